@@ -1,0 +1,33 @@
+// Chronicle's boot guard: if the app fails before it has rendered (the wasm did not
+// load, the browser lacks WebAssembly), replace the loading message with a clear one
+// instead of leaving it spinning or blank. The app marks <html data-ready> when up.
+(function () {
+  "use strict";
+  function fail(reason) {
+    if (document.documentElement.hasAttribute("data-ready")) return;
+    var root = document.getElementById("app") || document.body;
+    var box = document.createElement("div");
+    box.className = "failure";
+    box.setAttribute("role", "alert");
+    var title = document.createElement("h1");
+    title.textContent = "Chronicle could not start";
+    var text = document.createElement("p");
+    text.textContent = "The page loaded, but the app did not: " + reason +
+      ". Reload to try again; if it keeps failing, your browser may not support WebAssembly.";
+    box.appendChild(title);
+    box.appendChild(text);
+    root.replaceChildren(box);
+  }
+  if (typeof WebAssembly !== "object") {
+    document.addEventListener("DOMContentLoaded", function () { fail("WebAssembly is not available"); });
+    return;
+  }
+  // A failed module import or wasm instantiation surfaces as one of these two.
+  window.addEventListener("error", function (event) {
+    fail(event.message || "a script failed to load");
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    var reason = event.reason && event.reason.message ? event.reason.message : String(event.reason);
+    fail(reason);
+  });
+})();

@@ -1,0 +1,37 @@
+//! Runs the article pipeline (`crates/pipeline`) over the corpus folder and writes the
+//! embedded corpus to `$OUT_DIR/corpus.bin` in `model`'s format (see
+//! `model::FORMAT_VERSION`). The folder is `assets/articles/`, or the one named by
+//! `CHRONICLE_ARTICLES` (absolute, or relative to this package's root).
+
+use std::env;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    println!("cargo:rerun-if-env-changed=CHRONICLE_ARTICLES");
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = env::var_os("CHRONICLE_ARTICLES")
+        .filter(|v| !v.is_empty())
+        .map(|v| root.join(v))
+        .unwrap_or_else(|| root.join("assets/articles"));
+    // A folder as rerun-if-changed makes cargo watch every file below it, so adding,
+    // changing or removing an article rebuilds the app.
+    println!("cargo:rerun-if-changed={}", dir.display());
+
+    let (bytes, output) = match pipeline::bundle_dir(&dir) {
+        Ok(done) => done,
+        Err(err) => {
+            println!("cargo::error=Chronicle's corpus could not be built: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &output.warnings {
+        println!("cargo:warning={warning}");
+    }
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    if let Err(err) = std::fs::write(&out, bytes) {
+        println!("cargo::error=cannot write {}: {err}", out.display());
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,118 @@
+//! The processed corpus as the app receives it: articles with clean text and metadata.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::DateSpan;
+
+/// Everything the pipeline hands to the app.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+}
+
+/// One article after cleaning.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The file stem: stable across builds as long as the file keeps its name.
+    pub id: String,
+    /// The file name the article was read from, for messages and provenance.
+    pub file: String,
+    pub title: String,
+    /// True when the title was found in the file, false when derived from the text.
+    pub title_stated: bool,
+    pub authors: Vec<String>,
+    pub published: Option<DateSpan>,
+    /// The body, one entry a paragraph, always plain text (never markup).
+    pub paragraphs: Vec<String>,
+}
+
+impl Article {
+    /// The opening paragraph, or an empty string for an article with no body.
+    pub fn lead(&self) -> &str {
+        self.paragraphs.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+impl Article {
+    /// The start of the lead, cut at a word boundary to at most `max_chars`
+    /// characters (with "…" when cut): what a list shows before the article is opened.
+    pub fn opening(&self, max_chars: usize) -> String {
+        let lead = self.lead();
+        if lead.chars().count() <= max_chars {
+            return lead.to_owned();
+        }
+        let cut: String = lead.chars().take(max_chars).collect();
+        let at_word = match cut.rfind(char::is_whitespace) {
+            Some(i) if i > 0 => &cut[..i],
+            _ => cut.as_str(),
+        };
+        format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+    }
+}
+
+impl Corpus {
+    /// Articles newest first; undated articles come last, and ties keep id order so
+    /// the list is the same on every load.
+    pub fn newest_first(&self) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles.iter().collect();
+        list.sort_by(|a, b| {
+            let key = |x: &Article| x.published.as_ref().map(|p| p.start);
+            key(b).cmp(&key(a)).then_with(|| a.id.cmp(&b.id))
+        });
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{Date, DateSpan};
+
+    fn article(id: &str, date: Option<(i16, u8, u8)>) -> Article {
+        Article {
+            id: id.into(),
+            file: format!("{id}.txt"),
+            title: id.to_uppercase(),
+            title_stated: true,
+            authors: vec![],
+            published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
+            paragraphs: vec![format!("{id} lead"), "more".into()],
+        }
+    }
+
+    #[test]
+    fn newest_first_puts_undated_last_and_breaks_ties_by_id() {
+        let corpus = Corpus {
+            articles: vec![
+                article("c", None),
+                article("a", Some((2021, 10, 5))),
+                article("b", Some((2022, 12, 5))),
+                article("e", Some((2021, 10, 5))),
+                article("d", None),
+            ],
+        };
+        let ids: Vec<&str> = corpus.newest_first().iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "e", "c", "d"]);
+    }
+
+    #[test]
+    fn opening_cuts_long_leads_at_a_word() {
+        let mut a = article("x", None);
+        a.paragraphs = vec!["Short lead.".into()];
+        assert_eq!(a.opening(20), "Short lead.");
+        a.paragraphs = vec!["Ministers met in Tbilisi, discussing drills and more".into()];
+        assert_eq!(a.opening(26), "Ministers met in Tbilisi…");
+        a.paragraphs = vec!["Unbrokenwordwithoutanyspaces".into()];
+        assert_eq!(a.opening(8), "Unbroken…");
+        a.paragraphs = vec!["Türkiye üçüncü".into()];
+        assert_eq!(a.opening(9), "Türkiye…");
+    }
+
+    #[test]
+    fn lead_is_first_paragraph_or_empty() {
+        let mut a = article("x", None);
+        assert_eq!(a.lead(), "x lead");
+        a.paragraphs.clear();
+        assert_eq!(a.lead(), "");
+    }
+}

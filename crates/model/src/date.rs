@@ -1,0 +1,163 @@
+//! Calendar dates and date spans with the precision and basis they were found with.
+//!
+//! Dates are plain year/month/day triples: the app only compares and displays them,
+//! so it needs no calendar arithmetic (the pipeline does that with `chrono`).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A proleptic Gregorian calendar day. Field order makes the derived `Ord` chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date when the month and day are in range (the day is checked against
+    /// the month's length, leap years included).
+    pub fn new(year: i16, month: u8, day: u8) -> Option<Date> {
+        let ok = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        ok.then_some(Date { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`, the form the JSON export uses.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Number of days in `month` of `year`.
+pub fn days_in_month(year: i16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+fn is_leap(year: i16) -> bool {
+    let y = i32::from(year);
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// The short English name of a month (1-based); `?` when out of range.
+pub fn month_abbrev(month: u8) -> &'static str {
+    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
+impl fmt::Display for Date {
+    /// Reads as "5 Oct 2021".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.day, month_abbrev(self.month), self.year)
+    }
+}
+
+/// How finely a span is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Precision {
+    Day,
+    Month,
+    Season,
+    Year,
+    Range,
+    Approximate,
+}
+
+/// Whether a date was written in the source or worked out from other clues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Basis {
+    Stated,
+    Inferred,
+}
+
+/// A span of days (inclusive) with its precision, basis and the words it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateSpan {
+    pub start: Date,
+    pub end: Date,
+    pub precision: Precision,
+    pub basis: Basis,
+    pub evidence: String,
+}
+
+impl DateSpan {
+    /// A single stated day.
+    pub fn stated_day(date: Date, evidence: impl Into<String>) -> DateSpan {
+        DateSpan {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            basis: Basis::Stated,
+            evidence: evidence.into(),
+        }
+    }
+
+    /// Human-readable form that shows no more precision than the span has.
+    pub fn label(&self) -> String {
+        let s = self.start;
+        let text = match self.precision {
+            Precision::Day => s.to_string(),
+            Precision::Month => format!("{} {}", month_abbrev(s.month), s.year),
+            Precision::Year => s.year.to_string(),
+            Precision::Season | Precision::Range | Precision::Approximate => {
+                if self.start == self.end {
+                    s.to_string()
+                } else {
+                    format!("{} – {}", s, self.end)
+                }
+            }
+        };
+        match self.basis {
+            Basis::Stated => text,
+            Basis::Inferred => format!("c. {text}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn rejects_impossible_days() {
+        assert_eq!(Date::new(2021, 2, 29), None);
+        assert_eq!(Date::new(2024, 2, 29), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(Date::new(1900, 2, 29), None);
+        assert_eq!(Date::new(2000, 2, 29).map(Date::iso).as_deref(), Some("2000-02-29"));
+        assert_eq!(Date::new(2021, 13, 1), None);
+        assert_eq!(Date::new(2021, 4, 31), None);
+        assert_eq!(Date::new(2021, 4, 0), None);
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        assert!(d(2021, 12, 31) < d(2022, 1, 1));
+        assert!(d(2022, 1, 31) < d(2022, 2, 1));
+    }
+
+    #[test]
+    fn labels_show_only_known_precision() {
+        let mut span = DateSpan::stated_day(d(2021, 10, 5), "October 5");
+        assert_eq!(span.label(), "5 Oct 2021");
+        span.precision = Precision::Month;
+        assert_eq!(span.label(), "Oct 2021");
+        span.precision = Precision::Year;
+        span.basis = Basis::Inferred;
+        assert_eq!(span.label(), "c. 2021");
+        span.precision = Precision::Range;
+        span.basis = Basis::Stated;
+        span.end = d(2021, 10, 8);
+        assert_eq!(span.label(), "5 Oct 2021 – 8 Oct 2021");
+    }
+}

@@ -1,0 +1,108 @@
+//! The embedded corpus format: `MAGIC`, a little-endian `u16` format version, then the
+//! `Corpus` in postcard. The pipeline writes it at build time (`build.rs`), the app
+//! reads it once at start-up. Bump `FORMAT_VERSION` whenever a type in this crate
+//! changes shape, so a stale blob is reported instead of misread.
+
+use std::fmt;
+
+use crate::corpus::Corpus;
+
+pub const MAGIC: [u8; 4] = *b"CHRN";
+pub const FORMAT_VERSION: u16 = 1;
+
+/// Why embedded bytes could not be read as a corpus.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    NotACorpus,
+    WrongVersion { found: u16, expected: u16 },
+    Malformed(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotACorpus => write!(f, "the embedded data is not a Chronicle corpus"),
+            DecodeError::WrongVersion { found, expected } => write!(
+                f,
+                "the embedded corpus has format version {found}, this app reads version {expected}; rebuild the site"
+            ),
+            DecodeError::Malformed(why) => write!(f, "the embedded corpus is damaged: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Serialises a corpus into the embedded format.
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1024);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Serialising plain owned data into a Vec cannot fail; postcard only errors on
+    // unsupported serde features, which these types do not use.
+    postcard::to_extend(corpus, out).expect("corpus types serialise with postcard")
+}
+
+/// Reads a corpus written by [`encode`].
+pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    let rest = bytes.strip_prefix(&MAGIC).ok_or(DecodeError::NotACorpus)?;
+    let (version, body) = rest.split_at_checked(2).ok_or(DecodeError::NotACorpus)?;
+    let found = u16::from_le_bytes([version[0], version[1]]);
+    if found != FORMAT_VERSION {
+        return Err(DecodeError::WrongVersion { found, expected: FORMAT_VERSION });
+    }
+    postcard::from_bytes(body).map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+    use crate::date::{Basis, Date, DateSpan, Precision};
+
+    fn sample() -> Corpus {
+        Corpus {
+            articles: vec![Article {
+                id: "001".into(),
+                file: "001.txt".into(),
+                title: "Türkiye and Azerbaijan".into(),
+                title_stated: false,
+                authors: vec!["A. Writer".into()],
+                published: Some(DateSpan {
+                    start: Date::new(2021, 10, 1).unwrap(),
+                    end: Date::new(2021, 10, 31).unwrap(),
+                    precision: Precision::Month,
+                    basis: Basis::Inferred,
+                    evidence: "October 2021".into(),
+                }),
+                paragraphs: vec!["First.".into(), "Second.".into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let corpus = sample();
+        assert_eq!(decode(&encode(&corpus)), Ok(corpus));
+    }
+
+    #[test]
+    fn rejects_foreign_bytes() {
+        assert_eq!(decode(b"hello"), Err(DecodeError::NotACorpus));
+        assert_eq!(decode(b"CHR"), Err(DecodeError::NotACorpus));
+        assert_eq!(decode(b"CHRN\x01"), Err(DecodeError::NotACorpus));
+    }
+
+    #[test]
+    fn rejects_other_versions() {
+        let mut bytes = encode(&sample());
+        bytes[4] = bytes[4].wrapping_add(1);
+        assert!(matches!(decode(&bytes), Err(DecodeError::WrongVersion { .. })));
+    }
+
+    #[test]
+    fn reports_truncation() {
+        let bytes = encode(&sample());
+        assert!(matches!(decode(&bytes[..bytes.len() - 3]), Err(DecodeError::Malformed(_))));
+    }
+}

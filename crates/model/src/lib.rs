@@ -1,0 +1,12 @@
+//! Chronicle's data model: the plain types the pipeline produces and the app shows,
+//! the binary format they are embedded in, and the pure functions that order and
+//! filter them. Nothing here knows about Yew, the DOM or the file system, so all of
+//! it is tested natively and shipped unchanged in the wasm bundle.
+
+mod corpus;
+mod date;
+mod format;
+
+pub use corpus::{Article, Corpus};
+pub use date::{Basis, Date, DateSpan, Precision};
+pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};

@@ -1,0 +1,25 @@
+//! The list of articles, in the order it is given.
+
+use model::Article;
+use yew::prelude::*;
+
+use crate::components::article_item::ArticleItem;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleListProps {
+    pub articles: Vec<&'static Article>,
+}
+
+#[component]
+pub fn ArticleList(props: &ArticleListProps) -> Html {
+    if props.articles.is_empty() {
+        return html! {
+            <p class="empty">{ "No articles yet. Put article files in assets/articles/ and rebuild." }</p>
+        };
+    }
+    html! {
+        <ol class="articles" aria-label="Articles, newest first">
+            { for props.articles.iter().map(|a| html! { <ArticleItem key={a.id.clone()} article={*a} /> }) }
+        </ol>
+    }
+}

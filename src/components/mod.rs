@@ -1,0 +1,4 @@
+//! The app's components, one a file.
+
+pub mod article_item;
+pub mod article_list;

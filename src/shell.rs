@@ -1,0 +1,57 @@
+//! The app's contact with the page around it: the mount point, the ready signal that
+//! tests and the loading screen wait for, and a panic hook that shows a message
+//! instead of leaving a blank page.
+
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// What the app tells the page once it has rendered (`window.chronicle`).
+#[derive(Serialize)]
+struct ReadyInfo {
+    articles: usize,
+    format_version: u16,
+}
+
+/// The element the app renders into: `#app` when the page has one (its loading
+/// message is removed), otherwise the body.
+pub fn app_root() -> Element {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_text_content(None);
+            root
+        }
+        None => gloo::utils::body().into(),
+    }
+}
+
+/// Marks the page ready: `data-ready` on `<html>`, and `window.chronicle` describing
+/// what was loaded.
+pub fn mark_ready() {
+    let info = ReadyInfo {
+        articles: crate::corpus::corpus().map(|c| c.articles.len()).unwrap_or(0),
+        format_version: model::FORMAT_VERSION,
+    };
+    if let Ok(value) = serde_wasm_bindgen::to_value(&info) {
+        let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("chronicle"), &value);
+    }
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = html.set_attribute("data-ready", "true");
+    }
+}
+
+/// Replaces Yew's default hook: the panic is still logged, and the page shows it.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        let document = gloo::utils::document();
+        let Ok(panel) = document.create_element("div") else { return };
+        panel.set_class_name("failure");
+        let _ = panel.set_attribute("role", "alert");
+        panel.set_text_content(Some(&format!(
+            "Chronicle stopped because of an internal error. Reload the page to start again. ({info})"
+        )));
+        let _ = gloo::utils::body().prepend_with_node_1(&panel);
+    }));
+}

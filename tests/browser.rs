@@ -1,0 +1,76 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into a real
+//! DOM and shows the embedded corpus. Run by `cargo xtask test`, or by
+//! `cargo test --target wasm32-unknown-unknown --test browser` with CHROMEDRIVER set.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use chronicle::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app into a fresh element and lets Yew render.
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn shows_one_list_item_per_embedded_article_newest_first() {
+    let corpus = chronicle::corpus::corpus().expect("embedded corpus decodes");
+    assert!(!corpus.articles.is_empty());
+    let root = mount().await;
+    let titles = texts(&root, "li.article h2");
+    let expected: Vec<String> = corpus.newest_first().iter().map(|a| a.title.clone()).collect();
+    assert_eq!(titles, expected);
+}
+
+#[wasm_bindgen_test]
+async fn toggling_an_article_shows_and_hides_its_full_text() {
+    let corpus = chronicle::corpus::corpus().unwrap();
+    let article = corpus.newest_first()[0];
+    let root = mount().await;
+    let item = root.query_selector("li.article").unwrap().expect("an article item");
+    let button: HtmlElement = item.query_selector("button.toggle").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(texts(&item, ".body p").len(), 0);
+
+    button.click();
+    settle().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(texts(&item, ".body p"), article.paragraphs);
+
+    button.click();
+    settle().await;
+    assert_eq!(texts(&item, ".body p").len(), 0);
+    let opening = article.opening(chronicle::components::article_item::OPENING_CHARS);
+    assert_eq!(texts(&item, ".lead"), [opening.trim()]);
+}
+
+#[wasm_bindgen_test]
+async fn article_text_is_inserted_as_text_not_markup() {
+    let root = mount().await;
+    // Whatever the corpus holds, the list renders no elements that article text could
+    // have introduced: only the component's own tags appear inside an item.
+    let stray = root.query_selector_all("li.article script, li.article img, li.article iframe").unwrap();
+    assert_eq!(stray.length(), 0);
+}

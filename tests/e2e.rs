@@ -1,0 +1,152 @@
+//! End-to-end tests: headless Chromium, driven over WebDriver (chromedriver), against
+//! the release build served by a real static HTTP server under a sub-path.
+//!
+//! `cargo xtask test` builds the sites, starts the server and chromedriver, and runs
+//! this file with:
+//! - `CHRONICLE_E2E_SITE`: URL of the site built from `assets/articles/`;
+//! - `CHRONICLE_E2E_TWO_SITE` and `CHRONICLE_E2E_TWO_DIR`: URL of a site built with
+//!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
+//! - `CHRONICLE_WEBDRIVER`: the chromedriver URL.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`"))
+}
+
+/// A fresh headless Chromium with its own profile; closed when the test is done.
+struct Browser {
+    driver: WebDriver,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let profile = tempfile::tempdir().expect("temporary profile folder");
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary("/usr/bin/chromium").unwrap();
+        for arg in [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1280,900",
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.path().display())).unwrap();
+        caps.set_browser_log_level(LoggingPrefsLogLevel::Warning).unwrap();
+        let driver = WebDriver::new(env("CHRONICLE_WEBDRIVER"), caps).await.expect("chromedriver session");
+        Browser { driver, _profile: profile }
+    }
+
+    /// Opens `url` and waits until the app has rendered (`<html data-ready>`).
+    async fn open(&self, url: &str) {
+        self.driver.goto(url).await.expect("navigation");
+        self.wait_for("html[data-ready]").await;
+    }
+
+    /// Waits up to ten seconds for at least one element matching `css`.
+    async fn wait_for(&self, css: &str) -> Vec<WebElement> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self.driver.find_all(By::Css(css)).await.expect("query");
+            if !found.is_empty() {
+                return found;
+            }
+            assert!(Instant::now() < deadline, "nothing matched {css} within 10 s");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.driver.find_all(By::Css(css)).await.expect("query") {
+            out.push(squash(&el.text().await.expect("element text")));
+        }
+        out
+    }
+
+    /// Console warnings and errors, uncaught exceptions and failed requests so far.
+    async fn console_problems(&self) -> Vec<String> {
+        let entries = self.driver.browser_log().await.expect("browser log");
+        entries.into_iter().map(|e| format!("{}: {}", e.level, e.message)).collect()
+    }
+
+    async fn close(self) {
+        self.driver.quit().await.expect("quit");
+    }
+}
+
+fn titles_newest_first(dir: &Path) -> Vec<String> {
+    let out = pipeline::process_dir(dir).expect("pipeline runs");
+    out.corpus.newest_first().iter().map(|a| squash(&a.title)).collect()
+}
+
+/// Collapses runs of white space (no-break spaces included) into one space, as
+/// WebDriver's element text does.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn bundled_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
+}
+
+// Multi-threaded: when an assertion fails before `close`, thirtyfour ends the session
+// from its Drop, which needs a second runtime thread to finish promptly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_loads_without_console_errors_and_lists_every_article() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let expected = titles_newest_first(&bundled_articles());
+    let files = pipeline::list_articles(&bundled_articles()).unwrap().len();
+    assert_eq!(expected.len(), files, "every bundled file is an article");
+    assert_eq!(browser.texts("li.article h2").await, expected);
+    assert!(browser.driver.find_all(By::Css(".loading")).await.unwrap().is_empty(), "loading message gone");
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expanding_an_article_shows_its_full_text() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let first = corpus.newest_first()[0].clone();
+
+    let item = &browser.wait_for("li.article").await[0];
+    assert!(item.find_all(By::Css(".body p")).await.unwrap().is_empty());
+    item.find(By::Css("button.toggle")).await.unwrap().click().await.unwrap();
+    browser.wait_for("li.article .body p").await;
+    let mut shown = Vec::new();
+    for p in item.find_all(By::Css(".body p")).await.unwrap() {
+        shown.push(squash(&p.text().await.unwrap()));
+    }
+    let expected: Vec<String> = first.paragraphs.iter().map(|p| squash(p)).collect();
+    assert_eq!(shown, expected);
+    let button = item.find(By::Css("button.toggle")).await.unwrap();
+    assert_eq!(button.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_build_from_chronicle_articles_shows_exactly_that_folder() {
+    let dir = PathBuf::from(env("CHRONICLE_E2E_TWO_DIR"));
+    let expected = titles_newest_first(&dir);
+    assert_eq!(expected.len(), 2, "the fixture folder holds two articles");
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_TWO_SITE")).await;
+    assert_eq!(browser.texts("li.article h2").await, expected);
+    browser.close().await;
+}

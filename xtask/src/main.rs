@@ -1,0 +1,47 @@
+//! Chronicle's developer commands, run as `cargo xtask <command>`:
+//! `serve` (live-rebuilding dev server), `test` (every test suite), `dist` (the
+//! deployable static site). Each first installs whatever tool is missing.
+
+mod server;
+mod site;
+mod tests;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve   install what is missing, build, serve on http://127.0.0.1:8080 with live rebuild
+  test    install what is missing, run every test (native, browser, end-to-end)
+  dist    install what is missing, write the deployable static site to dist/
+
+The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => site::serve(),
+        Some("test") => tests::run(),
+        Some("dist") => site::dist(),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(PathBuf::from).unwrap_or(here)
+}

@@ -1,0 +1,214 @@
+//! `cargo xtask test`: native tests, browser tests (wasm-bindgen-test in headless
+//! Chromium) and end-to-end tests (WebDriver against the served release build), then
+//! one summary line of passed and failed counts.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::server::StaticServer;
+use crate::site;
+use crate::tools::{self, CHROMEDRIVER, Need, Tools};
+
+/// Passed and failed counts, summed over suites.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub passed: u64,
+    pub failed: u64,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
+}
+
+pub fn run() -> Result<(), String> {
+    let started = Instant::now();
+    let tools = tools::ensure(Need::BuildAndBrowser)?;
+    let mut total = Counts::default();
+    let mut broken = Vec::new();
+
+    let suites: [(&str, fn(&Tools) -> Result<Counts, String>); 3] =
+        [("native", native), ("browser", browser), ("end-to-end", end_to_end)];
+    for (name, suite) in suites {
+        println!("xtask: === {name} tests ===");
+        let suite_started = Instant::now();
+        match suite(&tools) {
+            Ok(counts) => {
+                println!(
+                    "xtask: {name}: {} passed, {} failed in {:.1?}",
+                    counts.passed,
+                    counts.failed,
+                    suite_started.elapsed()
+                );
+                total.add(counts);
+            }
+            Err(err) => {
+                println!("xtask: {name}: could not run: {err}");
+                broken.push(name);
+                total.failed += 1;
+            }
+        }
+    }
+    println!("xtask: all tests took {:.1?}", started.elapsed());
+    println!("summary: {} passed, {} failed", total.passed, total.failed);
+    if total.failed == 0 {
+        Ok(())
+    } else if broken.is_empty() {
+        Err(format!("{} test(s) failed", total.failed))
+    } else {
+        Err(format!("{} test(s) failed; suites that could not run: {}", total.failed, broken.join(", ")))
+    }
+}
+
+fn native(tools: &Tools) -> Result<Counts, String> {
+    cargo_test(tools.command("cargo").args(["test", "--workspace"]))
+}
+
+fn browser(tools: &Tools) -> Result<Counts, String> {
+    cargo_test(
+        tools
+            .command("cargo")
+            .args(["test", "-p", "chronicle", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .env("CHROMEDRIVER", CHROMEDRIVER),
+    )
+}
+
+fn end_to_end(tools: &Tools) -> Result<Counts, String> {
+    let root = crate::root();
+    let work = root.join("target/e2e");
+    let two_dir = work.join("two-articles");
+    copy_fixture(&root.join("tests/fixtures/two-articles"), &two_dir)?;
+
+    let two_site = work.join("two-site");
+    site::build_release(tools, &two_site, Some(&two_dir))?;
+    let site_dir = work.join("site");
+    site::build_release(tools, &site_dir, None)?;
+    site::print_sizes(&site_dir)?;
+
+    let server = StaticServer::start(vec![("chronicle".into(), site_dir), ("two".into(), two_site)])?;
+    let driver = ChromeDriver::start()?;
+    cargo_test(
+        tools
+            .command("cargo")
+            .args(["test", "-p", "chronicle", "--test", "e2e", "--", "--test-threads=1"])
+            .env("CHRONICLE_E2E_SITE", server.url("chronicle"))
+            .env("CHRONICLE_E2E_TWO_SITE", server.url("two"))
+            .env("CHRONICLE_E2E_TWO_DIR", &two_dir)
+            .env("CHRONICLE_WEBDRIVER", driver.url()),
+    )
+}
+
+/// Copies a fixture folder into a fresh folder, so the test corpus is a temporary copy.
+fn copy_fixture(from: &Path, to: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(entry.file_name()))
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs a `cargo test` command, echoing its output, and counts its results. A
+/// non-zero exit with no failed test counted (a build error) counts as one failure.
+fn cargo_test(cmd: &mut Command) -> Result<Counts, String> {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    let mut counts = Counts::default();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(c) = parse_result_line(&line) {
+                counts.add(c);
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("waiting for cargo test: {e}"))?;
+    if !status.success() && counts.failed == 0 {
+        counts.failed = 1;
+        println!("xtask: cargo test exited with {status} before reporting a failed test (build error?)");
+    }
+    Ok(counts)
+}
+
+/// Reads libtest's `test result: ok. 3 passed; 0 failed; …` line.
+fn parse_result_line(line: &str) -> Option<Counts> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let number_before = |word: &str| -> Option<u64> {
+        rest.split(';').find_map(|part| part.trim().strip_suffix(word)?.trim().rsplit(' ').next()?.parse().ok())
+    };
+    Some(Counts { passed: number_before("passed")?, failed: number_before("failed")? })
+}
+
+/// chromedriver on a free loopback port; killed when dropped.
+struct ChromeDriver {
+    child: Child,
+    port: u16,
+}
+
+impl ChromeDriver {
+    fn start() -> Result<ChromeDriver, String> {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| format!("no free port for chromedriver: {e}"))?
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
+        let driver = ChromeDriver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start listening within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_libtest_and_wasm_bindgen_test_result_lines() {
+        let c = |p, f| Some(Counts { passed: p, failed: f });
+        assert_eq!(
+            parse_result_line("test result: ok. 9 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s"),
+            c(9, 0)
+        );
+        assert_eq!(
+            parse_result_line("test result: FAILED. 8 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"),
+            c(8, 1)
+        );
+        assert_eq!(parse_result_line("test result: ok. 3 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.25s"), c(3, 0));
+        assert_eq!(parse_result_line("test foo ... ok"), None);
+    }
+}
