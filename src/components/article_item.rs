@@ -41,6 +41,9 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
                     if !article.authors.is_empty() {
                         <span class="authors">{ format!(" · {}", article.authors.join(", ")) }</span>
                     }
+                    if !article.outlets.is_empty() {
+                        <span class="outlets">{ format!(" · {}", article.outlets.join(", ")) }</span>
+                    }
                 </p>
                 if *expanded {
                     <div class="body" id={body_id}>

@@ -20,10 +20,31 @@ pub struct Article {
     pub title: String,
     /// True when the title was found in the file, false when derived from the text.
     pub title_stated: bool,
+    /// People named in bylines.
     pub authors: Vec<String>,
+    /// Outlets named in bylines or datelines ("By Azernews"), which are not authors.
+    pub outlets: Vec<String>,
     pub published: Option<DateSpan>,
     /// The body, one entry a paragraph, always plain text (never markup).
     pub paragraphs: Vec<String>,
+    /// Page furniture and debris the cleaner took out, in file order, for readers who
+    /// want to see what was dropped.
+    pub removed: Vec<String>,
+    /// Passages that also appear in other articles of the corpus.
+    pub recycled: Vec<Recycled>,
+}
+
+/// A passage of an article that recurs elsewhere in the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recycled {
+    /// Index into the article's `paragraphs` of the paragraph holding the passage.
+    pub paragraph: u32,
+    /// The passage as it reads in this article (one or more whole sentences).
+    pub text: String,
+    /// Id of the earliest article the passage appeared in (may be this article).
+    pub first_seen: String,
+    /// How many articles of the corpus carry the passage, this one included.
+    pub articles: u32,
 }
 
 impl Article {
@@ -75,8 +96,11 @@ mod tests {
             title: id.to_uppercase(),
             title_stated: true,
             authors: vec![],
+            outlets: vec![],
             published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
             paragraphs: vec![format!("{id} lead"), "more".into()],
+            removed: vec![],
+            recycled: vec![],
         }
     }
 

@@ -8,7 +8,7 @@ use std::fmt;
 use crate::corpus::Corpus;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Article;
+    use crate::corpus::{Article, Recycled};
     use crate::date::{Basis, Date, DateSpan, Precision};
 
     fn sample() -> Corpus {
@@ -68,6 +68,7 @@ mod tests {
                 title: "Türkiye and Azerbaijan".into(),
                 title_stated: false,
                 authors: vec!["A. Writer".into()],
+                outlets: vec!["Daily".into()],
                 published: Some(DateSpan {
                     start: Date::new(2021, 10, 1).unwrap(),
                     end: Date::new(2021, 10, 31).unwrap(),
@@ -76,6 +77,8 @@ mod tests {
                     evidence: "October 2021".into(),
                 }),
                 paragraphs: vec!["First.".into(), "Second.".into()],
+                removed: vec!["Most Read".into()],
+                recycled: vec![Recycled { paragraph: 1, text: "Second.".into(), first_seen: "000".into(), articles: 3 }],
             }],
         }
     }

@@ -7,6 +7,6 @@ mod corpus;
 mod date;
 mod format;
 
-pub use corpus::{Article, Corpus};
+pub use corpus::{Article, Corpus, Recycled};
 pub use date::{Basis, Date, DateSpan, Precision};
 pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};

@@ -1,18 +1,25 @@
-//! Chronicle's article pipeline: turns a folder of raw article files into the
-//! [`model::Corpus`] that `build.rs` embeds in the app. Native only; it never ends up
-//! in the wasm bundle. Every problem with an input file becomes a [`Warning`] naming
-//! the file, and every readable article is kept.
+//! Chronicle's article pipeline: turns folders of raw article files into the
+//! [`model::Corpus`] that `build.rs` embeds in the app, and into the JSON the CLI
+//! exports. Native only; it never ends up in the wasm bundle. Every problem with an
+//! input file becomes a [`Warning`] naming the file, and every readable article is kept.
 
+mod article;
+pub mod clean;
+pub mod dates;
+pub mod export;
+pub mod html;
+pub mod meta;
 mod read;
-mod text;
+pub mod recycle;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use model::Corpus;
 
-pub use read::{ARTICLE_EXTENSIONS, list_articles};
-pub use text::parse_article;
+pub use article::parse_article;
+pub use read::{ARTICLE_EXTENSIONS, MAX_BYTES, decode, list_articles, list_files};
 
 /// A problem with one input file that did not stop the build.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +37,7 @@ impl fmt::Display for Warning {
 /// A problem that leaves nothing useful to build.
 #[derive(Debug)]
 pub enum Error {
-    /// The corpus folder could not be listed.
+    /// A corpus folder could not be listed.
     Folder { path: PathBuf, source: std::io::Error },
 }
 
@@ -51,33 +58,71 @@ impl std::error::Error for Error {}
 pub struct Output {
     pub corpus: Corpus,
     pub warnings: Vec<Warning>,
-    /// Every file that was read, so a build script can ask to be rerun when one changes.
+    /// Every file that was looked at, so a build script can ask to be rerun when one changes.
     pub inputs: Vec<PathBuf>,
+    /// Bytes of article files read.
+    pub bytes: u64,
 }
 
-/// Runs the pipeline over every article file in `dir` (not recursive), in file-name order.
+/// Runs the pipeline over every file directly inside `dir`, in file-name order.
 pub fn process_dir(dir: &Path) -> Result<Output, Error> {
-    let files = list_articles(dir)
-        .map_err(|source| Error::Folder { path: dir.to_path_buf(), source })?;
+    process_dirs(&[dir.to_path_buf()], |_| {})
+}
+
+/// Runs the pipeline over several folders; `progress` is called after each file
+/// with the number of files done.
+pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result<Output, Error> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        files.extend(list_files(dir).map_err(|source| Error::Folder { path: dir.clone(), source })?);
+    }
     let mut out = Output::default();
-    for path in files {
+    // Articles with the same clean text are one article: the first file keeps it.
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    for (done, path) in files.into_iter().enumerate() {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        match read::read_text(&path) {
-            Ok((text, notes)) => {
-                out.warnings.extend(notes.into_iter().map(|message| Warning { file: name.clone(), message }));
-                match parse_article(&path, &text) {
-                    Some(article) => out.corpus.articles.push(article),
-                    None => out.warnings.push(Warning {
-                        file: name.clone(),
-                        message: "has no readable text; skipped".into(),
-                    }),
+        let mut warn = |message: String| out.warnings.push(Warning { file: name.clone(), message });
+        if !read::is_article_file(&path) {
+            warn(format!(
+                "is not an article file (expected a .{} file); skipped",
+                ARTICLE_EXTENSIONS.join(", .")
+            ));
+        } else {
+            match read::read_text(&path) {
+                Ok(decoded) => {
+                    out.bytes += decoded.text.len() as u64;
+                    decoded.notes.into_iter().for_each(&mut warn);
+                    match parse_article(&path, &decoded.text) {
+                        Ok(article) => {
+                            let key = text_key(&article.paragraphs);
+                            if let Some(first) = seen.get(&key) {
+                                warn(format!("has the same text as {first}; skipped as a duplicate"));
+                            } else if out.corpus.articles.iter().any(|a| a.id == article.id) {
+                                warn(format!("has the same name as another article ({}); skipped", article.id));
+                            } else {
+                                seen.insert(key, name.clone());
+                                out.corpus.articles.push(article);
+                            }
+                        }
+                        Err(message) => warn(message),
+                    }
                 }
+                Err(message) => warn(message),
             }
-            Err(message) => out.warnings.push(Warning { file: name.clone(), message }),
         }
         out.inputs.push(path);
+        progress(done + 1);
     }
+    recycle::mark_recycled(&mut out.corpus.articles);
     Ok(out)
+}
+
+/// A fingerprint of an article's clean text, for spotting duplicate files.
+fn text_key(paragraphs: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    paragraphs.hash(&mut h);
+    h.finish()
 }
 
 /// Runs the pipeline and encodes the result in the embedded format ([`model::encode`]).

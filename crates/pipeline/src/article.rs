@@ -1,0 +1,287 @@
+//! One file's text to one [`Article`]: markup and furniture out, header lines
+//! (headline, bylines, dateline) read, body paragraphs cleaned, publication date
+//! stated or inferred. Recycled passages are found later, across the corpus.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use model::{Article, DateSpan};
+use regex::Regex;
+
+use crate::clean;
+use crate::dates::{DateValue, find_dates};
+use crate::html;
+use crate::meta::{self, Credit};
+
+/// Longest block that can be a headline.
+const MAX_HEADLINE_CHARS: usize = 200;
+/// Derived titles are cut to this many words.
+const DERIVED_TITLE_WORDS: usize = 12;
+
+static TIME_OF_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
+
+/// Parses one article. `Err` says why the file holds no readable article.
+pub fn parse_article(path: &Path, text: &str) -> Result<Article, String> {
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut removed = Vec::new();
+    let mut credits = Vec::new();
+    let mut title = None;
+    let mut published = None;
+
+    let is_html = crate::read::is_html_file(path) || looks_like_html_document(text);
+    let blocks = if is_html {
+        let doc = html::parse_document(text);
+        removed.extend(doc.removed);
+        credits.extend(doc.authors.iter().filter_map(|a| meta::credit(a)));
+        published = doc.published.as_deref().and_then(stated_from_markup);
+        title = doc.title.clone();
+        let mut blocks = doc.blocks;
+        if let Some(t) = &title {
+            if let Some(i) = blocks.iter().take(3).position(|b| b == t) {
+                blocks.remove(i);
+            }
+        }
+        blocks
+    } else {
+        strip_debris(clean::split_blocks(text), &mut removed)
+    };
+    if blocks.is_empty() && title.is_none() {
+        return Err(if is_html || !removed.is_empty() {
+            "has markup but no readable text; skipped".into()
+        } else {
+            "has no readable text; skipped".into()
+        });
+    }
+
+    let marks = clean::mark_furniture(&blocks);
+    let mut kept = Vec::new();
+    for (block, mark) in blocks.into_iter().zip(marks) {
+        match mark {
+            Some(_) => removed.push(block),
+            None => kept.push(block),
+        }
+    }
+
+    // Header lines come first: headline, bylines, datelines, in any order.
+    let mut body_start = 0;
+    for (i, block) in kept.iter_mut().enumerate() {
+        if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
+            if published.is_none() {
+                published = meta::dateline(block);
+            }
+            credits.extend(names.iter().filter_map(|n| meta::credit(n)));
+        } else if let Some(date) = is_dateline(block) {
+            published.get_or_insert(date);
+        } else if let Some((names, rest)) = meta::split_glued_byline(block) {
+            credits.extend(names.iter().filter_map(|n| meta::credit(n)));
+            *block = rest;
+            body_start = i;
+            break;
+        } else if title.is_none() && is_headline(block) {
+            title = Some(block.clone());
+        } else {
+            body_start = i;
+            break;
+        }
+        body_start = i + 1;
+    }
+    let mut paragraphs: Vec<String> = kept.split_off(body_start.min(kept.len()));
+    paragraphs.iter_mut().for_each(|p| *p = clean::unglue_sentences(p));
+    if clean::needs_sentence_split(&paragraphs) {
+        paragraphs = paragraphs.iter().flat_map(|p| clean::split_long_block(p)).collect();
+    }
+    if published.is_none() {
+        published = meta::infer_published(&paragraphs);
+    }
+
+    let (title, title_stated) = match title {
+        Some(t) => (t, true),
+        None => match paragraphs.first() {
+            Some(lead) => (derive_title(lead), false),
+            None => return Err("has no readable text; skipped".into()),
+        },
+    };
+    let mut authors = Vec::new();
+    let mut outlets = Vec::new();
+    for c in credits {
+        let (list, name) = match c {
+            Credit::Person(n) => (&mut authors, n),
+            Credit::Outlet(n) => (&mut outlets, n),
+        };
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+    Ok(Article { id, file, title, title_stated, authors, outlets, published, paragraphs, removed, recycled: vec![] })
+}
+
+/// A `.txt` file that is really a saved web page.
+fn looks_like_html_document(text: &str) -> bool {
+    let head = text.trim_start().get(..200).unwrap_or(text.trim_start()).to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Drops stray tags and decodes entities in plain-text blocks; what was dropped is
+/// kept in `removed`.
+fn strip_debris(blocks: Vec<String>, removed: &mut Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if !html::has_markup(&block) {
+            out.push(block);
+            continue;
+        }
+        let text = html::collapse(&html::strip_markup(&block));
+        let debris = html::markup_in(&block);
+        if !debris.is_empty() {
+            removed.push(debris);
+        }
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// A short block that is a date and little else ("Link [2022-12-05 16:54:44]").
+fn is_dateline(block: &str) -> Option<DateSpan> {
+    let date = meta::dateline(block)?;
+    let found = find_dates(block);
+    let mut rest = block.to_owned();
+    for f in found.iter().rev() {
+        rest.replace_range(f.start..f.end, " ");
+    }
+    let rest = TIME_OF_DAY.replace_all(&rest, " ");
+    let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    (words <= 2).then_some(date)
+}
+
+fn is_headline(block: &str) -> bool {
+    let len = block.chars().count();
+    let sentence_end = block.ends_with(['.', '”', '"']) && !block.ends_with("...") && !block.ends_with('…');
+    len <= MAX_HEADLINE_CHARS && !sentence_end && block.split_whitespace().count() >= 2
+}
+
+/// The publication date a page's markup states (`article:published_time` and the like).
+fn stated_from_markup(value: &str) -> Option<DateSpan> {
+    find_dates(value).into_iter().find_map(|f| match f.value {
+        DateValue::Full(date) => Some(DateSpan::stated_day(date, value)),
+        _ => None,
+    })
+}
+
+/// A title made from the lead's first sentence, cut to a few words.
+fn derive_title(lead: &str) -> String {
+    let first = clean::sentences(lead).into_iter().next().unwrap_or(lead);
+    let sentence = first.trim().trim_end_matches(['.', '!', '?']);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= DERIVED_TITLE_WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..DERIVED_TITLE_WORDS].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(name: &str, input: &str) -> Article {
+        parse_article(Path::new(name), input).expect("an article")
+    }
+
+    /// Compares (title, title_stated, authors, outlets, published ISO + basis, first paragraph).
+    #[allow(clippy::too_many_arguments)]
+    fn check(input: &str, title: &str, stated: bool, authors: &[&str], outlets: &[&str], date: Option<(&str, &str)>, lead: &str) {
+        let a = parse("x/fixture.txt", input);
+        assert_eq!(a.title, title, "title");
+        assert_eq!(a.title_stated, stated, "title_stated");
+        assert_eq!(a.authors, authors, "authors");
+        assert_eq!(a.outlets, outlets, "outlets");
+        let got = a.published.as_ref().map(|p| (p.start.iso(), format!("{:?}", p.basis)));
+        assert_eq!(got.as_ref().map(|(d, b)| (d.as_str(), b.as_str())), date, "published");
+        assert_eq!(a.lead(), lead, "lead");
+        assert_eq!((a.id.as_str(), a.file.as_str()), ("fixture", "fixture.txt"));
+    }
+
+    #[test]
+    fn headline_then_byline_with_single_line_paragraphs() {
+        check(
+            "Ministers meet in Tbilisi\nBy Jane Roe\nThe ministers met on Monday.\nThey talked.",
+            "Ministers meet in Tbilisi", true, &["Jane Roe"], &[], None, "The ministers met on Monday.",
+        );
+    }
+
+    #[test]
+    fn dateline_and_byline_on_one_line_without_headline() {
+        check(
+            " date 2023-03-09 By Jon Doe\n\nThe navy held drills near the coast on Tuesday, officials said.\n\nMore text.",
+            "The navy held drills near the coast on Tuesday, officials said", false, &["Jon Doe"], &[],
+            Some(("2023-03-09", "Stated")), "The navy held drills near the coast on Tuesday, officials said.",
+        );
+    }
+
+    #[test]
+    fn breadcrumb_is_never_the_title_and_hard_wraps_are_joined() {
+        let a = parse("x/fixture.txt", "Home >> World >> Today\n\nPort reopens after storm ...\n\nLink [2019-07-01 10:00:00]\n\nThe port\nreopened today.");
+        assert_eq!(a.title, "Port reopens after storm ...");
+        assert_eq!(a.published.unwrap().start.iso(), "2019-07-01");
+        assert_eq!(a.paragraphs, ["The port reopened today."]);
+        assert_eq!(a.removed, ["Home >> World >> Today"]);
+    }
+
+    #[test]
+    fn glued_byline_outlet_and_sentences() {
+        check(
+            "Drills start\n\nBy DailyBy Ann LeeOn Monday, troops moved north, Daily reports.The drills last a week.",
+            "Drills start", true, &["Ann Lee"], &["Daily"], None,
+            "On Monday, troops moved north, Daily reports. The drills last a week.",
+        );
+    }
+
+    #[test]
+    fn staff_bylines_name_no_one() {
+        check("By Staff Reporter\n\nThe port reopened today.", "The port reopened today", false, &[], &[], None, "The port reopened today.");
+    }
+
+    #[test]
+    fn furniture_date_is_never_the_publication_date() {
+        let a = parse(
+            "x/fixture.txt",
+            "Port reopens\n\nThe port reopened after the storm, the agency reported on March 3.\n\nRepairs began in 2019.\n\nLast update: April 16, 2024\n\nMost Read\n\n2024-09-20 09:41:41\n\nFootball club wins cup",
+        );
+        let p = a.published.unwrap();
+        assert_eq!((p.start.iso(), p.basis), ("2019-03-03".into(), model::Basis::Inferred));
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.removed, ["Last update: April 16, 2024", "Most Read", "2024-09-20 09:41:41", "Football club wins cup"]);
+    }
+
+    #[test]
+    fn html_debris_is_removed_and_kept_aside() {
+        let a = parse("x/fixture.txt", "Title here\n\nHe said it.</p></h2> </body> </html>\n\nTom &amp; Jerry met.");
+        assert_eq!(a.paragraphs, ["He said it.", "Tom & Jerry met."]);
+        assert_eq!(a.removed, ["</p></h2></body></html>", "&amp;"]);
+    }
+
+    #[test]
+    fn html_documents() {
+        let a = parse(
+            "x/page.html",
+            r#"<html><head><title>Drills | Site</title><meta name="author" content="Ann Lee"><meta property="article:published_time" content="2023-04-02T10:00:00Z"></head>
+            <body><nav>Home</nav><h1>Drills begin</h1><p>Troops moved on Monday.</p><p>Follow us on Twitter @site</p></body></html>"#,
+        );
+        assert_eq!(a.title, "Drills begin");
+        assert!(a.title_stated);
+        assert_eq!(a.authors, ["Ann Lee"]);
+        assert_eq!(a.published.unwrap().start.iso(), "2023-04-02");
+        assert_eq!(a.paragraphs, ["Troops moved on Monday."]);
+        assert_eq!(a.removed, ["Home", "Follow us on Twitter @site"]);
+    }
+
+    #[test]
+    fn files_without_text_are_refused() {
+        assert!(parse_article(Path::new("e.txt"), " \n\n \n").is_err());
+        assert!(parse_article(Path::new("m.html"), "<html><body><img src=x></body></html>").unwrap_err().contains("markup"));
+    }
+}

@@ -1,0 +1,315 @@
+//! Cleaning article text: paragraphs from raw lines, page furniture out (kept aside
+//! so readers can see it), glued words and sentences split apart, and sentence
+//! segmentation that knows "Gen." and "Oct." do not end a sentence.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Splits text into blocks. Where the text has blank lines, they separate paragraphs
+/// and single line breaks inside one are hard wraps; where it has none, every line is
+/// a paragraph. No-break spaces become spaces and runs of white space collapse.
+pub fn split_blocks(text: &str) -> Vec<String> {
+    let has_blank_lines = text.trim().lines().any(|l| l.trim().is_empty());
+    let mut blocks = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let blank = line.trim().is_empty();
+        if !has_blank_lines || blank {
+            if !current.is_empty() {
+                blocks.push(crate::html::collapse(&current.join(" ")));
+                current.clear();
+            }
+        }
+        if !blank {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(crate::html::collapse(&current.join(" ")));
+    }
+    blocks
+}
+
+/// Why a block is page furniture rather than article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Furniture {
+    Breadcrumb,
+    SectionHeading,
+    Social,
+    Subscription,
+    Copyright,
+    PhotoCredit,
+    FontWidget,
+    UpdateStamp,
+    Separator,
+    Appeal,
+    SectionList,
+}
+
+static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(most read|most popular|most viewed|latest|latest news|also read|read also|read more|related|related news|related articles|related stories|other news in this section|more news|more stories|popular|trending|trending now|recommended|you may also like|see also|editor'?s picks?|top stories)\s*:?$",
+    )
+    .expect("valid regex")
+});
+static INLINE_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(also read|read also|read more|see also|related|watch)\s*:").expect("valid regex")
+});
+static BREADCRUMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S\s*(>>|»|›|→|\s>\s|\s/\s|\s\|\s)\s*\S").expect("valid regex"));
+// Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
+// regex engine use its fast automaton instead of the slow Unicode-aware one.
+static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
+    let rules: [(&str, Furniture); 12] = [
+        (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
+        (r"(?i)^(share|tweet|share this( article| story)?|share on \w+)\s*:?$", Furniture::Social),
+        (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
+        (r"(?i)(?-u:\b)support(?-u:\b).{0,40}(?-u:\b)journalism(?-u:\b)", Furniture::Subscription),
+        (r"(?i)(©|\(c\)\s*\d{4}|(?-u:\b)copyright(?-u:\b)|(?-u:\b)all rights reserved(?-u:\b))", Furniture::Copyright),
+        (r"(?i)^(photo|photos|image|picture|video|illustration)(\s+credit)?\s*(:|by(?-u:\b))", Furniture::PhotoCredit),
+        (r"(?i)(getty images|shutterstock|(?-u:\b)ap photo(?-u:\b)|reuters photo|/\s?afp(?-u:\b)|photo credit)", Furniture::PhotoCredit),
+        (r"(?i)^((a\s*[+-]?\s*){2,3}|font size.*|text size.*|[+-]\s*a\s*[+-]?)$", Furniture::FontWidget),
+        (r"(?i)^(last update|last updated|updated)\s*:?\s*\S", Furniture::UpdateStamp),
+        (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
+        (r"(?i)^(print|email|comments?|advertisement|sponsored|loading\.*)\s*$", Furniture::SectionHeading),
+        (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
+    ];
+    let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
+    (set, rules.iter().map(|(_, f)| *f).collect())
+});
+static SECOND_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(you|your|us|we are here)(?-u:\b)").expect("valid regex"));
+
+/// Blocks longer than this are article text even when a furniture pattern matches.
+const MAX_FURNITURE_CHARS: usize = 300;
+/// After a section heading ("Most Read"), blocks up to this long are the section's items.
+const MAX_SECTION_ITEM_CHARS: usize = 200;
+
+/// Classifies one block on its own.
+pub fn furniture(block: &str) -> Option<Furniture> {
+    let len = block.chars().count();
+    if len > MAX_FURNITURE_CHARS {
+        return None;
+    }
+    if SECTION_HEADING.is_match(block) || INLINE_SECTION.is_match(block) {
+        return Some(Furniture::SectionHeading);
+    }
+    if len < 150 && BREADCRUMB.find_iter(block).count() >= 1 && block.contains(">>")
+        || len < 150 && BREADCRUMB.find_iter(block).count() >= 2 && !block.ends_with('.')
+    {
+        return Some(Furniture::Breadcrumb);
+    }
+    let (set, kinds) = &*RULES;
+    set.matches(block).iter().next().map(|i| kinds[i])
+}
+
+/// Marks furniture across an article's blocks: each block on its own, then the items
+/// under a section heading, then the reader appeals that trail a furniture block near
+/// the end of the article. Returns one verdict per block.
+pub fn mark_furniture(blocks: &[String]) -> Vec<Option<Furniture>> {
+    let mut marks: Vec<Option<Furniture>> = blocks.iter().map(|b| furniture(b)).collect();
+    let mut in_section = false;
+    let tail_start = blocks.len() / 3;
+    let mut in_tail_furniture = false;
+    for (i, block) in blocks.iter().enumerate() {
+        let short = block.chars().count() <= MAX_SECTION_ITEM_CHARS;
+        match marks[i] {
+            Some(Furniture::SectionHeading) if !INLINE_SECTION.is_match(block) => in_section = true,
+            Some(_) => {}
+            None if in_section && short => marks[i] = Some(Furniture::SectionList),
+            None => in_section = false,
+        }
+        if marks[i].is_some() && i >= tail_start {
+            in_tail_furniture = true;
+        } else if in_tail_furniture && marks[i].is_none() && short && SECOND_PERSON.is_match(block) {
+            marks[i] = Some(Furniture::Appeal);
+        }
+    }
+    marks
+}
+
+static GLUED_SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([a-z\)\]”’%])([.!?])([“\x22A-Z])").expect("valid regex"));
+
+/// Puts back the space lost between sentences glued by dropped markup
+/// ("per Trend.The drills" becomes "per Trend. The drills"). Initials and
+/// abbreviations such as "U.S." are left alone: they have no lowercase letter before
+/// the stop.
+pub fn unglue_sentences(text: &str) -> String {
+    GLUED_SENTENCE.replace_all(text, "$1$2 $3").into_owned()
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 44] = [
+    "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "adm", "brig", "cmdr", "mr", "mrs", "ms", "dr", "prof", "st",
+    "sen", "rep", "gov", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "approx", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft",
+];
+
+/// Splits text into sentences (Unicode sentence boundaries), rejoining the pieces
+/// cut after an abbreviation or an initial, or before a lowercase word.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_sentence_bounds() {
+        let (start, end) = (offset, offset + piece.len());
+        offset = end;
+        let join = out.last().is_some_and(|&(s, e)| {
+            let prev = text[s..e].trim_end();
+            let next = piece.trim_start();
+            ends_with_abbreviation(prev) || next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        });
+        match out.last_mut() {
+            Some(last) if join => last.1 = end,
+            _ => out.push((start, end)),
+        }
+    }
+    out.into_iter().map(|(s, e)| text[s..e].trim()).filter(|s| !s.is_empty()).collect()
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(stem) = sentence.strip_suffix('.') else { return false };
+    let word = stem.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '-').next().unwrap_or("");
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Blocks longer than this, in an article that has almost no paragraph breaks, are
+/// split into paragraphs at sentence ends.
+const LONG_BLOCK_CHARS: usize = 800;
+
+/// Splits an over-long block into paragraphs of whole sentences, never inside a
+/// quotation: a paragraph ends at a sentence end outside quotation marks.
+pub fn split_long_block(block: &str) -> Vec<String> {
+    if block.chars().count() <= LONG_BLOCK_CHARS {
+        return vec![block.to_owned()];
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth: i32 = 0;
+    for sentence in sentences(block) {
+        for c in sentence.chars() {
+            match c {
+                '“' => depth += 1,
+                '”' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(sentence);
+        if depth == 0 {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether the body has so few breaks that long blocks should be split.
+pub fn needs_sentence_split(body: &[String]) -> bool {
+    let long = body.iter().filter(|b| b.chars().count() > LONG_BLOCK_CHARS).count();
+    long > 0 && body.len() <= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_from_blank_lines_or_from_lines() {
+        assert_eq!(split_blocks("A\nb c\n\nD\u{a0}e\n"), ["A b c", "D e"]);
+        assert_eq!(split_blocks("A\nB\n  C  "), ["A", "B", "C"]);
+        assert_eq!(split_blocks("\n\n  \n"), Vec::<String>::new());
+    }
+
+    fn check_furniture(block: &str, expected: Option<Furniture>) {
+        assert_eq!(furniture(block), expected, "{block:?}");
+    }
+
+    #[test]
+    fn furniture_patterns() {
+        use Furniture::*;
+        check_furniture("Home >> World >> Today", Some(Breadcrumb));
+        check_furniture("News » Politics » Europe", Some(Breadcrumb));
+        check_furniture("Most Read", Some(SectionHeading));
+        check_furniture("ALSO READ: Ministers meet again", Some(SectionHeading));
+        check_furniture("Other news in this section", Some(SectionHeading));
+        check_furniture("Follow us on Twitter @DailyNews", Some(Social));
+        check_furniture("You can also follow Daily on Facebook @DailyPage", Some(Social));
+        check_furniture("Sign up for our morning newsletter.", Some(Subscription));
+        check_furniture("Choose to support open, independent journalism and subscribe.", Some(Subscription));
+        check_furniture("© 2024 The Daily. All rights reserved.", Some(Copyright));
+        check_furniture("Photo: Ministry of Defence", Some(PhotoCredit));
+        check_furniture("Soldiers at the range. (Getty Images)", Some(PhotoCredit));
+        check_furniture("A A A", Some(FontWidget));
+        check_furniture("Font size:", Some(FontWidget));
+        check_furniture("Last update: April 16, 2024", Some(UpdateStamp));
+        check_furniture("—", Some(Separator));
+        check_furniture("Thank you!", Some(Appeal));
+    }
+
+    #[test]
+    fn article_sentences_are_not_furniture() {
+        for s in [
+            "The ministers met in Tbilisi on Monday.",
+            "Troops crossed the river > 3 times, officials said.",
+            "“We follow the situation closely,” he said.",
+            "The latest drills were held in May.",
+            "The photos were published by the ministry.",
+        ] {
+            check_furniture(s, None);
+        }
+    }
+
+    #[test]
+    fn section_items_and_trailing_appeals_are_marked() {
+        let blocks: Vec<String> = [
+            "Body one is a sentence that is long enough to be article text for sure.",
+            "Body two.",
+            "Body three.",
+            "—",
+            "Here we are to serve you with news right now.",
+            "Most Read",
+            "Unrelated headline about football",
+            "2024-09-20 09:41:41",
+        ]
+        .map(String::from)
+        .to_vec();
+        let marks = mark_furniture(&blocks);
+        use Furniture::*;
+        assert_eq!(marks, [None, None, None, Some(Separator), Some(Appeal), Some(SectionHeading), Some(SectionList), Some(SectionList)]);
+    }
+
+    #[test]
+    fn glued_sentences_get_their_space_back() {
+        assert_eq!(unglue_sentences("per Trend.The drills"), "per Trend. The drills");
+        assert_eq!(unglue_sentences("Aliyev said.“Vision"), "Aliyev said. “Vision");
+        assert_eq!(unglue_sentences("the U.S. Army and e.g. this"), "the U.S. Army and e.g. this");
+        assert_eq!(unglue_sentences("version 2.0 is out"), "version 2.0 is out");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Gen. Rafet Dalk met Lt. Col. Ames on Oct. 5. They talked. Col-Gen Ray left."),
+            ["Gen. Rafet Dalk met Lt. Col. Ames on Oct. 5.", "They talked.", "Col-Gen Ray left."]
+        );
+        assert_eq!(sentences("J. R. Smith spoke. It rained."), ["J. R. Smith spoke.", "It rained."]);
+    }
+
+    #[test]
+    fn long_blocks_split_at_sentences_outside_quotes() {
+        let quote = "“One. Two. Three.”";
+        let block = format!("{} {quote} he said. {}", "Lead sentence here. ".repeat(50).trim(), "Last one.");
+        let parts = split_long_block(&block);
+        assert_eq!(parts.len(), 52, "{parts:?}");
+        assert_eq!(parts[50], format!("{quote} he said."));
+        assert_eq!(parts.join(" "), block);
+    }
+}

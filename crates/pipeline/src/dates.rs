@@ -1,0 +1,174 @@
+//! Date expressions in text: full dates in the common orders ("October 5, 2021",
+//! "5 October 2021", "2021-10-05", "05.10.2021" read day-first), month and day
+//! without a year, month and year, and bare years. Each is found with its place in
+//! the text, so callers can tell a dateline from a date inside page furniture.
+
+use std::sync::LazyLock;
+
+use model::Date;
+use regex::Regex;
+
+/// A date expression found in text, with its byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: DateValue,
+}
+
+/// What a date expression says, no more precisely than it says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateValue {
+    Full(Date),
+    MonthDay { month: u8, day: u8 },
+    MonthYear { month: u8, year: i16 },
+    Year(i16),
+}
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)").expect("valid regex"));
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("valid regex"));
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})\b")).expect("valid regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("valid regex")
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")).expect("valid regex")
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}")).expect("valid regex")
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b")).expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.:/-]|-)((?:1[89]|20)\d{2})\b").expect("valid regex"));
+
+/// The month number of an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u8> {
+    let key = name.trim_end_matches('.').to_ascii_lowercase();
+    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|m| key.starts_with(m))?;
+    u8::try_from(i + 1).ok()
+}
+
+fn num<T: std::str::FromStr>(s: &str) -> Option<T> {
+    s.parse().ok()
+}
+
+/// Every date expression in `text`, most specific first where they overlap, in text order.
+pub fn find_dates(text: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    // Numeric date shapes that turn out impossible ("2023-02-30") still block the
+    // looser patterns from reading a year out of them.
+    let mut blocked: Vec<(usize, usize)> = Vec::new();
+    let mut push = |start: usize, end: usize, value: Option<DateValue>, found: &mut Vec<Found>| {
+        let overlaps = found.iter().any(|f| f.start < end && start < f.end)
+            || blocked.iter().any(|&(s, e)| s < end && start < e);
+        match value {
+            Some(value) if !overlaps => found.push(Found { start, end, value }),
+            None if !overlaps => blocked.push((start, end)),
+            _ => {}
+        }
+    };
+    for c in ISO.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = Date::new(num(&c[1]).unwrap_or(0), num(&c[2]).unwrap_or(0), num(&c[3]).unwrap_or(0)).map(DateValue::Full);
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in DOTTED.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = Date::new(num(&c[3]).unwrap_or(0), num(&c[2]).unwrap_or(0), num(&c[1]).unwrap_or(0)).map(DateValue::Full);
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = month_number(&c[2])
+            .and_then(|mo| Date::new(num(&c[3]).unwrap_or(0), mo, num(&c[1]).unwrap_or(0)))
+            .map(DateValue::Full);
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = month_number(&c[1])
+            .and_then(|mo| Date::new(num(&c[3]).unwrap_or(0), mo, num(&c[2]).unwrap_or(0)))
+            .map(DateValue::Full);
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = month_number(&c[1]).zip(num(&c[2])).map(|(month, year)| DateValue::MonthYear { month, year });
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in MONTH_DAY.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = month_number(&c[1])
+            .zip(num::<u8>(&c[2]))
+            .filter(|&(mo, d)| Date::new(2000, mo, d).is_some())
+            .map(|(month, day)| DateValue::MonthDay { month, day });
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let v = month_number(&c[2])
+            .zip(num::<u8>(&c[1]))
+            .filter(|&(mo, d)| Date::new(2000, mo, d).is_some())
+            .map(|(month, day)| DateValue::MonthDay { month, day });
+        push(m.start(), m.end(), v, &mut found);
+    }
+    for c in YEAR.captures_iter(text) {
+        let m = c.get(1).expect("year group");
+        push(m.start(), m.end(), num(m.as_str()).map(DateValue::Year), &mut found);
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(y: i16, m: u8, d: u8) -> DateValue {
+        DateValue::Full(Date::new(y, m, d).unwrap())
+    }
+
+    fn check(text: &str, expected: &[(&str, DateValue)]) {
+        let got: Vec<(&str, DateValue)> =
+            find_dates(text).iter().map(|f| (&text[f.start..f.end], f.value)).collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn full_dates_in_common_orders() {
+        check("on October 5, 2021.", &[("October 5, 2021", full(2021, 10, 5))]);
+        check("on 5 October 2021 13:45", &[("5 October 2021", full(2021, 10, 5))]);
+        check("date 2022-02-08 By", &[("2022-02-08", full(2022, 2, 8))]);
+        check("2023-04-02T10:00:00Z", &[("2023-04-02T", full(2023, 4, 2))]);
+        check("Link [2022-12-05 16:54:44]", &[("2022-12-05", full(2022, 12, 5))]);
+        check("03.09.2022", &[("03.09.2022", full(2022, 9, 3))]);
+        check("June 7, 2022", &[("June 7, 2022", full(2022, 6, 7))]);
+        check("Sept. 9th, 2020", &[("Sept. 9th, 2020", full(2020, 9, 9))]);
+    }
+
+    #[test]
+    fn partial_dates_keep_their_precision() {
+        check("reported on October 5.", &[("October 5", DateValue::MonthDay { month: 10, day: 5 })]);
+        check("in October 2021", &[("October 2021", DateValue::MonthYear { month: 10, year: 2021 })]);
+        check("emerged in 1992, with", &[("1992", DateValue::Year(1992))]);
+        check("Efes-2022 drills", &[("2022", DateValue::Year(2022))]);
+    }
+
+    #[test]
+    fn impossible_dates_and_other_numbers_are_not_dates() {
+        check("2023-02-30", &[]);
+        check("31.04.2021", &[]);
+        check("May 32", &[]);
+        check("may 5 people", &[]);
+        check("costs 2500 dollars, 3.1415 and 16:54:44", &[]);
+    }
+}

@@ -1,0 +1,83 @@
+//! The pipeline's command line: `pipeline extract DIR... [--out FILE]` writes the
+//! processed corpus as JSON (stdout by default) and warnings to stderr.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "usage: pipeline extract DIR... [--out FILE]
+
+Processes every article file in each DIR and writes the corpus as JSON
+(articles, entities, events, warnings) to FILE or standard output.
+Warnings name the file and the problem on standard error.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("extract") => match extract(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("pipeline: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn extract(args: &[String]) -> Result<(), String> {
+    let mut dirs = Vec::new();
+    let mut out_file = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" | "-o" => out_file = Some(PathBuf::from(it.next().ok_or("--out needs a file name")?)),
+            other if other.starts_with('-') => return Err(format!("unknown option {other}\n\n{USAGE}")),
+            dir => dirs.push(PathBuf::from(dir)),
+        }
+    }
+    if dirs.is_empty() {
+        return Err(format!("no folder given\n\n{USAGE}"));
+    }
+    let started = Instant::now();
+    let total: usize = dirs.iter().filter_map(|d| std::fs::read_dir(d).ok()).map(|r| r.count()).sum();
+    let bar = (std::io::stderr().is_terminal() && total >= 50).then(|| indicatif::ProgressBar::new(total as u64));
+    let output = pipeline::process_dirs(&dirs, |done| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+        }
+    })
+    .map_err(|e| e.to_string())?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for w in &output.warnings {
+        eprintln!("warning: {w}");
+    }
+    let json = pipeline::export::to_json(&output);
+    match &out_file {
+        Some(path) => std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(json.as_bytes()).and_then(|_| stdout.write_all(b"\n")).map_err(|e| e.to_string())?;
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "pipeline: {} articles, {} warnings, 0 entities, 0 events, {:.1} MB in {:.2} s ({:.1} MB/s)",
+        output.corpus.articles.len(),
+        output.warnings.len(),
+        output.bytes as f64 / 1e6,
+        secs,
+        output.bytes as f64 / 1e6 / secs.max(1e-9)
+    );
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! Article metadata from header lines and text: bylines (people versus outlets),
+//! bylines glued to the body, datelines, and publication dates inferred from the
+//! text when none is stated.
+
+use std::sync::LazyLock;
+
+use model::{Basis, Date, DateSpan, Precision};
+use regex::Regex;
+
+use crate::dates::{DateValue, find_dates};
+
+/// What a byline names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credit {
+    Person(String),
+    Outlet(String),
+}
+
+/// Byline words that name a role or a desk, never a person.
+const GENERIC: [&str; 14] = [
+    "staff", "reporter", "reporters", "correspondent", "editor", "editors", "desk", "team", "admin", "editorial",
+    "bureau", "writer", "contributor", "agencies",
+];
+/// Words that make a byline name an organisation.
+const ORGANISATION: [&str; 16] = [
+    "news", "agency", "press", "times", "post", "daily", "tv", "radio", "media", "online", "service", "journal",
+    "gazette", "herald", "network", "international",
+];
+
+/// Classifies a name from a byline.
+pub fn credit(name: &str) -> Option<Credit> {
+    let name = name.trim().trim_matches(|c: char| c == ',' || c == '|' || c == '/' || c.is_whitespace());
+    if name.is_empty() || name.chars().count() > 60 {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower.iter().any(|w| GENERIC.contains(&w.as_str())) {
+        return None;
+    }
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !capitalised {
+        return None;
+    }
+    if words.len() == 1 || lower.iter().any(|w| ORGANISATION.contains(&w.as_str())) || words.len() > 4 {
+        return Some(Credit::Outlet(name.to_owned()));
+    }
+    Some(Credit::Person(name.to_owned()))
+}
+
+static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s/|,;])By\b\s*").expect("valid regex"));
+
+/// A header block that is a byline: its credits. "By Daily / By Ann Lee" gives two.
+/// `None` when the block is not a byline.
+pub fn byline(block: &str) -> Option<Vec<String>> {
+    let starts = BY.find_iter(block).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+    let first = starts.first()?;
+    // Text before the first "By" may only be a dateline.
+    let before = &block[..first.0];
+    if !before.trim().is_empty() && find_dates(before).is_empty() {
+        return None;
+    }
+    let mut names = Vec::new();
+    for (i, &(_, name_start)) in starts.iter().enumerate() {
+        let name_end = starts.get(i + 1).map_or(block.len(), |next| next.0);
+        let name = block[name_start..name_end].trim().trim_end_matches(['/', '|', ',', ';']).trim();
+        if !name.is_empty() {
+            names.push(name.to_owned());
+        }
+    }
+    let plausible = names.iter().all(|n| n.split_whitespace().count() <= 6);
+    (plausible && !names.is_empty()).then_some(names)
+}
+
+/// Splits a body block that starts with bylines glued to the text by lost markup:
+/// "By DailyBy Ann LeeOn Monday, troops …" gives `["Daily", "Ann Lee"]` and
+/// "On Monday, troops …". A word with a lowercase letter followed by a capital
+/// ("LeeOn") marks where the name ends.
+pub fn split_glued_byline(block: &str) -> Option<(Vec<String>, String)> {
+    let mut rest = block.strip_prefix("By")?;
+    let mut names = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        let mut name_words: Vec<&str> = Vec::new();
+        let mut cursor = rest;
+        let mut glued_at = None;
+        while let Some(word) = cursor.split_whitespace().next() {
+            if !word.chars().next().is_some_and(char::is_uppercase) || name_words.len() >= 4 {
+                break;
+            }
+            let word_start = cursor.find(word).unwrap_or(0);
+            if let Some(cut) = camel_cut(word) {
+                name_words.push(&word[..cut]);
+                glued_at = Some(rest.len() - cursor.len() + word_start + cut);
+                break;
+            }
+            name_words.push(word);
+            cursor = &cursor[word_start + word.len()..];
+        }
+        let cut = glued_at?;
+        names.push(name_words.join(" "));
+        rest = &rest[cut..];
+        match rest.strip_prefix("By") {
+            Some(after) if after.starts_with(|c: char| c.is_uppercase() || c.is_whitespace()) => rest = after,
+            _ => break,
+        }
+    }
+    let body = rest.trim();
+    (!names.is_empty() && body.split_whitespace().count() >= 3).then(|| (names, body.to_owned()))
+}
+
+/// The byte index inside `word` where a lowercase letter is followed by a capital.
+fn camel_cut(word: &str) -> Option<usize> {
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            return Some(i);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
+}
+
+/// The stated date of a dateline block: a full date in a short block. Time of day and
+/// words such as "date" or "Published" may stand around it.
+pub fn dateline(block: &str) -> Option<DateSpan> {
+    if block.chars().count() > 80 {
+        return None;
+    }
+    let found = find_dates(block);
+    found.iter().find_map(|f| match f.value {
+        DateValue::Full(date) => Some(DateSpan::stated_day(date, block.trim())),
+        _ => None,
+    })
+}
+
+static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(reported|said|announced|stated|told|added|informed|wrote|confirmed|reports)\b[^.]{0,40}?\bon\s*$")
+        .expect("valid regex")
+});
+
+/// A publication date worked out from the text when none is stated: a report date
+/// without a year ("the ministry reported on October 5") completed with the latest
+/// year the article mentions, or else that year alone as a wide span.
+pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
+    let mut latest_year: Option<(i16, String)> = None;
+    let mut report_day: Option<(u8, u8, String)> = None;
+    for paragraph in paragraphs {
+        for f in find_dates(paragraph) {
+            let words = paragraph[f.start..f.end].to_owned();
+            let year = match f.value {
+                DateValue::Full(d) => Some(d.year),
+                DateValue::MonthYear { year, .. } | DateValue::Year(year) => Some(year),
+                DateValue::MonthDay { month, day } => {
+                    let before = &paragraph[..f.start];
+                    if report_day.is_none() && REPORTED_ON.is_match(before) {
+                        let verb_start = REPORTED_ON.find(before).map_or(f.start, |m| m.start());
+                        report_day = Some((month, day, paragraph[verb_start..f.end].to_owned()));
+                    }
+                    None
+                }
+            };
+            if let Some(year) = year {
+                if latest_year.as_ref().is_none_or(|(y, _)| year > *y) {
+                    latest_year = Some((year, words));
+                }
+            }
+        }
+    }
+    let (year, year_words) = latest_year?;
+    if let Some((month, day, words)) = report_day {
+        if let Some(date) = Date::new(year, month, day) {
+            return Some(DateSpan {
+                start: date,
+                end: date,
+                precision: Precision::Day,
+                basis: Basis::Inferred,
+                evidence: format!("{words}; year from “{year_words}”"),
+            });
+        }
+    }
+    Some(DateSpan {
+        start: Date::new(year, 1, 1)?,
+        end: Date::new(year, 12, 31)?,
+        precision: Precision::Year,
+        basis: Basis::Inferred,
+        evidence: format!("latest year mentioned: “{year_words}”"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits_tell_people_from_outlets() {
+        assert_eq!(credit("Jane Roe"), Some(Credit::Person("Jane Roe".into())));
+        assert_eq!(credit("A. B. Smith"), Some(Credit::Person("A. B. Smith".into())));
+        assert_eq!(credit("Dailynews"), Some(Credit::Outlet("Dailynews".into())));
+        assert_eq!(credit("Caucasus News Agency"), Some(Credit::Outlet("Caucasus News Agency".into())));
+        assert_eq!(credit("Staff Reporter"), None);
+        assert_eq!(credit("our correspondent"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline("By Jane Roe"), Some(vec!["Jane Roe".into()]));
+        assert_eq!(byline("By Daily / By Jane Roe"), Some(vec!["Daily".into(), "Jane Roe".into()]));
+        assert_eq!(byline(" date 2022-02-08 By Jon Doe"), Some(vec!["Jon Doe".into()]));
+        assert_eq!(byline("Stand By Me is a film"), None);
+        assert_eq!(byline("The deal was signed. By then"), None);
+    }
+
+    #[test]
+    fn glued_bylines_are_split_from_the_body() {
+        assert_eq!(
+            split_glued_byline("By DailyBy Ann LeeOn Monday, troops moved north."),
+            Some((vec!["Daily".into(), "Ann Lee".into()], "On Monday, troops moved north.".into()))
+        );
+        assert_eq!(
+            split_glued_byline("By\u{a0}DailyBy Ann LeeThe troops moved."),
+            Some((vec!["Daily".into(), "Ann Lee".into()], "The troops moved.".into()))
+        );
+        assert_eq!(split_glued_byline("By Monday the troops had moved."), None);
+        assert_eq!(split_glued_byline("Bystanders saw the convoy."), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let iso = |b: &str| dateline(b).map(|d| d.start.iso());
+        assert_eq!(iso("Link [2022-12-05 16:54:44]").as_deref(), Some("2022-12-05"));
+        assert_eq!(iso("05 October 2021 13:45").as_deref(), Some("2021-10-05"));
+        assert_eq!(iso("03.09.2022").as_deref(), Some("2022-09-03"));
+        assert_eq!(iso("Published: June 7, 2022").as_deref(), Some("2022-06-07"));
+        assert_eq!(iso("October 2021"), None);
+    }
+
+    #[test]
+    fn inferred_publication_dates() {
+        let p = |texts: &[&str]| infer_published(&texts.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let d = p(&["The ministry reported on October 5.", "Drills run 05-08 October 2021 as in 1992."]).unwrap();
+        assert_eq!((d.start.iso(), d.precision, d.basis), ("2021-10-05".into(), Precision::Day, Basis::Inferred));
+        assert!(d.evidence.contains("reported on October 5"), "{}", d.evidence);
+        let y = p(&["Troops will join Efes-2022 drills.", "Drills were held in 2021."]).unwrap();
+        assert_eq!((y.start.iso(), y.end.iso(), y.precision), ("2022-01-01".into(), "2022-12-31".into(), Precision::Year));
+        assert_eq!(p(&["No dates at all."]), None);
+        assert_eq!(p(&["He said on Monday that it rained."]), None);
+    }
+}

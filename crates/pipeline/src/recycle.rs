@@ -1,0 +1,289 @@
+//! Recycled passages: sentences that recur across articles, word for word or with
+//! small changes ("Turkey"/"Turkiye", "defence"/"defense", a clause reworded). Each
+//! recurring sentence is traced to the earliest article that carries it.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use model::{Article, Recycled};
+use unicode_normalization::char::is_combining_mark;
+
+use crate::clean::sentences;
+
+/// Sentences with fewer distinct words than this are too short to call recycled.
+const MIN_WORDS: usize = 8;
+/// Share of the shorter sentence's words the two must have in common.
+const MIN_OVERLAP: f64 = 0.8;
+/// Sentences kept per three-word phrase in the index. Matching sentences join one
+/// group, so comparing a new sentence with the first few that share a phrase is
+/// enough, and the work per sentence stays bounded however large the corpus.
+const PER_PHRASE: usize = 16;
+
+/// Folds text for matching: lowercase, diacritics dropped ("Türkiye" → "turkiye").
+/// Each non-ASCII character is decomposed on its own and its combining marks
+/// dropped, which gives the same result as NFD-then-strip, without normalising
+/// whole strings.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
+    }
+    out
+}
+
+/// Words of already folded text.
+fn tokens(folded: &str) -> Vec<String> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Hashes of each run of three consecutive words. `DefaultHasher::new` has fixed
+/// keys, so the same text hashes the same in every build.
+fn phrases(tokens: &[String]) -> Vec<u64> {
+    let mut out: Vec<u64> = tokens
+        .windows(3)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Size of the intersection of two sorted, deduplicated lists.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+struct Sentence {
+    article: usize,
+    paragraph: usize,
+    text: String,
+    /// Sorted, deduplicated word ids.
+    words: Vec<u32>,
+    phrases: Vec<u64>,
+}
+
+/// Fills each article's `recycled` list. `order` ranks articles by age: the earliest
+/// article of a group of matching sentences is where the passage was first seen.
+pub fn mark_recycled(articles: &mut [Article]) {
+    let rank = age_rank(articles);
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut all: Vec<Sentence> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        // A sentence repeated inside one article is indexed once: repeats within an
+        // article are not recycling, and indexing them would make the work quadratic.
+        let mut seen_here = std::collections::HashSet::new();
+        for (p, paragraph) in article.paragraphs.iter().enumerate() {
+            for s in sentences(paragraph) {
+                let folded = fold(s);
+                let toks = tokens(&folded);
+                if !seen_here.insert(folded) {
+                    continue;
+                }
+                let mut ids: Vec<u32> = toks
+                    .iter()
+                    .map(|w| {
+                        let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                        *vocabulary.entry(w.clone()).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let phrases = phrases(&toks);
+                all.push(Sentence { article: a, paragraph: p, text: s.to_owned(), words: ids, phrases });
+            }
+        }
+    }
+
+    // Candidates share a three-word phrase; each is confirmed by word overlap.
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut groups = UnionFind::new(all.len());
+    for (i, s) in all.iter().enumerate() {
+        if s.words.len() < MIN_WORDS {
+            continue;
+        }
+        let mut candidates: Vec<usize> = Vec::new();
+        for p in &s.phrases {
+            if let Some(list) = index.get(p) {
+                candidates.extend(list.iter().copied().filter(|&j| all[j].article != s.article));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
+            let other = &all[j];
+            let smaller = s.words.len().min(other.words.len());
+            if shared(&s.words, &other.words) as f64 >= MIN_OVERLAP * smaller as f64 {
+                groups.union(i, j);
+            }
+        }
+        for p in &s.phrases {
+            let list = index.entry(*p).or_default();
+            if list.len() < PER_PHRASE {
+                list.push(i);
+            }
+        }
+    }
+
+    // For each group: the articles that carry it and the earliest of them.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..all.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut recycled: Vec<Vec<Recycled>> = vec![Vec::new(); articles.len()];
+    let mut sorted: Vec<&Vec<usize>> = members.values().collect();
+    sorted.sort_by_key(|m| m[0]);
+    let mut marks: Vec<Option<(String, u32)>> = vec![None; all.len()];
+    for group in sorted {
+        let mut carriers: Vec<usize> = group.iter().map(|&i| all[i].article).collect();
+        carriers.sort();
+        carriers.dedup();
+        if carriers.len() < 2 {
+            continue;
+        }
+        let first = carriers.iter().copied().min_by_key(|&a| rank[a]).expect("non-empty");
+        let count = u32::try_from(carriers.len()).unwrap_or(u32::MAX);
+        for &i in group {
+            marks[i] = Some((articles[first].id.clone(), count));
+        }
+    }
+    // Consecutive recycled sentences of one paragraph with the same origin form one passage.
+    for (i, s) in all.iter().enumerate() {
+        let Some((first_seen, count)) = &marks[i] else { continue };
+        let list = &mut recycled[s.article];
+        let paragraph = u32::try_from(s.paragraph).unwrap_or(u32::MAX);
+        let continues = i > 0
+            && marks[i - 1].as_ref().is_some_and(|(f, _)| f == first_seen)
+            && all[i - 1].article == s.article
+            && all[i - 1].paragraph == s.paragraph;
+        match list.last_mut() {
+            Some(last) if continues => {
+                last.text.push(' ');
+                last.text.push_str(&s.text);
+                last.articles = last.articles.max(*count);
+            }
+            _ => list.push(Recycled { paragraph, text: s.text.clone(), first_seen: first_seen.clone(), articles: *count }),
+        }
+    }
+    for (article, list) in articles.iter_mut().zip(recycled) {
+        article.recycled = list;
+    }
+}
+
+/// Rank of each article by age: dated articles by their start date, then undated
+/// ones, ties by id.
+fn age_rank(articles: &[Article]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (articles[i].published.is_none(), articles[i].published.as_ref().map(|p| p.start), articles[i].id.clone());
+        key(a).cmp(&key(b))
+    });
+    let mut rank = vec![0; articles.len()];
+    for (r, i) in order.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Date, DateSpan};
+
+    fn article(id: &str, date: Option<(i16, u8, u8)>, paragraphs: &[&str]) -> Article {
+        Article {
+            id: id.into(),
+            file: format!("{id}.txt"),
+            title: id.into(),
+            title_stated: true,
+            authors: vec![],
+            outlets: vec![],
+            published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
+            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+            removed: vec![],
+            recycled: vec![],
+        }
+    }
+
+    const BACKGROUND: &str = "Naval cooperation between Norway and Denmark began in 1994 with a treaty on shared patrols.";
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Türkiye ERDOĞAN Naxçıvan"), "turkiye erdogan naxcıvan");
+    }
+
+    #[test]
+    fn recurring_sentence_is_traced_to_the_earliest_article() {
+        let mut articles = vec![
+            article("b", Some((2022, 5, 1)), &["Fresh news about a new port.", BACKGROUND]),
+            article("a", Some((2021, 3, 1)), &[&format!("Other news today. {BACKGROUND}")]),
+            article("c", None, &["Naval co-operation between Norway and Dänemark began in 1994 with a treaty on joint patrols."]),
+            article("d", Some((2020, 1, 1)), &["Nothing in common with the others at all, really nothing."]),
+        ];
+        mark_recycled(&mut articles);
+        let r = |i: usize| articles[i].recycled.iter().map(|r| (r.paragraph, r.first_seen.as_str(), r.articles)).collect::<Vec<_>>();
+        assert_eq!(r(0), [(1, "a", 3)]);
+        assert_eq!(r(1), [(0, "a", 3)]);
+        assert_eq!(articles[1].recycled[0].text, BACKGROUND);
+        assert_eq!(r(2), [(0, "a", 3)]);
+        assert_eq!(r(3), []);
+    }
+
+    #[test]
+    fn short_or_single_article_sentences_are_not_recycled() {
+        let mut articles = vec![
+            article("a", None, &["He said so.", BACKGROUND, BACKGROUND]),
+            article("b", None, &["He said so."]),
+        ];
+        mark_recycled(&mut articles);
+        assert!(articles.iter().all(|a| a.recycled.is_empty()));
+    }
+}

@@ -1,0 +1,88 @@
+//! Bad input: each problem file gets a warning naming it, and every readable
+//! article still reaches the corpus.
+
+use std::fs;
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    fs::write(dir.join(name), bytes).unwrap();
+}
+
+const GOOD: &str = "Harbour reopens after storm\n\nBy Ann Lee\n\nThe harbour in Varna reopened on Monday after a week of repairs, the port authority said.\n\nShips queued overnight.";
+
+/// Runs the pipeline over a folder holding `GOOD` and one bad file; returns the
+/// warnings for the bad file and the ids of the articles kept.
+fn check(name: &str, bytes: &[u8]) -> (Vec<String>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    write(dir.path(), name, bytes);
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let warnings = out.warnings.iter().filter(|w| w.file == name).map(|w| w.message.clone()).collect();
+    let ids = out.corpus.articles.iter().map(|a| a.id.clone()).collect();
+    (warnings, ids)
+}
+
+#[test]
+fn empty_file() {
+    let (w, ids) = check("empty.txt", b"");
+    assert_eq!(w, ["is empty; skipped"]);
+    assert_eq!(ids, ["good"]);
+}
+
+#[test]
+fn windows_1252_file_is_read_with_a_warning() {
+    let (w, ids) = check("legacy.txt", b"Caf\xe9 owners protest\n\nOwners of caf\xe9s in Tbilisi protested on Monday against new taxes, the union said.");
+    assert_eq!(w.len(), 1);
+    assert!(w[0].contains("not valid UTF-8") && w[0].contains("Windows-1252"), "{w:?}");
+    assert_eq!(ids, ["good", "legacy"]);
+}
+
+#[test]
+fn binary_file() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend((0..2000u32).map(|i| (i % 251) as u8));
+    let (w, ids) = check("photo.txt", &png);
+    assert_eq!(w, ["looks like a binary file, not text; skipped"]);
+    assert_eq!(ids, ["good"]);
+}
+
+#[test]
+fn fifty_megabyte_file_is_cut_with_a_warning() {
+    let mut big = b"Giant archive dump\n\n".to_vec();
+    let para = b"The archive holds many old reports about harbours, roads and bridges in the region.\n\n";
+    while big.len() < 50 * 1024 * 1024 {
+        big.extend_from_slice(para);
+    }
+    let (w, ids) = check("huge.txt", &big);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("is 50.0 MB; only the first"), "{w:?}");
+    assert_eq!(ids, ["good", "huge"]);
+}
+
+#[test]
+fn markup_only_file() {
+    let (w, ids) = check("shell.html", b"<html><head><script>x()</script></head><body><div><img src=x></div></body></html>");
+    assert_eq!(w, ["has markup but no readable text; skipped"]);
+    assert_eq!(ids, ["good"]);
+}
+
+#[test]
+fn duplicate_file() {
+    // The file later in name order is the duplicate.
+    let (w, ids) = check("later-copy.txt", GOOD.replace('\n', "\r\n").as_bytes());
+    assert_eq!(w, ["has the same text as good.txt; skipped as a duplicate"]);
+    assert_eq!(ids, ["good"]);
+}
+
+#[test]
+fn unknown_format() {
+    let (w, ids) = check("report.pdf", b"%PDF-1.7 something");
+    assert_eq!(w, ["is not an article file (expected a .txt, .html, .htm file); skipped"]);
+    assert_eq!(ids, ["good"]);
+}
+
+#[test]
+fn missing_folder_is_an_error_naming_it() {
+    let err = pipeline::process_dir(Path::new("/no/such/chronicle-folder")).unwrap_err();
+    assert!(err.to_string().starts_with("cannot read the article folder /no/such/chronicle-folder"), "{err}");
+}

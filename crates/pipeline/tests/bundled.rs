@@ -1,0 +1,105 @@
+//! The pipeline on the five bundled articles (assets/articles): titles, authors,
+//! outlets, publication dates with their basis, removed furniture and recycled
+//! passages, as a careful reader of each article would give them.
+
+use std::path::PathBuf;
+
+use model::{Article, Basis, Precision};
+
+fn corpus() -> Vec<Article> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles");
+    let out = pipeline::process_dir(&dir).expect("bundled folder reads");
+    assert_eq!(out.warnings, vec![], "bundled articles read cleanly");
+    out.corpus.articles
+}
+
+fn get<'a>(articles: &'a [Article], prefix: &str) -> &'a Article {
+    articles.iter().find(|a| a.id.starts_with(prefix)).unwrap_or_else(|| panic!("article {prefix}"))
+}
+
+fn when(a: &Article) -> (String, String, Precision, Basis) {
+    let p = a.published.as_ref().expect("a publication date");
+    (p.start.iso(), p.end.iso(), p.precision, p.basis)
+}
+
+#[test]
+fn titles_stated_or_derived() {
+    let all = corpus();
+    assert_eq!(all.len(), 5);
+    let a = get(&all, "000");
+    assert_eq!((a.title.as_str(), a.title_stated), ("Azerbaijani, Turkish defence chiefs meet in Georgia", true));
+    let c = get(&all, "002");
+    assert_eq!(
+        (c.title.as_str(), c.title_stated),
+        ("Amid Iran's growing rhetoric & threats, Azerbaijan, Turkiye holding joint military drills ...", true)
+    );
+    for id in ["001", "003", "004"] {
+        let x = get(&all, id);
+        assert!(!x.title_stated, "{id} has no headline");
+        assert!(!x.title.starts_with("By ") && !x.title.contains("2022-02-08"), "{id}: {}", x.title);
+        assert!(x.lead().starts_with(x.title.trim_end_matches(" …")), "{id}: derived from the lead");
+    }
+}
+
+#[test]
+fn authors_and_outlets_from_bylines() {
+    let all = corpus();
+    for id in ["000", "001", "003", "004"] {
+        assert_eq!(get(&all, id).authors, ["Vugar Khalilov"], "{id}");
+    }
+    let glued = get(&all, "002");
+    assert_eq!(glued.authors, ["Fatima Hasanova"]);
+    assert_eq!(glued.outlets, ["Azernews"]);
+    assert_eq!(get(&all, "003").outlets, ["Azernews"]);
+    assert!(glued.lead().starts_with("On December 5, units"), "{}", glued.lead());
+}
+
+#[test]
+fn publication_dates_with_basis() {
+    let all = corpus();
+    let day = |d: &str, b| (d.to_owned(), d.to_owned(), Precision::Day, b);
+    assert_eq!(when(get(&all, "000")), day("2021-10-05", Basis::Inferred));
+    assert_eq!(when(get(&all, "001")), day("2022-02-08", Basis::Stated));
+    assert_eq!(when(get(&all, "002")), day("2022-12-05", Basis::Stated));
+    assert_eq!(when(get(&all, "003")), day("2021-10-14", Basis::Inferred));
+    // Nothing in 004 gives a day: "Efes-2022 … to be held in May-June" gives the year.
+    assert_eq!(
+        when(get(&all, "004")),
+        ("2022-01-01".into(), "2022-12-31".into(), Precision::Year, Basis::Inferred)
+    );
+}
+
+#[test]
+fn furniture_is_removed_and_kept_aside() {
+    let all = corpus();
+    let a = get(&all, "000");
+    assert_eq!(a.removed.first().map(String::as_str), Some("—"));
+    assert!(a.removed.iter().any(|r| r.starts_with("Follow us on Twitter")));
+    assert!(a.removed.iter().any(|r| r == "Thank you!"));
+    assert!(a.paragraphs.iter().all(|p| !p.contains("subscri") && !p.contains("Twitter @")));
+    assert!(a.paragraphs.last().unwrap().ends_with("he said."), "last real paragraph kept");
+    let c = get(&all, "002");
+    assert!(c.removed.contains(&"Breaking News >> Newspaper >> Today".to_owned()));
+    assert!(c.removed.contains(&"Most Read".to_owned()));
+    assert!(c.removed.contains(&"2024-09-20 09:41:41".to_owned()));
+    assert!(c.paragraphs.iter().all(|p| !p.contains('<') && !p.contains("Most Read")));
+    assert!(c.paragraphs.last().unwrap().ends_with("President Aliyev said."));
+    // Glued sentences are apart again.
+    assert!(c.paragraphs.iter().any(|p| p.starts_with("The drills are also taking place in Baku")));
+}
+
+#[test]
+fn recycled_background_is_traced_to_the_earliest_article() {
+    let all = corpus();
+    let earliest = get(&all, "000").id.clone();
+    for a in &all {
+        let alliance = a.recycled.iter().find(|r| r.text.starts_with("On June 15, the two countries signed"));
+        let r = alliance.unwrap_or_else(|| panic!("{}: memorandum paragraph marked recycled", a.id));
+        assert_eq!(r.first_seen, earliest);
+        assert_eq!(r.articles, 5);
+        assert!(a.recycled.iter().any(|r| r.text.contains("periodically hold joint drills")), "{}", a.id);
+    }
+    // Article-specific news is not recycled.
+    let b = get(&all, "001");
+    assert!(b.recycled.iter().all(|r| !r.text.contains("Teknofest")));
+}
