@@ -5,6 +5,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use unicode_normalization::UnicodeNormalization;
+
 /// File endings the pipeline reads as articles.
 pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
 /// Larger files are read up to this size, with a warning: a news article is never
@@ -86,7 +88,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             encoding_rs::WINDOWS_1252.decode_without_bom_handling(body).0.into_owned()
         }
     };
-    let text = text.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "");
+    let mut text = text.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "");
+    // Composed form (NFC) keeps the spelling and makes "ü" one character whether the
+    // file wrote it as one or as "u" plus a combining mark.
+    if !text.is_ascii() && unicode_normalization::is_nfc_quick(text.chars()) != unicode_normalization::IsNormalized::Yes {
+        text = text.nfc().collect();
+    }
     Ok(Decoded { text, notes })
 }
 
@@ -120,6 +127,12 @@ mod tests {
     fn strips_bom_and_normalises_line_endings() {
         let d = decode(b"\xEF\xBB\xBFTitle\r\n\r\nBody\rend").unwrap();
         assert_eq!(d, Decoded { text: "Title\n\nBody\nend".into(), notes: vec![] });
+    }
+
+    #[test]
+    fn text_is_composed_but_keeps_its_spelling() {
+        let d = decode("Tu\u{308}rkiye and Erdog\u{306}an".as_bytes()).unwrap();
+        assert_eq!(d.text, "Türkiye and Erdoğan");
     }
 
     #[test]
