@@ -76,50 +76,28 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             _ => {}
         }
     };
-    for c in ISO.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = Date::new(num(&c[1]).unwrap_or(0), num(&c[2]).unwrap_or(0), num(&c[3]).unwrap_or(0)).map(DateValue::Full);
-        push(m.start(), m.end(), v, &mut found);
-    }
-    for c in DOTTED.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = Date::new(num(&c[3]).unwrap_or(0), num(&c[2]).unwrap_or(0), num(&c[1]).unwrap_or(0)).map(DateValue::Full);
-        push(m.start(), m.end(), v, &mut found);
-    }
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = month_number(&c[2])
-            .and_then(|mo| Date::new(num(&c[3]).unwrap_or(0), mo, num(&c[1]).unwrap_or(0)))
-            .map(DateValue::Full);
-        push(m.start(), m.end(), v, &mut found);
-    }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = month_number(&c[1])
-            .and_then(|mo| Date::new(num(&c[3]).unwrap_or(0), mo, num(&c[2]).unwrap_or(0)))
-            .map(DateValue::Full);
-        push(m.start(), m.end(), v, &mut found);
-    }
-    for c in MONTH_YEAR.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = month_number(&c[1]).zip(num(&c[2])).map(|(month, year)| DateValue::MonthYear { month, year });
-        push(m.start(), m.end(), v, &mut found);
-    }
-    for c in MONTH_DAY.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = month_number(&c[1])
-            .zip(num::<u8>(&c[2]))
+    let day_month = |c: &regex::Captures<'_>, m: usize, d: usize| {
+        month_number(&c[m])
+            .zip(num::<u8>(&c[d]))
             .filter(|&(mo, d)| Date::new(2000, mo, d).is_some())
-            .map(|(month, day)| DateValue::MonthDay { month, day });
-        push(m.start(), m.end(), v, &mut found);
-    }
-    for c in DAY_MONTH.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let v = month_number(&c[2])
-            .zip(num::<u8>(&c[1]))
-            .filter(|&(mo, d)| Date::new(2000, mo, d).is_some())
-            .map(|(month, day)| DateValue::MonthDay { month, day });
-        push(m.start(), m.end(), v, &mut found);
+            .map(|(month, day)| DateValue::MonthDay { month, day })
+    };
+    let full = |y: Option<i16>, m: Option<u8>, d: Option<u8>| Date::new(y?, m?, d?).map(DateValue::Full);
+    // Most specific first: a later pattern never matches inside an earlier match.
+    let patterns: [(&Regex, &dyn Fn(&regex::Captures<'_>) -> Option<DateValue>); 7] = [
+        (&ISO, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
+        (&DOTTED, &|c| full(num(&c[3]), num(&c[2]), num(&c[1]))),
+        (&DAY_MONTH_YEAR, &|c| full(num(&c[3]), month_number(&c[2]), num(&c[1]))),
+        (&MONTH_DAY_YEAR, &|c| full(num(&c[3]), month_number(&c[1]), num(&c[2]))),
+        (&MONTH_YEAR, &|c| month_number(&c[1]).zip(num(&c[2])).map(|(month, year)| DateValue::MonthYear { month, year })),
+        (&MONTH_DAY, &|c| day_month(c, 1, 2)),
+        (&DAY_MONTH, &|c| day_month(c, 2, 1)),
+    ];
+    for (regex, read) in patterns {
+        for c in regex.captures_iter(text) {
+            let m = c.get(0).expect("whole match");
+            push(m.start(), m.end(), read(&c), &mut found);
+        }
     }
     for c in YEAR.captures_iter(text) {
         let m = c.get(1).expect("year group");
