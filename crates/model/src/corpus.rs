@@ -3,11 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::DateSpan;
+use crate::entity::Entity;
 
 /// Everything the pipeline hands to the app.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub articles: Vec<Article>,
+    pub entities: Vec<Entity>,
 }
 
 /// One article after cleaning.
@@ -114,6 +116,7 @@ mod tests {
                 article("e", Some((2021, 10, 5))),
                 article("d", None),
             ],
+            entities: vec![],
         };
         let ids: Vec<&str> = corpus.newest_first().iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["b", "a", "e", "c", "d"]);

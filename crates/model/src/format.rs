@@ -8,7 +8,7 @@ use std::fmt;
 use crate::corpus::Corpus;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -58,6 +58,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 mod tests {
     use super::*;
     use crate::corpus::{Article, Recycled};
+    use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
     use crate::date::{Basis, Date, DateSpan, Precision};
 
     fn sample() -> Corpus {
@@ -79,6 +80,16 @@ mod tests {
                 paragraphs: vec!["First.".into(), "Second.".into()],
                 removed: vec!["Most Read".into()],
                 recycled: vec![Recycled { paragraph: 1, text: "Second.".into(), first_seen: "000".into(), articles: 3 }],
+            }],
+            entities: vec![Entity {
+                id: "place:turkiye".into(),
+                name: "Türkiye".into(),
+                kind: EntityKind::Place,
+                aliases: vec![Alias { text: "Turkish".into(), count: 2, rule: "demonym".into() }],
+                roles: vec![Role { text: "host".into(), article: 0 }],
+                mentions: vec![Mention { article: 0, paragraph: 0, start: 0, end: 7 }],
+                related: vec![Related { entity: 0, sentences: 1, articles: 1 }],
+                series: None,
             }],
         }
     }

@@ -5,8 +5,10 @@
 
 mod corpus;
 mod date;
+mod entity;
 mod format;
 
 pub use corpus::{Article, Corpus, Recycled};
 pub use date::{Basis, Date, DateSpan, Precision};
+pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};

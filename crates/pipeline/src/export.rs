@@ -10,8 +10,7 @@ use crate::{Output, Warning};
 #[derive(Serialize)]
 pub struct Export<'a> {
     pub articles: Vec<ArticleJson<'a>>,
-    /// Filled by the entity stage; empty until then.
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<EntityJson<'a>>,
     /// Filled by the event stage; empty until then.
     pub events: Vec<serde_json::Value>,
     pub warnings: Vec<WarningJson<'a>>,
@@ -47,6 +46,88 @@ pub struct RecycledJson<'a> {
     pub first_seen: &'a str,
     pub paragraph: u32,
     pub articles: u32,
+}
+
+#[derive(Serialize)]
+pub struct EntityJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub aliases: Vec<AliasJson<'a>>,
+    pub roles: Vec<RoleJson<'a>>,
+    pub articles: Vec<&'a str>,
+    pub mentions: Vec<MentionJson<'a>>,
+    pub related: Vec<RelatedJson<'a>>,
+    pub series: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct AliasJson<'a> {
+    pub text: &'a str,
+    pub count: u32,
+    pub rule: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct RoleJson<'a> {
+    pub text: &'a str,
+    pub article: &'a str,
+}
+
+/// `start` and `end` count characters (Unicode scalar values) into the article's `text`.
+#[derive(Serialize)]
+pub struct MentionJson<'a> {
+    pub article: &'a str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct RelatedJson<'a> {
+    pub id: &'a str,
+    /// Sentences that mention both.
+    pub count: u32,
+    /// Articles that mention both.
+    pub articles: u32,
+}
+
+fn entity<'a>(corpus: &'a model::Corpus, e: &'a model::Entity) -> EntityJson<'a> {
+    let article_id = |i: u32| corpus.articles.get(i as usize).map_or("", |a| a.id.as_str());
+    let mut indices: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let articles: Vec<&str> = indices.into_iter().map(article_id).collect();
+    EntityJson {
+        id: &e.id,
+        name: &e.name,
+        kind: e.kind.as_str(),
+        aliases: e.aliases.iter().map(|a| AliasJson { text: &a.text, count: a.count, rule: &a.rule }).collect(),
+        roles: e.roles.iter().map(|r| RoleJson { text: &r.text, article: article_id(r.article) }).collect(),
+        articles,
+        mentions: e
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let article = corpus.articles.get(m.article as usize)?;
+                let paragraph = article.paragraphs.get(m.paragraph as usize)?;
+                let text = paragraph.get(m.start as usize..m.end as usize)?;
+                // Offsets into `text`, where paragraphs are joined by a blank line.
+                let before: usize = article.paragraphs[..m.paragraph as usize].iter().map(|p| p.chars().count() + 2).sum();
+                let start = before + paragraph[..m.start as usize].chars().count();
+                Some(MentionJson { article: &article.id, text, start, end: start + text.chars().count() })
+            })
+            .collect(),
+        related: e
+            .related
+            .iter()
+            .filter_map(|r| {
+                let other = corpus.entities.get(r.entity as usize)?;
+                Some(RelatedJson { id: &other.id, count: r.sentences, articles: r.articles })
+            })
+            .collect(),
+        series: e.series.as_deref(),
+    }
 }
 
 #[derive(Serialize)]
@@ -103,7 +184,7 @@ fn warning(w: &Warning) -> WarningJson<'_> {
 pub fn export(out: &Output) -> Export<'_> {
     Export {
         articles: out.corpus.articles.iter().map(article).collect(),
-        entities: Vec::new(),
+        entities: out.corpus.entities.iter().map(|e| entity(&out.corpus, e)).collect(),
         events: Vec::new(),
         warnings: out.warnings.iter().map(warning).collect(),
     }

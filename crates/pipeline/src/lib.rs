@@ -6,7 +6,9 @@
 mod article;
 pub mod clean;
 pub mod dates;
+pub mod entities;
 pub mod export;
+pub mod gazetteer;
 pub mod html;
 pub mod meta;
 mod read;
@@ -114,6 +116,7 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
         progress(done + 1);
     }
     recycle::mark_recycled(&mut out.corpus.articles);
+    out.corpus.entities = entities::extract(&out.corpus.articles);
     Ok(out)
 }
 

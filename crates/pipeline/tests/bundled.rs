@@ -103,3 +103,57 @@ fn recycled_background_is_traced_to_the_earliest_article() {
     let b = get(&all, "001");
     assert!(b.recycled.iter().all(|r| !r.text.contains("Teknofest")));
 }
+
+fn out() -> pipeline::Output {
+    pipeline::process_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles")).unwrap()
+}
+
+#[test]
+fn surname_mentions_resolve_and_roles_keep_their_article() {
+    let out = out();
+    let corpus = &out.corpus;
+    let hasanov = corpus.entities.iter().find(|e| e.id == "person:zakir-hasanov").expect("Zakir Hasanov");
+    assert!(hasanov.aliases.iter().any(|a| a.text == "Hasanov" && a.rule == "surname" && a.count >= 3), "{:?}", hasanov.aliases);
+    let roles: Vec<(&str, &str)> =
+        hasanov.roles.iter().map(|r| (r.text.as_str(), corpus.articles[r.article as usize].id.get(..3).unwrap())).collect();
+    assert!(roles.contains(&("Azerbaijan’s Defence Minister", "000")), "{roles:?}");
+    assert!(roles.contains(&("Azerbaijani Defence Minister", "001")), "{roles:?}");
+    let akar = corpus.entities.iter().position(|e| e.id == "person:hulusi-akar").unwrap() as u32;
+    assert!(hasanov.related.iter().any(|r| r.entity == akar && r.sentences >= 1));
+}
+
+#[test]
+fn spellings_fold_into_one_place_with_their_rules() {
+    let out = out();
+    let turkey = out.corpus.entities.iter().find(|e| e.name == "Türkiye").expect("Türkiye");
+    let rule = |t: &str| turkey.aliases.iter().find(|a| a.text == t).map(|a| a.rule.as_str());
+    assert_eq!(rule("Turkey"), Some("gazetteer"));
+    assert_eq!(rule("Turkiye"), Some("spelling"));
+    assert_eq!(rule("Türkiye"), Some("name"));
+    assert_eq!(rule("Turkish"), Some("demonym"));
+    let edition = out.corpus.entities.iter().find(|e| e.name == "Efes-2022").expect("edition");
+    assert_eq!(edition.series.as_deref(), Some("exercise:efes"));
+    assert!(out.corpus.entities.iter().any(|e| e.id == "exercise:efes"));
+}
+
+#[test]
+fn exported_mentions_point_into_the_article_text() {
+    let out = out();
+    let json: serde_json::Value = serde_json::from_str(&pipeline::export::to_json(&out)).unwrap();
+    let texts: std::collections::HashMap<&str, Vec<char>> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["text"].as_str().unwrap().chars().collect()))
+        .collect();
+    let mut checked = 0;
+    for e in json["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let text = &texts[m["article"].as_str().unwrap()];
+            let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[s..t].iter().collect::<String>(), m["text"].as_str().unwrap());
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked} mentions checked");
+}

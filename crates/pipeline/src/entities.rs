@@ -1,0 +1,733 @@
+//! Entities: people, organisations, places, exercises, agreements and other named
+//! events, found by general rules (titles and ranks, name patterns, head words such as
+//! "Ministry" or "Treaty", the open-data gazetteer), merged across spellings and
+//! surname-only mentions, and related by co-occurrence. Nothing here knows the
+//! bundled articles.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use model::{Alias, Article, Entity, EntityKind, Mention, Related, Role};
+use regex::Regex;
+
+use crate::clean::sentences;
+use crate::gazetteer::{GAZETTEER, PlaceKind, Via};
+use crate::recycle::fold;
+
+/// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
+const TITLES: [&str; 52] = [
+    "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
+    "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral",
+    "Adm", "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary",
+    "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Mayor",
+    "Senator", "Prince", "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor",
+    "Marshal", "Sergeant", "Attache",
+];
+/// The same roles written in lowercase before a name ("his Turkish counterpart Hulusi Akar").
+const LOWER_TITLES: [&str; 20] = [
+    "ambassador", "counterpart", "minister", "president", "envoy", "spokesman", "spokeswoman", "spokesperson",
+    "commander", "general", "chief", "leader", "head", "officer", "colonel", "premier", "secretary", "director",
+    "chairman", "deputy",
+];
+/// Last words that make a name an organisation.
+const ORG_HEADS: [&str; 40] = [
+    "Ministry", "Agency", "Forces", "Force", "Army", "Navy", "Corps", "Council", "Committee", "Staff", "Parliament",
+    "Assembly", "Union", "Organization", "Organisation", "Alliance", "Bank", "Party", "University", "Institute",
+    "Company", "Group", "Service", "Office", "Department", "Guard", "Police", "Command", "Brigade", "Division",
+    "Academy", "Court", "Government", "Federation", "Association", "Fund", "Commission", "Cabinet", "Center",
+    "Centre",
+];
+/// Last words that make a name a place.
+const PLACE_HEADS: [&str; 19] = [
+    "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands",
+    "Region", "Province", "District", "Corridor", "Peninsula", "Desert", "Canal", "Airport",
+];
+/// Words that make a name an agreement.
+const AGREEMENT_HEADS: [&str; 10] =
+    ["Declaration", "Treaty", "Memorandum", "Agreement", "Accord", "Accords", "Pact", "Convention", "Protocol", "Charter"];
+/// Last words that make a name an event.
+const EVENT_HEADS: [&str; 15] = [
+    "Day", "Summit", "Forum", "Conference", "Games", "Olympics", "Festival", "Fair", "Expo", "Exhibition",
+    "Ceremony", "Parade", "War", "Championship", "Congress",
+];
+/// Lowercase words after an edition name that make it an event rather than an exercise.
+const EVENT_WORDS: [&str; 10] =
+    ["fair", "festival", "expo", "exhibition", "summit", "forum", "games", "conference", "championship", "show"];
+/// Lowercase words after a name that make it a military exercise.
+const EXERCISE_WORDS: [&str; 8] =
+    ["exercises", "exercise", "drills", "drill", "manoeuvres", "maneuvers", "wargames", "war-games"];
+/// Lowercase words after a name that mark it as a speaker.
+const SPEECH_VERBS: [&str; 14] = [
+    "said", "says", "stated", "noted", "added", "told", "stressed", "emphasized", "emphasised", "underlined",
+    "announced", "declared", "thanked", "explained",
+];
+/// Capitalised words that start sentences or join clauses but never start a name.
+const FUNCTION_WORDS: [&str; 72] = [
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
+    "Her", "Their", "Our", "In", "On", "At", "By", "For", "From", "To", "With", "As", "During", "After", "Before",
+    "Meanwhile", "Moreover", "Furthermore", "However", "Also", "And", "But", "Or", "Earlier", "Later", "According",
+    "While", "Since", "Although", "Thus", "Therefore", "Today", "Yesterday", "Last", "Next", "Both", "All", "Some",
+    "Many", "Several", "Each", "Every", "Such", "Other", "Not", "No", "If", "When", "Where", "What", "Why", "How",
+    "There", "Here", "Under", "Over",
+];
+/// Lowercase words allowed inside a name ("Treaty of Kars", "Declaration on Allied Relations").
+const CONNECTORS: [&str; 4] = ["of", "on", "for", "de"];
+
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\-'’]*").expect("valid regex"));
+static EDITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?)[\s]*-[\s]*((?:19|20)\d{2})$").expect("valid regex"));
+static DAY_WAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d+-day|\d+-year|[a-z]+-day) war\b").expect("valid regex"));
+
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Capitalised words that are calendar words, never parts of names.
+const CALENDAR: [&str; 19] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+impl Token<'_> {
+    fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase) && !CALENDAR.contains(&self.text)
+    }
+}
+
+/// A mention found in one sentence, before merging.
+#[derive(Clone, Debug)]
+struct Found {
+    kind: EntityKind,
+    /// The text as written.
+    surface: String,
+    /// The name it stands for (gazetteer name for places, the full name for people).
+    name: String,
+    rule: &'static str,
+    start: usize,
+    end: usize,
+    role: Option<String>,
+    series: Option<String>,
+    /// For a surname-only mention: what it is when no person has that surname
+    /// ("President Aliyev" stays a person; "Lund" may be the city).
+    fallback: Option<(EntityKind, String, &'static str)>,
+}
+
+/// Splits a sentence into word tokens with byte offsets into `base` (the paragraph),
+/// dropping a possessive "'s" from the word.
+fn tokens<'a>(sentence: &'a str, offset: usize) -> Vec<Token<'a>> {
+    TOKEN
+        .find_iter(sentence)
+        .map(|m| {
+            let mut text = m.as_str().trim_end_matches(['-', '\'', '’']);
+            for suffix in ["'s", "’s"] {
+                if let Some(stem) = text.strip_suffix(suffix) {
+                    text = stem;
+                }
+            }
+            Token { text, start: offset + m.start(), end: offset + m.start() + text.len() }
+        })
+        .collect()
+}
+
+/// Whether only white space (or a spaced hyphen before a year) stands between two tokens.
+fn adjacent(paragraph: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    let gap = &paragraph[a.end..b.start];
+    gap.chars().all(char::is_whitespace) && !gap.is_empty()
+}
+
+fn edition_gap(paragraph: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    let gap = paragraph[a.end..b.start].trim();
+    gap == "-" || gap == "–"
+}
+
+fn is_year(text: &str) -> bool {
+    text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) && (text.starts_with("19") || text.starts_with("20"))
+}
+
+/// Runs of capitalised tokens (with connectors and spaced edition years) in a sentence.
+fn runs(paragraph: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].capitalised() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end >= toks.len() {
+                break;
+            }
+            let (prev, next) = (&toks[end - 1], &toks[end]);
+            let possessive = paragraph[prev.end..next.start].starts_with(['\'', '’']);
+            if possessive {
+                break;
+            }
+            if next.capitalised() && adjacent(paragraph, prev, next) {
+                end += 1;
+            } else if is_year(next.text) && edition_gap(paragraph, prev, next) {
+                end += 1;
+                break;
+            } else if CONNECTORS.contains(&next.text)
+                && adjacent(paragraph, prev, next)
+                && toks.get(end + 1).is_some_and(|t| t.capitalised() && adjacent(paragraph, next, t))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((start, end));
+        i = end;
+    }
+    out
+}
+
+fn last_word(text: &str) -> &str {
+    text.rsplit([' ', '-']).next().unwrap_or(text)
+}
+
+fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize) -> &'a str {
+    &paragraph[toks[from].start..toks[to - 1].end]
+}
+
+/// Finds the mentions in one paragraph.
+fn find_in_paragraph(paragraph: &str) -> Vec<(usize, Vec<Found>)> {
+    let mut per_sentence = Vec::new();
+    for sentence in sentences(paragraph) {
+        let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
+        let toks = tokens(sentence, offset);
+        let mut found = Vec::new();
+        let list_of_exercises = {
+            let lower = sentence.to_lowercase();
+            EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
+        };
+        for (run_start, run_end) in runs(paragraph, &toks) {
+            classify_run(paragraph, &toks, run_start, run_end, list_of_exercises, &mut found);
+        }
+        for m in DAY_WAR.captures_iter(sentence) {
+            let whole = m.get(0).expect("whole match");
+            found.push(Found {
+                kind: EntityKind::Event,
+                surface: whole.as_str().to_owned(),
+                name: whole.as_str().to_owned(),
+                rule: "name",
+                start: offset + whole.start(),
+                end: offset + whole.end(),
+                role: None,
+                series: None,
+                fallback: None,
+            });
+        }
+        per_sentence.push((offset, found));
+    }
+    per_sentence
+}
+
+fn push(found: &mut Vec<Found>, kind: EntityKind, surface: &str, name: &str, rule: &'static str, start: usize, end: usize) {
+    found.push(Found { kind, surface: surface.to_owned(), name: name.to_owned(), rule, start, end, role: None, series: None, fallback: None });
+}
+
+/// Records a place or demonym mention for a single word, if the gazetteer knows it.
+fn place_word(found: &mut Vec<Found>, tok: &Token<'_>, allow_city: bool) -> bool {
+    let mut any = false;
+    // "Azerbaijani-Turkish" names two countries.
+    let mut offset = tok.start;
+    for part in tok.text.split('-') {
+        let (start, end) = (offset, offset + part.len());
+        offset = end + 1;
+        if let Some(country) = GAZETTEER.demonym(part) {
+            push(found, EntityKind::Place, part, &country.name, "demonym", start, end);
+            any = true;
+        } else if let Some((place, via)) = GAZETTEER.lookup(part) {
+            if place.kind == PlaceKind::Country || allow_city && part.len() == tok.text.len() {
+                push(found, EntityKind::Place, part, &place.name, via_rule(part, &place.name, via), start, end);
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+fn via_rule(surface: &str, name: &str, via: Via) -> &'static str {
+    match via {
+        Via::Demonym => "demonym",
+        Via::Alias => "gazetteer",
+        Via::Name if surface == name => "name",
+        Via::Name => "spelling",
+    }
+}
+
+fn classify_run(
+    paragraph: &str,
+    toks: &[Token<'_>],
+    mut start: usize,
+    end: usize,
+    list_of_exercises: bool,
+    found: &mut Vec<Found>,
+) {
+    // Function words never start a name ("The Shusha Declaration", "During the …").
+    while start < end && FUNCTION_WORDS.contains(&toks[start].text) {
+        start += 1;
+    }
+    if start >= end {
+        return;
+    }
+    let text = span_text(paragraph, toks, start, end);
+    let (s, e) = (toks[start].start, toks[end - 1].end);
+    let next = toks.get(end).filter(|t| !t.capitalised()).map(|t| t.text);
+    let prev = start.checked_sub(1).map(|i| toks[i].text);
+    let words: Vec<&str> = toks[start..end].iter().map(|t| t.text).collect();
+    let last = *words.last().expect("non-empty run");
+
+    // A title or rank followed by a name: a person, with the title as the role.
+    if let Some(k) = words.iter().rposition(|w| TITLES.contains(w)) {
+        let name_words = end - (start + k + 1);
+        if (1..=4).contains(&name_words) && words[k + 1..].iter().all(|w| !is_head(w)) {
+            let role = span_text(paragraph, toks, start, start + k + 1).to_owned();
+            let name = span_text(paragraph, toks, start + k + 1, end);
+            let role = with_context(paragraph, toks, start, role);
+            for t in &toks[start..start + k + 1] {
+                place_word(found, t, false);
+            }
+            found.push(Found {
+                kind: EntityKind::Person,
+                surface: name.to_owned(),
+                name: name.to_owned(),
+                rule: if name_words == 1 { "surname" } else { "name" },
+                start: toks[start + k + 1].start,
+                end: e,
+                role: Some(role),
+                series: None,
+                fallback: Some((EntityKind::Person, name.to_owned(), "name")),
+            });
+            return;
+        }
+    }
+    // A lowercase role word right before: "counterpart Hulusi Akar", "ambassador Cahit Bagci".
+    if let Some(p) = prev.filter(|p| LOWER_TITLES.contains(p)) {
+        if (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w)) {
+            // The role's own words ("Chilean") are a run of their own, found there.
+            let role_start = role_start_before(paragraph, toks, start - 1);
+            let role = paragraph[toks[role_start].start..toks[start - 1].end].to_owned();
+            let _ = p;
+            found.push(Found {
+                kind: EntityKind::Person,
+                surface: text.to_owned(),
+                name: text.to_owned(),
+                rule: "name",
+                start: s,
+                end: e,
+                role: Some(role),
+                series: None,
+                fallback: None,
+            });
+            return;
+        }
+    }
+    // An edition: "Efes-2022", "Eurasian Peace - 2021".
+    if let Some(c) = EDITION.captures(text) {
+        let series = c[1].trim().to_owned();
+        if !series.is_empty() && series.chars().next().is_some_and(char::is_uppercase) {
+            let kind = if next.is_some_and(|n| EVENT_WORDS.contains(&n)) { EntityKind::Event } else { EntityKind::Exercise };
+            found.push(Found {
+                kind,
+                surface: text.to_owned(),
+                name: text.to_owned(),
+                rule: "name",
+                start: s,
+                end: e,
+                role: None,
+                series: (kind == EntityKind::Exercise).then_some(series),
+                fallback: None,
+            });
+            return;
+        }
+    }
+    if words.iter().any(|w| AGREEMENT_HEADS.contains(w)) {
+        push(found, EntityKind::Agreement, text, text, "name", s, e);
+        return;
+    }
+    if next.is_some_and(|n| EXERCISE_WORDS.contains(&n)) && !words.iter().all(|w| w.split('-').all(is_country)) {
+        push(found, EntityKind::Exercise, text, text, "name", s, e);
+        return;
+    }
+    if words.len() >= 2 && EVENT_HEADS.contains(&last) {
+        push(found, EntityKind::Event, text, text, "name", s, e);
+        return;
+    }
+    if ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || is_acronym(text) {
+        if words.len() >= 2 || is_acronym(text) {
+            push(found, EntityKind::Organization, text, text, "name", s, e);
+            return;
+        }
+    }
+    if words.len() >= 2 && PLACE_HEADS.contains(&last) {
+        push(found, EntityKind::Place, text, text, "name", s, e);
+        return;
+    }
+    // A lone city name may be a surname ("Lund added …"): decided below, after people are known.
+    if let Some((place, via)) = GAZETTEER.lookup(text).filter(|(p, _)| words.len() > 1 || p.kind == PlaceKind::Country) {
+        push(found, EntityKind::Place, text, &place.name, via_rule(text, &place.name, via), s, e);
+        return;
+    }
+    if list_of_exercises && words.len() >= 2 && words.iter().all(|w| !is_country(w)) {
+        push(found, EntityKind::Exercise, text, text, "name", s, e);
+        return;
+    }
+    // A name followed by a speech verb, or after "by": a person.
+    let speaker = next.is_some_and(|n| SPEECH_VERBS.contains(&n)) || prev == Some("by");
+    if speaker && (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w)) {
+        push(found, EntityKind::Person, text, text, "name", s, e);
+        return;
+    }
+    // A lone word: a surname to resolve later, else what its context says.
+    if words.len() == 1 {
+        let tok = &toks[start];
+        let after_in = toks.get(end).is_some_and(|t| t.text == "in") && toks.get(end + 1).is_some_and(|t| is_country(t.text));
+        let locative = prev.is_some_and(|p| ["in", "near", "at", "outside", "from"].contains(&p));
+        let fallback = if let Some(country) = GAZETTEER.demonym(text) {
+            Some((EntityKind::Place, country.name.clone(), "demonym"))
+        } else if let Some((place, via)) = GAZETTEER.lookup(text) {
+            Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
+        } else if next.is_some_and(|n| n == "reports" || n == "reported") || prev == Some("per") {
+            // "Daily reports …", "… per Daily": an outlet.
+            Some((EntityKind::Organization, text.to_owned(), "name"))
+        } else if after_in || locative {
+            Some((EntityKind::Place, text.to_owned(), "context"))
+        } else {
+            None
+        };
+        // Countries and demonyms are never surnames; hyphenated demonym pairs split.
+        if tok.text.contains('-') || is_country(text) {
+            place_word(found, tok, false);
+            return;
+        }
+        found.push(Found {
+            kind: EntityKind::Person,
+            surface: text.to_owned(),
+            name: String::new(),
+            rule: "surname",
+            start: s,
+            end: e,
+            role: None,
+            series: None,
+            fallback,
+        });
+        return;
+    }
+    // Otherwise only the words the gazetteer knows ("Turkish troops").
+    for t in &toks[start..end] {
+        place_word(found, t, false);
+    }
+}
+
+fn is_head(word: &str) -> bool {
+    ORG_HEADS.contains(&word)
+        || PLACE_HEADS.contains(&word)
+        || AGREEMENT_HEADS.contains(&word)
+        || EVENT_HEADS.contains(&word)
+        || TITLES.contains(&word)
+        || FUNCTION_WORDS.contains(&word)
+}
+
+/// A country name or demonym (not a city: people's names collide with small towns).
+fn is_country(word: &str) -> bool {
+    GAZETTEER.demonym(word).is_some() || GAZETTEER.lookup(word).is_some_and(|(p, _)| p.kind == PlaceKind::Country)
+}
+
+fn is_acronym(text: &str) -> bool {
+    (2..=6).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase()) && !["II", "III", "IV", "VI"].contains(&text)
+}
+
+/// Where a lowercase role starts: back over adjectives and a demonym to a determiner
+/// ("his Turkish counterpart" gives "Turkish counterpart").
+fn role_start_before(paragraph: &str, toks: &[Token<'_>], title: usize) -> usize {
+    let mut i = title;
+    while i > 0 {
+        let t = &toks[i - 1];
+        let joined = paragraph[t.end..toks[i].start].chars().all(char::is_whitespace);
+        let determiner = ["his", "her", "their", "its", "the", "a", "an", "and", "with", "by", "of"].contains(&t.text);
+        if !joined || determiner || SPEECH_VERBS.contains(&t.text) {
+            break;
+        }
+        i -= 1;
+        if i + 2 < title {
+            break;
+        }
+    }
+    i
+}
+
+/// Adds the country before a capitalised role ("Azerbaijan's" + "Defence Minister").
+fn with_context(paragraph: &str, toks: &[Token<'_>], start: usize, role: String) -> String {
+    if start == 0 {
+        return role;
+    }
+    let before = &toks[start - 1];
+    let gap = &paragraph[before.end..toks[start].start];
+    let possessive = gap.starts_with(['\'', '’']);
+    if before.capitalised() && (possessive || GAZETTEER.demonym(before.text).is_some()) {
+        format!("{}{}{}", before.text, gap, role)
+    } else {
+        role
+    }
+}
+
+/// Key under which mentions of one entity merge: kind and folded words.
+fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    (kind, words.join("-"))
+}
+
+struct Draft {
+    kind: EntityKind,
+    name: String,
+    aliases: BTreeMap<String, (u32, &'static str)>,
+    roles: Vec<Role>,
+    mentions: Vec<Mention>,
+    series: Option<String>,
+}
+
+/// Finds, merges and relates the entities of a corpus. Mentions point into
+/// `articles[i].paragraphs[j]` by byte offsets.
+pub fn extract(articles: &[Article]) -> Vec<Entity> {
+    // Pass 1: raw mentions per sentence.
+    let mut raw: Vec<(u32, u32, usize, Found)> = Vec::new(); // (article, paragraph, sentence serial, found)
+    let mut serial = 0usize;
+    for (a, article) in articles.iter().enumerate() {
+        for (p, paragraph) in article.paragraphs.iter().enumerate() {
+            for (_, found) in find_in_paragraph(paragraph) {
+                for f in found {
+                    raw.push((a as u32, p as u32, serial, f));
+                }
+                serial += 1;
+            }
+        }
+    }
+
+    // Surnames: a lone word that is the last word of a person's name in the same
+    // article, or of exactly one person in the corpus.
+    let mut people_by_article: HashMap<u32, Vec<String>> = HashMap::new();
+    let mut people_by_surname: HashMap<String, HashSet<String>> = HashMap::new();
+    for (a, _, _, f) in &raw {
+        if f.kind == EntityKind::Person && f.rule != "surname" {
+            people_by_article.entry(*a).or_default().push(f.name.clone());
+            people_by_surname.entry(fold(last_word(&f.name))).or_default().insert(key(EntityKind::Person, &f.name).1);
+        }
+    }
+    let mut resolved = Vec::with_capacity(raw.len());
+    for (a, p, s, mut f) in raw {
+        if f.rule == "surname" {
+            let surname = fold(&f.surface);
+            let local = people_by_article
+                .get(&a)
+                .and_then(|names| names.iter().find(|n| fold(last_word(n)) == surname && n.split_whitespace().count() > 1));
+            let global = people_by_surname.get(&surname).filter(|set| set.len() == 1).and_then(|_| {
+                people_by_article.values().flatten().find(|n| fold(last_word(n)) == surname && n.split_whitespace().count() > 1)
+            });
+            match (local.or(global), f.fallback.take()) {
+                (Some(full), _) => f.name = full.clone(),
+                (None, Some((kind, name, rule))) => {
+                    f.kind = kind;
+                    f.name = name;
+                    f.rule = rule;
+                }
+                (None, None) => continue,
+            }
+        }
+        resolved.push((a, p, s, f));
+    }
+
+    // Pass 2: merge by key; shorter agreement names inside a longer one join it.
+    let mut agreement_keys: Vec<String> =
+        resolved.iter().filter(|r| r.3.kind == EntityKind::Agreement).map(|r| key(r.3.kind, &r.3.name).1).collect();
+    agreement_keys.sort();
+    agreement_keys.dedup();
+    let mut drafts: BTreeMap<(EntityKind, String), Draft> = BTreeMap::new();
+    let mut sentence_members: BTreeMap<usize, HashSet<(EntityKind, String)>> = BTreeMap::new();
+    let mut article_members: BTreeMap<u32, HashSet<(EntityKind, String)>> = BTreeMap::new();
+    for (a, p, s, f) in &resolved {
+        let mut k = key(f.kind, &f.name);
+        let mut rule = f.rule;
+        if f.kind == EntityKind::Agreement {
+            let longer: Vec<&String> =
+                agreement_keys.iter().filter(|other| other.len() > k.1.len() && other.contains(k.1.as_str())).collect();
+            if longer.len() == 1 {
+                k.1 = longer[0].clone();
+                rule = "part of a longer name";
+            }
+        }
+        if rule == "name" && f.surface != f.name {
+            rule = "spelling";
+        }
+        let draft = drafts.entry(k.clone()).or_insert_with(|| Draft {
+            kind: f.kind,
+            name: f.name.clone(),
+            aliases: BTreeMap::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            series: None,
+        });
+        if draft.name.len() < f.name.len() && rule == "name" {
+            draft.name = f.name.clone();
+        }
+        let alias = draft.aliases.entry(f.surface.clone()).or_insert((0, rule));
+        alias.0 += 1;
+        if let Some(role) = &f.role {
+            if !draft.roles.iter().any(|r| &r.text == role && r.article == *a) {
+                draft.roles.push(Role { text: role.clone(), article: *a });
+            }
+        }
+        if let Some(series) = &f.series {
+            draft.series = Some(series.clone());
+        }
+        draft.mentions.push(Mention { article: *a, paragraph: *p, start: f.start as u32, end: f.end as u32 });
+        sentence_members.entry(*s).or_default().insert(k.clone());
+        article_members.entry(*a).or_default().insert(k);
+    }
+    // Bylines: authors are people and outlets organisations, credited per article.
+    for (a, article) in articles.iter().enumerate() {
+        let credits = article.authors.iter().map(|n| (EntityKind::Person, n, "author"))
+            .chain(article.outlets.iter().map(|n| (EntityKind::Organization, n, "outlet")));
+        for (kind, name, role) in credits {
+            let draft = drafts.entry(key(kind, name)).or_insert_with(|| Draft {
+                kind,
+                name: name.clone(),
+                aliases: BTreeMap::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+                series: None,
+            });
+            draft.aliases.entry(name.clone()).or_insert((0, "byline")).0 += 1;
+            draft.roles.push(Role { text: role.to_owned(), article: a as u32 });
+        }
+    }
+    // Editions link to their series, which exists as an exercise of its own.
+    let series_names: Vec<String> = drafts.values().filter_map(|d| d.series.clone()).collect();
+    for name in series_names {
+        drafts.entry(key(EntityKind::Exercise, &name)).or_insert_with(|| Draft {
+            kind: EntityKind::Exercise,
+            name,
+            aliases: BTreeMap::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            series: None,
+        });
+    }
+
+    // Pass 3: ids, relations, output in id order (stable whatever the input order).
+    let index: HashMap<(EntityKind, String), u32> =
+        drafts.keys().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
+    let mut pairs: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
+    for members in sentence_members.values() {
+        let ids: Vec<u32> = members.iter().map(|k| index[k]).collect();
+        for &x in &ids {
+            for &y in &ids {
+                if x != y {
+                    pairs.entry((x, y)).or_default().0 += 1;
+                }
+            }
+        }
+    }
+    for members in article_members.values() {
+        let ids: Vec<u32> = members.iter().map(|k| index[k]).collect();
+        for &x in &ids {
+            for &y in &ids {
+                if x != y {
+                    pairs.entry((x, y)).or_default().1 += 1;
+                }
+            }
+        }
+    }
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, ((kind, slug), d))| {
+            let mut related: Vec<Related> = pairs
+                .iter()
+                .filter(|((x, _), _)| *x == i as u32)
+                .map(|(&(_, y), &(sentences, articles))| Related { entity: y, sentences, articles })
+                .collect();
+            related.sort_by_key(|r| (std::cmp::Reverse(r.sentences), std::cmp::Reverse(r.articles), r.entity));
+            let mut mentions = d.mentions;
+            mentions.sort();
+            Entity {
+                id: format!("{}:{slug}", kind.as_str()),
+                name: d.name,
+                kind: d.kind,
+                aliases: d.aliases.into_iter().map(|(text, (count, rule))| Alias { text, count, rule: rule.to_owned() }).collect(),
+                roles: d.roles,
+                mentions,
+                related,
+                series: d.series.map(|s| format!("exercise:{}", key(EntityKind::Exercise, &s).1)),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(EntityKind, String, String)> {
+        let mut out: Vec<(EntityKind, String, String)> = find_in_paragraph(text)
+            .into_iter()
+            .flat_map(|(_, f)| f)
+            // Surnames resolve across the corpus; alone, a sentence keeps only the fallback.
+            .filter_map(|f| match (&f.rule, &f.fallback) {
+                (&"surname", Some((kind, name, _))) => Some((*kind, name.clone(), f.role.clone().unwrap_or_default())),
+                (&"surname", None) => None,
+                _ => Some((f.kind, f.name.clone(), f.role.clone().unwrap_or_default())),
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn check(text: &str, expected: &[(EntityKind, &str, &str)]) {
+        let mut want: Vec<(EntityKind, String, String)> =
+            expected.iter().map(|(k, n, r)| (*k, n.to_string(), r.to_string())).collect();
+        want.sort();
+        assert_eq!(kinds(text), want, "in {text:?}");
+    }
+
+    use EntityKind::*;
+
+    #[test]
+    fn people_from_titles_and_ranks() {
+        check("Norway's Defence Minister Ola Nordmann met troops.", &[(Place, "Norway", ""), (Person, "Ola Nordmann", "Norway's Defence Minister")]);
+        check("Danish Army General Lars Holm spoke.", &[(Place, "Denmark", ""), (Person, "Lars Holm", "Danish Army General")]);
+        check("He met Col-Gen Petr Novak.", &[(Person, "Petr Novak", "Col-Gen")]);
+        check("his Chilean counterpart Ana Rojas arrived.", &[(Place, "Chile", ""), (Person, "Ana Rojas", "Chilean counterpart")]);
+        check("The talks went well, Maria Lopez said.", &[(Person, "Maria Lopez", "")]);
+    }
+
+    #[test]
+    fn places_from_the_gazetteer_and_patterns() {
+        check("Troops crossed the Danube River near Vienna.", &[(Place, "Danube River", ""), (Place, "Vienna", "")]);
+        check("Peruvian-Chilean drills were held in Turkey.", &[(Place, "Peru", ""), (Place, "Chile", ""), (Place, "Türkiye", "")]);
+    }
+
+    #[test]
+    fn exercises_agreements_events_and_organisations() {
+        check("The Northern Shield-2019 exercises began.", &[(Exercise, "Northern Shield-2019", "")]);
+        check("They joined Baltops - 2020 in June.", &[(Exercise, "Baltops - 2020", "")]);
+        check("Crews visited the Aerofest-2023 fair.", &[(Event, "Aerofest-2023", "")]);
+        check("The Treaty of Lisbon and the Oslo Accords matter.", &[(Agreement, "Treaty of Lisbon", ""), (Agreement, "Oslo Accords", "")]);
+        check("The Kenyan Defence Ministry reported it.", &[(Organization, "Kenyan Defence Ministry", "")]);
+        check("Both fought in the 30-day war.", &[(Event, "30-day war", "")]);
+        check("They held drills such as Blue Falcon, Red Wolf in 2020.", &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")]);
+    }
+
+    #[test]
+    fn sentence_starters_and_lowercase_words_are_not_entities() {
+        check("Choose to support us. Thank you for reading. Meanwhile, talks continued.", &[]);
+    }
+}

