@@ -4,12 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::DateSpan;
 use crate::entity::Entity;
+use crate::event::Event;
 
 /// Everything the pipeline hands to the app.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub entities: Vec<Entity>,
+    /// In date order (start, then end), ties by id.
+    pub events: Vec<Event>,
 }
 
 /// One article after cleaning.
@@ -117,6 +120,7 @@ mod tests {
                 article("d", None),
             ],
             entities: vec![],
+            events: vec![],
         };
         let ids: Vec<&str> = corpus.newest_first().iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["b", "a", "e", "c", "d"]);

@@ -8,7 +8,7 @@ use std::fmt;
 use crate::corpus::Corpus;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -59,6 +59,7 @@ mod tests {
     use super::*;
     use crate::corpus::{Article, Recycled};
     use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
+    use crate::event::{Event, EventKind, Source};
     use crate::date::{Basis, Date, DateSpan, Precision};
 
     fn sample() -> Corpus {
@@ -90,6 +91,14 @@ mod tests {
                 mentions: vec![Mention { article: 0, paragraph: 0, start: 0, end: 7 }],
                 related: vec![Related { entity: 0, sentences: 1, articles: 1 }],
                 series: None,
+            }],
+            events: vec![Event {
+                id: "event:2021-10-05-ministers-met".into(),
+                when: DateSpan::stated_day(Date::new(2021, 10, 5).unwrap(), "October 5, 2021"),
+                summary: "Ministers met".into(),
+                kind: EventKind::Meeting,
+                entities: vec![0],
+                sources: vec![Source { article: 0, paragraph: 0, sentence: "Ministers met on October 5, 2021.".into() }],
             }],
         }
     }

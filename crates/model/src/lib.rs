@@ -6,9 +6,11 @@
 mod corpus;
 mod date;
 mod entity;
+mod event;
 mod format;
 
 pub use corpus::{Article, Corpus, Recycled};
 pub use date::{Basis, Date, DateSpan, Precision};
 pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
+pub use event::{Event, EventKind, Source};
 pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};

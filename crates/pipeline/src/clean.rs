@@ -16,7 +16,17 @@ pub fn split_blocks(text: &str) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines() {
         let blank = line.trim().is_empty();
-        if !has_blank_lines || blank {
+        // A line break is a hard wrap inside a paragraph only when the line before
+        // does not end a sentence or the next line goes on in lowercase; otherwise it
+        // starts a new block ("… he added.\nMost Read" is two blocks).
+        let new_block = current.last().is_some_and(|prev: &&str| {
+            let prev = prev.trim_end();
+            let next = line.trim_start();
+            prev.ends_with(['.', '!', '?', '"', '”', ':']) && next.starts_with(|c: char| !c.is_lowercase())
+                || furniture(next.trim()).is_some()
+                || furniture(prev.trim()).is_some()
+        });
+        if !has_blank_lines || blank || new_block {
             if !current.is_empty() {
                 blocks.push(crate::html::collapse(&current.join(" ")));
                 current.clear();
@@ -224,6 +234,8 @@ mod tests {
     #[test]
     fn blocks_from_blank_lines_or_from_lines() {
         assert_eq!(split_blocks("A\nb c\n\nD\u{a0}e\n"), ["A b c", "D e"]);
+        assert_eq!(split_blocks("Intro\n\nHe said it.\nMost Read\nTitle x"), ["Intro", "He said it.", "Most Read", "Title x"]);
+        assert_eq!(split_blocks("Intro\n\nThe port\nreopened. Then\nmore."), ["Intro", "The port reopened. Then more."]);
         assert_eq!(split_blocks("A\nB\n  C  "), ["A", "B", "C"]);
         assert_eq!(split_blocks("\n\n  \n"), Vec::<String>::new());
     }

@@ -11,8 +11,7 @@ use crate::{Output, Warning};
 pub struct Export<'a> {
     pub articles: Vec<ArticleJson<'a>>,
     pub entities: Vec<EntityJson<'a>>,
-    /// Filled by the event stage; empty until then.
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<EventJson<'a>>,
     pub warnings: Vec<WarningJson<'a>>,
 }
 
@@ -131,6 +130,37 @@ fn entity<'a>(corpus: &'a model::Corpus, e: &'a model::Entity) -> EntityJson<'a>
 }
 
 #[derive(Serialize)]
+pub struct EventJson<'a> {
+    pub id: &'a str,
+    pub when: WhenJson<'a>,
+    pub summary: &'a str,
+    pub kind: &'static str,
+    pub entities: Vec<&'a str>,
+    pub sources: Vec<SourceJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SourceJson<'a> {
+    pub article: &'a str,
+    pub sentence: &'a str,
+}
+
+fn event<'a>(corpus: &'a model::Corpus, e: &'a model::Event) -> EventJson<'a> {
+    EventJson {
+        id: &e.id,
+        when: when(&e.when),
+        summary: &e.summary,
+        kind: e.kind.as_str(),
+        entities: e.entities.iter().filter_map(|&i| corpus.entities.get(i as usize)).map(|x| x.id.as_str()).collect(),
+        sources: e
+            .sources
+            .iter()
+            .filter_map(|s| Some(SourceJson { article: &corpus.articles.get(s.article as usize)?.id, sentence: &s.sentence }))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
 pub struct WarningJson<'a> {
     pub file: &'a str,
     pub message: &'a str,
@@ -185,7 +215,7 @@ pub fn export(out: &Output) -> Export<'_> {
     Export {
         articles: out.corpus.articles.iter().map(article).collect(),
         entities: out.corpus.entities.iter().map(|e| entity(&out.corpus, e)).collect(),
-        events: Vec::new(),
+        events: out.corpus.events.iter().map(|e| event(&out.corpus, e)).collect(),
         warnings: out.warnings.iter().map(warning).collect(),
     }
 }

@@ -7,12 +7,14 @@ mod article;
 pub mod clean;
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod export;
 pub mod gazetteer;
 pub mod html;
 pub mod meta;
 mod read;
 pub mod recycle;
+pub mod when;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -117,6 +119,7 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
     }
     recycle::mark_recycled(&mut out.corpus.articles);
     out.corpus.entities = entities::extract(&out.corpus.articles);
+    out.corpus.events = events::extract(&out.corpus.articles, &out.corpus.entities);
     Ok(out)
 }
 

@@ -72,10 +72,11 @@ fn extract(args: &[String]) -> Result<(), String> {
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "pipeline: {} articles, {} warnings, {} entities, 0 events, {:.1} MB in {:.2} s ({:.1} MB/s)",
+        "pipeline: {} articles, {} warnings, {} entities, {} events, {:.1} MB in {:.2} s ({:.1} MB/s)",
         output.corpus.articles.len(),
         output.warnings.len(),
         output.corpus.entities.len(),
+        output.corpus.events.len(),
         output.bytes as f64 / 1e6,
         secs,
         output.bytes as f64 / 1e6 / secs.max(1e-9)

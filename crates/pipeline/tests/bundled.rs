@@ -157,3 +157,18 @@ fn exported_mentions_point_into_the_article_text() {
     }
     assert!(checked > 100, "{checked} mentions checked");
 }
+
+#[test]
+fn recycled_memorandum_is_dated_from_its_first_article() {
+    let out = out();
+    let memorandum = out
+        .corpus
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.sentence.contains("memorandum of alliance")))
+        .expect("memorandum event");
+    assert_eq!(memorandum.when.start.iso(), "2021-06-15");
+    assert_eq!(memorandum.sources.len(), 5, "told in five articles, one event");
+    let treaty = out.corpus.events.iter().find(|e| e.summary.starts_with("Treaty of Kars")).expect("Treaty of Kars event");
+    assert_eq!((treaty.when.start.iso(), treaty.when.precision), ("1921-01-01".into(), Precision::Year));
+}

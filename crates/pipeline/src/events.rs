@@ -1,0 +1,283 @@
+//! Timeline events: each dated statement (a sentence, or the clause around a second
+//! date in it) that names an entity or an action, with a short summary, a kind, its
+//! entities and its source sentences. A statement told in several articles becomes one
+//! event with several sources; recycled passages are dated from the article where they
+//! first appeared. Each article's publication is an event too.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use model::{Article, DateSpan, Entity, EntityKind, Event, EventKind, Source};
+use regex::Regex;
+
+use crate::clean::sentences;
+use crate::recycle::fold;
+use crate::when::{self, Tense};
+
+/// Summaries are cut to this many words.
+const SUMMARY_WORDS: usize = 24;
+/// A kind word farther than this from the date does not decide the kind.
+const KIND_REACH: usize = 100;
+/// Share of the shorter summary's words two reports must share to be one event.
+const SAME_EVENT_OVERLAP: f64 = 0.6;
+
+static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(met|meet|meets|meeting|signed|signing|sign|held|hold|holds|holding|visited|visit|visits|discussed|discuss|kicked off|began|begin|started|launched|opened|completed|arrived|received|reported|said|stated|announced|agreed|took part|joined|conducted|emerged|thanked|formalized|formalised)\b")
+        .expect("valid regex")
+});
+/// Words that decide an event's kind, nearest to the date first.
+static KIND_WORDS: LazyLock<Vec<(Regex, EventKind)>> = LazyLock::new(|| {
+    [
+        (r"(?i)\b(signed|signing|sign|agreement|memorandum|treaty|declaration|accord|pact)\b", EventKind::Agreement),
+        (r"(?i)\b(drills?|exercises?|manoeuvres|maneuvers)\b", EventKind::Exercise),
+        (r"(?i)\b(met|meet|meeting|talks|discussed|discussion|received|counterparts?)\b", EventKind::Meeting),
+        (r"(?i)\b(visit|visited|visits|arrived|trip)\b", EventKind::Visit),
+        (r"(?i)\b(said|says|stated|told|stressed|noted|interview|emphasized|emphasised|thanked|announced|added)\b", EventKind::Statement),
+    ]
+    .into_iter()
+    .map(|(r, k)| (Regex::new(r).expect("valid regex"), k))
+    .collect()
+});
+static LEADING_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:On|In|By|Since|Between|From|Until|During)\s[^,]{1,40},\s+").expect("valid regex"));
+
+struct Draft {
+    when: DateSpan,
+    summary: String,
+    kind: EventKind,
+    entities: Vec<u32>,
+    sources: Vec<Source>,
+    /// Folded words of the summary, for matching reports of one event.
+    words: HashSet<String>,
+}
+
+/// Finds the events of a corpus whose entities are already extracted.
+pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
+    let mut mentions: HashMap<(u32, u32), Vec<(usize, usize, u32)>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            mentions.entry((m.article, m.paragraph)).or_default().push((m.start as usize, m.end as usize, i as u32));
+        }
+    }
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut drafts: Vec<Draft> = Vec::new();
+
+    for (a, article) in articles.iter().enumerate() {
+        let a = a as u32;
+        if let Some(published) = &article.published {
+            drafts.push(Draft {
+                when: published.clone(),
+                summary: article.title.clone(),
+                kind: EventKind::Publication,
+                entities: Vec::new(),
+                sources: vec![Source { article: a, paragraph: 0, sentence: article.title.clone() }],
+                words: HashSet::new(),
+            });
+        }
+        for (p, paragraph) in article.paragraphs.iter().enumerate() {
+            let p = p as u32;
+            let spans = mentions.get(&(a, p)).map(Vec::as_slice).unwrap_or(&[]);
+            for sentence in sentences(paragraph) {
+                let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
+                // A recycled sentence is dated from the article it first appeared in.
+                let reference = article
+                    .recycled
+                    .iter()
+                    .find(|r| r.paragraph == p && r.text.contains(sentence))
+                    .and_then(|r| by_id.get(r.first_seen.as_str()))
+                    .and_then(|first| first.published.as_ref())
+                    .or(article.published.as_ref());
+                let tense = when::tense(sentence);
+                let hits: Vec<when::Hit> = when::find(sentence)
+                    .into_iter()
+                    .filter(|h| !spans.iter().any(|&(s, e, _)| s < offset + h.end && offset + h.start < e))
+                    .collect();
+                let mut clause_start = 0;
+                for (n, hit) in hits.iter().enumerate() {
+                    let Some(span) = when::resolve(hit.expr, reference, tense, &sentence[hit.start..hit.end]) else {
+                        continue;
+                    };
+                    // The first date speaks for the sentence; a later one for its own clause,
+                    // from the entity named just before it ("the Treaty of Kars signed 100 years ago").
+                    let (from, to) = if n == 0 {
+                        (0, sentence.len())
+                    } else {
+                        let from = spans
+                            .iter()
+                            .filter(|&&(s, _, _)| s >= offset + clause_start && s < offset + hit.start)
+                            .map(|&(s, _, _)| s - offset)
+                            .max()
+                            .unwrap_or(clause_start);
+                        (from, hit.end)
+                    };
+                    clause_start = hit.end;
+                    let clause = &sentence[from..to];
+                    let mut ids: Vec<u32> = spans
+                        .iter()
+                        .filter(|&&(s, e, _)| s >= offset + from && e <= offset + to)
+                        .map(|&(_, _, i)| i)
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    if ids.is_empty() && !ACTION.is_match(clause) {
+                        continue;
+                    }
+                    let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);
+                    let summary = summarise(clause, if n == 0 { None } else { Some(&sentence[hit.start..hit.end]) });
+                    drafts.push(Draft {
+                        words: word_set(&summary),
+                        when: span,
+                        summary,
+                        kind,
+                        entities: ids,
+                        sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned() }],
+                    });
+                }
+            }
+        }
+    }
+    merge_and_finish(drafts, articles)
+}
+
+fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> EventKind {
+    let words: Vec<(usize, EventKind)> = KIND_WORDS
+        .iter()
+        .flat_map(|(re, kind)| re.find_iter(clause).map(move |m| (m.start().abs_diff(date_at).min(m.end().abs_diff(date_at)), *kind)))
+        .collect();
+    let near: Vec<(usize, EventKind)> = words.iter().copied().filter(|&(d, _)| d <= KIND_REACH).collect();
+    // A meeting held during drills is a meeting: near the date, meeting words win over
+    // exercise words; otherwise the nearest word decides.
+    if near.iter().any(|&(_, k)| k == EventKind::Meeting) && near.iter().all(|&(_, k)| k != EventKind::Agreement) {
+        return EventKind::Meeting;
+    }
+    if let Some(&(_, kind)) = near.iter().min_by_key(|&&(d, k)| (d, k)) {
+        return kind;
+    }
+    // No kind word near the date: a named exercise, agreement or event in the clause decides.
+    for &i in ids {
+        match entities[i as usize].kind {
+            EntityKind::Exercise => return EventKind::Exercise,
+            EntityKind::Agreement => return EventKind::Agreement,
+            EntityKind::Event => return EventKind::Other,
+            _ => {}
+        }
+    }
+    words.iter().min_by_key(|&&(d, k)| (d, k)).map_or(EventKind::Other, |&(_, k)| k)
+}
+
+/// A short readable summary: the clause without a leading date phrase (or, for a
+/// clause event, without its trailing date), capitalised, cut to a few words.
+fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
+    let mut text = clause.trim().trim_end_matches(['.', ';', ':']).to_owned();
+    if let Some(date) = trailing_date {
+        if let Some(stem) = text.strip_suffix(date) {
+            text = stem.trim_end().to_owned();
+        }
+        text = text.trim_start_matches("the ").to_owned();
+    }
+    let text = LEADING_DATE.replace(&text, "").into_owned();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = if words.len() > SUMMARY_WORDS {
+        format!("{} …", words[..SUMMARY_WORDS].join(" ").trim_end_matches(','))
+    } else {
+        words.join(" ")
+    };
+    if let Some(first) = out.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        out.replace_range(..first.len_utf8(), &upper);
+    }
+    out
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_owned).collect()
+}
+
+/// Joins drafts that report one event (same dates, mostly the same words), then gives
+/// ids and orders the timeline.
+fn merge_and_finish(drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> {
+    let mut merged: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let same = merged.iter_mut().find(|m| {
+            m.kind != EventKind::Publication
+                && d.kind != EventKind::Publication
+                && m.when.start == d.when.start
+                && m.when.end == d.when.end
+                && m.when.precision == d.when.precision
+                && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
+        });
+        match same {
+            Some(m) => {
+                for s in d.sources {
+                    if !m.sources.contains(&s) {
+                        m.sources.push(s);
+                    }
+                }
+                for e in d.entities {
+                    if !m.entities.contains(&e) {
+                        m.entities.push(e);
+                    }
+                }
+                m.entities.sort_unstable();
+            }
+            None => merged.push(d),
+        }
+    }
+    let age = |a: u32| {
+        let article = &articles[a as usize];
+        (article.published.is_none(), article.published.as_ref().map(|p| p.start), article.id.clone())
+    };
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut events: Vec<Event> = merged
+        .into_iter()
+        .map(|mut d| {
+            d.sources.sort_by_key(|s| (age(s.article), s.paragraph));
+            let base = if d.kind == EventKind::Publication {
+                format!("publication:{}", articles[d.sources[0].article as usize].id)
+            } else {
+                let slug: Vec<String> =
+                    fold(&d.summary).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).map(str::to_owned).collect();
+                format!("event:{}-{}", d.when.start.iso(), slug.join("-"))
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while !taken.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            Event { id, when: d.when, summary: d.summary, kind: d.kind, entities: d.entities, sources: d.sources }
+        })
+        .collect();
+    events.sort_by(|x, y| (x.when.start, x.when.end, &x.id).cmp(&(y.when.start, y.when.end, &y.id)));
+    events
+}
+
+fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / smaller as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_drop_the_leading_date_and_stay_short() {
+        assert_eq!(summarise("On June 15, the two countries signed a memorandum.", None), "The two countries signed a memorandum");
+        assert_eq!(summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")), "Treaty of Kars signed");
+        let long = "word ".repeat(40);
+        assert!(summarise(&long, None).ends_with('…'));
+    }
+
+    #[test]
+    fn the_word_nearest_the_date_decides_the_kind() {
+        let k = |s: &str, at: &str| kind_of(s, s.find(at).unwrap(), &[], &[]);
+        assert_eq!(k("On June 15, the two countries signed a memorandum", "June"), EventKind::Agreement);
+        assert_eq!(k("In an interview on September 27, the president said that the signing raised ties", "September"), EventKind::Statement);
+        assert_eq!(k("The ministers have met in Tbilisi, the ministry reported on October 5", "October"), EventKind::Meeting);
+        assert_eq!(k("Nothing to see on Monday here", "Monday"), EventKind::Other);
+    }
+}

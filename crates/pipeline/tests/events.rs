@@ -1,0 +1,49 @@
+//! Events across articles: recycled statements keep the date of their first
+//! appearance, and one statement told in several articles is one event.
+
+use std::fs;
+
+const BACKGROUND: &str = "On June 15, Norway and Denmark signed a treaty on shared naval patrols in the northern sea.";
+
+#[test]
+fn recycled_statement_keeps_the_date_of_its_first_appearance() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        format!("Patrol boats arrive\n\ndate 2021-03-01\n\nNew patrol boats arrived in Bergen on Monday.\n\n{BACKGROUND}"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        format!("Navies train together\n\ndate 2023-01-10\n\nThe navies trained near Oslo, officials said.\n\n{BACKGROUND}"),
+    )
+    .unwrap();
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let treaty: Vec<&model::Event> =
+        out.corpus.events.iter().filter(|e| e.sources.iter().any(|s| s.sentence == BACKGROUND)).collect();
+    assert_eq!(treaty.len(), 1, "one event, not one per article");
+    let e = treaty[0];
+    // Resolved against a.txt (March 2021, past tense): June 15, 2020, not 2022.
+    assert_eq!(e.when.start.iso(), "2020-06-15");
+    assert_eq!(e.when.basis, model::Basis::Inferred);
+    assert_eq!(e.sources.len(), 2);
+    assert_eq!(e.kind, model::EventKind::Agreement);
+    let ids: Vec<&str> = e.sources.iter().map(|s| out.corpus.articles[s.article as usize].id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"], "earliest source first");
+}
+
+#[test]
+fn every_dated_article_is_a_publication_event() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Port reopens\n\ndate 2021-03-01\n\nThe port reopened.").unwrap();
+    fs::write(dir.path().join("b.txt"), "Undated note\n\nThe port is open.").unwrap();
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let publications: Vec<&str> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind == model::EventKind::Publication)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(publications, ["publication:a"]);
+}
