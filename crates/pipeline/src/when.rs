@@ -74,7 +74,7 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected to|plans? to|planned|scheduled|upcoming|intends? to)\b")
 });
 
-fn number(word: &str) -> Option<i64> {
+pub(crate) fn number(word: &str) -> Option<i64> {
     let words = [
         ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
         ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30),
@@ -104,7 +104,7 @@ pub fn tense(sentence: &str) -> Tense {
 /// Every date expression in a sentence, longest forms first where they overlap.
 pub fn find(sentence: &str) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
-    let mut add = |start: usize, end: usize, expr: Option<Expr>, hits: &mut Vec<Hit>| {
+    let add = |start: usize, end: usize, expr: Option<Expr>, hits: &mut Vec<Hit>| {
         if let Some(expr) = expr {
             if !hits.iter().any(|h| h.start < end && start < h.end) {
                 hits.push(Hit { start, end, expr });
@@ -293,6 +293,25 @@ pub fn resolve(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evidence:
     }
 }
 
+/// A span moved by `n` units ("year", "month", "week", "day"; negative moves back),
+/// as for "eight months after …": approximate and inferred, whatever the anchor was.
+pub fn shift(anchor: &DateSpan, n: i64, unit: &str, evidence: &str) -> Option<DateSpan> {
+    let move_date = |d: Date| -> Option<NaiveDate> {
+        let d = from_date(d)?;
+        let months = |m: i64| {
+            let m = chrono::Months::new(u32::try_from(m.unsigned_abs()).ok()?);
+            if n >= 0 { d.checked_add_months(m) } else { d.checked_sub_months(m) }
+        };
+        match unit.trim_end_matches('s') {
+            "year" => months(n * 12),
+            "month" => months(n),
+            "week" => d.checked_add_signed(Duration::weeks(n)),
+            _ => d.checked_add_signed(Duration::days(n)),
+        }
+    };
+    span(move_date(anchor.start)?, move_date(anchor.end)?, Precision::Approximate, Basis::Inferred, evidence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +370,15 @@ mod tests {
         let year_only = DateSpan { precision: Year, ..reference("2021-01-01") };
         let hit = find("They met on Monday.")[0];
         assert_eq!(resolve(hit.expr, Some(&year_only), Tense::Past, "on Monday"), None);
+    }
+
+    #[test]
+    fn spans_shift_by_months_and_years() {
+        let late_2020 = resolve(find("in late 2020")[0].expr, None, Tense::Past, "late 2020").unwrap();
+        let s = shift(&late_2020, 8, "months", "eight months after").unwrap();
+        assert_eq!((s.start.iso(), s.end.iso(), s.precision, s.basis), ("2021-05-01".into(), "2021-08-31".into(), Approximate, Inferred));
+        let back = shift(&reference("2024-02-29"), -1, "year", "a year before").unwrap();
+        assert_eq!(back.start.iso(), "2023-02-28");
     }
 
     #[test]
