@@ -1,36 +1,185 @@
-//! Chronicle's Yew app: the component tree that shows the embedded corpus.
-//! It never parses raw article text; everything it shows comes from
-//! [`corpus::corpus`], decoded once from the bytes `build.rs` embedded.
+//! Chronicle's Yew app: the explorer over the embedded corpus. It never parses raw
+//! article text; everything it shows comes from [`corpus::corpus`], decoded once from
+//! the bytes `build.rs` embedded. The view and filters live in the URL fragment
+//! ([`state`]), so every view is a link.
 
 pub mod components;
 pub mod corpus;
 mod shell;
+pub mod state;
 
+use std::sync::LazyLock;
+
+use gloo::events::EventListener;
+use model::query::{Index, State, View};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::article_list::ArticleList;
+use crate::components::entity_card::EntityCard;
+use crate::components::entity_list::EntityList;
+use crate::components::filters::Filters;
+use crate::components::reader::Reader;
+use crate::components::search_bar::SearchBar;
+use crate::components::timeline::Timeline;
+use crate::state::{Action, Ui};
 
-/// The whole app: a corpus that decoded shows its articles; one that did not shows
+/// Search and facet helpers over the embedded corpus, built once.
+static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| corpus::corpus().ok().map(Index::new));
+
+/// The whole app: a corpus that decoded shows the explorer; one that did not shows
 /// why, instead of a blank page.
 #[component]
 pub fn App() -> Html {
-    use_effect_with((), |_| shell::mark_ready());
-    match corpus::corpus() {
-        Ok(corpus) => html! {
-            <>
-                <header class="masthead">
-                    <h1>{ "Chronicle" }</h1>
-                    <p class="tagline">{ format!("{} articles", corpus.articles.len()) }</p>
-                </header>
-                <ArticleList articles={corpus.newest_first()} />
-            </>
-        },
-        Err(err) => html! {
-            <div class="failure" role="alert">
-                <h1>{ "Chronicle could not start" }</h1>
-                <p>{ err.to_string() }</p>
-            </div>
-        },
+    let ui = use_reducer(|| {
+        let (state, problems) = State::from_fragment(&state::current_fragment());
+        Ui { state, problems }
+    });
+    {
+        let ui = ui.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let on_hash = EventListener::new(&window, "hashchange", move |_| {
+                ui.dispatch(Action::FromUrl(state::current_fragment()));
+            });
+            shell::mark_ready();
+            move || drop(on_hash)
+        });
+    }
+    {
+        let current = ui.state.clone();
+        use_effect_with(current, move |current| {
+            let current = current.clone();
+            let on_key = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
+                    keyboard(key, &current);
+                }
+            });
+            move || drop(on_key)
+        });
+    }
+    let corpus = match corpus::corpus() {
+        Ok(c) => c,
+        Err(err) => {
+            return html! {
+                <div class="failure" role="alert">
+                    <h1>{ "Chronicle could not start" }</h1>
+                    <p>{ err.to_string() }</p>
+                </div>
+            };
+        }
+    };
+    let Some(index) = INDEX.as_ref() else { return html! {} };
+    let s = &ui.state;
+    let on_search = {
+        let ui = ui.clone();
+        Callback::from(move |text: String| {
+            let mut next = ui.state.clone();
+            next.filter.text = text;
+            if !matches!(next.view, View::Timeline | View::Entity(_)) {
+                next.view = View::Timeline;
+            }
+            state::replace(&ui, next);
+        })
+    };
+    let on_filters = Callback::from(|next: State| state::go(&next));
+    let tab = |label: &str, view: View| {
+        let current = std::mem::discriminant(&s.view) == std::mem::discriminant(&view);
+        let href = State { view, ..s.clone() }.to_fragment();
+        html! { <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>{ label }</a> }
+    };
+    let main = match &s.view {
+        View::Timeline | View::Entity(_) => {
+            let rows = index.timeline(corpus, &s.filter, s.oldest_first);
+            let facets = index.facets(corpus, &s.filter);
+            html! {
+                <div class="explorer">
+                    <Filters state={s.clone()} facets={facets} on_change={on_filters} />
+                    <Timeline rows={rows} state={s.clone()} />
+                    if let View::Entity(id) = &s.view {
+                        <EntityCard id={id.clone()} state={s.clone()} />
+                    }
+                </div>
+            }
+        }
+        View::Articles => html! { <ArticleList articles={corpus.newest_first()} /> },
+        View::Entities => html! { <EntityList state={s.clone()} /> },
+        View::Article(id) => html! { <Reader id={id.clone()} state={s.clone()} /> },
+    };
+    html! {
+        <>
+            <header class="masthead">
+                <h1><a href="#">{ "Chronicle" }</a></h1>
+                <p class="tagline">
+                    { format!("{} articles · {} events · {} entities", corpus.articles.len(), corpus.events.len(), corpus.entities.len()) }
+                </p>
+                <nav class="tabs" aria-label="Views">
+                    { tab("Timeline", View::Timeline) }
+                    { tab("Articles", View::Articles) }
+                    { tab("Entities", View::Entities) }
+                </nav>
+                <SearchBar value={s.filter.text.clone()} on_input={on_search} />
+            </header>
+            if !ui.problems.is_empty() {
+                <div class="problems" role="alert">
+                    <p>{ "Parts of this link could not be used:" }</p>
+                    <ul>{ for ui.problems.iter().map(|p| html! { <li>{ &p.0 }</li> }) }</ul>
+                </div>
+            }
+            { main }
+        </>
+    }
+}
+
+/// `/` focuses the search box, Escape closes a card or an article, arrow keys move
+/// through the timeline.
+fn keyboard(event: &KeyboardEvent, state: &State) {
+    let document = gloo::utils::document();
+    let typing = document
+        .active_element()
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+    match event.key().as_str() {
+        "/" if !typing => {
+            if let Some(input) = document.get_element_by_id("search").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                event.prevent_default();
+                let _ = input.focus();
+            }
+        }
+        "Escape" if matches!(state.view, View::Entity(_) | View::Article(_)) => {
+            state::go(&State { view: View::Timeline, ..state.clone() });
+        }
+        "ArrowDown" | "ArrowUp" if !typing => {
+            let Ok(items) = document.query_selector_all(".timeline li.event") else { return };
+            if items.length() == 0 {
+                return;
+            }
+            let active = document.active_element();
+            let current = (0..items.length()).find(|&i| {
+                items.item(i).zip(active.as_ref()).is_some_and(|(n, a)| n.is_same_node(Some(a)) || n.contains(Some(a)))
+            });
+            let next = match (current, event.key().as_str()) {
+                (None, _) => 0,
+                (Some(i), "ArrowDown") => (i + 1).min(items.length() - 1),
+                (Some(i), _) => i.saturating_sub(1),
+            };
+            if let Some(el) = items.item(next).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                event.prevent_default();
+                let _ = el.focus();
+            }
+        }
+        "Enter" if !typing => {
+            // Enter on a focused event opens its first source article.
+            let Some(active) = document.active_element() else { return };
+            if active.class_name().split_whitespace().any(|c| c == "event") {
+                if let Ok(Some(link)) = active.query_selector("a.source") {
+                    if let Ok(link) = link.dyn_into::<HtmlElement>() {
+                        link.click();
+                    }
+                }
+            }
+        }
+        _ => {}
     }
 }
 

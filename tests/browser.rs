@@ -12,6 +12,12 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Mounts the app into a fresh element at the given URL fragment and lets Yew render.
+async fn mount_at(fragment: &str) -> Element {
+    gloo::utils::window().location().set_hash(fragment).unwrap();
+    mount().await
+}
+
 /// Mounts the app into a fresh element and lets Yew render.
 async fn mount() -> Element {
     let document = gloo::utils::document();
@@ -38,7 +44,7 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
 async fn shows_one_list_item_per_embedded_article_newest_first() {
     let corpus = chronicle::corpus::corpus().expect("embedded corpus decodes");
     assert!(!corpus.articles.is_empty());
-    let root = mount().await;
+    let root = mount_at("#view=articles").await;
     let titles = texts(&root, "li.article h2");
     let expected: Vec<String> = corpus.newest_first().iter().map(|a| a.title.clone()).collect();
     assert_eq!(titles, expected);
@@ -48,7 +54,7 @@ async fn shows_one_list_item_per_embedded_article_newest_first() {
 async fn toggling_an_article_shows_and_hides_its_full_text() {
     let corpus = chronicle::corpus::corpus().unwrap();
     let article = corpus.newest_first()[0];
-    let root = mount().await;
+    let root = mount_at("#view=articles").await;
     let item = root.query_selector("li.article").unwrap().expect("an article item");
     let button: HtmlElement = item.query_selector("button.toggle").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
@@ -68,9 +74,36 @@ async fn toggling_an_article_shows_and_hides_its_full_text() {
 
 #[wasm_bindgen_test]
 async fn article_text_is_inserted_as_text_not_markup() {
-    let root = mount().await;
+    let root = mount_at("#view=articles").await;
     // Whatever the corpus holds, the list renders no elements that article text could
     // have introduced: only the component's own tags appear inside an item.
     let stray = root.query_selector_all("li.article script, li.article img, li.article iframe").unwrap();
     assert_eq!(stray.length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn timeline_shows_every_event_and_search_narrows_it() {
+    let corpus = chronicle::corpus::corpus().unwrap();
+    let root = mount_at("#").await;
+    assert_eq!(root.query_selector_all("li.event").unwrap().length() as usize, corpus.events.len());
+    // A fragment with a query shows only matching events, with the words marked.
+    let word = corpus.events[0].summary.split_whitespace().find(|w| w.len() > 5).unwrap().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let root = mount_at(&format!("#q={word}")).await;
+    let shown = root.query_selector_all("li.event").unwrap().length() as usize;
+    assert!(shown >= 1 && shown <= corpus.events.len());
+    let marks = texts(&root, "li.event mark");
+    assert!(!marks.is_empty() && marks.iter().all(|m| model::query::fold(m) == word), "{marks:?}");
+}
+
+#[wasm_bindgen_test]
+async fn entity_link_opens_its_card_and_unknown_entity_says_so() {
+    let corpus = chronicle::corpus::corpus().unwrap();
+    let entity = corpus.entities.iter().find(|e| !e.mentions.is_empty()).unwrap();
+    let root = mount_at(&format!("#entity={}", entity.id)).await;
+    assert_eq!(texts(&root, ".card h2"), [entity.name.clone()]);
+    let root = mount_at("#entity=person:nobody-at-all").await;
+    assert_eq!(texts(&root, ".card.missing h2"), ["No such entity"]);
+    let root = mount_at("#k=nonsense&from=2022-99-01").await;
+    assert_eq!(root.query_selector_all(".problems li").unwrap().length(), 2);
+    assert!(root.query_selector_all("li.event").unwrap().length() > 0, "the rest of the page still renders");
 }

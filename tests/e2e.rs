@@ -107,7 +107,7 @@ fn bundled_articles() -> PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_loads_without_console_errors_and_lists_every_article() {
     let browser = Browser::start().await;
-    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.open(&format!("{}#view=articles", env("CHRONICLE_E2E_SITE"))).await;
     let expected = titles_newest_first(&bundled_articles());
     let files = pipeline::list_articles(&bundled_articles()).unwrap().len();
     assert_eq!(expected.len(), files, "every bundled file is an article");
@@ -120,7 +120,7 @@ async fn page_loads_without_console_errors_and_lists_every_article() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expanding_an_article_shows_its_full_text() {
     let browser = Browser::start().await;
-    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.open(&format!("{}#view=articles", env("CHRONICLE_E2E_SITE"))).await;
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let first = corpus.newest_first()[0].clone();
 
@@ -146,7 +146,137 @@ async fn a_build_from_chronicle_articles_shows_exactly_that_folder() {
     let expected = titles_newest_first(&dir);
     assert_eq!(expected.len(), 2, "the fixture folder holds two articles");
     let browser = Browser::start().await;
-    browser.open(&env("CHRONICLE_E2E_TWO_SITE")).await;
+    browser.open(&format!("{}#view=articles", env("CHRONICLE_E2E_TWO_SITE"))).await;
     assert_eq!(browser.texts("li.article h2").await, expected);
+    browser.close().await;
+}
+
+impl Browser {
+    async fn count(&self, css: &str) -> usize {
+        self.driver.find_all(By::Css(css)).await.expect("query").len()
+    }
+
+    /// Waits until `css` matches exactly `n` elements.
+    async fn wait_count(&self, css: &str, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let got = self.count(css).await;
+            if got == n {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css}: {got} elements, expected {n}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn fragment(&self) -> String {
+        let url = self.driver.current_url().await.expect("url");
+        url.fragment().map(|f| format!("#{f}")).unwrap_or_default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_narrows_the_timeline_and_highlights() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.wait_count("li.event", corpus.events.len()).await;
+    // "turkiye" finds "Türkiye" and "Turkiye": diacritics and case fold.
+    let expected = corpus
+        .events
+        .iter()
+        .filter(|e| {
+            let all = std::iter::once(&e.summary).chain(e.sources.iter().map(|s| &s.sentence));
+            all.into_iter().any(|t| model::query::fold(t).contains("turkiye"))
+        })
+        .count();
+    assert!(expected > 0 && expected < corpus.events.len());
+    let input = browser.driver.find(By::Id("search")).await.unwrap();
+    input.send_keys("turkiye").await.unwrap();
+    browser.wait_count("li.event", expected).await;
+    for m in browser.texts("li.event mark").await {
+        assert_eq!(model::query::fold(&m), "turkiye");
+    }
+    assert!(browser.fragment().await.contains("q=turkiye"), "the query is in the URL");
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_entity_opens_its_card_and_filters_the_timeline() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let person = corpus
+        .entities
+        .iter()
+        .filter(|e| e.kind == model::EntityKind::Person && !e.roles.is_empty() && !e.related.is_empty())
+        .max_by_key(|e| e.mentions.len())
+        .expect("a person with roles and relations");
+    let index = corpus.entities.iter().position(|e| e.id == person.id).unwrap() as u32;
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let chip = browser.wait_for(&format!("li.event a.chip[href*='entity={}']", person.id)).await;
+    chip[0].click().await.unwrap();
+    browser.wait_for(".card h2").await;
+    assert_eq!(browser.texts(".card h2").await, [person.name.clone()]);
+    assert!(browser.count(".card .roles li").await >= 1, "roles shown");
+    assert!(browser.count(".card .related a").await >= 1, "related entities shown");
+    // Escape closes the card.
+    browser.driver.find(By::Css("body")).await.unwrap().send_keys(thirtyfour::Key::Escape).await.unwrap();
+    browser.wait_count(".card", 0).await;
+    // Filtering by the entity leaves exactly its events.
+    let with_entity = corpus.events.iter().filter(|e| e.entities.contains(&index)).count();
+    browser.open(&format!("{}#e={}", env("CHRONICLE_E2E_SITE"), person.id)).await;
+    browser.wait_count("li.event", with_entity).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_reopen_the_same_view_and_back_forward_step_through_states() {
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    let all = browser.count("li.event").await;
+    browser.driver.find(By::Css("input[name=kind][value=meeting]")).await.unwrap().click().await.unwrap();
+    browser.wait_for("input[name=kind][value=meeting]:checked").await;
+    let meetings = browser.count("li.event").await;
+    assert!(meetings < all);
+    let shared = format!("{site}{}", browser.fragment().await);
+    // Back returns to the unfiltered timeline, Forward to the filtered one.
+    browser.driver.back().await.unwrap();
+    browser.wait_count("li.event", all).await;
+    browser.driver.forward().await.unwrap();
+    browser.wait_count("li.event", meetings).await;
+    browser.close().await;
+    // The copied link, in a fresh browser profile, gives the same view.
+    let fresh = Browser::start().await;
+    fresh.open(&shared).await;
+    fresh.wait_count("li.event", meetings).await;
+    assert_eq!(fresh.count("input[name=kind][value=meeting]:checked").await, 1);
+    fresh.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_garbled_link_shows_a_message_and_the_page() {
+    let browser = Browser::start().await;
+    browser.open(&format!("{}#view=%E0%A4&k=party&from=2021-02-30&entity=place:atlantis", env("CHRONICLE_E2E_SITE"))).await;
+    browser.wait_for(".problems li").await;
+    assert_eq!(browser.count(".problems li").await, 3);
+    assert_eq!(browser.texts(".card.missing h2").await, ["No such entity"]);
+    assert!(browser.count("li.event").await > 0, "the timeline still renders");
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reader_links_mentions_and_marks_recycled_passages() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let article = corpus.articles.iter().find(|a| !a.recycled.is_empty()).expect("an article with recycled passages");
+    let browser = Browser::start().await;
+    browser.open(&format!("{}#article={}", env("CHRONICLE_E2E_SITE"), article.id)).await;
+    browser.wait_for(".reader h2").await;
+    assert_eq!(browser.texts(".reader h2").await, [squash(&article.title)]);
+    let recycled_paragraphs: std::collections::BTreeSet<u32> = article.recycled.iter().map(|r| r.paragraph).collect();
+    assert_eq!(browser.count(".reader details.recycled").await, recycled_paragraphs.len());
+    assert!(browser.count(".reader a.mention").await > 0);
     browser.close().await;
 }

@@ -2,3 +2,10 @@
 
 pub mod article_item;
 pub mod article_list;
+pub mod entity_card;
+pub mod entity_list;
+pub mod filters;
+pub mod marked;
+pub mod reader;
+pub mod search_bar;
+pub mod timeline;

@@ -52,6 +52,16 @@ pub fn month_abbrev(month: u8) -> &'static str {
     MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?")
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// The full English name of a month (1-based); `?` when out of range.
+pub fn month_name(month: u8) -> &'static str {
+    MONTH_NAMES.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
 impl fmt::Display for Date {
     /// Reads as "5 Oct 2021".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

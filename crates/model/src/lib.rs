@@ -8,9 +8,10 @@ mod date;
 mod entity;
 mod event;
 mod format;
+pub mod query;
 
 pub use corpus::{Article, Corpus, Recycled};
-pub use date::{Basis, Date, DateSpan, Precision};
+pub use date::{Basis, Date, DateSpan, Precision, month_name};
 pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 pub use event::{Event, EventKind, Source};
 pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};

@@ -1,0 +1,556 @@
+//! The explorer's state as data: which view is open and which filters apply, how that
+//! state reads from and writes to the URL fragment, and the pure functions that apply
+//! it to the corpus (timeline rows, facet counts, search). The app only renders what
+//! these return, so all of it is tested natively.
+
+use crate::corpus::Corpus;
+use crate::date::Date;
+use crate::entity::EntityKind;
+use crate::event::{Event, EventKind};
+
+/// What the main area shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Timeline,
+    Articles,
+    Entities,
+    Entity(String),
+    Article(String),
+}
+
+/// The filters, combined with AND.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Free text, matched case- and diacritic-insensitively.
+    pub text: String,
+    /// Entity ids; an event must name all of them.
+    pub entities: Vec<String>,
+    /// Event kinds; empty means all.
+    pub kinds: Vec<EventKind>,
+    /// Entity kind; an event must name at least one entity of it.
+    pub entity_kind: Option<EntityKind>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Leave out events told only in recycled background passages.
+    pub hide_recycled: bool,
+}
+
+/// The whole explorer state, as the URL carries it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    pub view: View,
+    pub filter: Filter,
+    pub oldest_first: bool,
+}
+
+/// Lowercase without diacritics, for matching. Covers Latin letters with diacritics
+/// (Latin-1 and Latin Extended-A, as in "Türkiye", "Erdoğan", "Naxçıvan"); other
+/// characters are only lowercased. The pipeline folds the same way for these letters.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
+            _ => match base_letter(c) {
+                Some(b) => out.push(b),
+                None => out.extend(c.to_lowercase()),
+            },
+        }
+    }
+    out
+}
+
+fn base_letter(c: char) -> Option<char> {
+    let lower = c.to_lowercase().next()?;
+    Some(match lower {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ə' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'i' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => return None,
+    })
+}
+
+/// Read-only helpers over a corpus, built once at start-up.
+#[derive(Debug)]
+pub struct Index {
+    /// Folded text per event: summary and source sentences.
+    event_text: Vec<String>,
+    /// Per event: true when every source sentence lies in a recycled passage.
+    event_recycled: Vec<bool>,
+    /// Entity id → index.
+    entity_ids: std::collections::HashMap<String, u32>,
+}
+
+impl Index {
+    pub fn new(corpus: &Corpus) -> Index {
+        let event_text = corpus
+            .events
+            .iter()
+            .map(|e| {
+                let mut t = fold(&e.summary);
+                for s in &e.sources {
+                    t.push('\n');
+                    t.push_str(&fold(&s.sentence));
+                }
+                t
+            })
+            .collect();
+        let event_recycled = corpus
+            .events
+            .iter()
+            .map(|e| {
+                e.kind != EventKind::Publication
+                    && e.sources.iter().all(|s| {
+                        corpus.articles.get(s.article as usize).is_some_and(|a| {
+                            a.recycled.iter().any(|r| r.paragraph == s.paragraph && r.text.contains(s.sentence.as_str()))
+                        })
+                    })
+            })
+            .collect();
+        let entity_ids = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        Index { event_text, event_recycled, entity_ids }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<u32> {
+        self.entity_ids.get(id).copied()
+    }
+
+    pub fn is_recycled(&self, event: usize) -> bool {
+        self.event_recycled.get(event).copied().unwrap_or(false)
+    }
+
+    /// Whether one event passes the filter. `skip` leaves one facet out, to count
+    /// what choosing another value of that facet would leave.
+    fn passes(&self, corpus: &Corpus, i: usize, f: &Filter, skip: Facet, words: &[String]) -> bool {
+        let e = &corpus.events[i];
+        if skip != Facet::Kind && !f.kinds.is_empty() && !f.kinds.contains(&e.kind) {
+            return false;
+        }
+        if skip != Facet::EntityKind {
+            if let Some(kind) = f.entity_kind {
+                if !e.entities.iter().any(|&x| corpus.entities.get(x as usize).is_some_and(|en| en.kind == kind)) {
+                    return false;
+                }
+            }
+        }
+        for id in &f.entities {
+            match self.entity(id) {
+                Some(x) if e.entities.contains(&x) => {}
+                _ => return false,
+            }
+        }
+        if f.from.is_some_and(|from| e.when.end < from) || f.to.is_some_and(|to| e.when.start > to) {
+            return false;
+        }
+        if f.hide_recycled && self.is_recycled(i) {
+            return false;
+        }
+        words.iter().all(|w| self.event_text[i].contains(w.as_str()))
+    }
+
+    /// Indices of the events that pass, in timeline order.
+    pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Vec<usize> {
+        let words = query_words(&f.text);
+        let mut rows: Vec<usize> =
+            (0..corpus.events.len()).filter(|&i| self.passes(corpus, i, f, Facet::None, &words)).collect();
+        if !oldest_first {
+            rows.reverse();
+        }
+        rows
+    }
+
+    /// How many events each event kind and entity kind would leave, the other filters kept.
+    pub fn facets(&self, corpus: &Corpus, f: &Filter) -> Facets {
+        let words = query_words(&f.text);
+        let mut out = Facets::default();
+        for i in 0..corpus.events.len() {
+            let e = &corpus.events[i];
+            if self.passes(corpus, i, f, Facet::Kind, &words) {
+                out.kinds[kind_slot(e.kind)] += 1;
+            }
+            if self.passes(corpus, i, f, Facet::EntityKind, &words) {
+                for (slot, kind) in EntityKind::ALL.iter().enumerate() {
+                    if e.entities.iter().any(|&x| corpus.entities.get(x as usize).is_some_and(|en| en.kind == *kind)) {
+                        out.entity_kinds[slot] += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    None,
+    Kind,
+    EntityKind,
+}
+
+/// Counts per facet value, in the order of `EventKind::ALL` and `EntityKind::ALL`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub kinds: [u32; 7],
+    pub entity_kinds: [u32; 6],
+}
+
+pub fn kind_slot(kind: EventKind) -> usize {
+    EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// The folded words of a query.
+pub fn query_words(text: &str) -> Vec<String> {
+    fold(text).split_whitespace().map(str::to_owned).collect()
+}
+
+/// Where the folded query words occur in `text` (byte ranges of `text`), for highlighting.
+/// Works on texts whose folding keeps character counts (Latin text does).
+pub fn highlights(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let words = query_words(query);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let folded: Vec<char> = chars.iter().map(|&(_, c)| fold(&c.to_string()).chars().next().unwrap_or(c)).collect();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for w in &words {
+        let w: Vec<char> = w.chars().collect();
+        if w.is_empty() || w.len() > folded.len() {
+            continue;
+        }
+        for start in 0..=folded.len() - w.len() {
+            if folded[start..start + w.len()] == w[..] {
+                let s = chars[start].0;
+                let e = chars.get(start + w.len()).map_or(text.len(), |&(b, _)| b);
+                out.push((s, e));
+            }
+        }
+    }
+    out.sort_unstable();
+    // Merge overlaps.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// What a URL fragment could not be read as, for a message beside the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem(pub String);
+
+impl State {
+    /// Reads a URL fragment ("#view=timeline&q=drills&e=place:baku"). Whatever cannot be
+    /// read is left at its default and reported; reading never fails.
+    pub fn from_fragment(fragment: &str) -> (State, Vec<Problem>) {
+        let mut state = State::default();
+        let mut problems = Vec::new();
+        let body = fragment.trim_start_matches('#').trim_start_matches('/').trim_start_matches('?');
+        if body.len() > MAX_FRAGMENT {
+            problems.push(Problem(format!("the link is too long ({} characters); it was ignored", body.len())));
+            return (state, problems);
+        }
+        for pair in body.split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(value) = percent_decode(raw) else {
+                problems.push(Problem(format!("“{}” is not a readable value for {key}", shorten(raw))));
+                continue;
+            };
+            match key {
+                "view" => match value.as_str() {
+                    "timeline" => state.view = View::Timeline,
+                    "articles" => state.view = View::Articles,
+                    "entities" => state.view = View::Entities,
+                    _ => problems.push(Problem(format!("there is no view called “{}”", shorten(&value)))),
+                },
+                "entity" => state.view = View::Entity(value),
+                "article" => state.view = View::Article(value),
+                "q" => state.filter.text = value,
+                "e" => state.filter.entities = value.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+                "k" => {
+                    for k in value.split(',').filter(|s| !s.is_empty()) {
+                        match EventKind::ALL.iter().find(|x| x.as_str() == k) {
+                            Some(kind) => state.filter.kinds.push(*kind),
+                            None => problems.push(Problem(format!("there is no event kind “{}”", shorten(k)))),
+                        }
+                    }
+                }
+                "ek" => match EntityKind::ALL.iter().find(|x| x.as_str() == value) {
+                    Some(kind) => state.filter.entity_kind = Some(*kind),
+                    None => problems.push(Problem(format!("there is no entity kind “{}”", shorten(&value)))),
+                },
+                "from" | "to" => match parse_iso(&value) {
+                    Some(d) if key == "from" => state.filter.from = Some(d),
+                    Some(d) => state.filter.to = Some(d),
+                    None => problems.push(Problem(format!("“{}” is not a date (YYYY-MM-DD) for {key}", shorten(&value)))),
+                },
+                "hide" => state.filter.hide_recycled = value == "recycled",
+                "order" => state.oldest_first = value == "oldest",
+                _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
+            }
+        }
+        if let (Some(from), Some(to)) = (state.filter.from, state.filter.to) {
+            if from > to {
+                problems.push(Problem(format!("the date range ends ({to}) before it starts ({from}); it was ignored")));
+                state.filter.from = None;
+                state.filter.to = None;
+            }
+        }
+        (state, problems)
+    }
+
+    /// Writes the fragment that [`State::from_fragment`] reads back to the same state.
+    pub fn to_fragment(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match &self.view {
+            View::Timeline => {}
+            View::Articles => parts.push("view=articles".into()),
+            View::Entities => parts.push("view=entities".into()),
+            View::Entity(id) => parts.push(format!("entity={}", percent_encode(id))),
+            View::Article(id) => parts.push(format!("article={}", percent_encode(id))),
+        }
+        let f = &self.filter;
+        if !f.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&f.text)));
+        }
+        if !f.entities.is_empty() {
+            parts.push(format!("e={}", percent_encode(&f.entities.join(","))));
+        }
+        if !f.kinds.is_empty() {
+            parts.push(format!("k={}", f.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(k) = f.entity_kind {
+            parts.push(format!("ek={}", k.as_str()));
+        }
+        if let Some(d) = f.from {
+            parts.push(format!("from={}", d.iso()));
+        }
+        if let Some(d) = f.to {
+            parts.push(format!("to={}", d.iso()));
+        }
+        if f.hide_recycled {
+            parts.push("hide=recycled".into());
+        }
+        if self.oldest_first {
+            parts.push("order=oldest".into());
+        }
+        format!("#{}", parts.join("&"))
+    }
+}
+
+/// Fragments longer than this are not read: no real view needs one.
+pub const MAX_FRAGMENT: usize = 4096;
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 40 { text.to_owned() } else { format!("{}…", text.chars().take(40).collect::<String>()) }
+}
+
+fn parse_iso(s: &str) -> Option<Date> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    if it.next().is_some() {
+        return None;
+    }
+    Date::new(y, m, d)
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent escapes (and `+` as a space); `None` for a broken escape or bytes
+/// that are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Events an entity appears in, in date order (its mini-timeline).
+pub fn events_of(corpus: &Corpus, entity: u32) -> Vec<&Event> {
+    corpus.events.iter().filter(|e| e.entities.contains(&entity)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Recycled};
+    use crate::date::DateSpan;
+    use crate::entity::Entity;
+    use crate::event::Source;
+
+    #[test]
+    fn folding_matches_across_diacritics_and_case() {
+        assert_eq!(fold("Türkiye ERDOĞAN Naxçıvan Şuşa"), "turkiye erdogan naxcivan susa");
+        assert_eq!(fold("Москва"), "москва");
+    }
+
+    #[test]
+    fn fragments_round_trip() {
+        let state = State {
+            view: View::Entity("person:zakir-hasanov".into()),
+            filter: Filter {
+                text: "joint drills & more".into(),
+                entities: vec!["place:baku".into(), "place:turkiye".into()],
+                kinds: vec![EventKind::Meeting, EventKind::Exercise],
+                entity_kind: Some(EntityKind::Person),
+                from: Date::new(2021, 1, 1),
+                to: Date::new(2022, 12, 31),
+                hide_recycled: true,
+            },
+            oldest_first: true,
+        };
+        let fragment = state.to_fragment();
+        assert_eq!(State::from_fragment(&fragment), (state, vec![]));
+        assert_eq!(State::from_fragment(""), (State::default(), vec![]));
+        assert_eq!(State::default().to_fragment(), "#");
+    }
+
+    #[test]
+    fn garbled_fragments_keep_what_they_can_and_say_what_they_could_not() {
+        let (state, problems) = State::from_fragment("#q=drills&k=meeting,party&from=2021-13-01&zz=1&e=%E0%A4&view=nope");
+        assert_eq!(state.filter.text, "drills");
+        assert_eq!(state.filter.kinds, [EventKind::Meeting]);
+        assert_eq!(state.filter.from, None);
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        let (state, problems) = State::from_fragment("#from=2022-01-01&to=2021-01-01");
+        assert_eq!((state.filter.from, state.filter.to, problems.len()), (None, None, 1));
+        let (state, problems) = State::from_fragment(&format!("#q={}", "a".repeat(100_000)));
+        assert_eq!((state, problems.len()), (State::default(), 1));
+        let (state, _) = State::from_fragment("#q=%2541");
+        assert_eq!(state.filter.text, "%41", "decoded once, not twice");
+    }
+
+    fn corpus() -> Corpus {
+        let day = |m, d| DateSpan::stated_day(Date::new(2021, m, d).unwrap(), "");
+        let entity = |id: &str, kind| Entity {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+            related: vec![],
+            series: None,
+        };
+        let event = |id: &str, m, summary: &str, kind, entities: Vec<u32>, paragraph| Event {
+            id: id.into(),
+            when: day(m, 1),
+            summary: summary.into(),
+            kind,
+            entities,
+            sources: vec![Source { article: 0, paragraph, sentence: summary.into() }],
+        };
+        Corpus {
+            articles: vec![Article {
+                id: "a".into(),
+                file: "a.txt".into(),
+                title: "A".into(),
+                title_stated: true,
+                authors: vec![],
+                outlets: vec![],
+                published: None,
+                paragraphs: vec!["Ministers met in Türkiye.".into(), "Old background drills.".into()],
+                removed: vec![],
+                recycled: vec![Recycled { paragraph: 1, text: "Old background drills.".into(), first_seen: "a".into(), articles: 2 }],
+            }],
+            entities: vec![entity("place:turkiye", EntityKind::Place), entity("person:x", EntityKind::Person)],
+            events: vec![
+                event("e1", 1, "Ministers met in Türkiye.", EventKind::Meeting, vec![0, 1], 0),
+                event("e2", 2, "Old background drills.", EventKind::Exercise, vec![0], 1),
+                event("e3", 3, "A quiet month.", EventKind::Other, vec![], 0),
+            ],
+        }
+    }
+
+    #[test]
+    fn filters_combine_with_and() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        let run = |f: Filter| idx.timeline(&c, &f, true);
+        assert_eq!(run(Filter::default()), [0, 1, 2]);
+        assert_eq!(idx.timeline(&c, &Filter::default(), false), [2, 1, 0], "newest first");
+        assert_eq!(run(Filter { text: "turkiye".into(), ..Filter::default() }), [0]);
+        assert_eq!(run(Filter { entities: vec!["place:turkiye".into()], ..Filter::default() }), [0, 1]);
+        assert_eq!(run(Filter { entities: vec!["place:turkiye".into(), "person:x".into()], ..Filter::default() }), [0]);
+        assert_eq!(run(Filter { entities: vec!["place:nowhere".into()], ..Filter::default() }), Vec::<usize>::new());
+        assert_eq!(run(Filter { kinds: vec![EventKind::Exercise], ..Filter::default() }), [1]);
+        assert_eq!(run(Filter { entity_kind: Some(EntityKind::Person), ..Filter::default() }), [0]);
+        assert_eq!(run(Filter { hide_recycled: true, ..Filter::default() }), [0, 2]);
+        assert_eq!(run(Filter { from: Date::new(2021, 2, 1), to: Date::new(2021, 2, 28), ..Filter::default() }), [1]);
+        assert_eq!(run(Filter { text: "drills".into(), kinds: vec![EventKind::Meeting], ..Filter::default() }), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn facet_counts_say_what_each_choice_would_leave() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        let f = Filter { kinds: vec![EventKind::Meeting], text: "m".into(), ..Filter::default() };
+        let facets = idx.facets(&c, &f);
+        // The kind facet ignores the chosen kind, keeps the text filter ("m" is in e1, e3).
+        assert_eq!(facets.kinds[kind_slot(EventKind::Meeting)], 1);
+        assert_eq!(facets.kinds[kind_slot(EventKind::Other)], 1);
+        assert_eq!(facets.kinds[kind_slot(EventKind::Exercise)], 0);
+        assert_eq!(facets.entity_kinds[0], 1, "persons among meetings matching 'm'");
+    }
+
+    #[test]
+    fn highlights_find_folded_words_in_original_text() {
+        let text = "Ministers met in Türkiye and TURKIYE.";
+        let h = highlights(text, "turkiye");
+        let words: Vec<&str> = h.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(words, ["Türkiye", "TURKIYE"]);
+        assert!(highlights(text, "  ").is_empty());
+    }
+}

@@ -1,0 +1,90 @@
+//! An entity's card: kind, roles with their sources, spellings with counts and the rule
+//! that merged them, mentions, first and last date, its own timeline, and the entities
+//! most often mentioned with it.
+
+use model::query::{State, View, events_of};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntityCardProps {
+    pub id: AttrValue,
+    pub state: State,
+}
+
+#[component]
+pub fn EntityCard(props: &EntityCardProps) -> Html {
+    let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
+    let close = State { view: View::Timeline, ..props.state.clone() }.to_fragment();
+    let Some((index, e)) = corpus.entities.iter().enumerate().find(|(_, e)| e.id == props.id.as_str()) else {
+        return html! {
+            <section class="card missing" role="alert">
+                <h2>{ "No such entity" }</h2>
+                <p>{ format!("This corpus has no entity “{}”. It may have been removed since the link was made.", props.id) }</p>
+                <a href={close}>{ "Back to the timeline" }</a>
+            </section>
+        };
+    };
+    let link = |view: View| State { view, ..props.state.clone() }.to_fragment();
+    let filter_by = {
+        let mut s = props.state.clone();
+        s.view = View::Timeline;
+        if !s.filter.entities.contains(&e.id) {
+            s.filter.entities.push(e.id.clone());
+        }
+        s.to_fragment()
+    };
+    let events = events_of(corpus, index as u32);
+    let dated: Vec<_> = events.iter().filter(|x| x.kind != model::EventKind::Publication).collect();
+    let mut articles: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let article_title = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.title.clone());
+    let article_id = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.id.clone());
+    html! {
+        <section class="card" aria-labelledby="card-title">
+            <header>
+                <h2 id="card-title">{ &e.name }</h2>
+                <p class="kind">{ e.kind.as_str() }</p>
+                <a class="close" href={close} aria-label="Close the card (Escape)">{ "×" }</a>
+            </header>
+            <p class="stats">
+                { format!("{} mentions in {} articles", e.mentions.len(), articles.len()) }
+                if let (Some(first), Some(last)) = (dated.first(), dated.last()) {
+                    { format!(" · first seen {} · last seen {}", first.when.label(), last.when.label()) }
+                }
+            </p>
+            <p><a href={filter_by}>{ "Show its events on the timeline" }</a></p>
+            if !e.roles.is_empty() {
+                <h3>{ "Roles" }</h3>
+                <ul class="roles">
+                    { for e.roles.iter().map(|r| html! {
+                        <li>{ &r.text }{ " — " }<a href={link(View::Article(article_id(r.article)))}>{ article_title(r.article) }</a></li>
+                    }) }
+                </ul>
+            }
+            <h3>{ "Names and spellings" }</h3>
+            <ul class="aliases">
+                { for e.aliases.iter().map(|a| html! { <li>{ format!("{} ×{} ({})", a.text, a.count, a.rule) }</li> }) }
+            </ul>
+            if let Some(series) = &e.series {
+                <p>{ "Edition of " }<a href={link(View::Entity(series.clone()))}>{ series.clone() }</a></p>
+            }
+            if !dated.is_empty() {
+                <h3>{ "Timeline" }</h3>
+                <ol class="mini-timeline">
+                    { for dated.iter().map(|x| html! { <li><time datetime={x.when.start.iso()}>{ x.when.label() }</time>{ " " }{ &x.summary }</li> }) }
+                </ol>
+            }
+            if !e.related.is_empty() {
+                <h3>{ "Mentioned with" }</h3>
+                <ul class="chips related">
+                    { for e.related.iter().take(12).filter_map(|r| corpus.entities.get(r.entity as usize).map(|o| (r, o))).map(|(r, o)| html! {
+                        <li><a class={classes!("chip", format!("chip-{}", o.kind.as_str()))} href={link(View::Entity(o.id.clone()))}>
+                            { format!("{} ({})", o.name, r.sentences) }
+                        </a></li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! Every entity, grouped by kind, most mentioned first.
+
+use model::EntityKind;
+use model::query::{State, View};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntityListProps {
+    pub state: State,
+}
+
+#[component]
+pub fn EntityList(props: &EntityListProps) -> Html {
+    let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
+    html! {
+        <section class="entity-list" aria-label="Entities">
+            { for EntityKind::ALL.iter().map(|kind| {
+                let mut list: Vec<_> = corpus.entities.iter().filter(|e| e.kind == *kind && (!e.mentions.is_empty() || !e.roles.is_empty())).collect();
+                list.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+                html! {
+                    <section>
+                        <h3>{ format!("{} ({})", kind.as_str(), list.len()) }</h3>
+                        <ul class="chips">
+                            { for list.into_iter().map(|e| html! {
+                                <li><a class={classes!("chip", format!("chip-{}", e.kind.as_str()))}
+                                    href={State { view: View::Entity(e.id.clone()), ..props.state.clone() }.to_fragment()}>
+                                    { format!("{} ({})", e.name, e.mentions.len()) }
+                                </a></li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,122 @@
+//! Filters beside the timeline: event kinds and entity kinds with the number of events
+//! each would leave, chosen entities, recycled background, order, and clear all.
+
+use model::query::{Facets, State, kind_slot};
+use model::{EntityKind, EventKind};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::corpus::corpus;
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub state: State,
+    pub facets: Facets,
+    pub on_change: Callback<State>,
+}
+
+#[component]
+pub fn Filters(props: &FiltersProps) -> Html {
+    let state = &props.state;
+    let f = &state.filter;
+    let kind_box = |kind: EventKind| {
+        let checked = f.kinds.contains(&kind);
+        let onchange = {
+            let (state, cb) = (state.clone(), props.on_change.clone());
+            Callback::from(move |_: Event| {
+                let mut next = state.clone();
+                if checked {
+                    next.filter.kinds.retain(|k| *k != kind);
+                } else {
+                    next.filter.kinds.push(kind);
+                }
+                cb.emit(next);
+            })
+        };
+        let count = props.facets.kinds[kind_slot(kind)];
+        html! {
+            <li>
+                <label>
+                    <input type="checkbox" name="kind" value={kind.as_str()} {checked} {onchange} />
+                    { format!(" {} ", kind.as_str()) }<span class="count">{ format!("({count})") }</span>
+                </label>
+            </li>
+        }
+    };
+    let on_entity_kind = {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = state.clone();
+            next.filter.entity_kind = EntityKind::ALL.iter().copied().find(|k| k.as_str() == value);
+            cb.emit(next);
+        })
+    };
+    let on_hide = {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |_: Event| {
+            let mut next = state.clone();
+            next.filter.hide_recycled = !next.filter.hide_recycled;
+            cb.emit(next);
+        })
+    };
+    let on_order = {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = state.clone();
+            next.oldest_first = !next.oldest_first;
+            cb.emit(next);
+        })
+    };
+    let on_clear = {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = state.clone();
+            next.filter = Default::default();
+            cb.emit(next);
+        })
+    };
+    let chosen = f.entities.iter().map(|id| {
+        let name = corpus().ok().and_then(|c| c.entities.iter().find(|e| &e.id == id)).map_or(id.clone(), |e| e.name.clone());
+        let mut without = state.clone();
+        without.filter.entities.retain(|x| x != id);
+        html! {
+            <li><a class="chip chosen" href={without.to_fragment()} aria-label={format!("Remove filter {name}")}>{ format!("{name} ×") }</a></li>
+        }
+    });
+    html! {
+        <aside class="filters" aria-label="Filters">
+            <fieldset>
+                <legend>{ "Event kind" }</legend>
+                <ul>{ for EventKind::ALL.iter().map(|k| kind_box(*k)) }</ul>
+            </fieldset>
+            <label class="select">
+                { "Entity kind " }
+                <select name="entity-kind" onchange={on_entity_kind}>
+                    <option value="" selected={f.entity_kind.is_none()}>{ "any" }</option>
+                    { for EntityKind::ALL.iter().enumerate().map(|(i, k)| html! {
+                        <option value={k.as_str()} selected={f.entity_kind == Some(*k)}>
+                            { format!("{} ({})", k.as_str(), props.facets.entity_kinds[i]) }
+                        </option>
+                    }) }
+                </select>
+            </label>
+            if !f.entities.is_empty() {
+                <div class="chosen-entities">
+                    <span>{ "Entities: " }</span>
+                    <ul class="chips">{ for chosen }</ul>
+                </div>
+            }
+            <label>
+                <input type="checkbox" name="hide-recycled" checked={f.hide_recycled} onchange={on_hide} />
+                { " Hide recycled background" }
+            </label>
+            <div class="filter-actions">
+                <button type="button" class="order" onclick={on_order}>
+                    { if state.oldest_first { "Oldest first" } else { "Newest first" } }
+                </button>
+                <button type="button" class="clear" onclick={on_clear}>{ "Clear all filters" }</button>
+            </div>
+        </aside>
+    }
+}

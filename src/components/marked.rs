@@ -1,0 +1,27 @@
+//! Text with the words of the search query highlighted (`<mark>`), inserted as text.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MarkedProps {
+    pub text: AttrValue,
+    pub query: AttrValue,
+}
+
+#[component]
+pub fn Marked(props: &MarkedProps) -> Html {
+    let text = props.text.as_str();
+    let ranges = model::query::highlights(text, &props.query);
+    if ranges.is_empty() {
+        return html! { { text } };
+    }
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (s, e) in ranges {
+        parts.push(html! { { &text[at..s] } });
+        parts.push(html! { <mark>{ &text[s..e] }</mark> });
+        at = e;
+    }
+    parts.push(html! { { &text[at..] } });
+    html! { <>{ for parts }</> }
+}

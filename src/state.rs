@@ -1,0 +1,58 @@
+//! The explorer's UI state: the `model::query::State` the URL fragment carries, plus
+//! what the fragment could not say. The URL is the source of truth: actions write it,
+//! and the app reads it back on `hashchange`, so links, reload and Back/Forward all
+//! give the same view.
+
+use std::rc::Rc;
+
+use model::query::{Problem, State};
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ui {
+    pub state: State,
+    pub problems: Vec<Problem>,
+}
+
+pub enum Action {
+    /// The fragment changed (a link, Back/Forward, or a navigation of ours).
+    FromUrl(String),
+    /// A state set without a new history entry (typing in the search box).
+    Replace(State),
+}
+
+impl Reducible for Ui {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::FromUrl(fragment) => {
+                let (state, problems) = State::from_fragment(&fragment);
+                if state == self.state && problems == self.problems {
+                    return self;
+                }
+                Rc::new(Ui { state, problems })
+            }
+            Action::Replace(state) => Rc::new(Ui { state, problems: Vec::new() }),
+        }
+    }
+}
+
+/// The current URL fragment ("" when there is none).
+pub fn current_fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Opens `state` as a new history entry (a link would do the same).
+pub fn go(state: &State) {
+    let _ = gloo::utils::window().location().set_hash(&state.to_fragment());
+}
+
+/// Puts `state` in the URL without a new history entry, and applies it.
+pub fn replace(ui: &UseReducerHandle<Ui>, state: State) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&state.to_fragment()));
+    }
+    ui.dispatch(Action::Replace(state));
+}
