@@ -26,6 +26,14 @@
   window.addEventListener("error", function (event) {
     fail(event.message || "a script failed to load");
   });
+  // Offline after the first visit: the service worker next to this page keeps the shell.
+  if ("serviceWorker" in navigator && (location.protocol === "https:" || location.hostname === "127.0.0.1" || location.hostname === "localhost")) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("./sw.js").catch(function (err) {
+        console.info("Chronicle works online only here: " + err);
+      });
+    });
+  }
   window.addEventListener("unhandledrejection", function (event) {
     var reason = event.reason && event.reason.message ? event.reason.message : String(event.reason);
     fail(reason);

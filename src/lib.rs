@@ -19,6 +19,7 @@ use yew::prelude::*;
 use crate::components::article_list::ArticleList;
 use crate::components::entity_card::EntityCard;
 use crate::components::entity_list::EntityList;
+use crate::components::export::Export;
 use crate::components::filters::Filters;
 use crate::components::reader::Reader;
 use crate::components::search_bar::SearchBar;
@@ -95,7 +96,10 @@ pub fn App() -> Html {
             let facets = index.facets(corpus, &s.filter);
             html! {
                 <div class="explorer">
-                    <Filters state={s.clone()} facets={facets} on_change={on_filters} />
+                    <div class="side">
+                        <Filters state={s.clone()} facets={facets} on_change={on_filters} />
+                        <Export rows={rows.clone()} />
+                    </div>
                     <Timeline rows={rows} state={s.clone()} />
                     if let View::Entity(id) = &s.view {
                         <EntityCard id={id.clone()} state={s.clone()} />

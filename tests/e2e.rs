@@ -3,7 +3,8 @@
 //!
 //! `cargo xtask test` builds the sites, starts the server and chromedriver, and runs
 //! this file with:
-//! - `CHRONICLE_E2E_SITE`: URL of the site built from `assets/articles/`;
+//! - `CHRONICLE_E2E_SITE`: URL of the site built from `assets/articles/`, and
+//!   `CHRONICLE_E2E_SITE_DIR` its folder (the offline test serves it itself);
 //! - `CHRONICLE_E2E_TWO_SITE` and `CHRONICLE_E2E_TWO_DIR`: URL of a site built with
 //!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
 //! - `CHRONICLE_WEBDRIVER`: the chromedriver URL.
@@ -23,6 +24,7 @@ fn env(name: &str) -> String {
 struct Browser {
     driver: WebDriver,
     _profile: tempfile::TempDir,
+    downloads: tempfile::TempDir,
 }
 
 impl Browser {
@@ -45,8 +47,14 @@ impl Browser {
         }
         caps.add_arg(&format!("--user-data-dir={}", profile.path().display())).unwrap();
         caps.set_browser_log_level(LoggingPrefsLogLevel::Warning).unwrap();
+        let downloads = tempfile::tempdir().expect("temporary download folder");
+        caps.add_experimental_option(
+            "prefs",
+            serde_json::json!({ "download.default_directory": downloads.path(), "download.prompt_for_download": false }),
+        )
+        .unwrap();
         let driver = WebDriver::new(env("CHRONICLE_WEBDRIVER"), caps).await.expect("chromedriver session");
-        Browser { driver, _profile: profile }
+        Browser { driver, _profile: profile, downloads }
     }
 
     /// Opens `url` and waits until the app has rendered (`<html data-ready>`).
@@ -278,5 +286,97 @@ async fn the_reader_links_mentions_and_marks_recycled_passages() {
     let recycled_paragraphs: std::collections::BTreeSet<u32> = article.recycled.iter().map(|r| r.paragraph).collect();
     assert_eq!(browser.count(".reader details.recycled").await, recycled_paragraphs.len());
     assert!(browser.count(".reader a.mention").await > 0);
+    browser.close().await;
+}
+
+/// A static server in a process of its own, so the test can really stop it (a killed
+/// process leaves no socket open that the browser could wait on).
+struct OwnServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl OwnServer {
+    fn start(dir: &Path) -> OwnServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m http.server");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "static server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        OwnServer { child, port }
+    }
+
+    fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keeps_working_offline_after_the_first_load() {
+    // A server of its own, on its own port, that the test shuts down.
+    let own = OwnServer::start(&PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")));
+    let site = format!("http://127.0.0.1:{}/", own.port);
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    let events = browser.count("li.event").await;
+    // Wait until the service worker controls the page.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let ret = browser.driver.execute("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);", vec![]).await.unwrap();
+        if ret.json().as_bool() == Some(true) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no service worker took control");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    own.stop();
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for("html[data-ready]").await;
+    browser.wait_count("li.event", events).await;
+    // The server really is gone: anything not in the cache fails to load.
+    let probe = browser
+        .driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             fetch('./not-cached-' + Date.now()).then(() => done('online'), () => done('offline'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(probe.json().as_str(), Some("offline"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_current_view_downloads_as_csv_and_json() {
+    let browser = Browser::start().await;
+    browser.open(&format!("{}#k=meeting", env("CHRONICLE_E2E_SITE"))).await;
+    let shown = browser.count("li.event").await;
+    assert!(shown > 0);
+    browser.driver.find(By::Css("button.download-csv")).await.unwrap().click().await.unwrap();
+    browser.driver.find(By::Css("button.download-json")).await.unwrap().click().await.unwrap();
+    let csv_path = browser.downloads.path().join("chronicle-timeline.csv");
+    let json_path = browser.downloads.path().join("chronicle-view.json");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !(csv_path.exists() && json_path.exists()) {
+        assert!(Instant::now() < deadline, "downloads did not arrive");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert_eq!(csv.lines().count(), shown + 1, "a header and one row an event shown");
+    assert!(csv.lines().skip(1).all(|l| l.contains(",meeting,")));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(json["events"].as_array().unwrap().len(), shown);
+    assert!(json["events"].as_array().unwrap().iter().all(|e| e["kind"] == "meeting"));
+    assert!(!json["articles"].as_array().unwrap().is_empty());
     browser.close().await;
 }

@@ -4,6 +4,7 @@ pub mod article_item;
 pub mod article_list;
 pub mod entity_card;
 pub mod entity_list;
+pub mod export;
 pub mod filters;
 pub mod marked;
 pub mod reader;

@@ -90,13 +90,14 @@ fn end_to_end(tools: &Tools) -> Result<Counts, String> {
     site::build_release(tools, &site_dir, None)?;
     site::print_sizes(&site_dir)?;
 
-    let server = StaticServer::start(vec![("chronicle".into(), site_dir), ("two".into(), two_site)])?;
+    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site)])?;
     let driver = ChromeDriver::start()?;
     cargo_test(
         tools
             .command("cargo")
             .args(["test", "-p", "chronicle", "--test", "e2e", "--", "--test-threads=1"])
             .env("CHRONICLE_E2E_SITE", server.url("chronicle"))
+            .env("CHRONICLE_E2E_SITE_DIR", &site_dir)
             .env("CHRONICLE_E2E_TWO_SITE", server.url("two"))
             .env("CHRONICLE_E2E_TWO_DIR", &two_dir)
             .env("CHRONICLE_WEBDRIVER", driver.url()),

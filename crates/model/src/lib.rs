@@ -7,6 +7,7 @@ mod corpus;
 mod date;
 mod entity;
 mod event;
+pub mod export;
 mod format;
 pub mod query;
 

@@ -8,7 +8,6 @@ pub mod clean;
 pub mod dates;
 pub mod entities;
 pub mod events;
-pub mod export;
 pub mod gazetteer;
 pub mod html;
 pub mod meta;
@@ -121,6 +120,12 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
     out.corpus.entities = entities::extract(&out.corpus.articles);
     out.corpus.events = events::extract(&out.corpus.articles, &out.corpus.entities);
     Ok(out)
+}
+
+/// The JSON export of a run (`model::export`'s schema), pretty-printed.
+pub fn to_json(out: &Output) -> String {
+    let warnings: Vec<(String, String)> = out.warnings.iter().map(|w| (w.file.clone(), w.message.clone())).collect();
+    serde_json::to_string_pretty(&model::export::export(&out.corpus, &warnings)).expect("export types serialise to JSON")
 }
 
 /// A fingerprint of an article's clean text, for spotting duplicate files.

@@ -62,7 +62,7 @@ fn extract(args: &[String]) -> Result<(), String> {
     for w in &output.warnings {
         eprintln!("warning: {w}");
     }
-    let json = pipeline::export::to_json(&output);
+    let json = pipeline::to_json(&output);
     match &out_file {
         Some(path) => std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
         None => {

@@ -139,7 +139,7 @@ fn spellings_fold_into_one_place_with_their_rules() {
 #[test]
 fn exported_mentions_point_into_the_article_text() {
     let out = out();
-    let json: serde_json::Value = serde_json::from_str(&pipeline::export::to_json(&out)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&pipeline::to_json(&out)).unwrap();
     let texts: std::collections::HashMap<&str, Vec<char>> = json["articles"]
         .as_array()
         .unwrap()

@@ -37,7 +37,7 @@ fn read_gold(name: &str) -> Vec<Gold> {
 
 fn score(dir: &Path, gold_file: &str) -> (f64, f64) {
     let out = pipeline::process_dir(dir).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&pipeline::export::to_json(&out)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&pipeline::to_json(&out)).unwrap();
     let events = json["events"].as_array().unwrap();
     let gold = read_gold(gold_file);
     let matches = |e: &serde_json::Value, g: &Gold| {

@@ -1,11 +1,14 @@
-//! The JSON export: the documented contract of `pipeline extract` (see README.md,
-//! "JSON export"). Field names and forms here are public; change them only with
-//! the README.
+//! The export schema: the documented contract of `pipeline extract` and of the
+//! explorer's "Download JSON" (see README.md, "JSON export"). Field names and forms
+//! here are public; change them only with the README. Serialize-only: the pipeline
+//! writes it with serde_json, the app hands it to the browser's JSON.
 
-use model::{Article, Basis, DateSpan, Precision};
 use serde::Serialize;
 
-use crate::{Output, Warning};
+use crate::corpus::{Article, Corpus};
+use crate::date::{Basis, DateSpan, Precision};
+use crate::entity::Entity;
+use crate::event::Event;
 
 #[derive(Serialize)]
 pub struct Export<'a> {
@@ -91,7 +94,7 @@ pub struct RelatedJson<'a> {
     pub articles: u32,
 }
 
-fn entity<'a>(corpus: &'a model::Corpus, e: &'a model::Entity) -> EntityJson<'a> {
+fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
     let article_id = |i: u32| corpus.articles.get(i as usize).map_or("", |a| a.id.as_str());
     let mut indices: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
     indices.sort_unstable();
@@ -145,7 +148,7 @@ pub struct SourceJson<'a> {
     pub sentence: &'a str,
 }
 
-fn event<'a>(corpus: &'a model::Corpus, e: &'a model::Event) -> EventJson<'a> {
+fn event<'a>(corpus: &'a Corpus, e: &'a Event) -> EventJson<'a> {
     EventJson {
         id: &e.id,
         when: when(&e.when),
@@ -206,21 +209,88 @@ fn article(a: &Article) -> ArticleJson<'_> {
     }
 }
 
-fn warning(w: &Warning) -> WarningJson<'_> {
-    WarningJson { file: &w.file, message: &w.message }
-}
-
-/// The export of a pipeline run.
-pub fn export(out: &Output) -> Export<'_> {
+/// The export of a whole corpus with its warnings (`(file, message)` pairs).
+pub fn export<'a>(corpus: &'a Corpus, warnings: &'a [(String, String)]) -> Export<'a> {
     Export {
-        articles: out.corpus.articles.iter().map(article).collect(),
-        entities: out.corpus.entities.iter().map(|e| entity(&out.corpus, e)).collect(),
-        events: out.corpus.events.iter().map(|e| event(&out.corpus, e)).collect(),
-        warnings: out.warnings.iter().map(warning).collect(),
+        articles: corpus.articles.iter().map(article).collect(),
+        entities: corpus.entities.iter().map(|e| entity(corpus, e)).collect(),
+        events: corpus.events.iter().map(|e| event(corpus, e)).collect(),
+        warnings: warnings.iter().map(|(file, message)| WarningJson { file, message }).collect(),
     }
 }
 
-/// The export as pretty-printed JSON.
-pub fn to_json(out: &Output) -> String {
-    serde_json::to_string_pretty(&export(out)).expect("export types serialise to JSON")
+/// The export of a view: the given events (timeline rows), the articles they come
+/// from and the entities they name.
+pub fn export_view<'a>(corpus: &'a Corpus, events: &[usize]) -> Export<'a> {
+    let mut articles: Vec<u32> = Vec::new();
+    let mut entities: Vec<u32> = Vec::new();
+    for &i in events {
+        let e = &corpus.events[i];
+        articles.extend(e.sources.iter().map(|s| s.article));
+        entities.extend(e.entities.iter().copied());
+    }
+    articles.sort_unstable();
+    articles.dedup();
+    entities.sort_unstable();
+    entities.dedup();
+    Export {
+        articles: articles.iter().filter_map(|&a| corpus.articles.get(a as usize)).map(article).collect(),
+        entities: entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|e| entity(corpus, e)).collect(),
+        events: events.iter().filter_map(|&i| corpus.events.get(i)).map(|e| event(corpus, e)).collect(),
+        warnings: Vec::new(),
+    }
+}
+
+/// The given events as CSV (RFC 4180 quoting): one row an event.
+pub fn timeline_csv(corpus: &Corpus, events: &[usize]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::from("id,start,end,precision,basis,kind,summary,entities,sources\n");
+    for &i in events {
+        let Some(e) = corpus.events.get(i) else { continue };
+        let w = when(&e.when);
+        let entities: Vec<&str> = e.entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|x| x.id.as_str()).collect();
+        let sources: Vec<&str> = e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| a.id.as_str()).collect();
+        let row = [
+            quote(&e.id),
+            w.start,
+            w.end,
+            w.precision.to_owned(),
+            w.basis.to_owned(),
+            e.kind.as_str().to_owned(),
+            quote(&e.summary),
+            quote(&entities.join(" ")),
+            quote(&sources.join(" ")),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::event::{EventKind, Source};
+
+    #[test]
+    fn csv_quotes_and_lists_rows() {
+        let corpus = Corpus {
+            articles: vec![],
+            entities: vec![],
+            events: vec![Event {
+                id: "event:x".into(),
+                when: DateSpan::stated_day(Date::new(2021, 1, 2).unwrap(), "2 Jan"),
+                summary: "He said \"yes\", then left".into(),
+                kind: EventKind::Statement,
+                entities: vec![],
+                sources: vec![Source { article: 9, paragraph: 0, sentence: "s".into() }],
+            }],
+        };
+        assert_eq!(
+            timeline_csv(&corpus, &[0]),
+            "id,start,end,precision,basis,kind,summary,entities,sources\n\"event:x\",2021-01-02,2021-01-02,day,stated,statement,\"He said \"\"yes\"\", then left\",\"\",\"\"\n"
+        );
+        assert_eq!(export_view(&corpus, &[0]).events.len(), 1);
+    }
 }

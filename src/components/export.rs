@@ -1,0 +1,55 @@
+//! Downloads of the current view: JSON in the pipeline's schema (filtered to the
+//! events shown) and the timeline as CSV.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlAnchorElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub rows: Vec<usize>,
+}
+
+/// Offers `text` as a file download.
+fn download(name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) else {
+        return;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+}
+
+#[component]
+pub fn Export(props: &ExportProps) -> Html {
+    let on_json = {
+        let rows = props.rows.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Ok(corpus) = crate::corpus::corpus() else { return };
+            let view = model::export::export_view(corpus, &rows);
+            // The schema crosses to JavaScript as a value; the browser writes the JSON.
+            let Ok(value) = serde_wasm_bindgen::to_value(&view) else { return };
+            let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            download("chronicle-view.json", "application/json", &text);
+        })
+    };
+    let on_csv = {
+        let rows = props.rows.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Ok(corpus) = crate::corpus::corpus() else { return };
+            download("chronicle-timeline.csv", "text/csv", &model::export::timeline_csv(corpus, &rows));
+        })
+    };
+    html! {
+        <div class="export">
+            <button type="button" class="download-json" onclick={on_json}>{ "Download JSON" }</button>
+            <button type="button" class="download-csv" onclick={on_csv}>{ "Download CSV" }</button>
+        </div>
+    }
+}
