@@ -7,7 +7,9 @@
 //!   `CHRONICLE_E2E_SITE_DIR` its folder (the offline test serves it itself);
 //! - `CHRONICLE_E2E_TWO_SITE` and `CHRONICLE_E2E_TWO_DIR`: URL of a site built with
 //!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
-//! - `CHRONICLE_WEBDRIVER`: the chromedriver URL.
+//! - `CHRONICLE_WEBDRIVER`: the chromedriver URL;
+//! - `CHRONICLE_AXE`: axe-core's `axe.min.js`, the accessibility checker;
+//! - `CHRONICLE_SCREENSHOTS`: a folder for screenshots of each view.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -378,5 +380,81 @@ async fn the_current_view_downloads_as_csv_and_json() {
     assert_eq!(json["events"].as_array().unwrap().len(), shown);
     assert!(json["events"].as_array().unwrap().iter().all(|e| e["kind"] == "meeting"));
     assert!(!json["articles"].as_array().unwrap().is_empty());
+    browser.close().await;
+}
+
+impl Browser {
+    /// Runs axe-core on the page; returns the serious and critical violations.
+    async fn accessibility_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(env("CHRONICLE_AXE")).expect("axe-core script");
+        self.driver.execute(&axe, vec![]).await.expect("inject axe-core");
+        let result = self
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] })\
+                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')\
+                     .map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ')')))\
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe.run");
+        serde_json::from_value(result.json().clone()).unwrap_or_else(|_| vec![format!("{:?}", result.json())])
+    }
+
+    async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env("CHRONICLE_SCREENSHOTS"));
+        std::fs::create_dir_all(&dir).unwrap();
+        self.driver.screenshot(&dir.join(name)).await.expect("screenshot");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_passes_the_accessibility_check() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let site = env("CHRONICLE_E2E_SITE");
+    let entity = corpus.entities.iter().filter(|e| e.kind == model::EntityKind::Person).max_by_key(|e| e.mentions.len()).unwrap();
+    let article = &corpus.articles[0];
+    let browser = Browser::start().await;
+    let views = [
+        ("timeline.png", String::new()),
+        ("entity-card.png", format!("#entity={}", entity.id)),
+        ("reader.png", format!("#article={}", article.id)),
+        ("articles.png", "#view=articles".to_owned()),
+        ("entities.png", "#view=entities".to_owned()),
+    ];
+    for (shot, fragment) in views {
+        browser.open(&format!("{site}{fragment}")).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(browser.accessibility_violations().await, Vec::<String>::new(), "view {fragment:?}");
+        browser.screenshot(shot).await;
+    }
+    // The check itself can fail: an image without alternative text is reported.
+    browser.driver.execute("const i = document.createElement('img'); i.src = 'icon.svg'; document.body.append(i);", vec![]).await.unwrap();
+    let found = browser.accessibility_violations().await;
+    assert!(found.iter().any(|v| v.starts_with("image-alt")), "{found:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_360_pixel_phone_gets_no_horizontal_scroll() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let entity = corpus.entities.iter().max_by_key(|e| e.mentions.len()).unwrap();
+    let browser = Browser::start().await;
+    browser.driver.set_window_rect(0, 0, 360, 800).await.unwrap();
+    let site = env("CHRONICLE_E2E_SITE");
+    for (shot, fragment) in [("phone.png", String::new()), ("phone-card.png", format!("#entity={}", entity.id))] {
+        browser.open(&format!("{site}{fragment}")).await;
+        let widths = browser
+            .driver
+            .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth];", vec![])
+            .await
+            .unwrap();
+        let w: Vec<i64> = serde_json::from_value(widths.json().clone()).unwrap();
+        assert!(w[2] <= 400, "the window is phone-sized: {w:?}");
+        assert!(w[0] <= w[1], "horizontal scroll at {fragment:?}: scrollWidth {} > clientWidth {}", w[0], w[1]);
+        browser.screenshot(shot).await;
+    }
     browser.close().await;
 }

@@ -98,6 +98,8 @@ fn end_to_end(tools: &Tools) -> Result<Counts, String> {
             .args(["test", "-p", "chronicle", "--test", "e2e", "--", "--test-threads=1"])
             .env("CHRONICLE_E2E_SITE", server.url("chronicle"))
             .env("CHRONICLE_E2E_SITE_DIR", &site_dir)
+            .env("CHRONICLE_AXE", tools::tools_dir().join("node_modules/axe-core/axe.min.js"))
+            .env("CHRONICLE_SCREENSHOTS", work.join("screenshots"))
             .env("CHRONICLE_E2E_TWO_SITE", server.url("two"))
             .env("CHRONICLE_E2E_TWO_DIR", &two_dir)
             .env("CHRONICLE_WEBDRIVER", driver.url()),

@@ -10,6 +10,8 @@ use std::time::Instant;
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Binaryen's wasm-opt from npm: Debian's (108) cannot read what Rust 1.95 emits.
 pub const BINARYEN_VERSION: &str = "132";
+/// The accessibility checker the end-to-end tests inject into the page (npm).
+pub const AXE_VERSION: &str = "4.14.1";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -34,8 +36,8 @@ impl Tools {
     }
 }
 
-/// Folder for tools that are not cargo binaries (binaryen from npm).
-fn tools_dir() -> PathBuf {
+/// Folder for tools that are not cargo binaries (binaryen and axe-core from npm).
+pub fn tools_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("CHRONICLE_TOOLS") {
         return PathBuf::from(dir);
     }
@@ -93,6 +95,18 @@ pub fn ensure(need: Need) -> Result<Tools, String> {
     })?;
 
     if need == Need::BuildAndBrowser {
+        step(&format!("axe-core {AXE_VERSION}"), || {
+            let manifest = tools_dir().join("node_modules/axe-core/package.json");
+            Ok(std::fs::read_to_string(manifest).is_ok_and(|m| m.contains(&format!("\"version\": \"{AXE_VERSION}\""))))
+        }, || {
+            run(tools.command("npm").arg("install").arg("--prefix").arg(tools_dir()).args([
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                &format!("axe-core@{AXE_VERSION}"),
+                &format!("binaryen@{BINARYEN_VERSION}"),
+            ]))
+        })?;
         step("chromium and chromium-driver", || {
             Ok(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists())
         }, || {
