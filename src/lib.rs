@@ -17,10 +17,12 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::article_list::ArticleList;
+use crate::components::density::Density;
 use crate::components::entity_card::EntityCard;
 use crate::components::entity_list::EntityList;
 use crate::components::export::Export;
 use crate::components::filters::Filters;
+use crate::components::graph::Graph;
 use crate::components::reader::Reader;
 use crate::components::search_bar::SearchBar;
 use crate::components::timeline::Timeline;
@@ -94,13 +96,18 @@ pub fn App() -> Html {
         View::Timeline | View::Entity(_) => {
             let rows = index.timeline(corpus, &s.filter, s.oldest_first);
             let facets = index.facets(corpus, &s.filter);
+            let credits = model::query::credits(corpus, index, &s.filter);
             html! {
                 <div class="explorer">
                     <div class="side">
-                        <Filters state={s.clone()} facets={facets} on_change={on_filters} />
+                        <Filters state={s.clone()} facets={facets} credits={credits} on_change={on_filters.clone()} />
                         <Export rows={rows.clone()} />
+                        <Graph rows={rows.clone()} state={s.clone()} />
                     </div>
-                    <Timeline rows={rows} state={s.clone()} />
+                    <div class="main-column">
+                        <Density rows={rows.clone()} state={s.clone()} on_change={on_filters} />
+                        <Timeline rows={rows} state={s.clone()} />
+                    </div>
                     if let View::Entity(id) = &s.view {
                         <EntityCard id={id.clone()} state={s.clone()} />
                     }

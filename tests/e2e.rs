@@ -458,3 +458,54 @@ async fn a_360_pixel_phone_gets_no_horizontal_scroll() {
     }
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dragging_across_the_density_strip_selects_a_date_range() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let all = browser.count("li.event").await;
+    let strip = browser.wait_for(".density svg").await.remove(0);
+    let width = strip.rect().await.unwrap().width;
+    // From the left edge to the middle: the earlier half of the corpus's time span.
+    browser
+        .driver
+        .action_chain()
+        .move_to_element_with_offset(&strip, (-width / 2.0) as i64 + 2, 0)
+        .click_and_hold()
+        .move_by_offset((width / 2.0) as i64 - 2, 0)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !browser.fragment().await.contains("from=") {
+        assert!(Instant::now() < deadline, "no date range in the URL after the drag");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let fragment = browser.fragment().await;
+    assert!(fragment.contains("to="), "{fragment}");
+    let (state, problems) = model::query::State::from_fragment(&fragment);
+    assert!(problems.is_empty());
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let index = model::query::Index::new(&corpus);
+    let expected = index.timeline(&corpus, &state.filter, state.oldest_first).len();
+    assert!(expected < all, "half the span leaves fewer events");
+    browser.wait_count("li.event", expected).await;
+    assert_eq!(browser.driver.find(By::Css("input[name=from]")).await.unwrap().value().await.unwrap(), state.filter.from.map(|d| d.iso()));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn choosing_an_author_leaves_their_articles_events() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let author = corpus.articles.iter().flat_map(|a| a.authors.iter()).next().expect("an author").clone();
+    let index = model::query::Index::new(&corpus);
+    let filter = model::query::Filter { by: Some(author.clone()), ..Default::default() };
+    let expected = index.timeline(&corpus, &filter, false).len();
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.driver.find(By::Css(&format!("select[name=by] option[value='{author}']"))).await.unwrap().click().await.unwrap();
+    browser.wait_count("li.event", expected).await;
+    assert!(browser.fragment().await.contains("by="));
+    browser.close().await;
+}

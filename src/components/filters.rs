@@ -3,7 +3,7 @@
 
 use model::query::{Facets, State, kind_slot};
 use model::{EntityKind, EventKind};
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::corpus::corpus;
@@ -12,6 +12,8 @@ use crate::corpus::corpus;
 pub struct FiltersProps {
     pub state: State,
     pub facets: Facets,
+    /// Authors and outlets, with the events each would leave.
+    pub credits: Vec<(String, usize)>,
     pub on_change: Callback<State>,
 }
 
@@ -49,6 +51,29 @@ pub fn Filters(props: &FiltersProps) -> Html {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = state.clone();
             next.filter.entity_kind = EntityKind::ALL.iter().copied().find(|k| k.as_str() == value);
+            cb.emit(next);
+        })
+    };
+    let on_by = {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = state.clone();
+            next.filter.by = Some(value).filter(|v| !v.is_empty());
+            cb.emit(next);
+        })
+    };
+    let on_date = |to: bool| {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let (next_state, _) = State::from_fragment(&format!("#{}={value}", if to { "to" } else { "from" }));
+            let mut next = state.clone();
+            if to {
+                next.filter.to = next_state.filter.to;
+            } else {
+                next.filter.from = next_state.filter.from;
+            }
             cb.emit(next);
         })
     };
@@ -101,6 +126,20 @@ pub fn Filters(props: &FiltersProps) -> Html {
                     }) }
                 </select>
             </label>
+            <label class="select">
+                { "By " }
+                <select name="by" onchange={on_by}>
+                    <option value="" selected={f.by.is_none()}>{ "any author or outlet" }</option>
+                    { for props.credits.iter().map(|(name, count)| html! {
+                        <option value={name.clone()} selected={f.by.as_deref() == Some(name.as_str())}>{ format!("{name} ({count})") }</option>
+                    }) }
+                </select>
+            </label>
+            <fieldset class="dates">
+                <legend>{ "Dates" }</legend>
+                <label>{ "From " }<input type="date" name="from" value={f.from.map(|d| d.iso()).unwrap_or_default()} onchange={on_date(false)} /></label>
+                <label>{ "To " }<input type="date" name="to" value={f.to.map(|d| d.iso()).unwrap_or_default()} onchange={on_date(true)} /></label>
+            </fieldset>
             if !f.entities.is_empty() {
                 <div class="chosen-entities">
                     <span>{ "Entities: " }</span>

@@ -34,6 +34,8 @@ pub struct Filter {
     pub to: Option<Date>,
     /// Leave out events told only in recycled background passages.
     pub hide_recycled: bool,
+    /// An author or outlet; an event must come from an article they wrote or published.
+    pub by: Option<String>,
 }
 
 /// The whole explorer state, as the URL carries it.
@@ -163,6 +165,14 @@ impl Index {
         }
         if f.hide_recycled && self.is_recycled(i) {
             return false;
+        }
+        if let Some(by) = &f.by {
+            let credited = e.sources.iter().any(|s| {
+                corpus.articles.get(s.article as usize).is_some_and(|a| a.authors.contains(by) || a.outlets.contains(by))
+            });
+            if !credited {
+                return false;
+            }
         }
         words.iter().all(|w| self.event_text[i].contains(w.as_str()))
     }
@@ -307,6 +317,7 @@ impl State {
                     None => problems.push(Problem(format!("“{}” is not a date (YYYY-MM-DD) for {key}", shorten(&value)))),
                 },
                 "hide" => state.filter.hide_recycled = value == "recycled",
+                "by" => state.filter.by = Some(value).filter(|v| !v.is_empty()),
                 "order" => state.oldest_first = value == "oldest",
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }
@@ -352,6 +363,9 @@ impl State {
         }
         if f.hide_recycled {
             parts.push("hide=recycled".into());
+        }
+        if let Some(by) = &f.by {
+            parts.push(format!("by={}", percent_encode(by)));
         }
         if self.oldest_first {
             parts.push("order=oldest".into());
@@ -417,6 +431,70 @@ pub fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Everyone credited in the corpus (authors, then outlets), each with the number of
+/// events that `f` would leave if they were chosen.
+pub fn credits(corpus: &Corpus, index: &Index, f: &Filter) -> Vec<(String, usize)> {
+    let mut names: Vec<String> = Vec::new();
+    for a in &corpus.articles {
+        for n in a.authors.iter().chain(a.outlets.iter()) {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| {
+            let mut g = f.clone();
+            g.by = Some(n.clone());
+            let count = index.timeline(corpus, &g, true).len();
+            (n, count)
+        })
+        .collect()
+}
+
+/// Events per bucket between the first and the last event start, for the density
+/// strip: `(first day, last day, counts)`; `None` when there are no events.
+pub fn density(corpus: &Corpus, rows: &[usize], buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
+    let first = corpus.events.first()?.when.start;
+    let last = corpus.events.iter().map(|e| e.when.start).max()?;
+    let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
+    let n = buckets.max(1);
+    let mut counts = vec![0u32; n];
+    for &i in rows {
+        let d = day_number(corpus.events[i].when.start);
+        let slot = ((d - a) as f64 / (b - a) as f64 * (n - 1) as f64).round() as usize;
+        counts[slot.min(n - 1)] += 1;
+    }
+    Some((first, last, counts))
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), for spacing dates on a line.
+pub fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number (inverse of [`day_number`]).
+pub fn from_day_number(n: i64) -> Option<Date> {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::new(i16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
 /// Events an entity appears in, in date order (its mini-timeline).
 pub fn events_of(corpus: &Corpus, entity: u32) -> Vec<&Event> {
     corpus.events.iter().filter(|e| e.entities.contains(&entity)).collect()
@@ -448,6 +526,7 @@ mod tests {
                 from: Date::new(2021, 1, 1),
                 to: Date::new(2022, 12, 31),
                 hide_recycled: true,
+                by: Some("Ann Lee".into()),
             },
             oldest_first: true,
         };
@@ -543,6 +622,35 @@ mod tests {
         assert_eq!(facets.kinds[kind_slot(EventKind::Other)], 1);
         assert_eq!(facets.kinds[kind_slot(EventKind::Exercise)], 0);
         assert_eq!(facets.entity_kinds[0], 1, "persons among meetings matching 'm'");
+    }
+
+    #[test]
+    fn day_numbers_round_trip_across_leap_years() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2021, 12, 31), (1921, 3, 1), (2024, 2, 29)] {
+            let date = Date::new(y, m, d).unwrap();
+            assert_eq!(from_day_number(day_number(date)), Some(date));
+        }
+        assert_eq!(day_number(Date::new(1970, 1, 2).unwrap()), 1);
+        assert_eq!(day_number(Date::new(2021, 3, 1).unwrap()) - day_number(Date::new(2021, 2, 28).unwrap()), 1);
+    }
+
+    #[test]
+    fn density_counts_rows_into_buckets() {
+        let c = corpus();
+        let (first, last, counts) = density(&c, &[0, 1, 2], 3).unwrap();
+        assert_eq!((first.iso(), last.iso()), ("2021-01-01".into(), "2021-03-01".into()));
+        assert_eq!(counts, [1, 1, 1]);
+        assert_eq!(density(&c, &[2], 3).unwrap().2, [0, 0, 1]);
+    }
+
+    #[test]
+    fn credits_count_what_choosing_them_would_leave() {
+        let mut c = corpus();
+        c.articles[0].authors = vec!["Ann Lee".into()];
+        let idx = Index::new(&c);
+        assert_eq!(credits(&c, &idx, &Filter::default()), [("Ann Lee".to_owned(), 3)]);
+        let none = Filter { by: Some("Nobody".into()), ..Filter::default() };
+        assert!(idx.timeline(&c, &none, true).is_empty());
     }
 
     #[test]
