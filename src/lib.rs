@@ -80,7 +80,7 @@ pub fn App() -> Html {
         Callback::from(move |text: String| {
             let mut next = ui.state.clone();
             next.filter.text = text;
-            if !matches!(next.view, View::Timeline | View::Entity(_)) {
+            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles) {
                 next.view = View::Timeline;
             }
             state::replace(&ui, next);
@@ -114,7 +114,7 @@ pub fn App() -> Html {
                 </div>
             }
         }
-        View::Articles => html! { <ArticleList articles={corpus.newest_first()} /> },
+        View::Articles => html! { <ArticleList articles={index.articles(corpus, corpus.newest_first(), &s.filter.text)} /> },
         View::Entities => html! { <EntityList state={s.clone()} /> },
         View::Article(id) => html! { <Reader id={id.clone()} state={s.clone()} /> },
     };

@@ -509,3 +509,33 @@ async fn choosing_an_author_leaves_their_articles_events() {
     assert!(browser.fragment().await.contains("by="));
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_reaches_article_text_beyond_the_events() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let in_events = |w: &str| {
+        corpus.events.iter().filter(|e| e.kind != model::EventKind::Publication).any(|e| {
+            std::iter::once(&e.summary).chain(e.sources.iter().map(|s| &s.sentence)).any(|t| model::query::fold(t).contains(w))
+        })
+    };
+    let word = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter())
+        .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
+        .map(model::query::fold)
+        .find(|w| w.len() >= 9 && !in_events(w))
+        .expect("a word only in article text");
+    let index = model::query::Index::new(&corpus);
+    let filter = model::query::Filter { text: word.clone(), ..Default::default() };
+    let expected = index.timeline(&corpus, &filter, false).len();
+    assert!(expected >= 1, "{word}: its article's publication matches");
+    let browser = Browser::start().await;
+    browser.open(&format!("{}#q={word}", env("CHRONICLE_E2E_SITE"))).await;
+    browser.wait_count("li.event", expected).await;
+    assert!(browser.texts("li.event .kind").await.iter().all(|k| k == "PUBLICATION" || k == "publication"));
+    browser.open(&format!("{}#view=articles&q={word}", env("CHRONICLE_E2E_SITE"))).await;
+    assert!(browser.count("li.article").await >= 1);
+    assert!(browser.count("li.article").await < corpus.articles.len());
+    browser.close().await;
+}

@@ -94,8 +94,11 @@ fn base_letter(c: char) -> Option<char> {
 /// Read-only helpers over a corpus, built once at start-up.
 #[derive(Debug)]
 pub struct Index {
-    /// Folded text per event: summary and source sentences.
+    /// Folded text per event: summary and source sentences; for a publication, the
+    /// whole article, so the search box reaches article text too.
     event_text: Vec<String>,
+    /// Folded title and text per article.
+    article_text: Vec<String>,
     /// Per event: true when every source sentence lies in a recycled passage.
     event_recycled: Vec<bool>,
     /// Entity id → index.
@@ -104,6 +107,18 @@ pub struct Index {
 
 impl Index {
     pub fn new(corpus: &Corpus) -> Index {
+        let article_text: Vec<String> = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let mut t = fold(&a.title);
+                for p in &a.paragraphs {
+                    t.push('\n');
+                    t.push_str(&fold(p));
+                }
+                t
+            })
+            .collect();
         let event_text = corpus
             .events
             .iter()
@@ -111,7 +126,11 @@ impl Index {
                 let mut t = fold(&e.summary);
                 for s in &e.sources {
                     t.push('\n');
-                    t.push_str(&fold(&s.sentence));
+                    if e.kind == EventKind::Publication {
+                        t.push_str(article_text.get(s.article as usize).map_or("", String::as_str));
+                    } else {
+                        t.push_str(&fold(&s.sentence));
+                    }
                 }
                 t
             })
@@ -129,7 +148,21 @@ impl Index {
             })
             .collect();
         let entity_ids = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        Index { event_text, event_recycled, entity_ids }
+        Index { event_text, article_text, event_recycled, entity_ids }
+    }
+
+    /// Articles whose title or text holds every word of `text`, in the given order.
+    pub fn articles<'a>(&self, corpus: &'a Corpus, order: Vec<&'a crate::corpus::Article>, text: &str) -> Vec<&'a crate::corpus::Article> {
+        let words = query_words(text);
+        if words.is_empty() {
+            return order;
+        }
+        order
+            .into_iter()
+            .filter(|a| {
+                corpus.articles.iter().position(|x| std::ptr::eq(x, *a)).and_then(|i| self.article_text.get(i)).is_some_and(|t| words.iter().all(|w| t.contains(w.as_str())))
+            })
+            .collect()
     }
 
     pub fn entity(&self, id: &str) -> Option<u32> {
@@ -601,6 +634,9 @@ mod tests {
         assert_eq!(run(Filter::default()), [0, 1, 2]);
         assert_eq!(idx.timeline(&c, &Filter::default(), false), [2, 1, 0], "newest first");
         assert_eq!(run(Filter { text: "turkiye".into(), ..Filter::default() }), [0]);
+        let articles = idx.articles(&c, c.articles.iter().collect(), "TÜRKIYE");
+        assert_eq!(articles.len(), 1);
+        assert!(idx.articles(&c, c.articles.iter().collect(), "absent").is_empty());
         assert_eq!(run(Filter { entities: vec!["place:turkiye".into()], ..Filter::default() }), [0, 1]);
         assert_eq!(run(Filter { entities: vec!["place:turkiye".into(), "person:x".into()], ..Filter::default() }), [0]);
         assert_eq!(run(Filter { entities: vec!["place:nowhere".into()], ..Filter::default() }), Vec::<usize>::new());
