@@ -97,10 +97,11 @@ pub fn App() -> Html {
             let rows = index.timeline(corpus, &s.filter, s.oldest_first);
             let facets = index.facets(corpus, &s.filter);
             let credits = model::query::credits(corpus, index, &s.filter);
+            let entity_options = model::query::entity_options(corpus, &rows, &s.filter, 12);
             html! {
                 <div class="explorer">
                     <div class="side">
-                        <Filters state={s.clone()} facets={facets} credits={credits} on_change={on_filters.clone()} />
+                        <Filters state={s.clone()} facets={facets} credits={credits} entity_options={entity_options} on_change={on_filters.clone()} />
                         <Export rows={rows.clone()} />
                         <Graph rows={rows.clone()} state={s.clone()} />
                     </div>

@@ -539,3 +539,20 @@ async fn search_reaches_article_text_beyond_the_events() {
     assert!(browser.count("li.article").await < corpus.articles.len());
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_entities_can_be_picked_and_each_option_says_what_it_leaves() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    for picked in 1..=2 {
+        let option = browser.wait_for(".entity-picker a.pick").await.remove(0);
+        let label = option.text().await.unwrap();
+        let promised: usize = label.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
+        option.click().await.unwrap();
+        browser.wait_count("li.event", promised).await;
+        let fragment = browser.fragment().await;
+        let (state, _) = model::query::State::from_fragment(&fragment);
+        assert_eq!(state.filter.entities.len(), picked, "{fragment}");
+    }
+    browser.close().await;
+}

@@ -14,6 +14,8 @@ pub struct FiltersProps {
     pub facets: Facets,
     /// Authors and outlets, with the events each would leave.
     pub credits: Vec<(String, usize)>,
+    /// Entities named by the events shown, with how many of them each would leave.
+    pub entity_options: Vec<(u32, usize)>,
     pub on_change: Callback<State>,
 }
 
@@ -145,6 +147,21 @@ pub fn Filters(props: &FiltersProps) -> Html {
                     <span>{ "Entities: " }</span>
                     <ul class="chips">{ for chosen }</ul>
                 </div>
+            }
+            if !props.entity_options.is_empty() {
+                <fieldset class="entity-picker">
+                    <legend>{ "Add an entity" }</legend>
+                    <ul class="chips">
+                        { for props.entity_options.iter().filter_map(|&(x, n)| corpus().ok()?.entities.get(x as usize).map(|e| (e, n))).map(|(e, n)| {
+                            let mut with = state.clone();
+                            with.filter.entities.push(e.id.clone());
+                            html! {
+                                <li><a class={classes!("chip", "pick", format!("chip-{}", e.kind.as_str()))} href={with.to_fragment()}
+                                    aria-label={format!("Filter by {} ({n} events)", e.name)}>{ format!("{} ({n})", e.name) }</a></li>
+                            }
+                        }) }
+                    </ul>
+                </fieldset>
             }
             <label>
                 <input type="checkbox" name="hide-recycled" checked={f.hide_recycled} onchange={on_hide} />

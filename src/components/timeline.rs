@@ -2,7 +2,7 @@
 //! it is known, its summary (search words marked), its entities and its sources.
 
 use model::query::{State, View};
-use model::{Corpus, Precision};
+use model::Corpus;
 use yew::prelude::*;
 
 use crate::components::marked::Marked;
@@ -45,14 +45,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
 fn event_row(corpus: &'static Corpus, i: usize, state: &State) -> Html {
     let e = &corpus.events[i];
-    let precision = match e.when.precision {
-        Precision::Day => "day",
-        Precision::Month => "month",
-        Precision::Season => "season",
-        Precision::Year => "year",
-        Precision::Range => "range",
-        Precision::Approximate => "approximate",
-    };
+    let precision = e.when.precision.as_str();
     let link = |view: View| State { view, ..state.clone() }.to_fragment();
     let sources = e.sources.len();
     html! {

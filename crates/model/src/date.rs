@@ -80,6 +80,20 @@ pub enum Precision {
     Approximate,
 }
 
+impl Precision {
+    /// The lowercase name used in the JSON export and in CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Range => "range",
+            Precision::Approximate => "approximate",
+        }
+    }
+}
+
 /// Whether a date was written in the source or worked out from other clues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Basis {

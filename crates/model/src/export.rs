@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus};
-use crate::date::{Basis, DateSpan, Precision};
+use crate::date::{Basis, DateSpan};
 use crate::entity::Entity;
 use crate::event::Event;
 
@@ -173,14 +173,7 @@ pub fn when(span: &DateSpan) -> WhenJson<'_> {
     WhenJson {
         start: span.start.iso(),
         end: span.end.iso(),
-        precision: match span.precision {
-            Precision::Day => "day",
-            Precision::Month => "month",
-            Precision::Season => "season",
-            Precision::Year => "year",
-            Precision::Range => "range",
-            Precision::Approximate => "approximate",
-        },
+        precision: span.precision.as_str(),
         basis: match span.basis {
             Basis::Stated => "stated",
             Basis::Inferred => "inferred",

@@ -486,6 +486,27 @@ pub fn credits(corpus: &Corpus, index: &Index, f: &Filter) -> Vec<(String, usize
         .collect()
 }
 
+/// The entities most named by the events shown (`rows`) and not chosen yet, each with
+/// the number of those events it would leave if added, most first.
+pub fn entity_options(corpus: &Corpus, rows: &[usize], f: &Filter, most: usize) -> Vec<(u32, usize)> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for &i in rows {
+        for &x in &corpus.events[i].entities {
+            let chosen = corpus.entities.get(x as usize).is_some_and(|e| f.entities.contains(&e.id));
+            if chosen {
+                continue;
+            }
+            match counts.iter_mut().find(|(e, _)| *e == x) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((x, 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+    counts.truncate(most);
+    counts
+}
+
 /// Events per bucket between the first and the last event start, for the density
 /// strip: `(first day, last day, counts)`; `None` when there are no events.
 pub fn density(corpus: &Corpus, rows: &[usize], buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
@@ -677,6 +698,17 @@ mod tests {
         assert_eq!((first.iso(), last.iso()), ("2021-01-01".into(), "2021-03-01".into()));
         assert_eq!(counts, [1, 1, 1]);
         assert_eq!(density(&c, &[2], 3).unwrap().2, [0, 0, 1]);
+    }
+
+    #[test]
+    fn entity_options_count_what_adding_them_would_leave() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        let rows = idx.timeline(&c, &Filter::default(), true);
+        assert_eq!(entity_options(&c, &rows, &Filter::default(), 5), [(0, 2), (1, 1)]);
+        let chosen = Filter { entities: vec!["place:turkiye".into()], ..Filter::default() };
+        let rows = idx.timeline(&c, &chosen, true);
+        assert_eq!(entity_options(&c, &rows, &chosen, 5), [(1, 1)], "a chosen entity is not offered again");
     }
 
     #[test]
