@@ -182,19 +182,41 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         }
     }
     // Relative dates take the date of the event they name: the dated event whose words
-    // share most with the anchor phrase (at least two words).
+    // share most with the anchor phrase (at least two words). An index from word to
+    // drafts keeps this linear in the corpus; identical anchors (recycled sentences)
+    // are resolved once.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if d.kind != EventKind::Publication {
+            for w in &d.words {
+                by_word.entry(w.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let mut resolved: HashMap<Vec<String>, Option<usize>> = HashMap::new();
+    let mut extra = Vec::new();
     for p in pending {
-        let best = drafts
-            .iter()
-            .filter(|d| d.kind != EventKind::Publication && d.sources.iter().all(|s| s.sentence != p.sentence))
-            .map(|d| (p.anchor.intersection(&d.words).count(), d))
-            .filter(|&(shared, _)| shared >= 2)
-            .max_by_key(|&(shared, d)| (shared, std::cmp::Reverse(d.when.start)));
-        let Some((_, anchor)) = best else { continue };
+        let mut key: Vec<String> = p.anchor.iter().cloned().collect();
+        key.sort();
+        key.push(p.sentence.clone());
+        let best = *resolved.entry(key).or_insert_with(|| {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for w in &p.anchor {
+                for &i in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                    *shared.entry(i).or_insert(0) += 1;
+                }
+            }
+            shared
+                .into_iter()
+                .filter(|&(i, n)| n >= 2 && drafts[i].sources.iter().all(|s| s.sentence != p.sentence))
+                .max_by_key(|&(i, n)| (n, std::cmp::Reverse(drafts[i].when.start), std::cmp::Reverse(i)))
+                .map(|(i, _)| i)
+        });
+        let Some(anchor) = best.map(|i| &drafts[i]) else { continue };
         let evidence = format!("{} ({})", p.evidence, anchor.when.label());
         let Some(when) = when::shift(&anchor.when, p.n, &p.unit, &evidence) else { continue };
         let summary = summarise(&p.sentence, None);
-        drafts.push(Draft {
+        extra.push(Draft {
             words: word_set(&summary),
             when,
             summary,
@@ -203,6 +225,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
             sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence }],
         });
     }
+    drafts.extend(extra);
     merge_and_finish(drafts, articles)
 }
 
