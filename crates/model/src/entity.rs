@@ -40,7 +40,7 @@ impl EntityKind {
 /// One entity of the corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Derived from kind and folded name ("person:zakir-hasanov"), so it stays the
+    /// Derived from kind and folded name ("person:jane-roe"), so it stays the
     /// same when articles are added.
     pub id: String,
     pub name: String,

@@ -571,7 +571,7 @@ mod tests {
     #[test]
     fn fragments_round_trip() {
         let state = State {
-            view: View::Entity("person:zakir-hasanov".into()),
+            view: View::Entity("person:jane-roe".into()),
             filter: Filter {
                 text: "joint drills & more".into(),
                 entities: vec!["place:baku".into(), "place:turkiye".into()],

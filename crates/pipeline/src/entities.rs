@@ -23,7 +23,7 @@ const TITLES: [&str; 52] = [
     "Senator", "Prince", "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor",
     "Marshal", "Sergeant", "Attache",
 ];
-/// The same roles written in lowercase before a name ("his Turkish counterpart Hulusi Akar").
+/// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
 const LOWER_TITLES: [&str; 20] = [
     "ambassador", "counterpart", "minister", "president", "envoy", "spokesman", "spokeswoman", "spokesperson",
     "commander", "general", "chief", "leader", "head", "officer", "colonel", "premier", "secretary", "director",
@@ -310,7 +310,7 @@ fn classify_run(
             return;
         }
     }
-    // A lowercase role word right before: "counterpart Hulusi Akar", "ambassador Cahit Bagci".
+    // A lowercase role word right before: "counterpart Ana Rojas", "ambassador Lars Holm".
     if let Some(p) = prev.filter(|p| LOWER_TITLES.contains(p)) {
         if (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w)) {
             // The role's own words ("Chilean") are a run of their own, found there.
