@@ -1,23 +1,25 @@
-// Chronicle's service worker: keeps the app shell (page, script, wasm, styles, icons)
+// Chronicle's service worker: keeps the app shell (page, scripts, wasm, styles, icons)
 // so the explorer opens and works with the network gone.
-// - install: fetches the page, reads the same-origin asset URLs it names, caches all.
-// - navigations: network first (so a new build is picked up on the next load), the
-//   cached page when offline.
-// - other same-origin GETs: cache first (asset names carry a content hash), then
-//   network, cached for next time. Nothing else is touched.
-// - activate: deletes caches of other versions and takes control of open pages.
+// `cargo xtask seal` (Trunk's post-build hook) stamps this file with the build's
+// version and its list of shell files, so each build has its own cache and a new
+// build gives a new worker.
+// - install: caches every shell file of this build, then takes over at once.
+// - activate: deletes every other Chronicle cache (older builds), claims open pages.
+// - navigations: network first (a new build is picked up on the next load), the cached
+//   page when offline.
+// - the shell's own files: cache first (their names carry a content hash).
+// - anything else (other origins, other methods, other files): left to the network,
+//   never cached.
 "use strict";
-const CACHE = "chronicle-shell-v1";
+const CACHE = "chronicle-shell-__CHRONICLE_VERSION__";
+const SHELL = [/*__CHRONICLE_SHELL__*/];
+const PAGE = new URL("./", self.registration.scope).href;
+const SHELL_URLS = new Set(SHELL.map((f) => new URL(f, self.registration.scope).href));
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    const page = await fetch("./", { cache: "no-cache" });
-    const html = await page.clone().text();
-    const urls = new Set();
-    for (const m of html.matchAll(/["'](\.\/[^"'#?\s]+)["']/g)) urls.add(m[1]);
-    await cache.put("./", page);
-    await cache.addAll([...urls]);
+    await cache.addAll(SHELL.map((f) => new Request(f, { cache: "no-cache" })));
     await self.skipWaiting();
   })());
 });
@@ -38,19 +40,23 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith((async () => {
       try {
-        const fresh = await fetch(request);
-        if (fresh.ok) (await caches.open(CACHE)).put("./", fresh.clone());
+        // Revalidated, so an HTTP cache cannot hold back a new build.
+        const fresh = await fetch(request.url, { cache: "no-cache", credentials: "same-origin" });
+        if (fresh.ok && fresh.type === "basic") (await caches.open(CACHE)).put(PAGE, fresh.clone());
         return fresh;
       } catch (err) {
-        const cached = await caches.match("./");
+        const cached = await caches.match(PAGE, { cacheName: CACHE });
         if (cached) return cached;
         throw err;
       }
     })());
     return;
   }
+  url.search = "";
+  url.hash = "";
+  if (!SHELL_URLS.has(url.href)) return;
   event.respondWith((async () => {
-    const cached = await caches.match(request);
+    const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
     if (cached) return cached;
     const fresh = await fetch(request);
     if (fresh.ok && fresh.type === "basic") (await caches.open(CACHE)).put(request, fresh.clone());

@@ -10,7 +10,7 @@ pub mod state;
 
 use std::sync::LazyLock;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use model::query::{Index, State, View};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
@@ -54,7 +54,10 @@ pub fn App() -> Html {
         let current = ui.state.clone();
         use_effect_with(current, move |current| {
             let current = current.clone();
-            let on_key = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            // Not passive: `/` and the arrow keys call prevent_default, which a passive
+            // listener (gloo's default) ignores, so "/" would land in the search box.
+            let options = EventListenerOptions::enable_prevent_default();
+            let on_key = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
                     keyboard(key, &current);
                 }

@@ -7,6 +7,7 @@
 //!   `CHRONICLE_E2E_SITE_DIR` its folder (the offline test serves it itself);
 //! - `CHRONICLE_E2E_TWO_SITE` and `CHRONICLE_E2E_TWO_DIR`: URL of a site built with
 //!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
+//!   `CHRONICLE_E2E_TWO_SITE_DIR` the site's folder (a "new build" for the update test);
 //! - `CHRONICLE_WEBDRIVER`: the chromedriver URL;
 //! - `CHRONICLE_AXE`: axe-core's `axe.min.js`, the accessibility checker;
 //! - `CHRONICLE_SCREENSHOTS`: a folder for screenshots of each view.
@@ -554,5 +555,213 @@ async fn several_entities_can_be_picked_and_each_option_says_what_it_leaves() {
         let (state, _) = model::query::State::from_fragment(&fragment);
         assert_eq!(state.filter.entities.len(), picked, "{fragment}");
     }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slash_focuses_search_and_arrows_and_enter_walk_the_timeline() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.wait_for("li.event").await;
+    // "/" moves focus to the search box and is not typed into it.
+    browser.driver.action_chain().send_keys("/").perform().await.unwrap();
+    let focused = browser.driver.execute("return [document.activeElement.id, document.activeElement.value];", vec![]).await.unwrap();
+    assert_eq!(focused.json(), &serde_json::json!(["search", ""]));
+    // Out of the box, arrows step through the events, with a visible focus ring.
+    browser.driver.execute("document.activeElement.blur();", vec![]).await.unwrap();
+    let ids: Vec<String> = {
+        let mut ids = Vec::new();
+        for el in browser.driver.find_all(By::Css("li.event")).await.unwrap() {
+            ids.push(el.attr("data-id").await.unwrap().unwrap());
+        }
+        ids
+    };
+    assert!(ids.len() >= 3);
+    let focused_id = || async {
+        let r = browser.driver.execute("return document.activeElement.getAttribute('data-id');", vec![]).await.unwrap();
+        r.json().as_str().map(str::to_owned)
+    };
+    for key in [thirtyfour::Key::Down, thirtyfour::Key::Down, thirtyfour::Key::Down, thirtyfour::Key::Up] {
+        browser.driver.action_chain().send_keys(key).perform().await.unwrap();
+    }
+    assert_eq!(focused_id().await.as_deref(), Some(ids[1].as_str()), "down, down, down, up: the second event");
+    let outline = browser.driver.execute("return getComputedStyle(document.activeElement).outlineStyle;", vec![]).await.unwrap();
+    assert_eq!(outline.json().as_str(), Some("solid"), "focus is visible");
+    // Enter opens the event's first source article.
+    let source = browser.driver.find(By::Css(&format!("li.event[data-id='{}'] a.source", ids[1]))).await.unwrap();
+    let href = source.attr("href").await.unwrap().unwrap();
+    browser.driver.action_chain().send_keys(thirtyfour::Key::Enter).perform().await.unwrap();
+    browser.wait_for(".reader h2").await;
+    assert_eq!(browser.fragment().await, href);
+    // Escape closes it again.
+    browser.driver.action_chain().send_keys(thirtyfour::Key::Escape).perform().await.unwrap();
+    browser.wait_count(".reader", 0).await;
+    browser.wait_for("li.event").await;
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn printing_gives_the_whole_timeline_without_controls() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.wait_for("li.event").await;
+    browser.driver.cdp().send_raw("Emulation.setEmulatedMedia", serde_json::json!({ "media": "print" })).await.unwrap();
+    let hidden = browser
+        .driver
+        .execute(
+            "return ['.filters', '.search', '.tabs', '.density', '.graph', '.export']\
+               .map(s => document.querySelector(s)).filter(e => e && getComputedStyle(e).display !== 'none')\
+               .map(e => e.className);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(hidden.json(), &serde_json::json!([]), "controls shown in print");
+    browser.wait_count("li.event", corpus.events.len()).await;
+    let pdf = browser.driver.print_page(thirtyfour::common::print::PrintParameters::default()).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "a PDF came out");
+    browser.close().await;
+}
+
+/// Copies every file of `from` into `to` (created if missing).
+fn copy_files(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+impl Browser {
+    /// Waits until a service worker controls the page.
+    async fn wait_for_worker(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let ret = self.driver.execute("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);", vec![]).await.unwrap();
+            if ret.json().as_bool() == Some(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "no service worker took control");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The names of the page's caches.
+    async fn cache_names(&self) -> Vec<String> {
+        let keys = self
+            .driver
+            .execute_async("const done = arguments[arguments.length - 1]; caches.keys().then(done, e => done(['error: ' + e]));", vec![])
+            .await
+            .unwrap();
+        serde_json::from_value(keys.json().clone()).unwrap()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_build_replaces_the_old_after_one_reload() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_files(&PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")), folder.path());
+    let own = OwnServer::start(folder.path());
+    let browser = Browser::start().await;
+    browser.open(&format!("http://127.0.0.1:{}/#view=articles", own.port)).await;
+    assert_eq!(browser.texts("li.article h2").await, titles_newest_first(&bundled_articles()));
+    browser.wait_for_worker().await;
+    let old = browser.cache_names().await;
+    assert_eq!(old.len(), 1, "one cache: {old:?}");
+
+    // Deploy the other build over the same folder, as a static host would.
+    for entry in std::fs::read_dir(folder.path()).unwrap().flatten() {
+        std::fs::remove_file(entry.path()).unwrap();
+    }
+    copy_files(&PathBuf::from(env("CHRONICLE_E2E_TWO_SITE_DIR")), folder.path());
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for("html[data-ready]").await;
+    let expected = titles_newest_first(&PathBuf::from(env("CHRONICLE_E2E_TWO_DIR")));
+    assert_eq!(browser.texts("li.article h2").await, expected, "one reload shows the new build");
+
+    // The new worker takes over and leaves exactly one cache, not the old one.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let now = browser.cache_names().await;
+        if now.len() == 1 && now != old {
+            break;
+        }
+        assert!(Instant::now() < deadline, "caches: {now:?}, before: {old:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    own.stop();
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_content_security_policy_holds_and_the_page_breaks_none_of_it() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.wait_for("li.event").await;
+    let csp = browser
+        .driver
+        .find(By::Css("meta[http-equiv='Content-Security-Policy']"))
+        .await
+        .unwrap()
+        .attr("content")
+        .await
+        .unwrap()
+        .unwrap();
+    for directive in ["default-src 'self'", "'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"] {
+        assert!(csp.contains(directive), "{directive} missing from {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
+    // Loading and using the page broke none of it.
+    browser.driver.find(By::Id("search")).await.unwrap().send_keys("a").await.unwrap();
+    browser.open(&format!("{}#view=entities", env("CHRONICLE_E2E_SITE"))).await;
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    // And it is enforced: an injected inline script does not run, and is reported.
+    let outcome = browser
+        .driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             document.addEventListener('securitypolicyviolation', e => done([e.violatedDirective, window.injected === undefined]));\
+             const s = document.createElement('script'); s.textContent = 'window.injected = 1;'; document.body.append(s);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcome.json()[1], serde_json::json!(true), "{:?}", outcome.json());
+    assert!(outcome.json()[0].as_str().unwrap_or("").starts_with("script-src"), "{:?}", outcome.json());
+    // Every script and the wasm carry integrity.
+    let unsealed = browser
+        .driver
+        .execute("return [...document.querySelectorAll('script[src], link[rel=modulepreload], link[rel=stylesheet]')].filter(e => !e.integrity).map(e => e.outerHTML);", vec![])
+        .await
+        .unwrap();
+    assert_eq!(unsealed.json(), &serde_json::json!([]));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tampered_wasm_is_refused_with_a_message_not_a_blank_page() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_files(&PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")), folder.path());
+    let wasm = std::fs::read_dir(folder.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .expect("the site has a wasm file");
+    let mut bytes = std::fs::read(&wasm).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    std::fs::write(&wasm, bytes).unwrap();
+    let own = OwnServer::start(folder.path());
+    let browser = Browser::start().await;
+    browser.driver.goto(&format!("http://127.0.0.1:{}/", own.port)).await.unwrap();
+    browser.wait_for(".failure[role=alert]").await;
+    let text = browser.texts(".failure").await.join(" ");
+    assert!(text.contains("could not start"), "{text}");
+    assert_eq!(browser.count("html[data-ready]").await, 0, "the app did not start");
+    own.stop();
     browser.close().await;
 }

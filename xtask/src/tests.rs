@@ -26,15 +26,30 @@ impl Counts {
     }
 }
 
-pub fn run() -> Result<(), String> {
+/// `cargo xtask test [native|browser|e2e]... [-- FILTER]`: every suite unless some are
+/// named; FILTER (a test-name substring) goes to the end-to-end tests.
+pub fn run(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
+    let (names, filter) = match args.iter().position(|a| a == "--") {
+        Some(i) => (&args[..i], args.get(i + 1).cloned()),
+        None => (args, None),
+    };
     let tools = tools::ensure(Need::BuildAndBrowser)?;
     let mut total = Counts::default();
     let mut broken = Vec::new();
 
-    let suites: [(&str, fn(&Tools) -> Result<Counts, String>); 3] =
-        [("native", native), ("browser", browser), ("end-to-end", end_to_end)];
-    for (name, suite) in suites {
+    let suites: [(&str, &str, fn(&Tools, Option<&str>) -> Result<Counts, String>); 3] =
+        [("native", "native", native), ("browser", "browser", browser), ("end-to-end", "e2e", end_to_end)];
+    for name in names {
+        if !suites.iter().any(|s| s.1 == name) {
+            return Err(format!("no test suite `{name}` (native, browser, e2e)"));
+        }
+    }
+    for (name, short, suite) in suites {
+        if !names.is_empty() && !names.iter().any(|n| n == short) {
+            continue;
+        }
+        let suite = |tools: &Tools| suite(tools, filter.as_deref());
         println!("xtask: === {name} tests ===");
         let suite_started = Instant::now();
         match suite(&tools) {
@@ -65,11 +80,11 @@ pub fn run() -> Result<(), String> {
     }
 }
 
-fn native(tools: &Tools) -> Result<Counts, String> {
+fn native(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {
     cargo_test(tools.command("cargo").args(["test", "--workspace"]))
 }
 
-fn browser(tools: &Tools) -> Result<Counts, String> {
+fn browser(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {
     cargo_test(
         tools
             .command("cargo")
@@ -78,7 +93,7 @@ fn browser(tools: &Tools) -> Result<Counts, String> {
     )
 }
 
-fn end_to_end(tools: &Tools) -> Result<Counts, String> {
+fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
     let root = crate::root();
     let work = root.join("target/e2e");
     let two_dir = work.join("two-articles");
@@ -90,18 +105,20 @@ fn end_to_end(tools: &Tools) -> Result<Counts, String> {
     site::build_release(tools, &site_dir, None)?;
     site::print_sizes(&site_dir)?;
 
-    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site)])?;
+    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone())])?;
     let driver = ChromeDriver::start()?;
     cargo_test(
         tools
             .command("cargo")
             .args(["test", "-p", "chronicle", "--test", "e2e", "--", "--test-threads=1"])
+            .args(filter)
             .env("CHRONICLE_E2E_SITE", server.url("chronicle"))
             .env("CHRONICLE_E2E_SITE_DIR", &site_dir)
             .env("CHRONICLE_AXE", tools::tools_dir().join("node_modules/axe-core/axe.min.js"))
             .env("CHRONICLE_SCREENSHOTS", work.join("screenshots"))
             .env("CHRONICLE_E2E_TWO_SITE", server.url("two"))
             .env("CHRONICLE_E2E_TWO_DIR", &two_dir)
+            .env("CHRONICLE_E2E_TWO_SITE_DIR", &two_site)
             .env("CHRONICLE_WEBDRIVER", driver.url()),
     )
 }

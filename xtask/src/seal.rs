@@ -1,0 +1,254 @@
+//! Seals a site Trunk has just built (its post-build hook runs `cargo xtask seal`):
+//! moves Trunk's inline loader into a hashed file, puts Subresource Integrity on the
+//! loader, the app's JS and its wasm, writes a strict Content-Security-Policy into the
+//! page, and stamps the service worker with this build's version and file list.
+//!
+//! Invariant: after sealing, the page runs no inline script but those whose hash the
+//! policy names (only Trunk's live-reload script under `trunk serve`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256, Sha384};
+
+/// The policy, less the hashes of inline scripts (added to `script-src`).
+const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// Placeholders in `assets/sw.js` that sealing replaces.
+const SW_VERSION: &str = "__CHRONICLE_VERSION__";
+const SW_SHELL: &str = "[/*__CHRONICLE_SHELL__*/]";
+
+/// `cargo xtask seal [DIR]`: DIR defaults to `$TRUNK_STAGING_DIR`, as Trunk's hook sets it.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dir = match args.first() {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or("seal: name the built site's folder, or run as Trunk's post-build hook")?,
+    };
+    seal_dir(&dir)
+}
+
+/// Seals the site in `dir` in place.
+pub fn seal_dir(dir: &Path) -> Result<(), String> {
+    let page_path = dir.join("index.html");
+    let html = read_text(&page_path)?;
+    let sealed = seal_page(&html, |name| std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display())))?;
+    if let Some((name, loader)) = &sealed.loader {
+        write(&dir.join(name), loader.as_bytes())?;
+    }
+    write(&page_path, sealed.html.as_bytes())?;
+
+    let sw_path = dir.join("sw.js");
+    let sw = read_text(&sw_path)?;
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if path.is_file() && name != "sw.js" && name != "index.html" {
+            files.push(name);
+        }
+    }
+    files.sort();
+    let mut version = Sha256::new();
+    version.update(sealed.html.as_bytes());
+    for name in &files {
+        version.update(name.as_bytes());
+        version.update(std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?);
+    }
+    let version = hex(&version.finalize()[..8]);
+    write(&sw_path, stamp_worker(&sw, &version, &files)?.as_bytes())
+}
+
+/// A sealed page and, when Trunk's loader was inline, the file it moved to.
+#[derive(Debug)]
+pub struct Sealed {
+    pub html: String,
+    pub loader: Option<(String, String)>,
+}
+
+/// Seals `html`; `read` gives the bytes of a file the page names, for its integrity.
+pub fn seal_page(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<Sealed, String> {
+    if html.contains("http-equiv=\"Content-Security-Policy\"") {
+        return Err("seal: the page already has a Content-Security-Policy (sealed twice?)".into());
+    }
+    let mut out = html.to_owned();
+    let mut loader = None;
+    let mut hashes = String::new();
+    for script in inline_scripts(html) {
+        let body = &html[script.body.clone()];
+        if body.contains("module_or_path:") {
+            let moved = move_loader(body, &read)?;
+            let tag = format!("<script type=\"module\" src=\"./{}\" integrity=\"{}\"></script>", moved.0, sri(moved.1.as_bytes()));
+            out = out.replacen(&html[script.whole.clone()], &tag, 1);
+            loader = Some(moved);
+        } else {
+            let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()));
+            let _ = write!(hashes, " 'sha256-{digest}'");
+        }
+    }
+    if loader.is_none() {
+        return Err("seal: found no Trunk loader (an inline script calling init with module_or_path)".into());
+    }
+    out = add_preload_integrity(&out, &read)?;
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />", POLICY.replace("{hashes}", &hashes));
+    let at = out.find("<meta charset").ok_or("seal: the page has no <meta charset>")?;
+    let end = at + out[at..].find('>').ok_or("seal: unclosed <meta charset>")? + 1;
+    out.insert_str(end, &format!("\n    {meta}"));
+    Ok(Sealed { html: out, loader })
+}
+
+struct Script {
+    whole: std::ops::Range<usize>,
+    body: std::ops::Range<usize>,
+}
+
+/// `<script>` elements without `src`, in order.
+fn inline_scripts(html: &str) -> Vec<Script> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = html[from..].find("<script").map(|i| i + from) {
+        let Some(open_end) = html[start..].find('>').map(|i| start + i + 1) else { break };
+        let Some(close) = html[open_end..].find("</script>").map(|i| open_end + i) else { break };
+        let end = close + "</script>".len();
+        if !html[start..open_end].contains(" src=") {
+            found.push(Script { whole: start..end, body: open_end..close });
+        }
+        from = end;
+    }
+    found
+}
+
+/// Trunk's loader as a file of its own, `(name, text)`, fetching the wasm with its
+/// integrity checked.
+fn move_loader(body: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<(String, String), String> {
+    let wasm = quoted_after(body, "module_or_path:").ok_or("seal: the loader names no wasm file")?;
+    let name = wasm.trim_start_matches("./");
+    let integrity = sri(&read(name)?);
+    let text = body.replacen(
+        &format!("module_or_path: '{wasm}'"),
+        &format!("module_or_path: fetch('{wasm}', {{ integrity: '{integrity}' }})"),
+        1,
+    );
+    if text == body {
+        return Err(format!("seal: unexpected loader form around {wasm}"));
+    }
+    let text = format!("// Chronicle's loader (moved out of the page by `cargo xtask seal`).\n{}\n", text.trim());
+    let file = format!("loader-{}.js", hex(&Sha256::digest(text.as_bytes())[..8]));
+    Ok((file, text))
+}
+
+/// Adds `integrity` to each `<link rel="modulepreload">` lacking it.
+fn add_preload_integrity(html: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len() + 200);
+    let mut rest = html;
+    while let Some(at) = rest.find("<link rel=\"modulepreload\"") {
+        let end = at + rest[at..].find('>').ok_or("seal: unclosed modulepreload link")?;
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if tag.contains("integrity=") {
+            out.push_str(tag);
+        } else {
+            let href = quoted_after(tag, "href=").ok_or("seal: modulepreload without href")?;
+            let integrity = sri(&read(href.trim_start_matches("./"))?);
+            let _ = write!(out, "{} integrity=\"{integrity}\"", tag.trim_end_matches('/').trim_end());
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The text of the first quoted string after `key`.
+fn quoted_after<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    let after = &text[text.find(key)? + key.len()..];
+    let after = after.trim_start();
+    let quote = after.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let inner = &after[1..];
+    Some(&inner[..inner.find(quote)?])
+}
+
+/// The service worker with this build's cache version and shell files filled in.
+pub fn stamp_worker(sw: &str, version: &str, files: &[String]) -> Result<String, String> {
+    if !sw.contains(SW_VERSION) || !sw.contains(SW_SHELL) {
+        return Err(format!("seal: sw.js lacks the {SW_VERSION} or {SW_SHELL} placeholder (sealed twice?)"));
+    }
+    let list: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().map(|f| format!("./{f}"))).collect();
+    let list = format!("[{}]", list.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", "));
+    Ok(sw.replace(SW_VERSION, version).replace(SW_SHELL, &list))
+}
+
+fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html>
+<html><head>
+<meta charset="utf-8" />
+<script type="module">
+import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+</script>
+<script src="./boot.js" integrity="sha384-x"></script>
+<link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"></head>
+<body><script>reload()</script></body></html>"#;
+
+    fn files(name: &str) -> Result<Vec<u8>, String> {
+        match name {
+            "app-1_bg.wasm" => Ok(b"\0asm".to_vec()),
+            "app-1.js" => Ok(b"export default 1".to_vec()),
+            other => Err(format!("no {other}")),
+        }
+    }
+
+    #[test]
+    fn the_loader_moves_out_and_every_script_is_covered() {
+        let sealed = seal_page(PAGE, files).unwrap();
+        let (name, loader) = sealed.loader.clone().unwrap();
+        assert!(name.starts_with("loader-") && name.ends_with(".js"));
+        assert!(loader.contains(&format!("fetch('./app-1_bg.wasm', {{ integrity: '{}' }})", sri(b"\0asm"))));
+        assert!(!sealed.html.contains("module_or_path"), "no inline loader left");
+        assert!(sealed.html.contains(&format!("src=\"./{name}\" integrity=\"{}\"", sri(loader.as_bytes()))));
+        assert!(sealed.html.contains(&format!("href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"{}\"", sri(b"export default 1"))));
+        // The remaining inline script (Trunk's live reload) is allowed by its hash only.
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"reload()"));
+        let csp = sealed.html.lines().find(|l| l.contains("Content-Security-Policy")).unwrap();
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+        assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'") && !csp.contains("unsafe-inline"));
+        // The policy comes before any script.
+        assert!(sealed.html.find("Content-Security-Policy").unwrap() < sealed.html.find("<script").unwrap());
+    }
+
+    #[test]
+    fn sealing_twice_or_a_page_without_loader_is_an_error() {
+        let sealed = seal_page(PAGE, files).unwrap();
+        assert!(seal_page(&sealed.html, files).is_err());
+        assert!(seal_page("<meta charset=\"utf-8\"><p>hi</p>", files).is_err());
+    }
+
+    #[test]
+    fn the_worker_gets_the_version_and_the_shell() {
+        let sw = format!("const CACHE = \"chronicle-shell-{SW_VERSION}\";\nconst SHELL = {SW_SHELL};");
+        let out = stamp_worker(&sw, "abc", &["a.js".into(), "b.wasm".into()]).unwrap();
+        assert_eq!(out, "const CACHE = \"chronicle-shell-abc\";\nconst SHELL = [\"./\", \"./a.js\", \"./b.wasm\"];");
+        assert!(stamp_worker(&out, "abc", &[]).is_err());
+    }
+}
