@@ -29,14 +29,14 @@ use crate::components::timeline::Timeline;
 use crate::state::{Action, Ui};
 
 /// Search and facet helpers over the embedded corpus, built once.
-static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| corpus::corpus().ok().map(Index::new));
+pub(crate) static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| corpus::corpus().ok().map(Index::new));
 
 /// The whole app: a corpus that decoded shows the explorer; one that did not shows
 /// why, instead of a blank page.
 #[component]
 pub fn App() -> Html {
     let ui = use_reducer(|| {
-        let (state, problems) = State::from_fragment(&state::current_fragment());
+        let (state, problems) = state::read(&state::current_fragment());
         Ui { state, problems }
     });
     {
@@ -76,6 +76,19 @@ pub fn App() -> Html {
             };
         }
     };
+    if corpus.articles.is_empty() {
+        return html! {
+            <>
+                <header class="masthead"><h1>{ "Chronicle" }</h1></header>
+                <section class="empty-corpus" role="status">
+                    <h2>{ "No articles yet" }</h2>
+                    <p>{ "This Chronicle was built from a folder with no readable articles in it. Put news articles \
+                          (.txt or .html files) in assets/articles/, or name another folder with CHRONICLE_ARTICLES, \
+                          and build again: their events and entities will show here." }</p>
+                </section>
+            </>
+        };
+    }
     let Some(index) = INDEX.as_ref() else { return html! {} };
     let s = &ui.state;
     let on_search = {

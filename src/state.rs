@@ -28,7 +28,7 @@ impl Reducible for Ui {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::FromUrl(fragment) => {
-                let (state, problems) = State::from_fragment(&fragment);
+                let (state, problems) = read(&fragment);
                 if state == self.state && problems == self.problems {
                     return self;
                 }
@@ -37,6 +37,16 @@ impl Reducible for Ui {
             Action::Replace(state) => Rc::new(Ui { state, problems: Vec::new() }),
         }
     }
+}
+
+/// The state a fragment describes, less what names nothing in the corpus, and every
+/// problem met on the way.
+pub fn read(fragment: &str) -> (State, Vec<Problem>) {
+    let (mut state, mut problems) = State::from_fragment(fragment);
+    if let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::INDEX.as_ref()) {
+        problems.extend(index.drop_unknown(corpus, &mut state));
+    }
+    (state, problems)
 }
 
 /// The current URL fragment ("" when there is none).

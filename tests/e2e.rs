@@ -8,6 +8,7 @@
 //! - `CHRONICLE_E2E_TWO_SITE` and `CHRONICLE_E2E_TWO_DIR`: URL of a site built with
 //!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
 //!   `CHRONICLE_E2E_TWO_SITE_DIR` the site's folder (a "new build" for the update test);
+//! - `CHRONICLE_E2E_EMPTY_SITE`: URL of a site built from an empty folder;
 //! - `CHRONICLE_WEBDRIVER`: the chromedriver URL;
 //! - `CHRONICLE_AXE`: axe-core's `axe.min.js`, the accessibility checker;
 //! - `CHRONICLE_SCREENSHOTS`: a folder for screenshots of each view.
@@ -763,5 +764,58 @@ async fn a_tampered_wasm_is_refused_with_a_message_not_a_blank_page() {
     assert!(text.contains("could not start"), "{text}");
     assert_eq!(browser.count("html[data-ready]").await, 0, "the app did not start");
     own.stop();
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_corpus_gets_a_helpful_empty_state() {
+    let browser = Browser::start().await;
+    for fragment in ["", "#view=articles", "#entity=person:someone&q=x"] {
+        browser.open(&format!("{}{fragment}", env("CHRONICLE_E2E_EMPTY_SITE"))).await;
+        assert_eq!(browser.texts(".empty-corpus h2").await, ["No articles yet"], "at {fragment:?}");
+        assert!(browser.texts(".empty-corpus p").await[0].contains("assets/articles"));
+        assert_eq!(browser.count(".failure").await, 0);
+    }
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_links_render_the_page_and_say_what_they_could_not_apply() {
+    let site = env("CHRONICLE_E2E_SITE");
+    let base = site.split('#').next().unwrap().to_owned();
+    let huge = format!("#q={}", "x".repeat(100_000));
+    // (link suffix, problems expected: at least one, or none)
+    let links: Vec<(String, bool)> = vec![
+        (huge, true),
+        ("#q=%25E0%25A4%25A4&view=%2561rticles".into(), true),
+        ("#q=%E0%A4%A".into(), true),
+        ("#from=2021-02-30&to=2021-13-01".into(), true),
+        ("#from=2022-06-01&to=2021-01-01".into(), true),
+        ("#from=-0001-01-01&to=99999-01-01".into(), true),
+        ("#e=person:nobody-at-all,__proto__&by=constructor".into(), true),
+        ("#entity=__proto__".into(), false),
+        ("#article=..%2F..%2Fetc%2Fpasswd".into(), false),
+        ("#view=arti".into(), true),
+        ("#%".into(), true),
+        ("#&&&=&==&k=,,,&e=,".into(), true),
+        ("#q=<img src=x onerror=alert(1)>".into(), false),
+        ("?view=articles&q=<script>alert(1)</script>#k=meeting".into(), false),
+        ("#q=%E2%80%AEevil%00%0A".into(), false),
+    ];
+    let browser = Browser::start().await;
+    for (suffix, problems) in &links {
+        browser.open(&format!("{base}{suffix}")).await;
+        let shown = browser.count(".problems li").await;
+        assert_eq!(shown > 0, *problems, "problems shown for {:.80}: {shown}", suffix);
+        // The rest of the page is there: the masthead and a view.
+        assert_eq!(browser.count("header.masthead #search").await, 1, "{suffix:.80}");
+        let views = browser.count("li.event, .timeline, .empty, .card, .reader, li.article").await;
+        assert!(views > 0, "no view for {suffix:.80}");
+        assert_eq!(browser.count(".failure, img[src=x]").await, 0, "{suffix:.80}");
+        // No dialog opened (WebDriver reports an open alert as an error on any command).
+        browser.driver.title().await.expect("no alert is open");
+    }
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }

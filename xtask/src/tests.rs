@@ -38,7 +38,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut total = Counts::default();
     let mut broken = Vec::new();
 
-    let suites: [(&str, &str, fn(&Tools, Option<&str>) -> Result<Counts, String>); 3] =
+    type Suite = fn(&Tools, Option<&str>) -> Result<Counts, String>;
+    let suites: [(&str, &str, Suite); 3] =
         [("native", "native", native), ("browser", "browser", browser), ("end-to-end", "e2e", end_to_end)];
     for name in names {
         if !suites.iter().any(|s| s.1 == name) {
@@ -101,11 +102,16 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
 
     let two_site = work.join("two-site");
     site::build_release(tools, &two_site, Some(&two_dir))?;
+    let empty_dir = work.join("no-articles");
+    let _ = std::fs::remove_dir_all(&empty_dir);
+    std::fs::create_dir_all(&empty_dir).map_err(|e| format!("cannot create {}: {e}", empty_dir.display()))?;
+    let empty_site = work.join("empty-site");
+    site::build_release(tools, &empty_site, Some(&empty_dir))?;
     let site_dir = work.join("site");
     site::build_release(tools, &site_dir, None)?;
     site::print_sizes(&site_dir)?;
 
-    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone())])?;
+    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone()), ("empty".into(), empty_site)])?;
     let driver = ChromeDriver::start()?;
     cargo_test(
         tools
@@ -119,6 +125,7 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
             .env("CHRONICLE_E2E_TWO_SITE", server.url("two"))
             .env("CHRONICLE_E2E_TWO_DIR", &two_dir)
             .env("CHRONICLE_E2E_TWO_SITE_DIR", &two_site)
+            .env("CHRONICLE_E2E_EMPTY_SITE", server.url("empty"))
             .env("CHRONICLE_WEBDRIVER", driver.url()),
     )
 }

@@ -169,6 +169,27 @@ impl Index {
         self.entity_ids.get(id).copied()
     }
 
+    /// Drops from `state` the filters that name nothing in `corpus` (an entity id no
+    /// article mentions, a name no article credits), saying what went. A link made
+    /// before articles were removed still opens, with the rest of its filters.
+    pub fn drop_unknown(&self, corpus: &Corpus, state: &mut State) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        state.filter.entities.retain(|id| {
+            let known = self.entity(id).is_some();
+            if !known {
+                problems.push(Problem(format!("no entity “{}” in these articles; that filter was dropped", shorten(id))));
+            }
+            known
+        });
+        if let Some(by) = &state.filter.by {
+            if !corpus.articles.iter().any(|a| a.authors.contains(by) || a.outlets.contains(by)) {
+                problems.push(Problem(format!("no article is by “{}”; that filter was dropped", shorten(by))));
+                state.filter.by = None;
+            }
+        }
+        problems
+    }
+
     pub fn is_recycled(&self, event: usize) -> bool {
         self.event_recycled.get(event).copied().unwrap_or(false)
     }
@@ -666,6 +687,22 @@ mod tests {
         assert_eq!(run(Filter { hide_recycled: true, ..Filter::default() }), [0, 2]);
         assert_eq!(run(Filter { from: Date::new(2021, 2, 1), to: Date::new(2021, 2, 28), ..Filter::default() }), [1]);
         assert_eq!(run(Filter { text: "drills".into(), kinds: vec![EventKind::Meeting], ..Filter::default() }), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn filters_naming_nothing_in_the_corpus_are_dropped_and_reported() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        let (mut state, _) = State::from_fragment("#e=place:turkiye,person:gone,__proto__&by=Nobody&q=met");
+        let problems = idx.drop_unknown(&c, &mut state);
+        assert_eq!(state.filter.entities, ["place:turkiye"]);
+        assert_eq!(state.filter.by, None);
+        assert_eq!(state.filter.text, "met", "the rest of the link stays");
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].0.contains("person:gone") && problems[2].0.contains("Nobody"));
+        let (mut clean, _) = State::from_fragment("#e=person:x");
+        assert!(idx.drop_unknown(&c, &mut clean).is_empty());
+        assert_eq!(clean.filter.entities, ["person:x"]);
     }
 
     #[test]
