@@ -2,17 +2,29 @@
 
 use std::sync::LazyLock;
 
+use model::query::Index;
 use model::{Corpus, DecodeError};
 
 /// Written by `build.rs` (the article pipeline) in `model`'s format, version
 /// `model::FORMAT_VERSION`; `model::format`'s round-trip tests guard it.
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-static CORPUS: LazyLock<Result<Corpus, DecodeError>> = LazyLock::new(|| model::decode(BYTES));
+/// The corpus and the filter/search index over it (from the text index the pipeline
+/// embedded beside it), both made once, on first use.
+static BUNDLE: LazyLock<Result<(Corpus, Index), DecodeError>> = LazyLock::new(|| {
+    let (corpus, search) = model::decode_with_search(BYTES)?;
+    let index = Index::with_search(&corpus, search);
+    Ok((corpus, index))
+});
 
 /// The corpus compiled into this build, or why it could not be read.
 pub fn corpus() -> Result<&'static Corpus, &'static DecodeError> {
-    CORPUS.as_ref()
+    BUNDLE.as_ref().map(|(corpus, _)| corpus)
+}
+
+/// The index over [`corpus`], when it could be read.
+pub fn index() -> Option<&'static Index> {
+    BUNDLE.as_ref().ok().map(|(_, index)| index)
 }
 
 #[cfg(test)]

@@ -8,10 +8,8 @@ pub mod corpus;
 mod shell;
 pub mod state;
 
-use std::sync::LazyLock;
-
 use gloo::events::{EventListener, EventListenerOptions};
-use model::query::{Index, State, View};
+use model::query::{State, View};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -28,8 +26,6 @@ use crate::components::search_bar::SearchBar;
 use crate::components::timeline::Timeline;
 use crate::state::{Action, Ui};
 
-/// Search and facet helpers over the embedded corpus, built once.
-pub(crate) static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| corpus::corpus().ok().map(Index::new));
 
 /// The whole app: a corpus that decoded shows the explorer; one that did not shows
 /// why, instead of a blank page.
@@ -89,7 +85,7 @@ pub fn App() -> Html {
             </>
         };
     }
-    let Some(index) = INDEX.as_ref() else { return html! {} };
+    let Some(index) = corpus::index() else { return html! {} };
     let s = &ui.state;
     let on_search = {
         let ui = ui.clone();
@@ -110,9 +106,7 @@ pub fn App() -> Html {
     };
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
-            let rows = index.timeline(corpus, &s.filter, s.oldest_first);
-            let facets = index.facets(corpus, &s.filter);
-            let credits = model::query::credits(corpus, index, &s.filter);
+            let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
             let entity_options = model::query::entity_options(corpus, &rows, &s.filter, 12);
             html! {
                 <div class="explorer">

@@ -43,7 +43,7 @@ impl Reducible for Ui {
 /// problem met on the way.
 pub fn read(fragment: &str) -> (State, Vec<Problem>) {
     let (mut state, mut problems) = State::from_fragment(fragment);
-    if let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::INDEX.as_ref()) {
+    if let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::corpus::index()) {
         problems.extend(index.drop_unknown(corpus, &mut state));
     }
     (state, problems)

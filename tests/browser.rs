@@ -85,11 +85,13 @@ async fn article_text_is_inserted_as_text_not_markup() {
 async fn timeline_shows_every_event_and_search_narrows_it() {
     let corpus = chronicle::corpus::corpus().unwrap();
     let root = mount_at("#").await;
-    assert_eq!(root.query_selector_all("li.event").unwrap().length() as usize, corpus.events.len());
+    let total = |root: &web_sys::Element| root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap();
+    assert_eq!(total(&root), corpus.events.len().to_string());
+    assert!(root.query_selector_all("li.event").unwrap().length() > 0);
     // A fragment with a query shows only matching events, with the words marked.
     let word = corpus.events[0].summary.split_whitespace().find(|w| w.len() > 5).unwrap().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let root = mount_at(&format!("#q={word}")).await;
-    let shown = root.query_selector_all("li.event").unwrap().length() as usize;
+    let shown: usize = total(&root).parse().unwrap();
     assert!(shown >= 1 && shown <= corpus.events.len());
     let marks = texts(&root, "li.event mark");
     assert!(!marks.is_empty() && marks.iter().all(|m| model::query::fold(m) == word), "{marks:?}");

@@ -181,6 +181,30 @@ impl Browser {
         }
     }
 
+    /// How many events the timeline holds (rendered or not: the list is virtualised),
+    /// 0 when it says none match.
+    async fn events_total(&self) -> usize {
+        let r = self
+            .driver
+            .execute("const t = document.querySelector('.timeline'); return t ? Number(t.dataset.total) : (document.querySelector('p.empty') ? 0 : -1);", vec![])
+            .await
+            .expect("timeline total");
+        usize::try_from(r.json().as_i64().unwrap_or(-1)).unwrap_or(usize::MAX)
+    }
+
+    /// Waits until the timeline holds exactly `n` events.
+    async fn wait_events(&self, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let got = self.events_total().await;
+            if got == n {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timeline holds {got} events, expected {n}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     async fn fragment(&self) -> String {
         let url = self.driver.current_url().await.expect("url");
         url.fragment().map(|f| format!("#{f}")).unwrap_or_default()
@@ -192,20 +216,26 @@ async fn search_narrows_the_timeline_and_highlights() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
-    browser.wait_count("li.event", corpus.events.len()).await;
-    // "turkiye" finds "Türkiye" and "Turkiye": diacritics and case fold.
+    browser.wait_events(corpus.events.len()).await;
+    // "turkiye" finds "Türkiye" and "Turkiye": diacritics and case fold; a word found
+    // is one that begins with the query; a publication's text is its article's.
+    let begins = |t: &str| model::search::words(t).any(|w| w.starts_with("turkiye"));
     let expected = corpus
         .events
         .iter()
         .filter(|e| {
-            let all = std::iter::once(&e.summary).chain(e.sources.iter().map(|s| &s.sentence));
-            all.into_iter().any(|t| model::query::fold(t).contains("turkiye"))
+            if e.kind == model::EventKind::Publication {
+                let a = &corpus.articles[e.sources[0].article as usize];
+                begins(&a.title) || a.paragraphs.iter().any(|p| begins(p))
+            } else {
+                begins(&e.summary) || e.sources.iter().any(|s| begins(&s.sentence))
+            }
         })
         .count();
     assert!(expected > 0 && expected < corpus.events.len());
     let input = browser.driver.find(By::Id("search")).await.unwrap();
     input.send_keys("turkiye").await.unwrap();
-    browser.wait_count("li.event", expected).await;
+    browser.wait_events(expected).await;
     for m in browser.texts("li.event mark").await {
         assert_eq!(model::query::fold(&m), "turkiye");
     }
@@ -238,7 +268,7 @@ async fn an_entity_opens_its_card_and_filters_the_timeline() {
     // Filtering by the entity leaves exactly its events.
     let with_entity = corpus.events.iter().filter(|e| e.entities.contains(&index)).count();
     browser.open(&format!("{}#e={}", env("CHRONICLE_E2E_SITE"), person.id)).await;
-    browser.wait_count("li.event", with_entity).await;
+    browser.wait_events(with_entity).await;
     browser.close().await;
 }
 
@@ -247,22 +277,22 @@ async fn links_reopen_the_same_view_and_back_forward_step_through_states() {
     let site = env("CHRONICLE_E2E_SITE");
     let browser = Browser::start().await;
     browser.open(&site).await;
-    let all = browser.count("li.event").await;
+    let all = browser.events_total().await;
     browser.driver.find(By::Css("input[name=kind][value=meeting]")).await.unwrap().click().await.unwrap();
     browser.wait_for("input[name=kind][value=meeting]:checked").await;
-    let meetings = browser.count("li.event").await;
+    let meetings = browser.events_total().await;
     assert!(meetings < all);
     let shared = format!("{site}{}", browser.fragment().await);
     // Back returns to the unfiltered timeline, Forward to the filtered one.
     browser.driver.back().await.unwrap();
-    browser.wait_count("li.event", all).await;
+    browser.wait_events(all).await;
     browser.driver.forward().await.unwrap();
-    browser.wait_count("li.event", meetings).await;
+    browser.wait_events(meetings).await;
     browser.close().await;
     // The copied link, in a fresh browser profile, gives the same view.
     let fresh = Browser::start().await;
     fresh.open(&shared).await;
-    fresh.wait_count("li.event", meetings).await;
+    fresh.wait_events(meetings).await;
     assert_eq!(fresh.count("input[name=kind][value=meeting]:checked").await, 1);
     fresh.close().await;
 }
@@ -274,7 +304,7 @@ async fn a_garbled_link_shows_a_message_and_the_page() {
     browser.wait_for(".problems li").await;
     assert_eq!(browser.count(".problems li").await, 3);
     assert_eq!(browser.texts(".card.missing h2").await, ["No such entity"]);
-    assert!(browser.count("li.event").await > 0, "the timeline still renders");
+    assert!(browser.events_total().await > 0, "the timeline still renders");
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }
@@ -331,7 +361,7 @@ async fn keeps_working_offline_after_the_first_load() {
     let site = format!("http://127.0.0.1:{}/", own.port);
     let browser = Browser::start().await;
     browser.open(&site).await;
-    let events = browser.count("li.event").await;
+    let events = browser.events_total().await;
     // Wait until the service worker controls the page.
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
@@ -345,7 +375,7 @@ async fn keeps_working_offline_after_the_first_load() {
     own.stop();
     browser.driver.refresh().await.unwrap();
     browser.wait_for("html[data-ready]").await;
-    browser.wait_count("li.event", events).await;
+    browser.wait_events(events).await;
     // The server really is gone: anything not in the cache fails to load.
     let probe = browser
         .driver
@@ -364,7 +394,7 @@ async fn keeps_working_offline_after_the_first_load() {
 async fn the_current_view_downloads_as_csv_and_json() {
     let browser = Browser::start().await;
     browser.open(&format!("{}#k=meeting", env("CHRONICLE_E2E_SITE"))).await;
-    let shown = browser.count("li.event").await;
+    let shown = browser.events_total().await;
     assert!(shown > 0);
     browser.driver.find(By::Css("button.download-csv")).await.unwrap().click().await.unwrap();
     browser.driver.find(By::Css("button.download-json")).await.unwrap().click().await.unwrap();
@@ -465,7 +495,7 @@ async fn a_360_pixel_phone_gets_no_horizontal_scroll() {
 async fn dragging_across_the_density_strip_selects_a_date_range() {
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
-    let all = browser.count("li.event").await;
+    let all = browser.events_total().await;
     let strip = browser.wait_for(".density svg").await.remove(0);
     let width = strip.rect().await.unwrap().width;
     // From the left edge to the middle: the earlier half of the corpus's time span.
@@ -492,7 +522,7 @@ async fn dragging_across_the_density_strip_selects_a_date_range() {
     let index = model::query::Index::new(&corpus);
     let expected = index.timeline(&corpus, &state.filter, state.oldest_first).len();
     assert!(expected < all, "half the span leaves fewer events");
-    browser.wait_count("li.event", expected).await;
+    browser.wait_events(expected).await;
     assert_eq!(browser.driver.find(By::Css("input[name=from]")).await.unwrap().value().await.unwrap(), state.filter.from.map(|d| d.iso()));
     browser.close().await;
 }
@@ -507,7 +537,7 @@ async fn choosing_an_author_leaves_their_articles_events() {
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
     browser.driver.find(By::Css(&format!("select[name=by] option[value='{author}']"))).await.unwrap().click().await.unwrap();
-    browser.wait_count("li.event", expected).await;
+    browser.wait_events(expected).await;
     assert!(browser.fragment().await.contains("by="));
     browser.close().await;
 }
@@ -534,7 +564,7 @@ async fn search_reaches_article_text_beyond_the_events() {
     assert!(expected >= 1, "{word}: its article's publication matches");
     let browser = Browser::start().await;
     browser.open(&format!("{}#q={word}", env("CHRONICLE_E2E_SITE"))).await;
-    browser.wait_count("li.event", expected).await;
+    browser.wait_events(expected).await;
     assert!(browser.texts("li.event .kind").await.iter().all(|k| k == "PUBLICATION" || k == "publication"));
     browser.open(&format!("{}#view=articles&q={word}", env("CHRONICLE_E2E_SITE"))).await;
     assert!(browser.count("li.article").await >= 1);
@@ -551,7 +581,7 @@ async fn several_entities_can_be_picked_and_each_option_says_what_it_leaves() {
         let label = option.text().await.unwrap();
         let promised: usize = label.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
         option.click().await.unwrap();
-        browser.wait_count("li.event", promised).await;
+        browser.wait_events(promised).await;
         let fragment = browser.fragment().await;
         let (state, _) = model::query::State::from_fragment(&fragment);
         assert_eq!(state.filter.entities.len(), picked, "{fragment}");
@@ -606,8 +636,11 @@ async fn slash_focuses_search_and_arrows_and_enter_walk_the_timeline() {
 async fn printing_gives_the_whole_timeline_without_controls() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let browser = Browser::start().await;
+    // A short window: on screen, the virtualised timeline holds only some rows.
+    browser.driver.set_window_rect(0, 0, 900, 450).await.unwrap();
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
     browser.wait_for("li.event").await;
+    assert!(browser.count("li.event").await < corpus.events.len(), "the screen shows part of the timeline");
     browser.driver.cdp().send_raw("Emulation.setEmulatedMedia", serde_json::json!({ "media": "print" })).await.unwrap();
     let hidden = browser
         .driver
@@ -816,6 +849,32 @@ async fn hostile_links_render_the_page_and_say_what_they_could_not_apply() {
         // No dialog opened (WebDriver reports an open alert as an error on any command).
         browser.driver.title().await.expect("no alert is open");
     }
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_timeline_keeps_only_the_rows_on_screen_in_the_page() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let newest = corpus.events.last().unwrap().id.clone();
+    let oldest = corpus.events[0].id.clone();
+    let browser = Browser::start().await;
+    browser.driver.set_window_rect(0, 0, 500, 500).await.unwrap();
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    browser.wait_events(corpus.events.len()).await;
+    let rendered = browser.count("li.event").await;
+    assert!(rendered < corpus.events.len(), "{rendered} of {} rows in the page", corpus.events.len());
+    assert_eq!(browser.count(&format!("li.event[data-id='{newest}']")).await, 1, "the newest row is on screen");
+    assert_eq!(browser.count(&format!("li.event[data-id='{oldest}']")).await, 0);
+    // Each row says where it stands in the whole list, for screen readers.
+    let first = browser.driver.find(By::Css("li.event")).await.unwrap();
+    assert_eq!(first.attr("aria-setsize").await.unwrap(), Some(corpus.events.len().to_string()));
+    assert_eq!(first.attr("aria-posinset").await.unwrap().as_deref(), Some("1"));
+    // Scrolled to the end, the oldest row is there and the newest gone.
+    browser.driver.execute("window.scrollTo(0, document.documentElement.scrollHeight);", vec![]).await.unwrap();
+    browser.wait_for(&format!("li.event[data-id='{oldest}']")).await;
+    assert_eq!(browser.count(&format!("li.event[data-id='{newest}']")).await, 0);
+    assert!(browser.count("li.event").await < corpus.events.len());
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }

@@ -1,11 +1,22 @@
 //! The timeline: events grouped by year and month, each with its date as precisely as
 //! it is known, its summary (search words marked), its entities and its sources.
+//!
+//! Virtualised: only the rows on screen, plus `OVERSCAN` above and below, are in the
+//! DOM; spacers above and below stand in for the rest at an estimated row height, so
+//! the page scrolls as if every row were there. Printing renders every row.
 
+use gloo::events::EventListener;
 use model::query::{State, View};
 use model::Corpus;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::marked::Marked;
+
+/// Rows kept beyond each edge of the screen.
+pub const OVERSCAN: usize = 5;
+/// Height assumed for a row until rows have been measured, in CSS pixels.
+const FIRST_ESTIMATE: f64 = 120.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -13,43 +24,148 @@ pub struct TimelineProps {
     pub state: State,
 }
 
+/// Which rows to render: `[start, end)` of the filtered rows.
+fn window(rows: usize, list_top: f64, viewport: f64, row_height: f64) -> (usize, usize) {
+    let row_height = row_height.max(16.0);
+    let scrolled = (-list_top).max(0.0);
+    let first = (scrolled / row_height).floor() as usize;
+    let on_screen = (viewport / row_height).ceil() as usize + 1;
+    let start = first.saturating_sub(OVERSCAN).min(rows);
+    let end = (first + on_screen + OVERSCAN).min(rows);
+    (start, end)
+}
+
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
+    let list = use_node_ref();
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
+    let row_height = use_mut_ref(|| FIRST_ESTIMATE);
+    // The window's position, recomputed on scroll and resize; `printing` renders all.
+    let span = use_state_eq(|| window(props.rows.len(), 0.0, viewport_height(), FIRST_ESTIMATE));
+    let printing = use_state_eq(|| false);
+
+    {
+        // Scrolling, resizing and new rows move the window.
+        let (list, span, row_height) = (list.clone(), span.clone(), row_height.clone());
+        let total = props.rows.len();
+        use_effect_with(total, move |&total| {
+            let update = move || {
+                let Some(el) = list.cast::<HtmlElement>() else { return };
+                span.set(window(total, el.get_bounding_client_rect().top(), viewport_height(), *row_height.borrow()));
+            };
+            update();
+            let win = gloo::utils::window();
+            let on_scroll = EventListener::new(&win, "scroll", {
+                let update = update.clone();
+                move |_| update()
+            });
+            let on_resize = EventListener::new(&win, "resize", move |_| update());
+            move || drop((on_scroll, on_resize))
+        });
+    }
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let win = gloo::utils::window();
+            let before = EventListener::new(&win, "beforeprint", {
+                let printing = printing.clone();
+                move |_| printing.set(true)
+            });
+            let after = EventListener::new(&win, "afterprint", {
+                let printing = printing.clone();
+                move |_| printing.set(false)
+            });
+            // Print preview and emulated print media announce themselves here.
+            let media = win.match_media("print").ok().flatten();
+            let on_media = media.map(|m| {
+                let query = m.clone();
+                EventListener::new(&m, "change", move |_| printing.set(query.matches()))
+            });
+            move || drop((before, after, on_media))
+        });
+    }
+
+    let total = props.rows.len();
+    let (start, end) = if *printing { (0, total) } else { (span.0.min(total), span.1.min(total)) };
+    {
+        // After each render: measure the rows, size the spacers for the rows left out.
+        let (list, top_spacer, bottom_spacer, row_height) = (list.clone(), top_spacer.clone(), bottom_spacer.clone(), row_height.clone());
+        use_effect(move || {
+            if let Some(el) = list.cast::<HtmlElement>() {
+                if let Ok(items) = el.query_selector_all("li.event") {
+                    let rendered = items.length() as f64;
+                    if rendered > 0.0 {
+                        let spacers = spacer_height(&top_spacer) + spacer_height(&bottom_spacer);
+                        let height = (f64::from(el.offset_height()) - spacers) / rendered;
+                        if height > 16.0 {
+                            *row_height.borrow_mut() = height;
+                        }
+                    }
+                }
+            }
+            let h = *row_height.borrow();
+            set_height(&top_spacer, start as f64 * h);
+            set_height(&bottom_spacer, (total - end) as f64 * h);
+        });
+    }
+
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
     if props.rows.is_empty() {
         return html! { <p class="empty" role="status">{ "No events match these filters." }</p> };
     }
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for &i in &props.rows {
+    let mut groups: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    for (position, &i) in props.rows.iter().enumerate().take(end).skip(start) {
         let d = corpus.events[i].when.start;
         let label = format!("{} {}", model::month_name(d.month), d.year);
         match groups.last_mut() {
-            Some((l, items)) if *l == label => items.push(i),
-            _ => groups.push((label, vec![i])),
+            Some((l, items)) if *l == label => items.push((position, i)),
+            _ => groups.push((label, vec![(position, i)])),
         }
     }
     html! {
-        <section class="timeline" aria-label="Timeline">
-            <p class="result-count" role="status">{ format!("{} events", props.rows.len()) }</p>
+        <section class="timeline" aria-label="Timeline" data-total={total.to_string()} ref={list}>
+            <p class="result-count" role="status">{ format!("{total} events") }</p>
+            <div class="spacer" aria-hidden="true" ref={top_spacer}></div>
+            <div class="months">
             { for groups.into_iter().map(|(label, items)| html! {
-                <section class="month">
+                <section class="month" key={label.clone()}>
                     <h3>{ label }</h3>
                     <ol class="events">
-                        { for items.into_iter().map(|i| event_row(corpus, i, &props.state)) }
+                        { for items.into_iter().map(|(position, i)| event_row(corpus, i, position, total, &props.state)) }
                     </ol>
                 </section>
             }) }
+            </div>
+            <div class="spacer" aria-hidden="true" ref={bottom_spacer}></div>
         </section>
     }
 }
 
-fn event_row(corpus: &'static Corpus, i: usize, state: &State) -> Html {
+fn viewport_height() -> f64 {
+    gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0)
+}
+
+fn spacer_height(spacer: &NodeRef) -> f64 {
+    spacer.cast::<HtmlElement>().map_or(0.0, |el| f64::from(el.offset_height()))
+}
+
+/// Sets a spacer's height through the CSS object model (the page's policy forbids
+/// inline `style` attributes, not this).
+fn set_height(spacer: &NodeRef, px: f64) {
+    if let Some(el) = spacer.cast::<HtmlElement>() {
+        let _ = el.style().set_property("height", &format!("{}px", px.round() as i64));
+    }
+}
+
+fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, state: &State) -> Html {
     let e = &corpus.events[i];
     let precision = e.when.precision.as_str();
     let link = |view: View| State { view, ..state.clone() }.to_fragment();
     let sources = e.sources.len();
     html! {
-        <li class={classes!("event", format!("kind-{}", e.kind.as_str()))} data-id={e.id.clone()} tabindex="-1">
+        <li key={e.id.clone()} class={classes!("event", format!("kind-{}", e.kind.as_str()))} data-id={e.id.clone()} tabindex="-1"
+            aria-posinset={(position + 1).to_string()} aria-setsize={total.to_string()}>
             <time class={classes!("when", format!("when-{precision}"))} datetime={e.when.start.iso()}
                 title={format!("{} ({})", e.when.evidence, precision)}>{ e.when.label() }</time>
             <span class="kind">{ e.kind.as_str() }</span>
@@ -69,5 +185,23 @@ fn event_row(corpus: &'static Corpus, i: usize, state: &State) -> Html {
                 }) }
             </p>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_covers_the_screen_and_the_overscan_only() {
+        // 1,000 rows of 100 px, an 800 px screen, the list's top 5,000 px above it.
+        let (start, end) = window(1000, -5000.0, 800.0, 100.0);
+        assert_eq!((start, end), (50 - OVERSCAN, 50 + 9 + OVERSCAN));
+        // At the top, and near the end.
+        assert_eq!(window(1000, 200.0, 800.0, 100.0), (0, 9 + OVERSCAN));
+        assert_eq!(window(1000, -99_950.0, 800.0, 100.0), (999 - OVERSCAN, 1000));
+        // Fewer rows than fit.
+        assert_eq!(window(3, 0.0, 800.0, 100.0), (0, 3));
+        assert_eq!(window(0, 0.0, 800.0, 100.0), (0, 0));
     }
 }

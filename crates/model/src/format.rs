@@ -1,14 +1,15 @@
 //! The embedded corpus format: `MAGIC`, a little-endian `u16` format version, then the
-//! `Corpus` in postcard. The pipeline writes it at build time (`build.rs`), the app
+//! `Corpus` and its full-text index (`search::TextIndex`), both in postcard. The pipeline writes it at build time (`build.rs`), the app
 //! reads it once at start-up. Bump `FORMAT_VERSION` whenever a type in this crate
 //! changes shape, so a stale blob is reported instead of misread.
 
 use std::fmt;
 
 use crate::corpus::Corpus;
+use crate::search::TextIndex;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,25 +34,37 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Serialises a corpus into the embedded format.
+/// Serialises a corpus, and the text index built from it, into the embedded format.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024);
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     // Serialising plain owned data into a Vec cannot fail; postcard only errors on
     // unsupported serde features, which these types do not use.
-    postcard::to_extend(corpus, out).expect("corpus types serialise with postcard")
+    let out = postcard::to_extend(corpus, out).expect("corpus types serialise with postcard");
+    postcard::to_extend(&TextIndex::for_corpus(corpus), out).expect("index types serialise with postcard")
 }
 
-/// Reads a corpus written by [`encode`].
+/// Reads the corpus written by [`encode`].
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    decode_with_search(bytes).map(|(corpus, _)| corpus)
+}
+
+/// Reads the corpus and its text index written by [`encode`].
+pub fn decode_with_search(bytes: &[u8]) -> Result<(Corpus, TextIndex), DecodeError> {
     let rest = bytes.strip_prefix(&MAGIC).ok_or(DecodeError::NotACorpus)?;
     let (version, body) = rest.split_at_checked(2).ok_or(DecodeError::NotACorpus)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(DecodeError::WrongVersion { found, expected: FORMAT_VERSION });
     }
-    postcard::from_bytes(body).map_err(|e| DecodeError::Malformed(e.to_string()))
+    let malformed = |e: postcard::Error| DecodeError::Malformed(e.to_string());
+    let (corpus, rest) = postcard::take_from_bytes::<Corpus>(body).map_err(malformed)?;
+    let (search, rest) = postcard::take_from_bytes::<TextIndex>(rest).map_err(malformed)?;
+    if !rest.is_empty() {
+        return Err(DecodeError::Malformed(format!("{} bytes after the index", rest.len())));
+    }
+    Ok((corpus, search))
 }
 
 #[cfg(test)]
@@ -106,7 +119,9 @@ mod tests {
     #[test]
     fn round_trips() {
         let corpus = sample();
-        assert_eq!(decode(&encode(&corpus)), Ok(corpus));
+        assert_eq!(decode(&encode(&corpus)), Ok(corpus.clone()));
+        let (_, search) = decode_with_search(&encode(&corpus)).unwrap();
+        assert_eq!(search, TextIndex::for_corpus(&corpus), "the index travels with the corpus");
     }
 
     #[test]

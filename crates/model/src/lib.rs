@@ -10,9 +10,10 @@ mod event;
 pub mod export;
 mod format;
 pub mod query;
+pub mod search;
 
 pub use corpus::{Article, Corpus, Recycled};
 pub use date::{Basis, Date, DateSpan, Precision, month_name};
 pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 pub use event::{Event, EventKind, Source};
-pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, encode};
+pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, decode_with_search, encode};

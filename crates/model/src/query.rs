@@ -7,6 +7,7 @@ use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::event::{Event, EventKind};
+use crate::search::{Bits, TextIndex};
 
 /// What the main area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -91,88 +92,130 @@ fn base_letter(c: char) -> Option<char> {
     })
 }
 
-/// Read-only helpers over a corpus, built once at start-up.
+/// Read-only helpers over a corpus, built once at start-up from the corpus and the
+/// text index the pipeline embedded beside it: per-facet sets of events and postings
+/// per entity and per credited name, so each filter is a few set operations and no
+/// keystroke scans text.
 #[derive(Debug)]
 pub struct Index {
-    /// Folded text per event: summary and source sentences; for a publication, the
-    /// whole article, so the search box reaches article text too.
-    event_text: Vec<String>,
-    /// Folded title and text per article.
-    article_text: Vec<String>,
-    /// Per event: true when every source sentence lies in a recycled passage.
-    event_recycled: Vec<bool>,
-    /// Entity id → index.
-    entity_ids: std::collections::HashMap<String, u32>,
+    search: TextIndex,
+    articles: usize,
+    events: usize,
+    /// Per event: the article a publication stands for (its text is the article's).
+    publication_of: Vec<Option<u32>>,
+    /// Events of each kind, in the order of `EventKind::ALL`.
+    kind_events: Vec<Bits>,
+    /// Events naming an entity of each kind, in the order of `EntityKind::ALL`.
+    entity_kind_events: Vec<Bits>,
+    /// Events told only in recycled background passages.
+    recycled: Bits,
+    /// Per entity (corpus order): the events naming it, ascending.
+    entity_events: Vec<Vec<u32>>,
+    /// Entity ids, sorted, with their position in the corpus.
+    entity_ids: Vec<(String, u32)>,
+    /// Everyone credited (authors, then outlets, in order of first appearance) and
+    /// the events their articles tell, ascending.
+    credit_names: Vec<String>,
+    credit_events: Vec<Vec<u32>>,
+    /// The text sets of the latest query words, reused while the user types on.
+    recent: std::sync::Mutex<Vec<(String, Bits)>>,
+}
+
+/// What one filter state leaves: the timeline and the counts beside its options.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Evaluation {
+    /// Event indices in timeline order.
+    pub rows: Vec<usize>,
+    pub facets: Facets,
+    /// Everyone credited, with the events choosing them would leave.
+    pub credits: Vec<(String, usize)>,
 }
 
 impl Index {
+    /// Builds the text index too; the app uses [`Index::with_search`] and the one the
+    /// pipeline embedded.
     pub fn new(corpus: &Corpus) -> Index {
-        let article_text: Vec<String> = corpus
-            .articles
-            .iter()
-            .map(|a| {
-                let mut t = fold(&a.title);
-                for p in &a.paragraphs {
-                    t.push('\n');
-                    t.push_str(&fold(p));
-                }
-                t
-            })
-            .collect();
-        let event_text = corpus
-            .events
-            .iter()
-            .map(|e| {
-                let mut t = fold(&e.summary);
-                for s in &e.sources {
-                    t.push('\n');
-                    if e.kind == EventKind::Publication {
-                        t.push_str(article_text.get(s.article as usize).map_or("", String::as_str));
-                    } else {
-                        t.push_str(&fold(&s.sentence));
-                    }
-                }
-                t
-            })
-            .collect();
-        let event_recycled = corpus
-            .events
-            .iter()
-            .map(|e| {
-                e.kind != EventKind::Publication
-                    && e.sources.iter().all(|s| {
-                        corpus.articles.get(s.article as usize).is_some_and(|a| {
-                            a.recycled.iter().any(|r| r.paragraph == s.paragraph && r.text.contains(s.sentence.as_str()))
-                        })
-                    })
-            })
-            .collect();
-        let entity_ids = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        Index { event_text, article_text, event_recycled, entity_ids }
+        Index::with_search(corpus, TextIndex::for_corpus(corpus))
     }
 
-    /// Articles whose title or text holds every word of `text`, in the given order.
-    pub fn articles<'a>(&self, corpus: &'a Corpus, order: Vec<&'a crate::corpus::Article>, text: &str) -> Vec<&'a crate::corpus::Article> {
-        let words = query_words(text);
-        if words.is_empty() {
-            return order;
+    pub fn with_search(corpus: &Corpus, search: TextIndex) -> Index {
+        let n = corpus.events.len();
+        let mut kind_events = vec![Bits::empty(n); EventKind::ALL.len()];
+        let mut entity_kind_events = vec![Bits::empty(n); EntityKind::ALL.len()];
+        let mut recycled = Bits::empty(n);
+        let mut entity_events = vec![Vec::new(); corpus.entities.len()];
+        let mut credit_names: Vec<String> = Vec::new();
+        for a in &corpus.articles {
+            for name in a.authors.iter().chain(&a.outlets) {
+                if !credit_names.contains(name) {
+                    credit_names.push(name.clone());
+                }
+            }
         }
-        order
-            .into_iter()
-            .filter(|a| {
-                corpus.articles.iter().position(|x| std::ptr::eq(x, *a)).and_then(|i| self.article_text.get(i)).is_some_and(|t| words.iter().all(|w| t.contains(w.as_str())))
-            })
-            .collect()
+        let mut sorted_names: Vec<(&str, usize)> = credit_names.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
+        sorted_names.sort_unstable();
+        let name_slot = |name: &str| sorted_names.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| sorted_names[k].1);
+        let mut credit_events = vec![Vec::new(); credit_names.len()];
+        let mut publication_of = Vec::with_capacity(n);
+        for (i, e) in corpus.events.iter().enumerate() {
+            kind_events[kind_slot(e.kind)].set(i);
+            for &x in &e.entities {
+                if let Some(en) = corpus.entities.get(x as usize) {
+                    entity_kind_events[entity_kind_slot(en.kind)].set(i);
+                    let list: &mut Vec<u32> = &mut entity_events[x as usize];
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+            let told_only_in_background = e.kind != EventKind::Publication
+                && e.sources.iter().all(|s| {
+                    corpus.articles.get(s.article as usize).is_some_and(|a| {
+                        a.recycled.iter().any(|r| r.paragraph == s.paragraph && r.text.contains(s.sentence.as_str()))
+                    })
+                });
+            if told_only_in_background {
+                recycled.set(i);
+            }
+            for s in &e.sources {
+                if let Some(a) = corpus.articles.get(s.article as usize) {
+                    for name in a.authors.iter().chain(&a.outlets) {
+                        if let Some(k) = name_slot(name) {
+                            if credit_events[k].last() != Some(&(i as u32)) {
+                                credit_events[k].push(i as u32);
+                            }
+                        }
+                    }
+                }
+            }
+            publication_of.push((e.kind == EventKind::Publication).then(|| e.sources.first().map(|s| s.article)).flatten());
+        }
+        let mut entity_ids: Vec<(String, u32)> = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        entity_ids.sort_unstable();
+        Index {
+            search,
+            articles: corpus.articles.len(),
+            events: n,
+            publication_of,
+            kind_events,
+            entity_kind_events,
+            recycled,
+            entity_events,
+            entity_ids,
+            credit_names,
+            credit_events,
+            recent: std::sync::Mutex::new(Vec::new()),
+        }
     }
 
     pub fn entity(&self, id: &str) -> Option<u32> {
-        self.entity_ids.get(id).copied()
+        self.entity_ids.binary_search_by(|(s, _)| s.as_str().cmp(id)).ok().map(|k| self.entity_ids[k].1)
     }
 
     /// Drops from `state` the filters that name nothing in `corpus` (an entity id no
     /// article mentions, a name no article credits), saying what went. A link made
     /// before articles were removed still opens, with the rest of its filters.
-    pub fn drop_unknown(&self, corpus: &Corpus, state: &mut State) -> Vec<Problem> {
+    pub fn drop_unknown(&self, _corpus: &Corpus, state: &mut State) -> Vec<Problem> {
         let mut problems = Vec::new();
         state.filter.entities.retain(|id| {
             let known = self.entity(id).is_some();
@@ -182,7 +225,7 @@ impl Index {
             known
         });
         if let Some(by) = &state.filter.by {
-            if !corpus.articles.iter().any(|a| a.authors.contains(by) || a.outlets.contains(by)) {
+            if !self.credit_names.contains(by) {
                 problems.push(Problem(format!("no article is by “{}”; that filter was dropped", shorten(by))));
                 state.filter.by = None;
             }
@@ -191,83 +234,175 @@ impl Index {
     }
 
     pub fn is_recycled(&self, event: usize) -> bool {
-        self.event_recycled.get(event).copied().unwrap_or(false)
+        self.recycled.get(event)
     }
 
-    /// Whether one event passes the filter. `skip` leaves one facet out, to count
-    /// what choosing another value of that facet would leave.
-    fn passes(&self, corpus: &Corpus, i: usize, f: &Filter, skip: Facet, words: &[String]) -> bool {
-        let e = &corpus.events[i];
-        if skip != Facet::Kind && !f.kinds.is_empty() && !f.kinds.contains(&e.kind) {
-            return false;
+    /// Documents (articles, then events) holding every word of `text`, each as the
+    /// beginning of a word; `None` when the text has no words.
+    fn text_docs(&self, text: &str) -> Option<Bits> {
+        let query: Vec<String> = crate::search::words(text).collect();
+        if query.is_empty() {
+            return None;
         }
-        if skip != Facet::EntityKind {
-            if let Some(kind) = f.entity_kind {
-                if !e.entities.iter().any(|&x| corpus.entities.get(x as usize).is_some_and(|en| en.kind == kind)) {
-                    return false;
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        let mut all = Bits::full(self.search.docs());
+        for w in &query {
+            let found = match recent.iter().find(|(q, _)| q == w) {
+                Some((_, bits)) => bits.clone(),
+                None => {
+                    let mut bits = Bits::empty(self.search.docs());
+                    self.search.matching(w, &mut bits);
+                    if recent.len() >= 8 {
+                        recent.remove(0);
+                    }
+                    recent.push((w.clone(), bits.clone()));
+                    bits
                 }
+            };
+            all.and_with(&found);
+        }
+        Some(all)
+    }
+
+    /// Events whose own text (for a publication, its article's) holds every word of `text`.
+    fn text_events(&self, text: &str) -> Option<Bits> {
+        let docs = self.text_docs(text)?;
+        let mut out = Bits::empty(self.events);
+        for i in 0..self.events {
+            let hit = match self.publication_of[i] {
+                Some(a) => docs.get(a as usize),
+                None => docs.get(self.articles + i),
+            };
+            if hit {
+                out.set(i);
             }
+        }
+        Some(out)
+    }
+
+    fn postings_bits(&self, list: &[u32]) -> Bits {
+        let mut b = Bits::empty(self.events);
+        for &i in list {
+            b.set(i as usize);
+        }
+        b
+    }
+
+    /// One set per active filter, tagged with the facet it belongs to.
+    fn masks(&self, corpus: &Corpus, f: &Filter) -> Vec<(Facet, Bits)> {
+        let mut masks = Vec::new();
+        if let Some(t) = self.text_events(&f.text) {
+            masks.push((Facet::None, t));
+        }
+        if !f.kinds.is_empty() {
+            let mut b = Bits::empty(self.events);
+            for k in &f.kinds {
+                b.or_with(&self.kind_events[kind_slot(*k)]);
+            }
+            masks.push((Facet::Kind, b));
+        }
+        if let Some(k) = f.entity_kind {
+            masks.push((Facet::EntityKind, self.entity_kind_events[entity_kind_slot(k)].clone()));
         }
         for id in &f.entities {
-            match self.entity(id) {
-                Some(x) if e.entities.contains(&x) => {}
-                _ => return false,
+            let list = self.entity(id).and_then(|x| self.entity_events.get(x as usize)).map_or(&[][..], Vec::as_slice);
+            masks.push((Facet::None, self.postings_bits(list)));
+        }
+        if f.from.is_some() || f.to.is_some() {
+            let mut b = Bits::empty(self.events);
+            for (i, e) in corpus.events.iter().enumerate() {
+                if !(f.from.is_some_and(|from| e.when.end < from) || f.to.is_some_and(|to| e.when.start > to)) {
+                    b.set(i);
+                }
             }
+            masks.push((Facet::None, b));
         }
-        if f.from.is_some_and(|from| e.when.end < from) || f.to.is_some_and(|to| e.when.start > to) {
-            return false;
-        }
-        if f.hide_recycled && self.is_recycled(i) {
-            return false;
+        if f.hide_recycled {
+            let mut b = self.recycled.clone();
+            b.invert();
+            masks.push((Facet::None, b));
         }
         if let Some(by) = &f.by {
-            let credited = e.sources.iter().any(|s| {
-                corpus.articles.get(s.article as usize).is_some_and(|a| a.authors.contains(by) || a.outlets.contains(by))
-            });
-            if !credited {
-                return false;
+            let list = self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
+            masks.push((Facet::By, self.postings_bits(list)));
+        }
+        masks
+    }
+
+    fn passing(&self, masks: &[(Facet, Bits)], skip: Facet) -> Bits {
+        let mut all = Bits::full(self.events);
+        for (facet, bits) in masks {
+            if *facet == Facet::None || *facet != skip {
+                all.and_with(bits);
             }
         }
-        words.iter().all(|w| self.event_text[i].contains(w.as_str()))
+        all
+    }
+
+    /// The timeline, facet counts and credit counts for one filter state.
+    pub fn evaluate(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Evaluation {
+        let masks = self.masks(corpus, f);
+        let all = self.passing(&masks, Facet::Nothing);
+        let rows: Vec<usize> = if oldest_first { all.ones().collect() } else { all.ones().rev().collect() };
+        let mut facets = Facets::default();
+        let without_kind = self.passing(&masks, Facet::Kind);
+        for (slot, bits) in self.kind_events.iter().enumerate() {
+            facets.kinds[slot] = without_kind.count_and(bits) as u32;
+        }
+        let without_entity_kind = self.passing(&masks, Facet::EntityKind);
+        for (slot, bits) in self.entity_kind_events.iter().enumerate() {
+            facets.entity_kinds[slot] = without_entity_kind.count_and(bits) as u32;
+        }
+        let without_by = self.passing(&masks, Facet::By);
+        let credits = self
+            .credit_names
+            .iter()
+            .zip(&self.credit_events)
+            .map(|(name, list)| (name.clone(), list.iter().filter(|&&i| without_by.get(i as usize)).count()))
+            .collect();
+        Evaluation { rows, facets, credits }
     }
 
     /// Indices of the events that pass, in timeline order.
     pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Vec<usize> {
-        let words = query_words(&f.text);
-        let mut rows: Vec<usize> =
-            (0..corpus.events.len()).filter(|&i| self.passes(corpus, i, f, Facet::None, &words)).collect();
-        if !oldest_first {
-            rows.reverse();
-        }
-        rows
+        let masks = self.masks(corpus, f);
+        let all = self.passing(&masks, Facet::Nothing);
+        if oldest_first { all.ones().collect() } else { all.ones().rev().collect() }
     }
 
     /// How many events each event kind and entity kind would leave, the other filters kept.
     pub fn facets(&self, corpus: &Corpus, f: &Filter) -> Facets {
-        let words = query_words(&f.text);
-        let mut out = Facets::default();
-        for i in 0..corpus.events.len() {
-            let e = &corpus.events[i];
-            if self.passes(corpus, i, f, Facet::Kind, &words) {
-                out.kinds[kind_slot(e.kind)] += 1;
-            }
-            if self.passes(corpus, i, f, Facet::EntityKind, &words) {
-                for (slot, kind) in EntityKind::ALL.iter().enumerate() {
-                    if e.entities.iter().any(|&x| corpus.entities.get(x as usize).is_some_and(|en| en.kind == *kind)) {
-                        out.entity_kinds[slot] += 1;
-                    }
-                }
-            }
-        }
-        out
+        self.evaluate(corpus, f, true).facets
+    }
+
+    /// Articles whose title or text holds every word of `text`, in the given order.
+    pub fn articles<'a>(&self, corpus: &'a Corpus, order: Vec<&'a crate::corpus::Article>, text: &str) -> Vec<&'a crate::corpus::Article> {
+        let Some(docs) = self.text_docs(text) else { return order };
+        let base = corpus.articles.as_ptr() as usize;
+        let size = std::mem::size_of::<crate::corpus::Article>().max(1);
+        order
+            .into_iter()
+            .filter(|a| {
+                let i = (*a as *const crate::corpus::Article as usize).wrapping_sub(base) / size;
+                i < corpus.articles.len() && docs.get(i)
+            })
+            .collect()
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Facet {
+    /// A filter no facet count leaves out (text, entities, dates, recycled).
     None,
+    /// Leave out nothing.
+    Nothing,
     Kind,
     EntityKind,
+    By,
+}
+
+fn entity_kind_slot(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 /// Counts per facet value, in the order of `EventKind::ALL` and `EntityKind::ALL`.
@@ -281,13 +416,14 @@ pub fn kind_slot(kind: EventKind) -> usize {
     EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-/// The folded words of a query.
+/// The folded words of a query, as the text index splits text.
 pub fn query_words(text: &str) -> Vec<String> {
-    fold(text).split_whitespace().map(str::to_owned).collect()
+    crate::search::words(text).collect()
 }
 
-/// Where the folded query words occur in `text` (byte ranges of `text`), for highlighting.
-/// Works on texts whose folding keeps character counts (Latin text does).
+/// Where the folded query words begin words of `text` (byte ranges of `text`), for
+/// highlighting what the search matched. Works on texts whose folding keeps character
+/// counts (Latin text does).
 pub fn highlights(text: &str, query: &str) -> Vec<(usize, usize)> {
     let words = query_words(query);
     if words.is_empty() {
@@ -302,7 +438,8 @@ pub fn highlights(text: &str, query: &str) -> Vec<(usize, usize)> {
             continue;
         }
         for start in 0..=folded.len() - w.len() {
-            if folded[start..start + w.len()] == w[..] {
+            let at_word_start = start == 0 || !folded[start - 1].is_alphanumeric();
+            if at_word_start && folded[start..start + w.len()] == w[..] {
                 let s = chars[start].0;
                 let e = chars.get(start + w.len()).map_or(text.len(), |&(b, _)| b);
                 out.push((s, e));
@@ -488,42 +625,27 @@ pub fn percent_decode(text: &str) -> Option<String> {
 /// Everyone credited in the corpus (authors, then outlets), each with the number of
 /// events that `f` would leave if they were chosen.
 pub fn credits(corpus: &Corpus, index: &Index, f: &Filter) -> Vec<(String, usize)> {
-    let mut names: Vec<String> = Vec::new();
-    for a in &corpus.articles {
-        for n in a.authors.iter().chain(a.outlets.iter()) {
-            if !names.contains(n) {
-                names.push(n.clone());
-            }
-        }
-    }
-    names
-        .into_iter()
-        .map(|n| {
-            let mut g = f.clone();
-            g.by = Some(n.clone());
-            let count = index.timeline(corpus, &g, true).len();
-            (n, count)
-        })
-        .collect()
+    index.evaluate(corpus, f, true).credits
 }
 
 /// The entities most named by the events shown (`rows`) and not chosen yet, each with
 /// the number of those events it would leave if added, most first.
 pub fn entity_options(corpus: &Corpus, rows: &[usize], f: &Filter, most: usize) -> Vec<(u32, usize)> {
-    let mut counts: Vec<(u32, usize)> = Vec::new();
+    let mut per_entity = vec![0usize; corpus.entities.len()];
     for &i in rows {
         for &x in &corpus.events[i].entities {
-            let chosen = corpus.entities.get(x as usize).is_some_and(|e| f.entities.contains(&e.id));
-            if chosen {
-                continue;
-            }
-            match counts.iter_mut().find(|(e, _)| *e == x) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((x, 1)),
+            if let Some(n) = per_entity.get_mut(x as usize) {
+                *n += 1;
             }
         }
     }
-    counts.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+    let mut counts: Vec<(u32, usize)> = per_entity
+        .into_iter()
+        .enumerate()
+        .filter(|&(x, n)| n > 0 && !f.entities.contains(&corpus.entities[x].id))
+        .map(|(x, n)| (x as u32, n))
+        .collect();
+    counts.sort_unstable_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
     counts.truncate(most);
     counts
 }
@@ -765,5 +887,42 @@ mod tests {
         let words: Vec<&str> = h.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(words, ["Türkiye", "TURKIYE"]);
         assert!(highlights(text, "  ").is_empty());
+        // As the search matches: word beginnings only.
+        let h = highlights("Turkish troops in Türkiye; the Ankara-Turk line", "turk");
+        assert_eq!(h.len(), 3, "{h:?}");
+        assert!(highlights("Anturkish", "turk").is_empty());
+    }
+
+    #[test]
+    fn search_is_by_word_beginnings_and_every_query_word_must_match() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        let run = |text: &str| idx.timeline(&c, &Filter { text: text.into(), ..Filter::default() }, true);
+        assert_eq!(run("türk"), [0]);
+        assert_eq!(run("MET türkiye"), [0]);
+        assert_eq!(run("met drills"), Vec::<usize>::new());
+        assert_eq!(run("rkiye"), Vec::<usize>::new(), "not from inside a word");
+        assert_eq!(run("back"), [1]);
+        // Typing on reuses the sets of earlier words and stays right.
+        assert_eq!(run("q"), [2]);
+        assert_eq!(run("qu"), [2]);
+        assert_eq!(run("quiet mo"), [2]);
+        assert_eq!(run("quiet mx"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn one_evaluation_gives_rows_facets_and_credits_as_the_separate_calls_do() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        for f in [
+            Filter::default(),
+            Filter { text: "m".into(), kinds: vec![EventKind::Meeting], ..Filter::default() },
+            Filter { entities: vec!["place:turkiye".into()], hide_recycled: true, ..Filter::default() },
+        ] {
+            let all = idx.evaluate(&c, &f, false);
+            assert_eq!(all.rows, idx.timeline(&c, &f, false));
+            assert_eq!(all.facets, idx.facets(&c, &f));
+            assert_eq!(all.credits, credits(&c, &idx, &f));
+        }
     }
 }

@@ -1,0 +1,306 @@
+//! The full-text index: every folded word of the corpus with the documents it occurs
+//! in (an inverted index), built once by the pipeline at build time and embedded next
+//! to the corpus, so the app never scans or folds article text while the user types.
+//!
+//! Documents are the articles (title and paragraphs), then the events (summary and
+//! source sentences; publications have none of their own: they are their article).
+//! A query word matches every indexed word it begins ("turk" finds "Türkiye").
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::event::EventKind;
+use crate::query::fold;
+
+/// Folded words, each with its sorted document numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextIndex {
+    /// Every distinct word, sorted, back to back.
+    words: String,
+    /// Where word `i` ends in `words` (it starts where word `i - 1` ends).
+    word_ends: Vec<u32>,
+    /// Per word, its document numbers as ascending deltas in LEB128, back to back.
+    postings: Vec<u8>,
+    /// Where word `i`'s postings end in `postings`.
+    posting_ends: Vec<u32>,
+    /// Number of documents: articles, then events.
+    docs: u32,
+}
+
+/// The folded words of `text`: runs of letters and digits, lowercased, Latin
+/// diacritics removed (as [`fold`] does).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out.into_iter()
+}
+
+impl TextIndex {
+    /// The index of a corpus's articles and events (see the module notes).
+    pub fn for_corpus(corpus: &Corpus) -> TextIndex {
+        let mut docs: Vec<Vec<String>> = Vec::with_capacity(corpus.articles.len() + corpus.events.len());
+        for a in &corpus.articles {
+            let mut w: Vec<String> = words(&a.title).collect();
+            for p in &a.paragraphs {
+                w.extend(words(p));
+            }
+            docs.push(w);
+        }
+        for e in &corpus.events {
+            let mut w = Vec::new();
+            if e.kind != EventKind::Publication {
+                w.extend(words(&e.summary));
+                for s in &e.sources {
+                    w.extend(words(&s.sentence));
+                }
+            }
+            docs.push(w);
+        }
+        TextIndex::build(docs)
+    }
+
+    /// An index of documents given as their words.
+    pub fn build(docs: Vec<Vec<String>>) -> TextIndex {
+        let mut pairs: Vec<(String, u32)> = Vec::new();
+        for (d, mut w) in docs.iter().cloned().enumerate() {
+            w.sort_unstable();
+            w.dedup();
+            pairs.extend(w.into_iter().map(|w| (w, d as u32)));
+        }
+        pairs.sort_unstable();
+        let mut index = TextIndex { docs: docs.len() as u32, ..TextIndex::default() };
+        let mut previous: Option<u32> = None;
+        for (i, (word, doc)) in pairs.iter().enumerate() {
+            let new_word = i == 0 || pairs[i - 1].0 != *word;
+            if new_word {
+                if i > 0 {
+                    index.posting_ends.push(index.postings.len() as u32);
+                }
+                index.words.push_str(word);
+                index.word_ends.push(index.words.len() as u32);
+                previous = None;
+            }
+            let delta = doc - previous.map_or(0, |p| p + 1);
+            write_varint(&mut index.postings, delta);
+            previous = Some(*doc);
+        }
+        if !pairs.is_empty() {
+            index.posting_ends.push(index.postings.len() as u32);
+        }
+        index
+    }
+
+    pub fn docs(&self) -> usize {
+        self.docs as usize
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.word_ends[i - 1] as usize };
+        self.words.get(start..self.word_ends[i] as usize).unwrap_or("")
+    }
+
+    /// Sets in `out` (a bitset over documents) every document holding a word that
+    /// begins with `prefix`.
+    pub fn matching(&self, prefix: &str, out: &mut Bits) {
+        // The first word not below the prefix; words with the prefix follow it.
+        let (mut lo, mut hi) = (0, self.word_ends.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.word(mid) < prefix {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut i = lo;
+        while i < self.word_ends.len() && self.word(i).starts_with(prefix) {
+            let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
+            let end = self.posting_ends[i] as usize;
+            let mut bytes = self.postings.get(start..end).unwrap_or(&[]);
+            let mut doc: Option<u32> = None;
+            while let Some((delta, rest)) = read_varint(bytes) {
+                bytes = rest;
+                let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
+                out.set(d as usize);
+                doc = Some(d);
+            }
+            i += 1;
+        }
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let mut n: u32 = 0;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        n |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return Some((n, &bytes[i + 1..]));
+        }
+    }
+    None
+}
+
+/// A set of small numbers (documents, events) as bits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    pub fn empty(len: usize) -> Bits {
+        Bits { words: vec![0; len.div_ceil(64)], len }
+    }
+
+    pub fn full(len: usize) -> Bits {
+        let mut b = Bits { words: vec![u64::MAX; len.div_ceil(64)], len };
+        b.trim();
+        b
+    }
+
+    fn trim(&mut self) {
+        let rest = self.len % 64;
+        if rest != 0 {
+            if let Some(last) = self.words.last_mut() {
+                *last &= (1u64 << rest) - 1;
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn set(&mut self, i: usize) {
+        if i < self.len {
+            self.words[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    pub fn get(&self, i: usize) -> bool {
+        i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    pub fn and_with(&mut self, other: &Bits) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= *b;
+        }
+    }
+
+    pub fn or_with(&mut self, other: &Bits) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a |= *b;
+        }
+    }
+
+    pub fn invert(&mut self) {
+        for w in &mut self.words {
+            *w = !*w;
+        }
+        self.trim();
+    }
+
+    pub fn count(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// How many numbers both sets hold.
+    pub fn count_and(&self, other: &Bits) -> usize {
+        self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones() as usize).sum()
+    }
+
+    /// The numbers in the set, ascending.
+    pub fn ones(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &bits)| {
+            (0..64).filter(move |b| bits & (1u64 << b) != 0).map(move |b| w * 64 + b)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(docs: &[&str]) -> TextIndex {
+        TextIndex::build(docs.iter().map(|d| words(d).collect()).collect())
+    }
+
+    fn hits(index: &TextIndex, prefix: &str) -> Vec<usize> {
+        let mut b = Bits::empty(index.docs());
+        index.matching(prefix, &mut b);
+        b.ones().collect()
+    }
+
+    #[test]
+    fn words_fold_and_split_on_anything_not_a_letter_or_digit() {
+        let w: Vec<String> = words("Türkiye's 44-day war, Naxçıvan; Москва!").collect();
+        assert_eq!(w, ["turkiye", "s", "44", "day", "war", "naxcivan", "москва"]);
+    }
+
+    #[test]
+    fn a_prefix_finds_every_document_with_a_word_it_begins() {
+        let idx = index(&["Ministers met in Türkiye", "Turkish troops", "The turkey farm", "Nothing here", "TURKMEN"]);
+        assert_eq!(hits(&idx, "turk"), [0, 1, 2, 4]);
+        assert_eq!(hits(&idx, "turkiye"), [0]);
+        assert_eq!(hits(&idx, "turkiyes"), Vec::<usize>::new());
+        assert_eq!(hits(&idx, "here"), [3]);
+        assert_eq!(hits(&idx, "ere"), Vec::<usize>::new(), "not inside a word");
+        assert_eq!(hits(&idx, "zzz"), Vec::<usize>::new());
+        assert_eq!(idx.word_count(), 12);
+    }
+
+    #[test]
+    fn postings_survive_large_gaps_and_many_documents() {
+        let mut docs: Vec<Vec<String>> = vec![Vec::new(); 100_000];
+        for d in [0usize, 1, 127, 128, 16_384, 99_999] {
+            docs[d] = vec!["rare".into()];
+        }
+        let idx = TextIndex::build(docs);
+        assert_eq!(hits(&idx, "rare"), [0, 1, 127, 128, 16_384, 99_999]);
+    }
+
+    #[test]
+    fn bits_combine() {
+        let mut a = Bits::full(70);
+        assert_eq!(a.count(), 70);
+        let mut b = Bits::empty(70);
+        b.set(3);
+        b.set(69);
+        b.set(70);
+        assert_eq!(b.ones().collect::<Vec<_>>(), [3, 69]);
+        assert_eq!(b.ones().rev().collect::<Vec<_>>(), [69, 3]);
+        a.and_with(&b);
+        assert_eq!(a.count(), 2);
+        a.invert();
+        assert_eq!(a.count(), 68);
+        assert!(!a.get(3) && a.get(4));
+        assert_eq!(a.count_and(&b), 0);
+    }
+}
