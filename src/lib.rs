@@ -14,15 +14,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::components::article_list::ArticleList;
+use crate::components::article_list::{ArticleListProps, article_list};
 use crate::components::density::Density;
-use crate::components::entity_card::EntityCard;
-use crate::components::entity_list::EntityList;
-use crate::components::export::Export;
-use crate::components::filters::Filters;
-use crate::components::graph::Graph;
-use crate::components::reader::Reader;
-use crate::components::search_bar::SearchBar;
+use crate::components::entity_card::{EntityCardProps, entity_card};
+use crate::components::entity_list::{EntityListProps, entity_list};
+use crate::components::export::{ExportProps, export};
+use crate::components::filters::{FiltersProps, filters};
+use crate::components::graph::{GraphProps, graph};
+use crate::components::reader::{ReaderProps, reader};
+use crate::components::search_bar::{SearchBarProps, search_bar};
 use crate::components::timeline::Timeline;
 use crate::state::{Action, Ui};
 
@@ -111,23 +111,23 @@ pub fn App() -> Html {
             html! {
                 <div class="explorer">
                     <div class="side">
-                        <Filters state={s.clone()} facets={facets} credits={credits} entity_options={entity_options} on_change={on_filters.clone()} />
-                        <Export rows={rows.clone()} />
-                        <Graph rows={rows.clone()} state={s.clone()} />
+                        { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change: on_filters.clone() }) }
+                        { export(&ExportProps { rows: rows.clone() }) }
+                        { graph(&GraphProps { rows: rows.clone(), state: s.clone() }) }
                     </div>
                     <div class="main-column">
                         <Density rows={rows.clone()} state={s.clone()} on_change={on_filters} />
                         <Timeline rows={rows} state={s.clone()} />
                     </div>
                     if let View::Entity(id) = &s.view {
-                        <EntityCard id={id.clone()} state={s.clone()} />
+                        { entity_card(&EntityCardProps { id: id.clone().into(), state: s.clone() }) }
                     }
                 </div>
             }
         }
-        View::Articles => html! { <ArticleList articles={index.articles(corpus, corpus.newest_first(), &s.filter.text)} /> },
-        View::Entities => html! { <EntityList state={s.clone()} /> },
-        View::Article(id) => html! { <Reader id={id.clone()} state={s.clone()} /> },
+        View::Articles => article_list(&ArticleListProps { articles: index.articles(corpus, corpus.newest_first(), &s.filter.text) }),
+        View::Entities => entity_list(&EntityListProps { state: s.clone() }),
+        View::Article(id) => reader(&ReaderProps { id: id.clone().into(), state: s.clone() }),
     };
     html! {
         <>
@@ -141,7 +141,7 @@ pub fn App() -> Html {
                     { tab("Articles", View::Articles) }
                     { tab("Entities", View::Entities) }
                 </nav>
-                <SearchBar value={s.filter.text.clone()} on_input={on_search} />
+                { search_bar(&SearchBarProps { value: s.filter.text.clone().into(), on_input: on_search }) }
             </header>
             if !ui.problems.is_empty() {
                 <div class="problems" role="alert">

@@ -10,8 +10,9 @@ pub struct ArticleListProps {
     pub articles: Vec<&'static Article>,
 }
 
-#[component]
-pub fn ArticleList(props: &ArticleListProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn article_list(props: &ArticleListProps) -> Html {
     if props.articles.is_empty() {
         return html! {
             <p class="empty">{ "No articles yet. Put article files in assets/articles/ and rebuild." }</p>

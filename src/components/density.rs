@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::components::fixed;
+
 const BUCKETS: usize = 60;
 
 #[derive(Properties, PartialEq)]
@@ -68,10 +70,10 @@ pub fn Density(props: &DensityProps) -> Html {
                 onmousedown={on_down} onmousemove={on_move} onmouseup={on_up}>
                 { for counts.iter().enumerate().map(|(i, &c)| {
                     let h = 20.0 * f64::from(c) / f64::from(max);
-                    html! { <rect class="bar" x={i.to_string()} y={format!("{:.2}", 20.0 - h)} width="0.8" height={format!("{h:.2}")} /> }
+                    html! { <rect class="bar" x={i.to_string()} y={fixed(20.0 - h)} width="0.8" height={fixed(h)} /> }
                 }) }
                 if let Some((x, w)) = selection {
-                    <rect class="selection" x={format!("{:.2}", x * BUCKETS as f64)} y="0" width={format!("{:.2}", (w * BUCKETS as f64).max(0.2))} height="20" />
+                    <rect class="selection" x={fixed(x * BUCKETS as f64)} y="0" width={fixed((w * BUCKETS as f64).max(0.2))} height="20" />
                 }
             </svg>
             <figcaption><span>{ first.to_string() }</span><span>{ last.to_string() }</span></figcaption>

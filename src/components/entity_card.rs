@@ -11,8 +11,9 @@ pub struct EntityCardProps {
     pub state: State,
 }
 
-#[component]
-pub fn EntityCard(props: &EntityCardProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn entity_card(props: &EntityCardProps) -> Html {
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
     let close = State { view: View::Timeline, ..props.state.clone() }.to_fragment();
     let Some((index, e)) = corpus.entities.iter().enumerate().find(|(_, e)| e.id == props.id.as_str()) else {

@@ -9,14 +9,15 @@ pub struct EntityListProps {
     pub state: State,
 }
 
-#[component]
-pub fn EntityList(props: &EntityListProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn entity_list(props: &EntityListProps) -> Html {
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
     html! {
         <section class="entity-list" aria-label="Entities">
             { for EntityKind::ALL.iter().map(|kind| {
                 let mut list: Vec<_> = corpus.entities.iter().filter(|e| e.kind == *kind && (!e.mentions.is_empty() || !e.roles.is_empty())).collect();
-                list.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+                list.sort_unstable_by_key(|e| (std::cmp::Reverse(e.mentions.len()), &e.id));
                 html! {
                     <section>
                         <h3>{ format!("{} ({})", kind.as_str(), list.len()) }</h3>

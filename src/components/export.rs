@@ -23,8 +23,9 @@ fn download(name: &str, mime: &str, text: &str) {
     anchor.click();
 }
 
-#[component]
-pub fn Export(props: &ExportProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn export(props: &ExportProps) -> Html {
     let on_json = {
         let rows = props.rows.clone();
         Callback::from(move |_: MouseEvent| {

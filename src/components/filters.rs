@@ -19,8 +19,9 @@ pub struct FiltersProps {
     pub on_change: Callback<State>,
 }
 
-#[component]
-pub fn Filters(props: &FiltersProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn filters(props: &FiltersProps) -> Html {
     let state = &props.state;
     let f = &state.filter;
     let kind_box = |kind: EventKind| {

@@ -4,6 +4,8 @@
 use model::query::{State, View};
 use yew::prelude::*;
 
+use crate::components::{fixed, sin_cos};
+
 const NODES: usize = 8;
 
 #[derive(Properties, PartialEq)]
@@ -12,42 +14,59 @@ pub struct GraphProps {
     pub state: State,
 }
 
-#[component]
-pub fn Graph(props: &GraphProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn graph(props: &GraphProps) -> Html {
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
-    let mut counts: Vec<(u32, u32)> = Vec::new();
+    // Events per entity, in one pass; the most named become the nodes.
+    let mut per_entity = vec![0u32; corpus.entities.len()];
     for &i in &props.rows {
         for &x in &corpus.events[i].entities {
-            match counts.iter_mut().find(|(e, _)| *e == x) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((x, 1)),
+            if let Some(c) = per_entity.get_mut(x as usize) {
+                *c += 1;
             }
         }
     }
-    counts.sort_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+    let mut counts: Vec<(u32, u32)> =
+        per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
+    counts.sort_unstable_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
     counts.truncate(NODES);
     if counts.len() < 2 {
         return html! {};
     }
     let n = counts.len();
     let at = |k: usize| {
-        let angle = std::f64::consts::TAU * k as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-        (50.0 + 36.0 * angle.cos(), 50.0 + 36.0 * angle.sin())
+        let (sin, cos) = sin_cos(std::f64::consts::TAU * k as f64 / n as f64);
+        // Clockwise from the top.
+        (50.0 + 36.0 * sin, 50.0 - 36.0 * cos)
     };
+    // Events naming each pair of nodes, in one more pass: each event as a bit mask of
+    // the nodes it names.
+    let mut together = vec![0u32; n * n];
+    for &r in &props.rows {
+        let mut mask = 0u32;
+        for &x in &corpus.events[r].entities {
+            if let Some(k) = counts.iter().position(|&(e, _)| e == x) {
+                mask |= 1 << k;
+            }
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                if mask & (1 << i) != 0 && mask & (1 << j) != 0 {
+                    together[i * n + j] += 1;
+                }
+            }
+        }
+    }
     let mut edges = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            let (x, y) = (counts[i].0, counts[j].0);
-            let together = props.rows.iter().filter(|&&r| {
-                let es = &corpus.events[r].entities;
-                es.contains(&x) && es.contains(&y)
-            });
-            let w = together.count();
+            let w = together[i * n + j];
             if w > 0 {
                 let ((x1, y1), (x2, y2)) = (at(i), at(j));
                 edges.push(html! {
-                    <line x1={format!("{x1:.1}")} y1={format!("{y1:.1}")} x2={format!("{x2:.1}")} y2={format!("{y2:.1}")}
-                        stroke-width={format!("{:.2}", 0.3 + (w as f64).sqrt() * 0.4)} />
+                    <line x1={fixed(x1)} y1={fixed(y1)} x2={fixed(x2)} y2={fixed(y2)}
+                        stroke-width={fixed(0.3 + f64::from(w).sqrt() * 0.4)} />
                 });
             }
         }
@@ -64,8 +83,8 @@ pub fn Graph(props: &GraphProps) -> Html {
                     html! {
                         <a class={classes!("node", format!("chip-{}", e.kind.as_str()))} href={href}>
                             <title>{ format!("{} ({} events)", e.name, c) }</title>
-                            <circle cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="3.5" />
-                            <text x={format!("{cx:.1}")} y={format!("{:.1}", cy + 8.0)}>{ e.name.clone() }</text>
+                            <circle cx={fixed(cx)} cy={fixed(cy)} r="3.5" />
+                            <text x={fixed(cx)} y={fixed(cy + 8.0)}>{ e.name.clone() }</text>
                         </a>
                     }
                 }) }

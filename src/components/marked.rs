@@ -8,8 +8,9 @@ pub struct MarkedProps {
     pub query: AttrValue,
 }
 
-#[component]
-pub fn Marked(props: &MarkedProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn marked(props: &MarkedProps) -> Html {
     let text = props.text.as_str();
     let ranges = model::query::highlights(text, &props.query);
     if ranges.is_empty() {

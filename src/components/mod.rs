@@ -12,3 +12,52 @@ pub mod marked;
 pub mod reader;
 pub mod search_bar;
 pub mod timeline;
+
+/// `v` with two decimals, for SVG coordinates, without the float formatting machinery
+/// (which costs the wasm bundle kilobytes).
+pub fn fixed(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let n = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", n / 100, n % 100)
+}
+
+/// Sine and cosine of `x` in [0, 2π), by Taylor series about the nearest quarter
+/// turn (error below 1e-7), so the wasm bundle needs no libm.
+pub fn sin_cos(x: f64) -> (f64, f64) {
+    let quarter = std::f64::consts::FRAC_PI_2;
+    let turns = (x / quarter).round();
+    let r = x - turns * quarter;
+    let r2 = r * r;
+    let s = r * (1.0 - r2 / 6.0 * (1.0 - r2 / 20.0 * (1.0 - r2 / 42.0 * (1.0 - r2 / 72.0))));
+    let c = 1.0 - r2 / 2.0 * (1.0 - r2 / 12.0 * (1.0 - r2 / 30.0 * (1.0 - r2 / 56.0 * (1.0 - r2 / 90.0))));
+    match (turns as i64).rem_euclid(4) {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_prints_two_decimals() {
+        assert_eq!(fixed(3.14159), "3.14");
+        assert_eq!(fixed(-0.005), "-0.01");
+        assert_eq!(fixed(-0.004), "0.00");
+        assert_eq!(fixed(20.0), "20.00");
+        assert_eq!(fixed(-12.5), "-12.50");
+    }
+
+    #[test]
+    fn sin_cos_agree_with_the_library() {
+        for k in 0..720 {
+            let x = std::f64::consts::TAU * f64::from(k) / 720.0;
+            let (s, c) = sin_cos(x);
+            assert!((s - x.sin()).abs() < 1e-7 && (c - x.cos()).abs() < 1e-7, "{x}: {s} {c}");
+        }
+    }
+}

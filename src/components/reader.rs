@@ -12,8 +12,9 @@ pub struct ReaderProps {
     pub state: State,
 }
 
-#[component]
-pub fn Reader(props: &ReaderProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn reader(props: &ReaderProps) -> Html {
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
     let close = State { view: View::Timeline, ..props.state.clone() }.to_fragment();
     let Some((index, article)) = corpus.articles.iter().enumerate().find(|(_, a)| a.id == props.id.as_str()) else {

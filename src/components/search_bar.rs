@@ -9,8 +9,9 @@ pub struct SearchBarProps {
     pub on_input: Callback<String>,
 }
 
-#[component]
-pub fn SearchBar(props: &SearchBarProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type
+/// costs the wasm bundle kilobytes.
+pub fn search_bar(props: &SearchBarProps) -> Html {
     let on_input = {
         let cb = props.on_input.clone();
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))

@@ -11,7 +11,7 @@ use model::Corpus;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::marked::Marked;
+use crate::components::marked::{MarkedProps, marked};
 
 /// Rows kept beyond each edge of the screen.
 pub const OVERSCAN: usize = 5;
@@ -169,7 +169,7 @@ fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, s
             <time class={classes!("when", format!("when-{precision}"))} datetime={e.when.start.iso()}
                 title={format!("{} ({})", e.when.evidence, precision)}>{ e.when.label() }</time>
             <span class="kind">{ e.kind.as_str() }</span>
-            <p class="summary"><Marked text={e.summary.clone()} query={state.filter.text.clone()} /></p>
+            <p class="summary">{ marked(&MarkedProps { text: e.summary.clone().into(), query: state.filter.text.clone().into() }) }</p>
             if !e.entities.is_empty() {
                 <ul class="chips" aria-label="Entities">
                     { for e.entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|en| html! {
