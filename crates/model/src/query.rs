@@ -311,9 +311,9 @@ impl State {
         let mut state = State::default();
         let mut problems = Vec::new();
         let body = fragment.trim_start_matches('#').trim_start_matches('/').trim_start_matches('?');
+        let too_long = || vec![Problem(format!("the link is too long ({} characters); it was ignored", body.len()))];
         if body.len() > MAX_FRAGMENT {
-            problems.push(Problem(format!("the link is too long ({} characters); it was ignored", body.len())));
-            return (state, problems);
+            return (state, too_long());
         }
         for pair in body.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
@@ -361,6 +361,12 @@ impl State {
                 state.filter.from = None;
                 state.filter.to = None;
             }
+        }
+        // What is read must read back from the link `to_fragment` writes for it, and
+        // percent-encoding can make that link longer than this one (a raw "é" becomes
+        // "%C3%A9", "+" becomes "%20"): such a state is refused like a long link.
+        if state.to_fragment().len() - 1 > MAX_FRAGMENT {
+            return (State::default(), too_long());
         }
         (state, problems)
     }
@@ -603,6 +609,18 @@ mod tests {
         assert_eq!((state, problems.len()), (State::default(), 1));
         let (state, _) = State::from_fragment("#q=%2541");
         assert_eq!(state.filter.text, "%41", "decoded once, not twice");
+    }
+
+    #[test]
+    fn a_state_whose_link_would_grow_past_the_limit_is_refused() {
+        // Found by the fragment fuzz target: 2,000 "+" read as spaces, written back as "%20".
+        let (state, problems) = State::from_fragment(&format!("#q={}", "+".repeat(2000)));
+        assert_eq!((state, problems.len()), (State::default(), 1));
+        assert!(problems[0].0.contains("too long"), "{problems:?}");
+        let (state, problems) = State::from_fragment(&format!("#q={}", "é".repeat(1000)));
+        assert_eq!((state, problems.len()), (State::default(), 1), "raw é is written back as %C3%A9");
+        let (state, problems) = State::from_fragment(&format!("#q={}", "+".repeat(1000)));
+        assert_eq!((state.filter.text.len(), problems), (1000, vec![]), "short enough once written back");
     }
 
     fn corpus() -> Corpus {
