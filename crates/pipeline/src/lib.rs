@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use model::Corpus;
 
-pub use article::parse_article;
+pub use article::{MAX_BLOCKS, parse_article};
 pub use read::{ARTICLE_EXTENSIONS, MAX_BYTES, decode, list_articles, list_files};
 
 /// A problem with one input file that did not stop the build.
@@ -95,8 +95,9 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
                 Ok(decoded) => {
                     out.bytes += decoded.text.len() as u64;
                     decoded.notes.into_iter().for_each(&mut warn);
-                    match parse_article(&path, &decoded.text) {
-                        Ok(article) => {
+                    match article::parse(&path, &decoded.text) {
+                        Ok((article, notes)) => {
+                            notes.into_iter().for_each(&mut warn);
                             let key = text_key(&article.paragraphs);
                             if let Some(first) = seen.get(&key) {
                                 warn(format!("has the same text as {first}; skipped as a duplicate"));
