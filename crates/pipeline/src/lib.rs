@@ -13,6 +13,7 @@ pub mod html;
 pub mod meta;
 mod read;
 pub mod recycle;
+pub mod testing;
 pub mod when;
 
 use std::collections::HashMap;
