@@ -700,6 +700,20 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_corpus_gives_empty_views() {
+        let c = Corpus::default();
+        let idx = Index::new(&c);
+        let (state, _) = State::from_fragment("#entity=person:x&q=drills&from=2021-01-01");
+        assert!(idx.timeline(&c, &state.filter, false).is_empty());
+        assert_eq!(idx.facets(&c, &state.filter), Facets::default());
+        assert!(idx.articles(&c, c.newest_first(), "drills").is_empty());
+        assert!(credits(&c, &idx, &state.filter).is_empty());
+        assert!(entity_options(&c, &[], &state.filter, 5).is_empty());
+        assert_eq!(density(&c, &[], 10), None);
+        assert_eq!(crate::decode(&crate::encode(&c)), Ok(c));
+    }
+
+    #[test]
     fn day_numbers_round_trip_across_leap_years() {
         for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2021, 12, 31), (1921, 3, 1), (2024, 2, 29)] {
             let date = Date::new(y, m, d).unwrap();

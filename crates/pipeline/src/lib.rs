@@ -118,6 +118,17 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
         out.inputs.push(path);
         progress(done + 1);
     }
+    if out.corpus.articles.is_empty() {
+        // Not an error: the app builds and says there is nothing to show yet.
+        let folders: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+        out.warnings.push(Warning {
+            file: folders.join(", "),
+            message: format!(
+                "holds no readable article (.{} files); the corpus is empty",
+                ARTICLE_EXTENSIONS.join(", .")
+            ),
+        });
+    }
     recycle::mark_recycled(&mut out.corpus.articles);
     out.corpus.entities = entities::extract(&out.corpus.articles);
     out.corpus.events = events::extract(&out.corpus.articles, &out.corpus.entities);
