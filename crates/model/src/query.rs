@@ -180,12 +180,11 @@ impl Index {
         if skip != Facet::Kind && !f.kinds.is_empty() && !f.kinds.contains(&e.kind) {
             return false;
         }
-        if skip != Facet::EntityKind {
-            if let Some(kind) = f.entity_kind {
-                if !e.entities.iter().any(|&x| corpus.entities.get(x as usize).is_some_and(|en| en.kind == kind)) {
-                    return false;
-                }
-            }
+        if skip != Facet::EntityKind
+            && let Some(kind) = f.entity_kind
+            && !e.entities.iter().any(|&x| corpus.entities.get(x as usize).is_some_and(|en| en.kind == kind))
+        {
+            return false;
         }
         for id in &f.entities {
             match self.entity(id) {
@@ -355,12 +354,12 @@ impl State {
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }
         }
-        if let (Some(from), Some(to)) = (state.filter.from, state.filter.to) {
-            if from > to {
-                problems.push(Problem(format!("the date range ends ({to}) before it starts ({from}); it was ignored")));
-                state.filter.from = None;
-                state.filter.to = None;
-            }
+        if let (Some(from), Some(to)) = (state.filter.from, state.filter.to)
+            && from > to
+        {
+            problems.push(Problem(format!("the date range ends ({to}) before it starts ({from}); it was ignored")));
+            state.filter.from = None;
+            state.filter.to = None;
         }
         // What is read must read back from the link `to_fragment` writes for it, and
         // percent-encoding can make that link longer than this one (a raw "é" becomes

@@ -50,10 +50,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         let mut blocks = doc.blocks;
         cap(&mut blocks, &mut notes);
         let mut blocks = plain_blocks(blocks);
-        if let Some(t) = &title {
-            if let Some(i) = blocks.iter().take(3).position(|b| b == t) {
-                blocks.remove(i);
-            }
+        if let Some(t) = &title
+            && let Some(i) = blocks.iter().take(3).position(|b| b == t)
+        {
+            blocks.remove(i);
         }
         blocks
     } else {

@@ -74,7 +74,9 @@ struct Draft {
 
 /// Finds the events of a corpus whose entities are already extracted.
 pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
-    let mut mentions: HashMap<(u32, u32), Vec<(usize, usize, u32)>> = HashMap::new();
+    // Per (article, paragraph): each mention's byte range and entity index.
+    type Spans = HashMap<(u32, u32), Vec<(usize, usize, u32)>>;
+    let mut mentions: Spans = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
             mentions.entry((m.article, m.paragraph)).or_default().push((m.start as usize, m.end as usize, i as u32));

@@ -264,13 +264,10 @@ pub fn plain(text: &str) -> String {
     // Right to left, so whether a `<` is followed by a letter is decided on the final text.
     let mut kept: Vec<char> = Vec::with_capacity(text.len());
     for c in text.chars().rev() {
+        let opens_tag = c == '<' && kept.last().is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
         if c.is_whitespace() {
             kept.push(' ');
-        } else if c.is_control() || is_bidi_control(c) {
-            continue;
-        } else if c == '<' && kept.last().is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) {
-            continue;
-        } else {
+        } else if !(c.is_control() || is_bidi_control(c) || opens_tag) {
             kept.push(c);
         }
     }

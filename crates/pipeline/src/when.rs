@@ -105,10 +105,10 @@ pub fn tense(sentence: &str) -> Tense {
 pub fn find(sentence: &str) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     let add = |start: usize, end: usize, expr: Option<Expr>, hits: &mut Vec<Hit>| {
-        if let Some(expr) = expr {
-            if !hits.iter().any(|h| h.start < end && start < h.end) {
-                hits.push(Hit { start, end, expr });
-            }
+        if let Some(expr) = expr
+            && !hits.iter().any(|h| h.start < end && start < h.end)
+        {
+            hits.push(Hit { start, end, expr });
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
@@ -197,7 +197,7 @@ fn year_for(month: u32, day: u32, reference: &DateSpan, tense: Tense) -> Option<
     // Past events are placed up to the end of a wide reference, future ones from its start.
     let anchor = if tense == Tense::Past { end } else { start };
     let y = anchor.year();
-    let candidate = NaiveDate::from_ymd_opt(y, month, day.min(28).max(1))
+    let candidate = NaiveDate::from_ymd_opt(y, month, day.clamp(1, 28))
         .and_then(|d| NaiveDate::from_ymd_opt(y, month, day).or(Some(d)))?;
     Some(match tense {
         Tense::Past if candidate > anchor => y - 1,

@@ -36,7 +36,10 @@ fn the_same_folder_gives_the_same_bytes() {
     assert!(first == moved, "a copy of the folder elsewhere builds different bytes");
 }
 
-fn ids(corpus: &Corpus) -> (HashMap<String, (String, EntityKind)>, HashMap<String, String>, Vec<String>) {
+/// Entity ids with name and kind, event ids with summary, article ids.
+type Ids = (HashMap<String, (String, EntityKind)>, HashMap<String, String>, Vec<String>);
+
+fn ids(corpus: &Corpus) -> Ids {
     let entities = corpus.entities.iter().map(|e| (e.id.clone(), (e.name.clone(), e.kind))).collect();
     let events = corpus.events.iter().map(|e| (e.id.clone(), e.summary.clone())).collect();
     let articles = corpus.articles.iter().map(|a| a.id.clone()).collect();
