@@ -18,9 +18,10 @@ const MAX_HEADLINE_CHARS: usize = 200;
 /// Derived titles are cut to this many words.
 const DERIVED_TITLE_WORDS: usize = 12;
 /// Blocks (paragraphs, lines) read from one file; the rest is left out with a
-/// warning. No article has this many, and each block costs the later stages work, so
-/// a file of a million one-word lines would otherwise take minutes.
-pub const MAX_BLOCKS: usize = 10_000;
+/// warning. Each block costs the later stages work whatever its length, so a file of
+/// a million one-word lines would take minutes; [`crate::MAX_BYTES`] of paragraphs
+/// of 85 bytes or more stays under it.
+pub const MAX_BLOCKS: usize = 50_000;
 
 static TIME_OF_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
