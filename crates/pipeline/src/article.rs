@@ -17,12 +17,23 @@ use crate::meta::{self, Credit};
 const MAX_HEADLINE_CHARS: usize = 200;
 /// Derived titles are cut to this many words.
 const DERIVED_TITLE_WORDS: usize = 12;
+/// Blocks (paragraphs, lines) read from one file; the rest is left out with a
+/// warning. Each block costs the later stages work whatever its length, so a file of
+/// a million one-word lines would take minutes; [`crate::MAX_BYTES`] of paragraphs
+/// of 85 bytes or more stays under it.
+pub const MAX_BLOCKS: usize = 50_000;
 
 static TIME_OF_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
 
 /// Parses one article. `Err` says why the file holds no readable article.
 pub fn parse_article(path: &Path, text: &str) -> Result<Article, String> {
+    parse(path, text).map(|(article, _)| article)
+}
+
+/// [`parse_article`], with notes on what had to be left out.
+pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), String> {
+    let mut notes = Vec::new();
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let file = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut removed = Vec::new();
@@ -34,18 +45,24 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, String> {
     let blocks = if is_html {
         let doc = html::parse_document(text);
         removed.extend(doc.removed);
-        credits.extend(doc.authors.iter().filter_map(|a| meta::credit(a)));
-        published = doc.published.as_deref().and_then(stated_from_markup);
-        title = doc.title.clone();
+        credits.extend(doc.authors.iter().filter_map(|a| meta::credit(&html::plain(a))));
+        published = doc.published.as_deref().and_then(|p| stated_from_markup(&html::plain(p)));
+        title = doc.title.as_deref().map(html::plain).filter(|t| !t.is_empty());
         let mut blocks = doc.blocks;
-        if let Some(t) = &title {
-            if let Some(i) = blocks.iter().take(3).position(|b| b == t) {
-                blocks.remove(i);
-            }
+        cap(&mut blocks, &mut notes);
+        let mut blocks = plain_blocks(blocks);
+        if let Some(t) = &title
+            && let Some(i) = blocks.iter().take(3).position(|b| b == t)
+        {
+            blocks.remove(i);
         }
         blocks
     } else {
-        strip_debris(clean::split_blocks(text), &mut removed)
+        let (text, hidden) = html::blank_hidden(text);
+        removed.extend(hidden);
+        let mut blocks = clean::split_blocks(&text);
+        cap(&mut blocks, &mut notes);
+        plain_blocks(strip_debris(blocks, &mut removed))
     };
     if blocks.is_empty() && title.is_none() {
         return Err(if is_html || !removed.is_empty() {
@@ -114,7 +131,15 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, String> {
             list.push(name);
         }
     }
-    Ok(Article { id, file, title, title_stated, authors, outlets, published, paragraphs, removed, recycled: vec![] })
+    Ok((Article { id, file, title, title_stated, authors, outlets, published, paragraphs, removed, recycled: vec![] }, notes))
+}
+
+/// Keeps the first [`MAX_BLOCKS`] blocks, with a note when there were more.
+fn cap(blocks: &mut Vec<String>, notes: &mut Vec<String>) {
+    if blocks.len() > MAX_BLOCKS {
+        notes.push(format!("has {} paragraphs or lines; only the first {MAX_BLOCKS} were read", blocks.len()));
+        blocks.truncate(MAX_BLOCKS);
+    }
 }
 
 /// A `.txt` file that is really a saved web page.
@@ -142,6 +167,11 @@ fn strip_debris(blocks: Vec<String>, removed: &mut Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// Blocks as plain text (see [`html::plain`]), without those left empty.
+fn plain_blocks(blocks: Vec<String>) -> Vec<String> {
+    blocks.iter().map(|b| html::plain(b)).filter(|b| !b.is_empty()).collect()
 }
 
 /// A short block that is a date and little else ("Link [2022-12-05 16:54:44]").
@@ -277,6 +307,15 @@ mod tests {
         assert_eq!(a.published.unwrap().start.iso(), "2023-04-02");
         assert_eq!(a.paragraphs, ["Troops moved on Monday."]);
         assert_eq!(a.removed, ["Home", "Follow us on Twitter @site"]);
+    }
+
+    #[test]
+    fn files_of_too_many_lines_are_cut_with_a_note() {
+        let text = format!("Harbour log\n\nThe watch logged every ship.\n{}", "Ok.\n".repeat(MAX_BLOCKS + 5));
+        let (article, notes) = super::parse(Path::new("log.txt"), &text).unwrap();
+        assert_eq!(notes, [format!("has {} paragraphs or lines; only the first {MAX_BLOCKS} were read", MAX_BLOCKS + 7)]);
+        assert_eq!(article.paragraphs.len(), MAX_BLOCKS - 1);
+        assert_eq!(article.lead(), "The watch logged every ship.");
     }
 
     #[test]

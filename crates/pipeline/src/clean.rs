@@ -26,11 +26,11 @@ pub fn split_blocks(text: &str) -> Vec<String> {
                 || furniture(next.trim()).is_some()
                 || furniture(prev.trim()).is_some()
         });
-        if !has_blank_lines || blank || new_block {
-            if !current.is_empty() {
-                blocks.push(crate::html::collapse(&current.join(" ")));
-                current.clear();
-            }
+        if (!has_blank_lines || blank || new_block)
+            && !current.is_empty()
+        {
+            blocks.push(crate::html::collapse(&current.join(" ")));
+            current.clear();
         }
         if !blank {
             current.push(line);

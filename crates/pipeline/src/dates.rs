@@ -84,7 +84,8 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     };
     let full = |y: Option<i16>, m: Option<u8>, d: Option<u8>| Date::new(y?, m?, d?).map(DateValue::Full);
     // Most specific first: a later pattern never matches inside an earlier match.
-    let patterns: [(&Regex, &dyn Fn(&regex::Captures<'_>) -> Option<DateValue>); 7] = [
+    type Reader<'a> = &'a dyn Fn(&regex::Captures<'_>) -> Option<DateValue>;
+    let patterns: [(&Regex, Reader<'_>); 7] = [
         (&ISO, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
         (&DOTTED, &|c| full(num(&c[3]), num(&c[2]), num(&c[1]))),
         (&DAY_MONTH_YEAR, &|c| full(num(&c[3]), month_number(&c[2]), num(&c[1]))),

@@ -244,11 +244,11 @@ fn place_word(found: &mut Vec<Found>, tok: &Token<'_>, allow_city: bool) -> bool
         if let Some(country) = GAZETTEER.demonym(part) {
             push(found, EntityKind::Place, part, &country.name, "demonym", start, end);
             any = true;
-        } else if let Some((place, via)) = GAZETTEER.lookup(part) {
-            if place.kind == PlaceKind::Country || allow_city && part.len() == tok.text.len() {
-                push(found, EntityKind::Place, part, &place.name, via_rule(part, &place.name, via), start, end);
-                any = true;
-            }
+        } else if let Some((place, via)) = GAZETTEER.lookup(part)
+            && (place.kind == PlaceKind::Country || allow_city && part.len() == tok.text.len())
+        {
+            push(found, EntityKind::Place, part, &place.name, via_rule(part, &place.name, via), start, end);
+            any = true;
         }
     }
     any
@@ -311,25 +311,25 @@ fn classify_run(
         }
     }
     // A lowercase role word right before: "counterpart Ana Rojas", "ambassador Lars Holm".
-    if let Some(p) = prev.filter(|p| LOWER_TITLES.contains(p)) {
-        if (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w)) {
-            // The role's own words ("Chilean") are a run of their own, found there.
-            let role_start = role_start_before(paragraph, toks, start - 1);
-            let role = paragraph[toks[role_start].start..toks[start - 1].end].to_owned();
-            let _ = p;
-            found.push(Found {
-                kind: EntityKind::Person,
-                surface: text.to_owned(),
-                name: text.to_owned(),
-                rule: "name",
-                start: s,
-                end: e,
-                role: Some(role),
-                series: None,
-                fallback: None,
-            });
-            return;
-        }
+    if let Some(p) = prev.filter(|p| LOWER_TITLES.contains(p))
+        && (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w))
+    {
+        // The role's own words ("Chilean") are a run of their own, found there.
+        let role_start = role_start_before(paragraph, toks, start - 1);
+        let role = paragraph[toks[role_start].start..toks[start - 1].end].to_owned();
+        let _ = p;
+        found.push(Found {
+            kind: EntityKind::Person,
+            surface: text.to_owned(),
+            name: text.to_owned(),
+            rule: "name",
+            start: s,
+            end: e,
+            role: Some(role),
+            series: None,
+            fallback: None,
+        });
+        return;
     }
     // An edition: "Efes-2022", "Eurasian Peace - 2021".
     if let Some(c) = EDITION.captures(text) {
@@ -362,11 +362,11 @@ fn classify_run(
         push(found, EntityKind::Event, text, text, "name", s, e);
         return;
     }
-    if ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || is_acronym(text) {
-        if words.len() >= 2 || is_acronym(text) {
-            push(found, EntityKind::Organization, text, text, "name", s, e);
-            return;
-        }
+    if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || is_acronym(text))
+        && (words.len() >= 2 || is_acronym(text))
+    {
+        push(found, EntityKind::Organization, text, text, "name", s, e);
+        return;
     }
     if words.len() >= 2 && PLACE_HEADS.contains(&last) {
         push(found, EntityKind::Place, text, text, "name", s, e);
@@ -516,10 +516,10 @@ fn countries_named(article: &Article) -> HashSet<String> {
     // "United States" and other multi-word names.
     for paragraph in &article.paragraphs {
         for name in ["United States", "United Kingdom", "United Arab Emirates"] {
-            if paragraph.contains(name) {
-                if let Some((p, _)) = GAZETTEER.lookup(name) {
-                    out.insert(p.country.clone());
-                }
+            if paragraph.contains(name)
+                && let Some((p, _)) = GAZETTEER.lookup(name)
+            {
+                out.insert(p.country.clone());
             }
         }
     }
@@ -612,10 +612,10 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
         }
         let alias = draft.aliases.entry(f.surface.clone()).or_insert((0, rule));
         alias.0 += 1;
-        if let Some(role) = &f.role {
-            if !draft.roles.iter().any(|r| &r.text == role && r.article == *a) {
-                draft.roles.push(Role { text: role.clone(), article: *a });
-            }
+        if let Some(role) = &f.role
+            && !draft.roles.iter().any(|r| &r.text == role && r.article == *a)
+        {
+            draft.roles.push(Role { text: role.clone(), article: *a });
         }
         if let Some(series) = &f.series {
             draft.series = Some(series.clone());

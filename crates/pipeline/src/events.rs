@@ -74,7 +74,9 @@ struct Draft {
 
 /// Finds the events of a corpus whose entities are already extracted.
 pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
-    let mut mentions: HashMap<(u32, u32), Vec<(usize, usize, u32)>> = HashMap::new();
+    // Per (article, paragraph): each mention's byte range and entity index.
+    type Spans = HashMap<(u32, u32), Vec<(usize, usize, u32)>>;
+    let mut mentions: Spans = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
             mentions.entry((m.article, m.paragraph)).or_default().push((m.start as usize, m.end as usize, i as u32));
@@ -291,7 +293,15 @@ fn word_set(text: &str) -> HashSet<String> {
 
 /// Joins drafts that report one event (same dates, mostly the same words), then gives
 /// ids and orders the timeline.
-fn merge_and_finish(drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> {
+fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> {
+    let age = |a: u32| {
+        let article = &articles[a as usize];
+        (article.published.is_none(), article.published.as_ref().map(|p| p.start), article.id.clone())
+    };
+    // Oldest reports first, so an event's summary and id come from its first report,
+    // not from whichever file sorts first: a newer article retelling it, or one that
+    // happens to share its id's words, changes neither.
+    drafts.sort_by_cached_key(|d| (age(d.sources[0].article), d.sources[0].paragraph));
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
         let same = merged.iter_mut().find(|m| {
@@ -319,10 +329,6 @@ fn merge_and_finish(drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> {
             None => merged.push(d),
         }
     }
-    let age = |a: u32| {
-        let article = &articles[a as usize];
-        (article.published.is_none(), article.published.as_ref().map(|p| p.start), article.id.clone())
-    };
     let mut taken: HashSet<String> = HashSet::new();
     let mut events: Vec<Event> = merged
         .into_iter()

@@ -148,10 +148,10 @@ impl Gazetteer {
         let all = self.lookup_all(name);
         let clue = |p: &Place| p.kind != PlaceKind::Country && countries.contains(&p.country);
         let any_country_clue = all.iter().any(|(p, _)| p.kind == PlaceKind::Country && countries.contains(&p.country));
-        if !any_country_clue {
-            if let Some(&hit) = all.iter().find(|(p, _)| clue(p)) {
-                return Some(hit);
-            }
+        if !any_country_clue
+            && let Some(&hit) = all.iter().find(|(p, _)| clue(p))
+        {
+            return Some(hit);
         }
         all.first().copied()
     }

@@ -2,14 +2,29 @@
 //! become text blocks plus the metadata their markup states; stray tags and entities
 //! in plain-text files become plain text.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
-/// Elements whose content is never article text.
-const SKIPPED: [&str; 12] =
-    ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "select", "button", "head"];
+/// Elements whose content is never article text. Form fields and the old raw-text
+/// elements (`xmp`, `noembed`, `noframes`) hold markup as text.
+const SKIPPED: [&str; 16] = [
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "select", "button", "head",
+    "textarea", "xmp", "noembed", "noframes",
+];
+/// Elements nested deeper than this lose their tags (not their text) before parsing:
+/// the parser's work grows with depth times tags, so a file of nothing but `<div>`s
+/// would take hours, and walking the tree recurses once a level.
+pub const MAX_DEPTH: usize = 256;
+/// Elements that never hold others, or whose end tag may be left out (a new `<p>`
+/// ends the last one): neither makes a document deeper.
+const FLAT: [&str; 31] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
+];
 /// Page regions that hold navigation and furniture; their text is kept as removed.
 const FURNITURE: [&str; 4] = ["nav", "footer", "aside", "form"];
 /// Elements that end a block of text.
@@ -33,7 +48,7 @@ pub struct HtmlDoc {
 
 /// Parses a whole HTML document.
 pub fn parse_document(source: &str) -> HtmlDoc {
-    let doc = Html::parse_document(source);
+    let doc = Html::parse_document(&flatten_deep(source));
     let mut out = HtmlDoc::default();
     let mut buffer = String::new();
     walk(doc.root_element(), &mut out, &mut buffer);
@@ -123,7 +138,7 @@ pub fn markup_in(line: &str) -> String {
 /// The text of a line that carries stray markup: tags dropped, entities decoded, by
 /// the HTML parser. Script and style content is dropped with its tags.
 pub fn strip_markup(line: &str) -> String {
-    let fragment = Html::parse_fragment(line);
+    let fragment = Html::parse_fragment(&flatten_deep(line));
     let mut out = String::new();
     for node in fragment.root_element().descendants() {
         if let Node::Text(text) = node.value() {
@@ -136,6 +151,127 @@ pub fn strip_markup(line: &str) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>").expect("valid regex"));
+
+/// The source with the tags of elements nested deeper than [`MAX_DEPTH`] dropped, so
+/// their text joins the element around them. Depth is counted from the tags as
+/// written, which is close enough: only hostile or broken pages come near the limit.
+pub fn flatten_deep(source: &str) -> Cow<'_, str> {
+    let mut depth = 0usize;
+    // Start tags dropped whose end tags are still to come: the next end tags are theirs.
+    let mut dropped = 0usize;
+    let mut out = String::new();
+    let mut at = 0;
+    for c in TAG.captures_iter(source) {
+        let name = &c[2];
+        if !c[3].is_empty() || FLAT.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        let drop = if c[1].is_empty() {
+            if depth >= MAX_DEPTH {
+                dropped += 1;
+                true
+            } else {
+                depth += 1;
+                false
+            }
+        } else if dropped > 0 {
+            dropped -= 1;
+            true
+        } else {
+            depth = depth.saturating_sub(1);
+            false
+        };
+        if drop {
+            let m = c.get(0).expect("whole match");
+            out.push_str(&source[at..m.start()]);
+            at = m.end();
+        }
+    }
+    if at == 0 {
+        return Cow::Borrowed(source);
+    }
+    out.push_str(&source[at..]);
+    Cow::Owned(out)
+}
+
+static HIDDEN_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)<!--|<({})(?:\s[^<>]*)?>", SKIPPED.join("|"))).expect("valid regex")
+});
+static PARAGRAPH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\n[ \t]*\n").expect("valid regex"));
+
+/// Comments and elements whose content is never text (`<script>` and the like) in a
+/// plain-text file, found across lines and paragraphs: returns the text with each of
+/// them blanked but for its line breaks, so the paragraphs around stay as they were,
+/// and the blanked parts. One never closed ends with its paragraph, as prose may
+/// mention "<script>" without opening one.
+pub fn blank_hidden(text: &str) -> (Cow<'_, str>, Vec<String>) {
+    if !text.contains('<') {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut hidden = Vec::new();
+    // Closers known to be missing from the rest of the text, so each is looked for once.
+    let mut missing: HashSet<String> = HashSet::new();
+    let mut at = 0;
+    while let Some(c) = HIDDEN_OPEN.captures_at(text, at) {
+        let open = c.get(0).expect("whole match");
+        let closer = c.get(1).map_or_else(|| "-->".to_owned(), |name| format!("</{}", name.as_str().to_ascii_lowercase()));
+        let found = if missing.contains(&closer) { None } else { lower[open.end()..].find(&closer) };
+        let end = match found {
+            Some(i) => {
+                let after = open.end() + i + closer.len();
+                if closer == "-->" { after } else { text[after..].find('>').map_or(text.len(), |j| after + j + 1) }
+            }
+            None => {
+                missing.insert(closer);
+                PARAGRAPH_END.find_at(text, open.end()).map_or(text.len(), |m| m.start())
+            }
+        };
+        out.push_str(&text[at..open.start()]);
+        out.extend(text[open.start()..end].chars().filter(|&ch| ch == '\n'));
+        hidden.push(collapse(&text[open.start()..end]));
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    (Cow::Owned(out), hidden)
+}
+
+/// Characters that change the direction text is shown in (embeddings, overrides,
+/// isolates and marks): invisible, they can make a line read differently from what
+/// it says, and they split words for search.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text as the pipeline hands it on. What still reads as markup after parsing
+/// (escaped tags, tags formed when others were removed: `<<b>b>`) is stripped, a `<`
+/// that could still open a tag is dropped, bidirectional and other control
+/// characters are dropped, and white space is collapsed. The result holds no tag.
+pub fn plain(text: &str) -> String {
+    let mut text = Cow::Borrowed(text);
+    // Each pass peels one layer; hostile input may have more, which the loop below ends.
+    for _ in 0..3 {
+        if !has_markup(&text) {
+            break;
+        }
+        text = Cow::Owned(strip_markup(&text));
+    }
+    // Right to left, so whether a `<` is followed by a letter is decided on the final text.
+    let mut kept: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars().rev() {
+        let opens_tag = c == '<' && kept.last().is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if c.is_whitespace() {
+            kept.push(' ');
+        } else if !(c.is_control() || is_bidi_control(c) || opens_tag) {
+            kept.push(c);
+        }
+    }
+    collapse(&kept.into_iter().rev().collect::<String>())
 }
 
 #[cfg(test)]
@@ -171,5 +307,36 @@ mod tests {
         assert_eq!(strip_markup("he said.</p></h2> </body> </html>"), "he said.");
         assert_eq!(strip_markup("Tom &amp; Jerry &#8211; together"), "Tom & Jerry – together");
         assert_eq!(strip_markup("ok<script>alert(1)</script> fine"), "ok fine");
+    }
+
+    #[test]
+    fn plain_text_holds_no_tag_and_no_control_character() {
+        assert_eq!(plain("Harbour &amp; ferry"), "Harbour & ferry");
+        assert_eq!(plain("&lt;script&gt;alert(1)&lt;/script&gt;The vote"), "The vote", "escaped tags");
+        assert_eq!(plain("<<script>script>alert(2)<</script>/script>Nobody"), "Nobody", "tags formed by removal");
+        assert_eq!(plain("<img src=x onerror=alert(1)>Council"), "Council");
+        assert_eq!(plain("fares\u{202E} stay\u{2066} the\u{200F} same\u{1b}."), "fares stay the same.");
+        assert_eq!(plain("a < b and 3<4, x <= y"), "a < b and 3<4, x <= y");
+        assert_eq!(plain("tab\tand\u{0085}line"), "tab and line");
+    }
+
+    #[test]
+    fn hidden_spans_in_text_files_are_blanked_across_paragraphs() {
+        let (text, hidden) = blank_hidden("Kept.<!-- gone -->\n\n<script>\nvar a;\n\nb();\n</script >\n\nAlso kept.");
+        assert_eq!(text, "Kept.\n\n\n\n\n\n\n\nAlso kept.");
+        assert_eq!(hidden, ["<!-- gone -->", "<script> var a; b(); </script >"]);
+        // Never closed: only its paragraph goes, as prose may name the tag.
+        let (text, _) = blank_hidden("A <script> tag was found.\n\nThe site is fixed.");
+        assert_eq!(text, "A \n\nThe site is fixed.");
+        assert_eq!(blank_hidden("No markup here.").0, "No markup here.");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_below_the_limit() {
+        let deep = format!("{}x{}", "<div>".repeat(MAX_DEPTH + 10), "</div>".repeat(MAX_DEPTH + 10));
+        let flat = flatten_deep(&deep);
+        assert_eq!(flat, format!("{}x{}", "<div>".repeat(MAX_DEPTH), "</div>".repeat(MAX_DEPTH)));
+        let page = "<div><p>a<br/><img src=x><div>b</div></div>";
+        assert!(matches!(flatten_deep(page), Cow::Borrowed(_)), "shallow pages are left alone");
     }
 }

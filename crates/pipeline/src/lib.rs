@@ -13,6 +13,7 @@ pub mod html;
 pub mod meta;
 mod read;
 pub mod recycle;
+pub mod testing;
 pub mod when;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use model::Corpus;
 
-pub use article::parse_article;
+pub use article::{MAX_BLOCKS, parse_article};
 pub use read::{ARTICLE_EXTENSIONS, MAX_BYTES, decode, list_articles, list_files};
 
 /// A problem with one input file that did not stop the build.
@@ -95,8 +96,9 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
                 Ok(decoded) => {
                     out.bytes += decoded.text.len() as u64;
                     decoded.notes.into_iter().for_each(&mut warn);
-                    match parse_article(&path, &decoded.text) {
-                        Ok(article) => {
+                    match article::parse(&path, &decoded.text) {
+                        Ok((article, notes)) => {
+                            notes.into_iter().for_each(&mut warn);
                             let key = text_key(&article.paragraphs);
                             if let Some(first) = seen.get(&key) {
                                 warn(format!("has the same text as {first}; skipped as a duplicate"));
@@ -115,6 +117,17 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
         }
         out.inputs.push(path);
         progress(done + 1);
+    }
+    if out.corpus.articles.is_empty() {
+        // Not an error: the app builds and says there is nothing to show yet.
+        let folders: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+        out.warnings.push(Warning {
+            file: folders.join(", "),
+            message: format!(
+                "holds no readable article (.{} files); the corpus is empty",
+                ARTICLE_EXTENSIONS.join(", .")
+            ),
+        });
     }
     recycle::mark_recycled(&mut out.corpus.articles);
     out.corpus.entities = entities::extract(&out.corpus.articles);

@@ -160,24 +160,24 @@ pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
                     None
                 }
             };
-            if let Some(year) = year {
-                if latest_year.as_ref().is_none_or(|(y, _)| year > *y) {
-                    latest_year = Some((year, words));
-                }
+            if let Some(year) = year
+                && latest_year.as_ref().is_none_or(|(y, _)| year > *y)
+            {
+                latest_year = Some((year, words));
             }
         }
     }
     let (year, year_words) = latest_year?;
-    if let Some((month, day, words)) = report_day {
-        if let Some(date) = Date::new(year, month, day) {
-            return Some(DateSpan {
-                start: date,
-                end: date,
-                precision: Precision::Day,
-                basis: Basis::Inferred,
-                evidence: format!("{words}; year from “{year_words}”"),
-            });
-        }
+    if let Some((month, day, words)) = report_day
+        && let Some(date) = Date::new(year, month, day)
+    {
+        return Some(DateSpan {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            basis: Basis::Inferred,
+            evidence: format!("{words}; year from “{year_words}”"),
+        });
     }
     Some(DateSpan {
         start: Date::new(year, 1, 1)?,

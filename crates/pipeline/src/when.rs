@@ -105,10 +105,10 @@ pub fn tense(sentence: &str) -> Tense {
 pub fn find(sentence: &str) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     let add = |start: usize, end: usize, expr: Option<Expr>, hits: &mut Vec<Hit>| {
-        if let Some(expr) = expr {
-            if !hits.iter().any(|h| h.start < end && start < h.end) {
-                hits.push(Hit { start, end, expr });
-            }
+        if let Some(expr) = expr
+            && !hits.iter().any(|h| h.start < end && start < h.end)
+        {
+            hits.push(Hit { start, end, expr });
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
@@ -130,7 +130,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
             Some(match c[2].trim_end_matches('s') {
                 "year" => Expr::YearsFromReference(-i32::try_from(n).ok()?),
                 "month" => Expr::MonthsFromReference(-i32::try_from(n).ok()?),
-                "week" => Expr::DaysFromReference(-7 * n),
+                "week" => Expr::DaysFromReference(n.checked_mul(-7)?),
                 _ => Expr::DaysFromReference(-n),
             })
         }),
@@ -197,7 +197,7 @@ fn year_for(month: u32, day: u32, reference: &DateSpan, tense: Tense) -> Option<
     // Past events are placed up to the end of a wide reference, future ones from its start.
     let anchor = if tense == Tense::Past { end } else { start };
     let y = anchor.year();
-    let candidate = NaiveDate::from_ymd_opt(y, month, day.min(28).max(1))
+    let candidate = NaiveDate::from_ymd_opt(y, month, day.clamp(1, 28))
         .and_then(|d| NaiveDate::from_ymd_opt(y, month, day).or(Some(d)))?;
     Some(match tense {
         Tense::Past if candidate > anchor => y - 1,
@@ -271,7 +271,8 @@ pub fn resolve(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evidence:
         }
         Expr::DaysFromReference(n) => {
             let r = reference.filter(|r| r.precision == Precision::Day)?;
-            let d = from_date(r.start)? + Duration::days(n);
+            // Counts come from the text ("900000000000 days ago"): out of range is no date.
+            let d = from_date(r.start)?.checked_add_signed(Duration::try_days(n)?)?;
             span(d, d, Precision::Day, Inferred, evidence)
         }
         Expr::WeeksFromReference(n) => {
@@ -282,12 +283,12 @@ pub fn resolve(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evidence:
         }
         Expr::MonthsFromReference(n) => {
             let anchor = from_date(reference?.start)?;
-            let index = anchor.year() * 12 + anchor.month0() as i32 + n;
+            let index = (anchor.year() * 12 + anchor.month0() as i32).checked_add(n)?;
             let (y, m) = (index.div_euclid(12), u32::try_from(index.rem_euclid(12)).ok()? + 1);
             span(NaiveDate::from_ymd_opt(y, m, 1)?, month_end(y, m)?, Precision::Month, Inferred, evidence)
         }
         Expr::YearsFromReference(n) => {
-            let y = from_date(reference?.start)?.year() + n;
+            let y = from_date(reference?.start)?.year().checked_add(n)?;
             span(NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Precision::Year, Inferred, evidence)
         }
     }
@@ -303,10 +304,10 @@ pub fn shift(anchor: &DateSpan, n: i64, unit: &str, evidence: &str) -> Option<Da
             if n >= 0 { d.checked_add_months(m) } else { d.checked_sub_months(m) }
         };
         match unit.trim_end_matches('s') {
-            "year" => months(n * 12),
+            "year" => months(n.checked_mul(12)?),
             "month" => months(n),
-            "week" => d.checked_add_signed(Duration::weeks(n)),
-            _ => d.checked_add_signed(Duration::days(n)),
+            "week" => d.checked_add_signed(Duration::try_weeks(n)?),
+            _ => d.checked_add_signed(Duration::try_days(n)?),
         }
     };
     span(move_date(anchor.start)?, move_date(anchor.end)?, Precision::Approximate, Basis::Inferred, evidence)
@@ -379,6 +380,21 @@ mod tests {
         assert_eq!((s.start.iso(), s.end.iso(), s.precision, s.basis), ("2021-05-01".into(), "2021-08-31".into(), Approximate, Inferred));
         let back = shift(&reference("2024-02-29"), -1, "year", "a year before").unwrap();
         assert_eq!(back.start.iso(), "2023-02-28");
+    }
+
+    #[test]
+    fn counts_too_large_for_the_calendar_are_no_date() {
+        // Found by the dates fuzz target: these panicked in chrono or overflowed.
+        check("Troops arrived 2222222222222222222 days ago.", "2021-10-05", None);
+        check("Troops arrived 9000000000000000000 weeks ago.", "2021-10-05", None);
+        check("Troops arrived 2147483647 months ago.", "2021-10-05", None);
+        check("Troops arrived 2147483647 years ago.", "2021-10-05", None);
+        let day = reference("2021-10-05");
+        for unit in ["day", "week", "month", "year"] {
+            for n in [i64::MAX, i64::MIN, 1 << 40] {
+                assert_eq!(shift(&day, n, unit, "x"), None, "{n} {unit}");
+            }
+        }
     }
 
     #[test]

@@ -86,3 +86,29 @@ fn missing_folder_is_an_error_naming_it() {
     let err = pipeline::process_dir(Path::new("/no/such/chronicle-folder")).unwrap_err();
     assert!(err.to_string().starts_with("cannot read the article folder /no/such/chronicle-folder"), "{err}");
 }
+
+#[test]
+fn empty_folder_is_an_empty_corpus_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, out) = pipeline::bundle_dir(dir.path()).unwrap();
+    let corpus = model::decode(&bytes).expect("an empty corpus still decodes");
+    assert!(corpus.articles.is_empty() && corpus.entities.is_empty() && corpus.events.is_empty());
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    assert_eq!(out.warnings[0].file, dir.path().display().to_string());
+    assert!(out.warnings[0].message.contains("the corpus is empty"), "{}", out.warnings[0]);
+}
+
+#[test]
+fn folder_of_only_unreadable_files_is_an_empty_corpus_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.txt", b"");
+    write(dir.path(), "photo.txt", &[0u8; 512]);
+    write(dir.path(), "shell.html", b"<html><body><script>x()</script></body></html>");
+    write(dir.path(), "notes.pdf", b"%PDF-1.7");
+    let (bytes, out) = pipeline::bundle_dir(dir.path()).unwrap();
+    assert!(model::decode(&bytes).unwrap().articles.is_empty());
+    let files: Vec<&str> = out.warnings.iter().map(|w| w.file.as_str()).collect();
+    let folder = dir.path().display().to_string();
+    assert_eq!(files, ["empty.txt", "notes.pdf", "photo.txt", "shell.html", folder.as_str()]);
+    assert!(pipeline::to_json(&out).contains("the corpus is empty"));
+}

@@ -34,8 +34,11 @@ fn read_gold(path: &Path) -> Vec<Gold> {
         .collect()
 }
 
-/// Predicted (kind, entity index, article id) triples, and the names each entity answers to.
-fn predicted(corpus: &Corpus) -> (BTreeSet<(String, usize, String)>, Vec<Vec<String>>) {
+/// (kind, entity index, article id) triples.
+type Triples = BTreeSet<(String, usize, String)>;
+
+/// Predicted triples, and the names each entity answers to.
+fn predicted(corpus: &Corpus) -> (Triples, Vec<Vec<String>>) {
     let mut triples = BTreeSet::new();
     let mut names = Vec::new();
     for (i, e) in corpus.entities.iter().enumerate() {
