@@ -9,6 +9,8 @@
 //!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
 //!   `CHRONICLE_E2E_TWO_SITE_DIR` the site's folder (a "new build" for the update test);
 //! - `CHRONICLE_E2E_EMPTY_SITE`: URL of a site built from an empty folder;
+//! - `CHRONICLE_E2E_HOSTILE_SITE` and `CHRONICLE_E2E_HOSTILE_DIR`: URL of a site built
+//!   from the hostile articles (`pipeline::testing`), and their folder;
 //! - `CHRONICLE_WEBDRIVER`: the chromedriver URL;
 //! - `CHRONICLE_AXE`: axe-core's `axe.min.js`, the accessibility checker;
 //! - `CHRONICLE_SCREENSHOTS`: a folder for screenshots of each view.
@@ -875,6 +877,62 @@ async fn the_timeline_keeps_only_the_rows_on_screen_in_the_page() {
     browser.wait_for(&format!("li.event[data-id='{oldest}']")).await;
     assert_eq!(browser.count(&format!("li.event[data-id='{newest}']")).await, 0);
     assert!(browser.count("li.event").await < corpus.events.len());
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_articles_run_nothing_and_keep_their_readable_text() {
+    let dir = PathBuf::from(env("CHRONICLE_E2E_HOSTILE_DIR"));
+    let out = pipeline::process_dir(&dir).unwrap();
+    let site = env("CHRONICLE_E2E_HOSTILE_SITE");
+    let browser = Browser::start().await;
+    // Anything that ran would leave a trace: a dialog (WebDriver then fails every
+    // command), an element the text smuggled in, a request beyond the app's own files.
+    let check = |view: String| {
+        let browser = &browser;
+        async move {
+            browser.driver.title().await.unwrap_or_else(|e| panic!("a dialog opened at {view}: {e}"));
+            let smuggled = browser
+                .driver
+                .execute(
+                    "const app = document.getElementById('app');\
+                     const bad = [...app.querySelectorAll('script, iframe, object, embed, img, style, link, meta, form, svg script')]\
+                       .map(e => e.outerHTML.slice(0, 80));\
+                     for (const e of app.querySelectorAll('*')) for (const a of e.attributes)\
+                       if (a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value)) bad.push(e.tagName + ' ' + a.name);\
+                     const own = location.origin + location.pathname.replace(/[^/]*$/, '');\
+                     const requests = performance.getEntriesByType('resource').map(r => r.name)\
+                       .filter(n => !n.startsWith(own));\
+                     return bad.concat(requests);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(smuggled.json(), &serde_json::json!([]), "at {view}");
+        }
+    };
+    browser.open(&format!("{site}#view=articles")).await;
+    assert_eq!(browser.count("li.article").await, out.corpus.articles.len(), "every readable hostile article is listed");
+    check("#view=articles".into()).await;
+    browser.open(&site).await;
+    check("the timeline".into()).await;
+    browser.open(&format!("{site}#view=entities")).await;
+    check("#view=entities".into()).await;
+    let mut read = 0;
+    for (file, sentence) in pipeline::testing::READABLE {
+        let Some(article) = out.corpus.articles.iter().find(|a| a.file == file) else {
+            panic!("{file} did not become an article");
+        };
+        let view = format!("#article={}", model::query::percent_encode(&article.id));
+        browser.open(&format!("{site}{view}")).await;
+        browser.wait_for(".reader h2").await;
+        let text = browser.driver.find(By::Css(".reader")).await.unwrap().text().await.unwrap();
+        assert!(squash(&text).contains(sentence), "{file}: its sentence is not in the reader");
+        check(view).await;
+        read += 1;
+    }
+    assert_eq!(read, pipeline::testing::READABLE.len());
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }

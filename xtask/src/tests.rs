@@ -107,11 +107,17 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
     std::fs::create_dir_all(&empty_dir).map_err(|e| format!("cannot create {}: {e}", empty_dir.display()))?;
     let empty_site = work.join("empty-site");
     site::build_release(tools, &empty_site, Some(&empty_dir))?;
+    let hostile_dir = work.join("hostile-articles");
+    copy_fixture(Path::new(pipeline::testing::HOSTILE_DIR), &hostile_dir)?;
+    pipeline::testing::write_generated_hostile_files(&hostile_dir)
+        .map_err(|e| format!("cannot write the generated hostile articles: {e}"))?;
+    let hostile_site = work.join("hostile-site");
+    site::build_release(tools, &hostile_site, Some(&hostile_dir))?;
     let site_dir = work.join("site");
     site::build_release(tools, &site_dir, None)?;
     site::print_sizes(&site_dir)?;
 
-    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone()), ("empty".into(), empty_site)])?;
+    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone()), ("empty".into(), empty_site), ("hostile".into(), hostile_site)])?;
     let driver = ChromeDriver::start()?;
     cargo_test(
         tools
@@ -126,6 +132,8 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
             .env("CHRONICLE_E2E_TWO_DIR", &two_dir)
             .env("CHRONICLE_E2E_TWO_SITE_DIR", &two_site)
             .env("CHRONICLE_E2E_EMPTY_SITE", server.url("empty"))
+            .env("CHRONICLE_E2E_HOSTILE_SITE", server.url("hostile"))
+            .env("CHRONICLE_E2E_HOSTILE_DIR", &hostile_dir)
             .env("CHRONICLE_WEBDRIVER", driver.url()),
     )
 }
