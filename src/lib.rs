@@ -193,12 +193,11 @@ fn keyboard(event: &KeyboardEvent, state: &State) {
         "Enter" if !typing => {
             // Enter on a focused event opens its first source article.
             let Some(active) = document.active_element() else { return };
-            if active.class_name().split_whitespace().any(|c| c == "event") {
-                if let Ok(Some(link)) = active.query_selector("a.source") {
-                    if let Ok(link) = link.dyn_into::<HtmlElement>() {
-                        link.click();
-                    }
-                }
+            if active.class_name().split_whitespace().any(|c| c == "event")
+                && let Ok(Some(link)) = active.query_selector("a.source")
+                && let Ok(link) = link.dyn_into::<HtmlElement>()
+            {
+                link.click();
             }
         }
         _ => {}

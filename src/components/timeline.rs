@@ -92,16 +92,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         // After each render: measure the rows, size the spacers for the rows left out.
         let (list, top_spacer, bottom_spacer, row_height) = (list.clone(), top_spacer.clone(), bottom_spacer.clone(), row_height.clone());
         use_effect(move || {
-            if let Some(el) = list.cast::<HtmlElement>() {
-                if let Ok(items) = el.query_selector_all("li.event") {
-                    let rendered = items.length() as f64;
-                    if rendered > 0.0 {
-                        let spacers = spacer_height(&top_spacer) + spacer_height(&bottom_spacer);
-                        let height = (f64::from(el.offset_height()) - spacers) / rendered;
-                        if height > 16.0 {
-                            *row_height.borrow_mut() = height;
-                        }
-                    }
+            if let Some(el) = list.cast::<HtmlElement>()
+                && let Ok(items) = el.query_selector_all("li.event")
+                && items.length() > 0
+            {
+                let spacers = spacer_height(&top_spacer) + spacer_height(&bottom_spacer);
+                let height = (f64::from(el.offset_height()) - spacers) / f64::from(items.length());
+                if height > 16.0 {
+                    *row_height.borrow_mut() = height;
                 }
             }
             let h = *row_height.borrow();

@@ -229,6 +229,7 @@ impl Drop for ChromeDriver {
 
 
 #[cfg(test)]
+#[allow(clippy::module_inception)]
 mod tests {
     use super::*;
 

@@ -180,10 +180,10 @@ impl Index {
             for s in &e.sources {
                 if let Some(a) = corpus.articles.get(s.article as usize) {
                     for name in a.authors.iter().chain(&a.outlets) {
-                        if let Some(k) = name_slot(name) {
-                            if credit_events[k].last() != Some(&(i as u32)) {
-                                credit_events[k].push(i as u32);
-                            }
+                        if let Some(k) = name_slot(name)
+                            && credit_events[k].last() != Some(&(i as u32))
+                        {
+                            credit_events[k].push(i as u32);
                         }
                     }
                 }
@@ -224,11 +224,11 @@ impl Index {
             }
             known
         });
-        if let Some(by) = &state.filter.by {
-            if !self.credit_names.contains(by) {
-                problems.push(Problem(format!("no article is by “{}”; that filter was dropped", shorten(by))));
-                state.filter.by = None;
-            }
+        if let Some(by) = &state.filter.by
+            && !self.credit_names.contains(by)
+        {
+            problems.push(Problem(format!("no article is by “{}”; that filter was dropped", shorten(by))));
+            state.filter.by = None;
         }
         problems
     }

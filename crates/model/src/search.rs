@@ -183,10 +183,10 @@ impl Bits {
 
     fn trim(&mut self) {
         let rest = self.len % 64;
-        if rest != 0 {
-            if let Some(last) = self.words.last_mut() {
-                *last &= (1u64 << rest) - 1;
-            }
+        if rest != 0
+            && let Some(last) = self.words.last_mut()
+        {
+            *last &= (1u64 << rest) - 1;
         }
     }
 
