@@ -45,7 +45,7 @@ mod tests {
 
     #[test]
     fn fixed_prints_two_decimals() {
-        assert_eq!(fixed(2.71828), "2.72");
+        assert_eq!(fixed(1.23456), "1.23");
         assert_eq!(fixed(-0.005), "-0.01");
         assert_eq!(fixed(-0.004), "0.00");
         assert_eq!(fixed(20.0), "20.00");
