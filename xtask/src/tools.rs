@@ -12,6 +12,10 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 /// The accessibility checker the end-to-end tests inject into the page (npm).
 pub const AXE_VERSION: &str = "4.14.1";
+/// The search engines `cargo xtask bench` times Chronicle's engine against (npm), kept
+/// in their own folder under the tools folder so installs for tests never prune them.
+pub const MINISEARCH_VERSION: &str = "7.2.0";
+pub const FLEXSEARCH_VERSION: &str = "0.8.212";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -124,6 +128,32 @@ pub fn ensure(need: Need) -> Result<Tools, String> {
         })?;
     }
     Ok(tools)
+}
+
+/// Folder holding the bench's npm packages (`node_modules/minisearch`, `node_modules/flexsearch`).
+pub fn engines_dir() -> PathBuf {
+    tools_dir().join("bench-engines")
+}
+
+/// Installs MiniSearch and FlexSearch for `cargo xtask bench`, once.
+pub fn ensure_engines(tools: &Tools) -> Result<(), String> {
+    let dir = engines_dir();
+    let has = |name: &str, version: &str| {
+        std::fs::read_to_string(dir.join("node_modules").join(name).join("package.json"))
+            .is_ok_and(|m| m.contains(&format!("\"version\": \"{version}\"")))
+    };
+    step(&format!("minisearch {MINISEARCH_VERSION} and flexsearch {FLEXSEARCH_VERSION}"), || {
+        Ok(has("minisearch", MINISEARCH_VERSION) && has("flexsearch", FLEXSEARCH_VERSION))
+    }, || {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        run(tools.command("npm").arg("install").arg("--prefix").arg(&dir).args([
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            &format!("minisearch@{MINISEARCH_VERSION}"),
+            &format!("flexsearch@{FLEXSEARCH_VERSION}"),
+        ]))
+    })
 }
 
 /// Prints one line per tool: present, or installed and how long that took.

@@ -1,5 +1,6 @@
 //! The pipeline's command line: `pipeline extract DIR... [--out FILE]` writes the
-//! processed corpus as JSON (stdout by default) and warnings to stderr.
+//! processed corpus as JSON (stdout by default) and warnings to stderr;
+//! `pipeline bundle DIR --out FILE` writes the bytes `build.rs` would embed.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -7,15 +8,24 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 const USAGE: &str = "usage: pipeline extract DIR... [--out FILE]
+       pipeline bundle DIR --out FILE
 
-Processes every article file in each DIR and writes the corpus as JSON
+extract: processes every article file in each DIR and writes the corpus as JSON
 (articles, entities, events, warnings) to FILE or standard output.
+bundle: writes the corpus of DIR in the app's embedded format (what build.rs embeds).
 Warnings name the file and the problem on standard error.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => match extract(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("pipeline: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("bundle") => match bundle(&args[1..]) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("pipeline: {message}");
@@ -70,7 +80,30 @@ fn extract(args: &[String]) -> Result<(), String> {
             stdout.write_all(json.as_bytes()).and_then(|_| stdout.write_all(b"\n")).map_err(|e| e.to_string())?;
         }
     }
+    summary(&output, started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// `bundle DIR --out FILE`: [`pipeline::bundle_dir`]'s bytes, timed like `extract`
+/// (`cargo xtask bench` reads the summary line for the pipeline's throughput).
+fn bundle(args: &[String]) -> Result<(), String> {
+    let (dir, out_file) = match args {
+        [dir, flag, file] if flag == "--out" || flag == "-o" => (PathBuf::from(dir), PathBuf::from(file)),
+        _ => return Err(format!("bundle needs one folder and --out FILE\n\n{USAGE}")),
+    };
+    let started = Instant::now();
+    let (bytes, output) = pipeline::bundle_dir(&dir).map_err(|e| e.to_string())?;
     let secs = started.elapsed().as_secs_f64();
+    for w in &output.warnings {
+        eprintln!("warning: {w}");
+    }
+    std::fs::write(&out_file, bytes).map_err(|e| format!("cannot write {}: {e}", out_file.display()))?;
+    summary(&output, secs);
+    Ok(())
+}
+
+/// The one-line summary on standard error: counts, input size, time, throughput.
+fn summary(output: &pipeline::Output, secs: f64) {
     eprintln!(
         "pipeline: {} articles, {} warnings, {} entities, {} events, {:.1} MB in {:.2} s ({:.1} MB/s)",
         output.corpus.articles.len(),
@@ -81,5 +114,4 @@ fn extract(args: &[String]) -> Result<(), String> {
         secs,
         output.bytes as f64 / 1e6 / secs.max(1e-9)
     );
-    Ok(())
 }

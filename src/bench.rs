@@ -1,0 +1,59 @@
+//! Hooks for `cargo xtask bench`, exported to JavaScript (Trunk's loader puts them on
+//! `window.wasmBindings`): the wasm memory size, and the search engine without the DOM,
+//! so the bench can time it beside other engines on the same texts in the same page.
+//! The app itself never calls these.
+
+use model::query::Filter;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Bytes of the wasm linear memory (the decoded corpus, the index, the UI's heap).
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .unwrap_or(0.0)
+}
+
+/// For each event, the text the search box matches: its summary and source sentences,
+/// and for an article's publication the article's title and text, as `model::query::Index`
+/// reads them (the index keeps its folded copies private, so this rebuilds them unfolded;
+/// the other engines fold on their own).
+#[wasm_bindgen]
+pub fn engine_texts() -> Vec<String> {
+    let Ok(corpus) = crate::corpus::corpus() else { return Vec::new() };
+    corpus
+        .events
+        .iter()
+        .map(|e| {
+            let mut text = e.summary.clone();
+            for s in &e.sources {
+                text.push('\n');
+                match (e.kind, corpus.articles.get(s.article as usize)) {
+                    (model::EventKind::Publication, Some(a)) => {
+                        text.push_str(&a.title);
+                        for p in &a.paragraphs {
+                            text.push('\n');
+                            text.push_str(p);
+                        }
+                    }
+                    _ => text.push_str(&s.sentence),
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+/// How many timeline rows the app's own filter path gives for the search text `q`.
+#[wasm_bindgen]
+pub fn engine_query(q: &str) -> u32 {
+    match (crate::corpus::corpus(), crate::INDEX.as_ref()) {
+        (Ok(corpus), Some(index)) => {
+            let filter = Filter { text: q.to_owned(), ..Filter::default() };
+            index.timeline(corpus, &filter, false).len() as u32
+        }
+        _ => 0,
+    }
+}
