@@ -49,7 +49,7 @@ pub fn engine_texts() -> Vec<String> {
 /// How many timeline rows the app's own filter path gives for the search text `q`.
 #[wasm_bindgen]
 pub fn engine_query(q: &str) -> u32 {
-    match (crate::corpus::corpus(), crate::INDEX.as_ref()) {
+    match (crate::corpus::corpus(), crate::corpus::index()) {
         (Ok(corpus), Some(index)) => {
             let filter = Filter { text: q.to_owned(), ..Filter::default() };
             index.timeline(corpus, &filter, false).len() as u32
