@@ -20,12 +20,14 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
-    let body_id = format!("article-body-{}", article.id);
+    // Article ids are file names (spaces, "#", "&" and all); DOM ids must not be.
+    let token = dom_token(&article.id);
+    let body_id = format!("article-body-{token}");
     let title_class = if article.title_stated { "title" } else { "title derived" };
     html! {
         <li class="article" data-id={article.id.clone()}>
-            <article aria-labelledby={format!("article-title-{}", article.id)}>
-                <h2 class={title_class} id={format!("article-title-{}", article.id)}>
+            <article aria-labelledby={format!("article-title-{token}")}>
+                <h2 class={title_class} id={format!("article-title-{token}")}>
                     <button type="button" class="toggle" aria-expanded={expanded.to_string()}
                         aria-controls={body_id.clone()} onclick={on_toggle}>
                         { &article.title }
@@ -54,5 +56,31 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
                 }
             </article>
         </li>
+    }
+}
+
+/// `id` as a DOM id part: letters, digits and "-" kept, every other byte as "_" and two
+/// hex digits, so different ids stay different and references never break.
+pub fn dom_token(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("_{b:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dom_tokens_are_plain_and_distinct() {
+        use super::dom_token;
+        assert_eq!(dom_token("000_ab-1"), "000_5fab-1");
+        assert_eq!(dom_token("Q&A #1 = 100%"), "Q_26A_20_231_20_3d_20100_25");
+        assert_ne!(dom_token("a b"), dom_token("a_b"));
+        assert!(dom_token("Türkiye").chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     }
 }
