@@ -243,6 +243,7 @@ fn measure_size(tools: &Tools, work: &Path, size: usize, loads: usize, driver: &
         "failures": [],
     });
     let fail = |e: &mut Value, what: String| {
+        let what = tidy(&what);
         println!("xtask: bench: {size}: {what}");
         e["failures"].as_array_mut().expect("failures is a list").push(Value::String(what));
     };
@@ -731,17 +732,26 @@ async fn browse(plan: &Plan, out: &mut Value) -> Result<(), String> {
         );
     }
 
-    // Typing and filtering, in one more fresh page.
+    // The engines in a fresh page of their own, then typing and filtering in another,
+    // so that one breaking (a crashed tab) leaves the other's figures.
+    let mut problems = Vec::new();
     let session = Session::start(plan, plan.loads).await?;
-    let result = interact(&session, plan, out).await;
-    let engines = match &result {
-        Ok(()) => engines(&session, plan).await,
-        Err(_) => Ok(Value::Null),
+    let result = match session.open(&plan.url, plan.patience).await {
+        Ok(_) => engines(&session, plan).await,
+        Err(m) => Err(m),
     };
     session.quit().await;
-    result?;
-    out["engine"] = engines?;
-    Ok(())
+    match result {
+        Ok(figures) => out["engine"] = figures,
+        Err(m) => problems.push(format!("engines: {m}")),
+    }
+    let session = Session::start(plan, plan.loads + 1).await?;
+    let result = interact(&session, plan, out).await;
+    session.quit().await;
+    if let Err(m) = result {
+        problems.push(format!("interaction: {m}"));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
 }
 
 async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(), String> {
@@ -760,35 +770,41 @@ async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(),
             .chain(word.chars().map(|_| TypingData::from(Key::Backspace)))
             .collect();
         for stroke in strokes {
-            let before = session.count("keys").await?;
-            search.send_keys(stroke).await.map_err(|e| format!("typing: {e}"))?;
-            keys.push(session.next_sample("keys", before, plan.patience).await?.as_f64().unwrap_or(f64::NAN));
+            let context = |m: String| format!("keystroke {} (typing “{word}”): {m}", keys.len() + 1);
+            let before = session.count("keys").await.map_err(context)?;
+            search.send_keys(stroke).await.map_err(|e| context(e.to_string()))?;
+            let sample = session.next_sample("keys", before, plan.patience).await.map_err(context)?;
+            keys.push(sample.as_f64().unwrap_or(f64::NAN));
+            out["interaction"]["keystroke_ms"] = stats(&keys);
             if Instant::now() > typing_deadline {
                 break 'words;
             }
         }
     }
-    out["interaction"]["keystroke_ms"] = stats(&keys);
     out["interaction"]["typed"] = json!(plan.words);
 
     let mut filter = Vec::new();
     let mut clear = Vec::new();
     let deadline = Instant::now() + plan.patience * 2;
+    out["interaction"]["entities"] = json!(plan.entities);
     for id in &plan.entities {
         if Instant::now() > deadline {
+            out["interaction"]["stopped_early"] = json!(true);
             break;
         }
-        for (hash, into) in [(format!("#e={}", encode(id)), &mut filter), (String::new(), &mut clear)] {
-            let before = session.count("hashes").await?;
-            session.eval("location.hash = arguments[0];", vec![json!(hash)]).await?;
-            let sample = session.next_sample("hashes", before, plan.patience).await?;
-            into.push(sample["ms"].as_f64().unwrap_or(f64::NAN));
+        for (hash, clearing) in [(format!("#e={}", encode(id)), false), (String::new(), true)] {
+            let context = |m: String| {
+                format!("{} entity filter {}: {m}", if clearing { "clearing" } else { "applying" }, filter.len() + usize::from(!clearing))
+            };
+            let before = session.count("hashes").await.map_err(context)?;
+            session.eval("location.hash = arguments[0];", vec![json!(hash)]).await.map_err(context)?;
+            let sample = session.next_sample("hashes", before, plan.patience).await.map_err(context)?;
+            let ms = sample["ms"].as_f64().unwrap_or(f64::NAN);
+            if clearing { clear.push(ms) } else { filter.push(ms) }
+            out["interaction"]["entity_filter_ms"] = stats(&filter);
+            out["interaction"]["clear_filter_ms"] = stats(&clear);
         }
     }
-    out["interaction"]["entity_filter_ms"] = stats(&filter);
-    out["interaction"]["stopped_early"] = json!(Instant::now() > deadline);
-    out["interaction"]["clear_filter_ms"] = stats(&clear);
-    out["interaction"]["entities"] = json!(plan.entities);
     Ok(())
 }
 
@@ -836,6 +852,14 @@ async fn engines(session: &Session, plan: &Plan) -> Result<Value, String> {
         "per_query": per_query,
         "repeat_ms": budget_ms,
     }))
+}
+
+/// One line from an error: WebDriver's carry a stack trace and line breaks.
+fn tidy(message: &str) -> String {
+    let message = message.split("Stacktrace:").next().unwrap_or(message);
+    let message = message.replace("The WebDriver response does not conform to the W3C WebDriver spec:", "");
+    let words: Vec<&str> = message.split_whitespace().collect();
+    words.join(" ")
 }
 
 fn encode(text: &str) -> String {
@@ -1162,6 +1186,9 @@ fn table_rows(report: &Value) -> Vec<Row> {
                 None,
             ));
         }
+        if !i["clear_filter_ms"].is_null() {
+            rows.push(row(s, "clearing the entity filter → next paint (median / p95)", ms_pair(&i["clear_filter_ms"]), "", None));
+        }
         let m = &e["memory"];
         if !m["wasm_bytes"].is_null() || !m["js_heap_bytes"].is_null() {
             let total = m["wasm_bytes"].as_f64().unwrap_or(0.0) + m["js_heap_bytes"].as_f64().unwrap_or(0.0);
@@ -1228,7 +1255,7 @@ fn num(v: &Value) -> String {
 }
 
 fn kb(v: Option<f64>) -> String {
-    v.map_or("?".into(), |b| if b >= 10e6 { format!("{:.1} MB", b / 1e6) } else { format!("{:.1} kB", b / 1e3) })
+    v.map_or("?".into(), |b| if b >= 1e6 { format!("{:.1} MB", b / 1e6) } else { format!("{:.1} kB", b / 1e3) })
 }
 
 fn mb(v: Option<f64>) -> String {
@@ -1282,10 +1309,10 @@ fn markdown(report: &Value) -> String {
     let machine = &report["machine"];
     let mut md = String::from("# Chronicle bench\n\n");
     md.push_str(&format!(
-        "Written by `cargo xtask bench` (figures in `report.json`). Machine: {} cores, {} memory, {}. \
+        "Written by `cargo xtask bench` (figures in `report.json`). Machine: {} cores, {:.0} GB memory, {}. \
          Each size row records its own commit and time in the JSON; a run replaces only the sizes it measured.\n\n",
         machine["cores"],
-        mb(machine["memory_bytes"].as_f64()),
+        machine["memory_bytes"].as_f64().unwrap_or(0.0) / 1e9,
         machine["chromium"].as_str().unwrap_or("?")
     ));
     md.push_str("| size | figure | value | budget | result |\n| --- | --- | --- | --- | --- |\n");
@@ -1347,6 +1374,13 @@ mod tests {
         assert_eq!(verdict("keystroke"), "PASS");
         assert_eq!(verdict("broke"), "FAIL");
         assert!(markdown(&report).contains("| 1,000 | keystroke"));
+    }
+
+    #[test]
+    fn webdriver_errors_become_one_line() {
+        let raw = "browser: script failed: The WebDriver response does not conform to the W3C WebDriver spec:\n    \
+                   Status: 500\n    Additional info:\n        tab crashed\n        Stacktrace:\n   0x55 <unknown>";
+        assert_eq!(tidy(raw), "browser: script failed: Status: 500 Additional info: tab crashed");
     }
 
     #[test]
