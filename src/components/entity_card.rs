@@ -37,7 +37,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     let events = events_of(corpus, index as u32);
     let dated: Vec<_> = events.iter().filter(|x| x.kind != model::EventKind::Publication).collect();
     let mut articles: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
-    articles.sort_unstable();
+    model::order::sort(&mut articles);
     articles.dedup();
     let article_title = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.title.clone());
     let article_id = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.id.clone());

@@ -17,7 +17,7 @@ pub fn entity_list(props: &EntityListProps) -> Html {
         <section class="entity-list" aria-label="Entities">
             { for EntityKind::ALL.iter().map(|kind| {
                 let mut list: Vec<_> = corpus.entities.iter().filter(|e| e.kind == *kind && (!e.mentions.is_empty() || !e.roles.is_empty())).collect();
-                list.sort_unstable_by_key(|e| (std::cmp::Reverse(e.mentions.len()), &e.id));
+                model::order::sort_by(&mut list, &|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.id.cmp(&b.id)));
                 html! {
                     <section>
                         <h3>{ format!("{} ({})", kind.as_str(), list.len()) }</h3>

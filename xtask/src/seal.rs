@@ -80,8 +80,15 @@ pub fn seal_page(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> 
     for script in inline_scripts(html) {
         let body = &html[script.body.clone()];
         if body.contains("module_or_path:") {
-            let moved = move_loader(body, &read)?;
-            let tag = format!("<script type=\"module\" src=\"./{}\" integrity=\"{}\"></script>", moved.0, sri(moved.1.as_bytes()));
+            let (moved, wasm, integrity) = move_loader(body, &read)?;
+            // The wasm is fetched from the start (the loader, a module, runs only once
+            // the page is parsed and its imports are in); the loader's fetch, with the
+            // same URL, mode and integrity, takes the preloaded response.
+            let tag = format!(
+                "<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" integrity=\"{integrity}\" />\n    <script type=\"module\" src=\"./{}\" integrity=\"{}\"></script>",
+                moved.0,
+                sri(moved.1.as_bytes())
+            );
             out = out.replacen(&html[script.whole.clone()], &tag, 1);
             loader = Some(moved);
         } else {
@@ -122,8 +129,8 @@ fn inline_scripts(html: &str) -> Vec<Script> {
 }
 
 /// Trunk's loader as a file of its own, `(name, text)`, fetching the wasm with its
-/// integrity checked.
-fn move_loader(body: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<(String, String), String> {
+/// integrity checked; with the wasm's URL and integrity.
+fn move_loader(body: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<((String, String), String, String), String> {
     let wasm = quoted_after(body, "module_or_path:").ok_or("seal: the loader names no wasm file")?;
     let name = wasm.trim_start_matches("./");
     let integrity = sri(&read(name)?);
@@ -137,7 +144,7 @@ fn move_loader(body: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> R
     }
     let text = format!("// Chronicle's loader (moved out of the page by `cargo xtask seal`).\n{}\n", text.trim());
     let file = format!("loader-{}.js", hex(&Sha256::digest(text.as_bytes())[..8]));
-    Ok((file, text))
+    Ok(((file, text), wasm.to_owned(), integrity))
 }
 
 /// Adds `integrity` to each `<link rel="modulepreload">` lacking it.
@@ -226,6 +233,9 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(loader.contains(&format!("fetch('./app-1_bg.wasm', {{ integrity: '{}' }})", sri(b"\0asm"))));
         assert!(!sealed.html.contains("module_or_path"), "no inline loader left");
+        let preload = format!("<link rel=\"preload\" href=\"./app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" integrity=\"{}\" />", sri(b"\0asm"));
+        assert!(sealed.html.contains(&preload), "the wasm is preloaded with the loader's integrity");
+        assert!(sealed.html.find(&preload) < sealed.html.find("<script type=\"module\""), "before the loader");
         assert!(sealed.html.contains(&format!("src=\"./{name}\" integrity=\"{}\"", sri(loader.as_bytes()))));
         assert!(sealed.html.contains(&format!("href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"{}\"", sri(b"export default 1"))));
         // The remaining inline script (Trunk's live reload) is allowed by its hash only.

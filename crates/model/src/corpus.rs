@@ -81,7 +81,7 @@ impl Corpus {
     /// the list is the same on every load.
     pub fn newest_first(&self) -> Vec<&Article> {
         let mut list: Vec<&Article> = self.articles.iter().collect();
-        list.sort_unstable_by(|a, b| {
+        crate::order::sort_by(&mut list, &|a, b| {
             let key = |x: &Article| x.published.as_ref().map(|p| p.start);
             key(b).cmp(&key(a)).then_with(|| a.id.cmp(&b.id))
         });

@@ -97,7 +97,7 @@ pub struct RelatedJson<'a> {
 fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
     let article_id = |i: u32| corpus.articles.get(i as usize).map_or("", |a| a.id.as_str());
     let mut indices: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
-    indices.sort_unstable();
+    crate::order::sort(&mut indices);
     indices.dedup();
     let articles: Vec<&str> = indices.into_iter().map(article_id).collect();
     EntityJson {
@@ -222,9 +222,9 @@ pub fn export_view<'a>(corpus: &'a Corpus, events: &[usize]) -> Export<'a> {
         articles.extend(e.sources.iter().map(|s| s.article));
         entities.extend(e.entities.iter().copied());
     }
-    articles.sort_unstable();
+    crate::order::sort(&mut articles);
     articles.dedup();
-    entities.sort_unstable();
+    crate::order::sort(&mut entities);
     entities.dedup();
     Export {
         articles: articles.iter().filter_map(|&a| corpus.articles.get(a as usize)).map(article).collect(),

@@ -1,15 +1,31 @@
 //! The embedded corpus format: `MAGIC`, a little-endian `u16` format version, then the
-//! `Corpus` and its full-text index (`search::TextIndex`), both in postcard. The pipeline writes it at build time (`build.rs`), the app
-//! reads it once at start-up. Bump `FORMAT_VERSION` whenever a type in this crate
-//! changes shape, so a stale blob is reported instead of misread.
+//! `Corpus` and its full-text index (`search::TextIndex`) split into streams. The
+//! pipeline writes it at build time (`build.rs`), the app reads it once at start-up.
+//! Bump `FORMAT_VERSION` whenever the layout or a type in this crate changes shape,
+//! so a stale blob is reported instead of misread.
+//!
+//! The layout is chosen for size after compression, since the bytes travel inside
+//! the wasm: text is stored once (a recycled passage, an event's source sentence, its
+//! summary and its date's evidence point into the paragraph they come from instead
+//! of repeating it), ids that follow from a name or a date are recomputed instead
+//! of stored, and like values sit together in their own stream (all paragraphs, then
+//! all other strings, small numbers, offsets, dates as deltas, mentions as deltas),
+//! which brotli compresses far better than the same values interleaved.
+//!
+//! Every value the encoder cannot express as a reference it stores literally, so any
+//! `Corpus` round-trips exactly; the decoder checks every reference and length and
+//! reports damage as [`DecodeError::Malformed`] rather than panicking.
 
 use std::fmt;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus, Recycled};
+use crate::date::{Basis, Date, DateSpan, Precision};
+use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
+use crate::event::{Event, EventKind, Source};
 use crate::search::TextIndex;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,15 +50,54 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// The streams, in file order. Each holds one sort of value.
+const STREAMS: usize = 11;
+/// Article titles and paragraphs.
+const BODY: usize = 0;
+/// Every other string.
+const TEXT: usize = 1;
+/// Counts, flags and kinds.
+const SMALL: usize = 2;
+/// Article and paragraph numbers, byte offsets and lengths into text.
+const REFS: usize = 3;
+/// Dates, each as the difference from the previous one in its list.
+const DATES: usize = 4;
+/// Entity mentions as differences from the previous mention.
+const MENTIONS: usize = 5;
+/// The index's words, each as the length it shares with the previous word and the rest.
+const WORDS: usize = 6;
+/// The index's postings, as `search::TextIndex` holds them.
+const POSTINGS: usize = 7;
+/// Events' sources: article and paragraph numbers.
+const SOURCES: usize = 8;
+/// Where source sentences, summaries and evidence sit in their text.
+const SPANS: usize = 9;
+/// Entity numbers: events' entities and related entities.
+const ENTITY_REFS: usize = 10;
+
 /// Serialises a corpus, and the text index built from it, into the embedded format.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let mut out = Vec::with_capacity(1024);
+    let mut w = Writer { streams: Default::default(), last_date: [0; 2] };
+    write_corpus(&mut w, corpus);
+    write_index(&mut w, &TextIndex::for_corpus(corpus));
+    let mut out = Vec::with_capacity(w.streams.iter().map(Vec::len).sum::<usize>() + 64);
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    // Serialising plain owned data into a Vec cannot fail; postcard only errors on
-    // unsupported serde features, which these types do not use.
-    let out = postcard::to_extend(corpus, out).expect("corpus types serialise with postcard");
-    postcard::to_extend(&TextIndex::for_corpus(corpus), out).expect("index types serialise with postcard")
+    for s in &w.streams {
+        put_varint(&mut out, s.len() as u64);
+    }
+    for s in &w.streams {
+        out.extend_from_slice(s);
+    }
+    out
+}
+
+/// The streams of an encoded corpus, named, for reports on where the bytes go;
+/// `None` when the bytes are not a corpus of this version.
+pub fn streams(bytes: &[u8]) -> Option<Vec<(&'static str, &[u8])>> {
+    const NAMES: [&str; STREAMS] = ["body", "text", "small", "refs", "dates", "mentions", "words", "postings", "sources", "spans", "entity refs"];
+    let (streams, _) = split(bytes).ok()?;
+    Some(NAMES.iter().copied().zip(streams).collect())
 }
 
 /// Reads the corpus written by [`encode`].
@@ -52,19 +107,806 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 
 /// Reads the corpus and its text index written by [`encode`].
 pub fn decode_with_search(bytes: &[u8]) -> Result<(Corpus, TextIndex), DecodeError> {
+    let (streams, _) = split(bytes)?;
+    let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2] };
+    let corpus = read_corpus(&mut r)?;
+    let index = read_index(&mut r)?;
+    if r.streams.iter().any(|s| s.at != s.bytes.len()) {
+        return Err(malformed("bytes are left over in a stream").into());
+    }
+    Ok((corpus, index))
+}
+
+/// What is wrong with damaged data: a fixed message, so that the many checks of the
+/// decoder compile to little code.
+#[derive(Clone, Copy, Debug)]
+struct Damage(&'static str);
+
+impl From<Damage> for DecodeError {
+    fn from(d: Damage) -> DecodeError {
+        DecodeError::Malformed(d.0.to_owned())
+    }
+}
+
+fn malformed(why: &'static str) -> Damage {
+    Damage(why)
+}
+
+fn split(bytes: &[u8]) -> Result<([&[u8]; STREAMS], ()), DecodeError> {
     let rest = bytes.strip_prefix(&MAGIC).ok_or(DecodeError::NotACorpus)?;
     let (version, body) = rest.split_at_checked(2).ok_or(DecodeError::NotACorpus)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(DecodeError::WrongVersion { found, expected: FORMAT_VERSION });
     }
-    let malformed = |e: postcard::Error| DecodeError::Malformed(e.to_string());
-    let (corpus, rest) = postcard::take_from_bytes::<Corpus>(body).map_err(malformed)?;
-    let (search, rest) = postcard::take_from_bytes::<TextIndex>(rest).map_err(malformed)?;
-    if !rest.is_empty() {
-        return Err(DecodeError::Malformed(format!("{} bytes after the index", rest.len())));
+    let mut header = Cursor { bytes: body, at: 0 };
+    let mut lens = [0usize; STREAMS];
+    for len in &mut lens {
+        *len = usize::try_from(header.varint()?).map_err(|_| malformed("a stream is too long"))?;
     }
-    Ok((corpus, search))
+    let mut rest = &body[header.at..];
+    let mut streams: [&[u8]; STREAMS] = [&[]; STREAMS];
+    for (s, len) in streams.iter_mut().zip(lens) {
+        let (this, next) = rest.split_at_checked(len).ok_or_else(|| malformed("the data ends inside a stream"))?;
+        *s = this;
+        rest = next;
+    }
+    if !rest.is_empty() {
+        return Err(malformed("bytes follow the last stream").into());
+    }
+    Ok((streams, ()))
+}
+
+// ---------------------------------------------------------------------------------
+// Primitives.
+
+fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn zigzag(n: i64) -> u64 {
+    ((n << 1) ^ (n >> 63)) as u64
+}
+
+fn unzigzag(n: u64) -> i64 {
+    ((n >> 1) as i64) ^ -((n & 1) as i64)
+}
+
+/// Strings end with a 0 byte; a 0 or 1 byte inside one is written as 1 and then itself.
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    for &b in s.as_bytes() {
+        if b <= 1 {
+            out.push(1);
+        }
+        out.push(b);
+    }
+    out.push(0);
+}
+
+/// A date as one ordered number, lossless for any field values.
+fn pack(d: Date) -> i64 {
+    (i64::from(d.year) << 16) | (i64::from(d.month) << 8) | i64::from(d.day)
+}
+
+fn unpack(n: i64) -> Result<Date, Damage> {
+    let year = i16::try_from(n >> 16).map_err(|_| malformed("a year is out of range"))?;
+    Ok(Date { year, month: (n >> 8) as u8, day: n as u8 })
+}
+
+struct Writer {
+    streams: [Vec<u8>; STREAMS],
+    /// The previous date of each list (events, publications).
+    last_date: [i64; 2],
+}
+
+/// The two lists of dates: events (in timeline order), then publications (in article order).
+const EVENT_DATES: usize = 0;
+const PUBLICATION_DATES: usize = 1;
+
+impl Writer {
+    fn num(&mut self, stream: usize, n: usize) {
+        put_varint(&mut self.streams[stream], n as u64);
+    }
+    fn u(&mut self, stream: usize, n: u32) {
+        put_varint(&mut self.streams[stream], u64::from(n));
+    }
+    fn signed(&mut self, stream: usize, n: i64) {
+        put_varint(&mut self.streams[stream], zigzag(n));
+    }
+    fn str(&mut self, stream: usize, s: &str) {
+        put_str(&mut self.streams[stream], s);
+    }
+    fn flag(&mut self, b: bool) {
+        self.streams[SMALL].push(u8::from(b));
+    }
+    fn date(&mut self, list: usize, d: Date) {
+        let n = pack(d);
+        self.signed(DATES, n - self.last_date[list]);
+        self.last_date[list] = n;
+    }
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn varint(&mut self) -> Result<u64, Damage> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.at).ok_or_else(|| malformed("a stream ends early"))?;
+            self.at += 1;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(malformed("a number is too long"))
+    }
+
+    fn str(&mut self) -> Result<String, Damage> {
+        let rest = &self.bytes[self.at..];
+        let end = rest.iter().position(|&b| b <= 1).ok_or_else(|| malformed("a string is not terminated"))?;
+        let bytes = if rest[end] == 0 {
+            self.at += end + 1;
+            rest[..end].to_vec()
+        } else {
+            let mut out = Vec::with_capacity(end + 16);
+            let mut i = 0;
+            loop {
+                match rest.get(i) {
+                    None => return Err(malformed("a string is not terminated")),
+                    Some(0) => break,
+                    Some(1) => {
+                        out.push(*rest.get(i + 1).ok_or_else(|| malformed("a string is not terminated"))?);
+                        i += 2;
+                    }
+                    Some(&b) => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            self.at += i + 1;
+            out
+        };
+        String::from_utf8(bytes).map_err(|_| malformed("a string is not UTF-8"))
+    }
+}
+
+struct Reader<'a> {
+    streams: [Cursor<'a>; STREAMS],
+    last_date: [i64; 2],
+}
+
+impl Reader<'_> {
+    fn u(&mut self, stream: usize) -> Result<u32, Damage> {
+        u32::try_from(self.streams[stream].varint()?).map_err(|_| malformed("a number is out of range"))
+    }
+    /// A count of items to follow, checked against the bytes left so that damaged
+    /// data cannot ask for a huge allocation.
+    fn count(&mut self, stream: usize) -> Result<usize, Damage> {
+        let n = self.u(stream)? as usize;
+        let left: usize = self.streams.iter().map(|s| s.bytes.len() - s.at).sum();
+        if n > left {
+            return Err(malformed("a count exceeds the data"));
+        }
+        Ok(n)
+    }
+    fn signed(&mut self, stream: usize) -> Result<i64, Damage> {
+        Ok(unzigzag(self.streams[stream].varint()?))
+    }
+    fn str(&mut self, stream: usize) -> Result<String, Damage> {
+        self.streams[stream].str()
+    }
+    fn byte(&mut self) -> Result<u8, Damage> {
+        let s = &mut self.streams[SMALL];
+        let b = *s.bytes.get(s.at).ok_or_else(|| malformed("a stream ends early"))?;
+        s.at += 1;
+        Ok(b)
+    }
+    fn flag(&mut self) -> Result<bool, Damage> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(malformed("a flag is neither 0 nor 1")),
+        }
+    }
+    fn date(&mut self, list: usize) -> Result<Date, Damage> {
+        let n = self.last_date[list].checked_add(self.signed(DATES)?).ok_or_else(|| malformed("a date is out of range"))?;
+        self.last_date[list] = n;
+        unpack(n)
+    }
+}
+
+/// `text[start..start + len]` when that is a whole, in-bounds slice.
+fn slice(text: &str, start: u32, len: u32) -> Result<&str, Damage> {
+    let (start, end) = (start as usize, start as usize + len as usize);
+    text.get(start..end).ok_or_else(|| malformed("a text reference is out of bounds"))
+}
+
+/// Where `part` sits in `whole`, as the encoder's references write it.
+fn find(whole: &str, part: &str) -> Option<(u32, u32)> {
+    if part.is_empty() {
+        return None;
+    }
+    whole.find(part).map(|at| (at as u32, part.len() as u32))
+}
+
+// ---------------------------------------------------------------------------------
+// Ids that follow from content.
+
+/// The words of `text` as an id spells them: folded, joined by `-`.
+pub fn slug_words(text: &str, at_most: usize) -> String {
+    let folded = crate::query::fold(text);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(at_most).collect();
+    words.join("-")
+}
+
+/// The id an event of this kind, date and summary gets before any `-2`, `-3` suffix
+/// that tells apart events which would otherwise share it. A publication's id names
+/// its article.
+pub fn event_base_id(kind: EventKind, start: Date, summary: &str, article_id: &str) -> String {
+    if kind == EventKind::Publication {
+        format!("publication:{article_id}")
+    } else {
+        format!("event:{}-{}", start.iso(), slug_words(summary, 6))
+    }
+}
+
+/// Writes an id as 1 when it is `base`, n when it is `base-n` (n ≥ 2), or 0 and the
+/// id itself.
+fn write_id(w: &mut Writer, id: &str, base: &str) {
+    if id == base {
+        w.u(SMALL, 1);
+        return;
+    }
+    if let Some(n) = id.strip_prefix(base).and_then(|r| r.strip_prefix('-')).and_then(|n| n.parse::<u32>().ok())
+        && n >= 2
+        && id == format!("{base}-{n}")
+    {
+        w.u(SMALL, n);
+        return;
+    }
+    w.u(SMALL, 0);
+    w.str(TEXT, id);
+}
+
+fn read_id(r: &mut Reader, base: impl FnOnce() -> String) -> Result<String, Damage> {
+    match r.u(SMALL)? {
+        0 => r.str(TEXT),
+        1 => Ok(base()),
+        n => Ok(format!("{}-{n}", base())),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The corpus.
+
+fn write_corpus(w: &mut Writer, c: &Corpus) {
+    w.num(SMALL, c.articles.len());
+    let origins = predict_recycled(&c.articles);
+    for a in &c.articles {
+        write_article(w, a, c, &origins);
+    }
+    w.num(SMALL, c.entities.len());
+    for e in &c.entities {
+        write_entity(w, e);
+    }
+    w.num(SMALL, c.events.len());
+    for e in &c.events {
+        write_event(w, e, c);
+    }
+}
+
+fn read_corpus(r: &mut Reader) -> Result<Corpus, Damage> {
+    let mut c = Corpus::default();
+    let n = r.count(SMALL)?;
+    c.articles.reserve(n);
+    for _ in 0..n {
+        let a = read_article(r)?;
+        c.articles.push(a);
+    }
+    let n = r.count(SMALL)?;
+    c.entities.reserve(n);
+    for _ in 0..n {
+        let e = read_entity(r)?;
+        c.entities.push(e);
+    }
+    // Recycled passages name the article they were first seen in, which may come later.
+    let ids: Vec<String> = c.articles.iter().map(|a| a.id.clone()).collect();
+    let predicted: Vec<Vec<Option<(usize, u32)>>> = {
+        let origins = predict_recycled(&c.articles);
+        c.articles.iter().map(|a| a.recycled.iter().map(|rec| origins.get(rec.text.as_str()).copied()).collect()).collect()
+    };
+    for (a, predicted) in c.articles.iter_mut().zip(predicted) {
+        for (rec, predicted) in a.recycled.iter_mut().zip(predicted) {
+            if let Some(i) = rec.first_seen.strip_prefix('\u{1}') {
+                let i: usize = i.parse().map_err(|_| malformed("a recycled passage's first article is damaged"))?;
+                rec.first_seen = ids.get(i).cloned().ok_or_else(|| malformed("a recycled passage names no article"))?;
+            } else if rec.first_seen == "\u{2}" {
+                let (first, count) = predicted.ok_or_else(|| malformed("a recycled passage has no prediction"))?;
+                rec.first_seen = ids[first].clone();
+                rec.articles = count;
+            }
+        }
+    }
+    let n = r.count(SMALL)?;
+    c.events.reserve(n);
+    for _ in 0..n {
+        let e = read_event(r, &c)?;
+        c.events.push(e);
+    }
+    Ok(c)
+}
+
+fn stem(file: &str) -> &str {
+    match file.rfind('.') {
+        Some(i) if i > 0 => &file[..i],
+        _ => file,
+    }
+}
+
+fn write_strings(w: &mut Writer, list: &[String]) {
+    w.num(SMALL, list.len());
+    for s in list {
+        w.str(TEXT, s);
+    }
+}
+
+fn read_strings(r: &mut Reader) -> Result<Vec<String>, Damage> {
+    let n = r.count(SMALL)?;
+    (0..n).map(|_| r.str(TEXT)).collect()
+}
+
+fn write_span_tail(w: &mut Writer, s: &DateSpan) {
+    w.signed(DATES, pack(s.end) - pack(s.start));
+    w.streams[SMALL].push(precision_code(s.precision) * 2 + u8::from(s.basis == Basis::Inferred));
+}
+
+fn read_span_tail(r: &mut Reader, start: Date) -> Result<(Date, Precision, Basis), Damage> {
+    let end = unpack(pack(start).checked_add(r.signed(DATES)?).ok_or_else(|| malformed("a date is out of range"))?)?;
+    let code = r.byte()?;
+    let precision = PRECISIONS.get(usize::from(code / 2)).copied().ok_or_else(|| malformed("unknown date precision"))?;
+    let basis = if code % 2 == 1 { Basis::Inferred } else { Basis::Stated };
+    Ok((end, precision, basis))
+}
+
+const PRECISIONS: [Precision; 6] =
+    [Precision::Day, Precision::Month, Precision::Season, Precision::Year, Precision::Range, Precision::Approximate];
+
+fn precision_code(p: Precision) -> u8 {
+    PRECISIONS.iter().position(|&x| x == p).unwrap_or(0) as u8
+}
+
+fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &Origins) {
+    w.str(TEXT, &a.file);
+    let derived = stem(&a.file) == a.id;
+    w.flag(derived);
+    if !derived {
+        w.str(TEXT, &a.id);
+    }
+    w.str(BODY, &a.title);
+    w.flag(a.title_stated);
+    write_strings(w, &a.authors);
+    write_strings(w, &a.outlets);
+    match &a.published {
+        None => w.flag(false),
+        Some(p) => {
+            w.flag(true);
+            w.date(PUBLICATION_DATES, p.start);
+            write_span_tail(w, p);
+            w.str(TEXT, &p.evidence);
+        }
+    }
+    w.num(SMALL, a.paragraphs.len());
+    for p in &a.paragraphs {
+        w.str(BODY, p);
+    }
+    write_strings(w, &a.removed);
+    w.num(SMALL, a.recycled.len());
+    for rec in &a.recycled {
+        w.u(REFS, rec.paragraph);
+        // 0 and the text, 1 for the whole paragraph, or 2 + its start and its length.
+        let paragraph = a.paragraphs.get(rec.paragraph as usize);
+        match paragraph.and_then(|p| find(p, &rec.text)) {
+            _ if paragraph.is_some_and(|p| *p == rec.text) => w.u(SPANS, 1),
+            Some((start, len)) => {
+                w.u(SPANS, start + 2);
+                w.u(SPANS, len);
+            }
+            None => {
+                w.u(SPANS, 0);
+                w.str(TEXT, &rec.text);
+            }
+        }
+        // 0 when the passage's origin and spread are what its copies predict (see
+        // `predict_recycled`), else 1 + the first article's number (or 0 and its id)
+        // and the count.
+        let predicted = origins.get(rec.text.as_str()).map(|&(first, count)| (c.articles[first].id.as_str(), count));
+        if predicted == Some((rec.first_seen.as_str(), rec.articles)) {
+            w.u(REFS, 0);
+            continue;
+        }
+        match c.articles.iter().position(|x| x.id == rec.first_seen) {
+            Some(i) => w.num(REFS, i + 2),
+            None => {
+                w.u(REFS, 1);
+                w.str(TEXT, &rec.first_seen);
+            }
+        }
+        w.u(SMALL, rec.articles);
+    }
+}
+
+/// For each recycled passage's text: the oldest article holding it (dated before
+/// undated, then by date, then by id, as the pipeline ranks them) and how many
+/// articles hold it. Usually exactly what each copy records, so only exceptions are
+/// stored. Sorted by text, for [`Origins::get`].
+fn predict_recycled(articles: &[Article]) -> Origins<'_> {
+    let mut copies: Vec<(&str, usize)> = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        copies.extend(a.recycled.iter().map(|r| (r.text.as_str(), i)));
+    }
+    crate::order::sort(&mut copies);
+    copies.dedup();
+    let age = |i: usize| {
+        let a = &articles[i];
+        (a.published.is_none(), a.published.as_ref().map(|p| p.start), a.id.as_str())
+    };
+    let mut out: Vec<(&str, (usize, u32))> = Vec::new();
+    for group in copies.chunk_by(|x, y| x.0 == y.0) {
+        let first = group.iter().map(|c| c.1).min_by(|&x, &y| age(x).cmp(&age(y))).unwrap_or(0);
+        out.push((group[0].0, (first, group.len() as u32)));
+    }
+    Origins(out)
+}
+
+struct Origins<'a>(Vec<(&'a str, (usize, u32))>);
+
+impl Origins<'_> {
+    fn get(&self, text: &str) -> Option<&(usize, u32)> {
+        self.0.binary_search_by(|(t, _)| (*t).cmp(text)).ok().map(|i| &self.0[i].1)
+    }
+}
+
+fn read_article(r: &mut Reader) -> Result<Article, Damage> {
+    let file = r.str(TEXT)?;
+    let id = if r.flag()? { stem(&file).to_owned() } else { r.str(TEXT)? };
+    let title = r.str(BODY)?;
+    let title_stated = r.flag()?;
+    let authors = read_strings(r)?;
+    let outlets = read_strings(r)?;
+    let published = if r.flag()? {
+        let start = r.date(PUBLICATION_DATES)?;
+        let (end, precision, basis) = read_span_tail(r, start)?;
+        Some(DateSpan { start, end, precision, basis, evidence: r.str(TEXT)? })
+    } else {
+        None
+    };
+    let n = r.count(SMALL)?;
+    let paragraphs = (0..n).map(|_| r.str(BODY)).collect::<Result<Vec<_>, _>>()?;
+    let removed = read_strings(r)?;
+    let n = r.count(SMALL)?;
+    let mut recycled = Vec::with_capacity(n);
+    for _ in 0..n {
+        let paragraph = r.u(REFS)?;
+        let p = paragraphs.get(paragraph as usize);
+        let text = match r.u(SPANS)? {
+            0 => r.str(TEXT)?,
+            1 => p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?.clone(),
+            start => {
+                let len = r.u(SPANS)?;
+                slice(p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?, start - 2, len)?.to_owned()
+            }
+        };
+        // Resolved once every article is read: "\u{1}" and the number of the first
+        // article, or "\u{2}" for a prediction.
+        let (first_seen, articles) = match r.u(REFS)? {
+            0 => ("\u{2}".to_owned(), 0),
+            1 => (r.str(TEXT)?, r.u(SMALL)?),
+            i => (format!("\u{1}{}", i - 2), r.u(SMALL)?),
+        };
+        recycled.push(Recycled { paragraph, text, first_seen, articles });
+    }
+    Ok(Article { id, file, title, title_stated, authors, outlets, published, paragraphs, removed, recycled })
+}
+
+const ENTITY_KINDS: [EntityKind; 6] = EntityKind::ALL;
+const RULES: [&str; 6] = ["name", "spelling", "gazetteer", "demonym", "surname", "part of a longer name"];
+
+fn write_entity(w: &mut Writer, e: &Entity) {
+    w.streams[SMALL].push(ENTITY_KINDS.iter().position(|&k| k == e.kind).unwrap_or(0) as u8);
+    w.str(TEXT, &e.name);
+    let base = format!("{}:{}", e.kind.as_str(), slug_words(&e.name, usize::MAX));
+    write_id(w, &e.id, &base);
+    w.num(SMALL, e.aliases.len());
+    for a in &e.aliases {
+        w.str(TEXT, &a.text);
+        w.u(SMALL, a.count);
+        match RULES.iter().position(|&r| r == a.rule) {
+            Some(i) => w.num(SMALL, i + 1),
+            None => {
+                w.u(SMALL, 0);
+                w.str(TEXT, &a.rule);
+            }
+        }
+    }
+    w.num(SMALL, e.roles.len());
+    for role in &e.roles {
+        w.str(TEXT, &role.text);
+        w.u(REFS, role.article);
+    }
+    w.num(SMALL, e.mentions.len());
+    let mut last = Mention { article: 0, paragraph: 0, start: 0, end: 0 };
+    for m in &e.mentions {
+        let da = i64::from(m.article) - i64::from(last.article);
+        w.signed(MENTIONS, da);
+        let base_p = if da == 0 { last.paragraph } else { 0 };
+        let dp = i64::from(m.paragraph) - i64::from(base_p);
+        w.signed(MENTIONS, dp);
+        let base_s = if da == 0 && dp == 0 { last.start } else { 0 };
+        w.signed(MENTIONS, i64::from(m.start) - i64::from(base_s));
+        w.signed(MENTIONS, i64::from(m.end) - i64::from(m.start));
+        last = *m;
+    }
+    w.num(SMALL, e.related.len());
+    for rel in &e.related {
+        w.u(ENTITY_REFS, rel.entity);
+        w.u(SMALL, rel.sentences);
+        w.u(SMALL, rel.articles);
+    }
+    match &e.series {
+        None => w.flag(false),
+        Some(s) => {
+            w.flag(true);
+            w.str(TEXT, s);
+        }
+    }
+}
+
+fn read_entity(r: &mut Reader) -> Result<Entity, Damage> {
+    let kind = ENTITY_KINDS.get(usize::from(r.byte()?)).copied().ok_or_else(|| malformed("unknown entity kind"))?;
+    let name = r.str(TEXT)?;
+    let id = read_id(r, || format!("{}:{}", kind.as_str(), slug_words(&name, usize::MAX)))?;
+    let n = r.count(SMALL)?;
+    let mut aliases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let text = r.str(TEXT)?;
+        let count = r.u(SMALL)?;
+        let rule = match r.u(SMALL)? {
+            0 => r.str(TEXT)?,
+            i => RULES.get(i as usize - 1).ok_or_else(|| malformed("unknown alias rule"))?.to_string(),
+        };
+        aliases.push(Alias { text, count, rule });
+    }
+    let n = r.count(SMALL)?;
+    let mut roles = Vec::with_capacity(n);
+    for _ in 0..n {
+        roles.push(Role { text: r.str(TEXT)?, article: r.u(REFS)? });
+    }
+    let n = r.count(SMALL)?;
+    let mut mentions = Vec::with_capacity(n);
+    let mut last = Mention { article: 0, paragraph: 0, start: 0, end: 0 };
+    let num = |base: u32, d: i64| u32::try_from(i64::from(base) + d).map_err(|_| malformed("a mention is out of range"));
+    for _ in 0..n {
+        let da = r.signed(MENTIONS)?;
+        let article = num(last.article, da)?;
+        let dp = r.signed(MENTIONS)?;
+        let paragraph = num(if da == 0 { last.paragraph } else { 0 }, dp)?;
+        let start = num(if da == 0 && dp == 0 { last.start } else { 0 }, r.signed(MENTIONS)?)?;
+        let end = num(start, r.signed(MENTIONS)?)?;
+        last = Mention { article, paragraph, start, end };
+        mentions.push(last);
+    }
+    let n = r.count(SMALL)?;
+    let mut related = Vec::with_capacity(n);
+    for _ in 0..n {
+        related.push(Related { entity: r.u(ENTITY_REFS)?, sentences: r.u(SMALL)?, articles: r.u(SMALL)? });
+    }
+    let series = if r.flag()? { Some(r.str(TEXT)?) } else { None };
+    Ok(Entity { id, name, kind, aliases, roles, mentions, related, series })
+}
+
+const EVENT_KINDS: [EventKind; 7] = EventKind::ALL;
+
+/// How a source sentence is stored.
+const SENTENCE_LITERAL: u32 = 0;
+const SENTENCE_TITLE: u32 = 1;
+const SENTENCE_SLICE: u32 = 2;
+
+fn write_event(w: &mut Writer, e: &Event, c: &Corpus) {
+    w.streams[SMALL].push(EVENT_KINDS.iter().position(|&k| k == e.kind).unwrap_or(0) as u8);
+    w.date(EVENT_DATES, e.when.start);
+    write_span_tail(w, &e.when);
+    w.num(SMALL, e.entities.len());
+    let mut last = 0i64;
+    for &x in &e.entities {
+        w.signed(ENTITY_REFS, i64::from(x) - last);
+        last = i64::from(x);
+    }
+    w.num(SMALL, e.sources.len());
+    for s in &e.sources {
+        w.u(SOURCES, s.article);
+        w.u(SOURCES, s.paragraph);
+        let article = c.articles.get(s.article as usize);
+        if article.is_some_and(|a| a.title == s.sentence) {
+            w.u(SMALL, SENTENCE_TITLE);
+        } else if let Some((start, len)) =
+            article.and_then(|a| a.paragraphs.get(s.paragraph as usize)).and_then(|p| find(p, &s.sentence))
+        {
+            w.u(SMALL, SENTENCE_SLICE);
+            w.u(SPANS, start);
+            w.u(SPANS, len);
+        } else {
+            w.u(SMALL, SENTENCE_LITERAL);
+            w.str(TEXT, &s.sentence);
+        }
+    }
+    // The summary and the date's evidence usually come from the first source sentence.
+    let first = e.sources.first().map_or("", |s| s.sentence.as_str());
+    write_derived(w, &e.summary, first);
+    write_derived(w, &e.when.evidence, first);
+    let article_id = e.sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| a.id.as_str());
+    write_id(w, &e.id, &event_base_id(e.kind, e.when.start, &e.summary, article_id));
+}
+
+fn read_event(r: &mut Reader, c: &Corpus) -> Result<Event, Damage> {
+    let kind = EVENT_KINDS.get(usize::from(r.byte()?)).copied().ok_or_else(|| malformed("unknown event kind"))?;
+    let start = r.date(EVENT_DATES)?;
+    let (end, precision, basis) = read_span_tail(r, start)?;
+    let n = r.count(SMALL)?;
+    let mut entities = Vec::with_capacity(n);
+    let mut last = 0i64;
+    for _ in 0..n {
+        last += r.signed(ENTITY_REFS)?;
+        entities.push(u32::try_from(last).map_err(|_| malformed("an entity number is out of range"))?);
+    }
+    let n = r.count(SMALL)?;
+    let mut sources = Vec::with_capacity(n);
+    for _ in 0..n {
+        let article = r.u(SOURCES)?;
+        let paragraph = r.u(SOURCES)?;
+        let a = c.articles.get(article as usize);
+        let sentence = match r.u(SMALL)? {
+            SENTENCE_LITERAL => r.str(TEXT)?,
+            SENTENCE_TITLE => a.ok_or_else(|| malformed("a source names no article"))?.title.clone(),
+            SENTENCE_SLICE => {
+                let p = a
+                    .and_then(|a| a.paragraphs.get(paragraph as usize))
+                    .ok_or_else(|| malformed("a source names no paragraph"))?;
+                let (s, len) = (r.u(SPANS)?, r.u(SPANS)?);
+                slice(p, s, len)?.to_owned()
+            }
+            _ => return Err(malformed("unknown source sentence form")),
+        };
+        sources.push(Source { article, paragraph, sentence });
+    }
+    let first = sources.first().map_or("", |s| s.sentence.as_str());
+    let summary = read_derived(r, first)?;
+    let evidence = read_derived(r, first)?;
+    let article_id = sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| a.id.as_str());
+    let id = read_id(r, || event_base_id(kind, start, &summary, article_id))?;
+    Ok(Event { id, when: DateSpan { start, end, precision, basis, evidence }, summary, kind, entities, sources })
+}
+
+/// A short text that is usually a slice of `from`, perhaps with its first letter
+/// capitalised and " …" appended (as event summaries are made).
+fn write_derived(w: &mut Writer, text: &str, from: &str) {
+    let (core, cut) = match text.strip_suffix(" …") {
+        Some(core) => (core, true),
+        None => (text, false),
+    };
+    if text.is_empty() {
+        w.u(SMALL, 1);
+        return;
+    }
+    if text == from {
+        w.u(SMALL, 2);
+        return;
+    }
+    if let Some((start, len)) = find(from, core) {
+        w.u(SMALL, 3 + u32::from(cut));
+        w.u(SPANS, start);
+        w.u(SPANS, len);
+        return;
+    }
+    let mut chars = core.chars();
+    if let Some(first) = chars.next() {
+        let lowered = format!("{}{}", first.to_ascii_lowercase(), chars.as_str());
+        if lowered != core
+            && let Some((start, len)) = find(from, &lowered)
+            && capitalise(&from[start as usize..(start + len) as usize]) == core
+        {
+            w.u(SMALL, 5 + u32::from(cut));
+            w.u(SPANS, start);
+            w.u(SPANS, len);
+            return;
+        }
+    }
+    w.u(SMALL, 0);
+    w.str(TEXT, text);
+}
+
+fn read_derived(r: &mut Reader, from: &str) -> Result<String, Damage> {
+    let form = r.u(SMALL)?;
+    let text = match form {
+        0 => return r.str(TEXT),
+        1 => return Ok(String::new()),
+        2 => return Ok(from.to_owned()),
+        3..=6 => {
+            let (start, len) = (r.u(SPANS)?, r.u(SPANS)?);
+            let part = slice(from, start, len)?;
+            if form >= 5 { capitalise(part) } else { part.to_owned() }
+        }
+        _ => return Err(malformed("unknown text form")),
+    };
+    Ok(if form % 2 == 0 { format!("{text} …") } else { text })
+}
+
+/// `text` with its first letter uppercased when it is an ASCII letter (the full
+/// Unicode case tables would add 12 kB to the wasm for the few summaries that begin
+/// with another letter; those are stored literally).
+fn capitalise(text: &str) -> String {
+    let mut out = text.to_owned();
+    if out.as_bytes().first().is_some_and(u8::is_ascii) {
+        out[..1].make_ascii_uppercase();
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------
+// The text index.
+
+fn write_index(w: &mut Writer, index: &TextIndex) {
+    let (words, postings, docs) = index.parts();
+    w.num(SMALL, docs);
+    w.num(SMALL, words.len());
+    let mut previous = "";
+    for (word, posting) in words.iter().zip(&postings) {
+        let shared = previous.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+        w.num(WORDS, shared);
+        w.str(WORDS, &word[shared..]);
+        w.num(POSTINGS, posting.len());
+        w.streams[POSTINGS].extend_from_slice(posting);
+        previous = word;
+    }
+}
+
+fn read_index(r: &mut Reader) -> Result<TextIndex, Damage> {
+    let docs = r.u(SMALL)?;
+    let n = r.count(SMALL)?;
+    let mut words: Vec<u8> = Vec::new();
+    let mut word_ends = Vec::with_capacity(n);
+    let mut postings = Vec::new();
+    let mut posting_ends = Vec::with_capacity(n);
+    let mut previous_start = 0usize;
+    for _ in 0..n {
+        let shared = r.u(WORDS)? as usize;
+        let rest = r.str(WORDS)?;
+        let previous_len = words.len() - previous_start;
+        if shared > previous_len {
+            return Err(malformed("an index word shares more than the previous word has"));
+        }
+        let start = words.len();
+        words.extend_from_within(previous_start..previous_start + shared);
+        words.extend_from_slice(rest.as_bytes());
+        previous_start = start;
+        word_ends.push(words.len() as u32);
+        let len = r.u(POSTINGS)? as usize;
+        let p = &mut r.streams[POSTINGS];
+        let bytes = p.bytes.get(p.at..p.at + len).ok_or_else(|| malformed("the index's postings end early"))?;
+        p.at += len;
+        postings.extend_from_slice(bytes);
+        posting_ends.push(postings.len() as u32);
+    }
+    let words = String::from_utf8(words).map_err(|_| malformed("the index's words are not UTF-8"))?;
+    TextIndex::from_parts(words, word_ends, postings, posting_ends, docs).ok_or_else(|| malformed("the index's words are not in order"))
 }
 
 #[cfg(test)]
@@ -91,7 +933,7 @@ mod tests {
                     basis: Basis::Inferred,
                     evidence: "October 2021".into(),
                 }),
-                paragraphs: vec!["First.".into(), "Second.".into()],
+                paragraphs: vec!["Ministers met on October 5, 2021.".into(), "Second.".into()],
                 removed: vec!["Most Read".into()],
                 recycled: vec![Recycled { paragraph: 1, text: "Second.".into(), first_seen: "000".into(), articles: 3 }],
             }],
@@ -142,5 +984,104 @@ mod tests {
     fn reports_truncation() {
         let bytes = encode(&sample());
         assert!(matches!(decode(&bytes[..bytes.len() - 3]), Err(DecodeError::Malformed(_))));
+    }
+
+    /// A corpus where nothing follows the usual pattern, so every value takes its
+    /// literal form: text that is in no paragraph, ids that are not derived from
+    /// names, a first article that does not exist, bytes 0 and 1 inside strings,
+    /// a date no calendar has.
+    fn odd() -> Corpus {
+        let mut c = sample();
+        c.articles.push(Article {
+            id: "not-the-stem".into(),
+            file: "002.html".into(),
+            title: "Zero\u{0}and\u{1}one".into(),
+            title_stated: true,
+            authors: vec![],
+            outlets: vec![],
+            published: Some(DateSpan {
+                start: Date { year: -300, month: 14, day: 40 },
+                end: Date { year: -301, month: 0, day: 0 },
+                precision: Precision::Approximate,
+                basis: Basis::Inferred,
+                evidence: String::new(),
+            }),
+            paragraphs: vec!["Alpha beta. Gamma delta.".into(), "\u{1}".into()],
+            removed: vec!["\u{0}".into(), String::new()],
+            recycled: vec![
+                Recycled { paragraph: 0, text: "Gamma delta.".into(), first_seen: "001".into(), articles: 7 },
+                Recycled { paragraph: 1, text: "\u{1}".into(), first_seen: "gone".into(), articles: 1 },
+                Recycled { paragraph: 9, text: "nowhere".into(), first_seen: "not-the-stem".into(), articles: 0 },
+            ],
+        });
+        c.entities.push(Entity {
+            id: "person:someone-else".into(),
+            name: "Jane Roe".into(),
+            kind: EntityKind::Person,
+            aliases: vec![Alias { text: "Roe".into(), count: 1, rule: "a rule not yet known".into() }],
+            roles: vec![],
+            mentions: vec![
+                Mention { article: 1, paragraph: 0, start: 6, end: 10 },
+                Mention { article: 1, paragraph: 0, start: 2, end: 1 },
+                Mention { article: 0, paragraph: 5, start: 0, end: 0 },
+            ],
+            related: vec![Related { entity: 0, sentences: 0, articles: 9 }],
+            series: Some("exercise:efes".into()),
+        });
+        let when = DateSpan::stated_day(Date::new(2021, 10, 5).unwrap(), "not in the sentence");
+        c.events.push(Event {
+            id: "event:2021-10-05-gamma-delta-3".into(),
+            when: when.clone(),
+            summary: "Gamma delta".into(),
+            kind: EventKind::Visit,
+            entities: vec![1, 0, 1],
+            sources: vec![
+                Source { article: 1, paragraph: 0, sentence: "Gamma delta.".into() },
+                Source { article: 1, paragraph: 0, sentence: "Zero\u{0}and\u{1}one".into() },
+                Source { article: 7, paragraph: 0, sentence: "from an article that is not there".into() },
+            ],
+        });
+        c.events.push(Event {
+            id: "made up".into(),
+            when,
+            summary: "Alpha …".into(),
+            kind: EventKind::Other,
+            entities: vec![],
+            sources: vec![Source { article: 1, paragraph: 0, sentence: "alpha beta.".into() }],
+        });
+        c
+    }
+
+    #[test]
+    fn round_trips_values_that_fit_no_pattern() {
+        let corpus = odd();
+        assert_eq!(decode(&encode(&corpus)), Ok(corpus));
+    }
+
+    #[test]
+    fn derived_values_are_not_stored_twice() {
+        // The sample's recycled passage, source sentence, summary and ids are all
+        // derived, so the other-strings stream holds none of their text.
+        let bytes = encode(&sample());
+        let text = streams(&bytes).unwrap().into_iter().find(|(n, _)| *n == "text").unwrap().1;
+        let text = String::from_utf8_lossy(text);
+        for derived in ["Ministers met", "Second.", "place:turkiye", "event:2021"] {
+            assert!(!text.contains(derived), "{derived:?} is stored in {text:?}");
+        }
+        assert!(text.contains("Most Read"), "and the stream is the one holding other strings: {text:?}");
+    }
+
+    #[test]
+    fn damage_anywhere_is_an_error_not_a_panic() {
+        let bytes = encode(&odd());
+        for i in 6..bytes.len() {
+            for flip in [0x01u8, 0x80, 0xff] {
+                let mut damaged = bytes.clone();
+                damaged[i] ^= flip;
+                // Either an error or some corpus; reaching the next line is the test.
+                let _ = decode_with_search(&damaged);
+            }
+            let _ = decode_with_search(&bytes[..i]);
+        }
     }
 }

@@ -9,6 +9,7 @@ mod entity;
 mod event;
 pub mod export;
 mod format;
+pub mod order;
 pub mod query;
 pub mod search;
 
@@ -16,4 +17,4 @@ pub use corpus::{Article, Corpus, Recycled};
 pub use date::{Basis, Date, DateSpan, Precision, month_name};
 pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 pub use event::{Event, EventKind, Source};
-pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, decode_with_search, encode};
+pub use format::{DecodeError, FORMAT_VERSION, MAGIC, decode, decode_with_search, encode, event_base_id, slug_words, streams};

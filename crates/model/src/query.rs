@@ -153,7 +153,7 @@ impl Index {
             }
         }
         let mut sorted_names: Vec<(&str, usize)> = credit_names.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
-        sorted_names.sort_unstable();
+        crate::order::sort(&mut sorted_names);
         let name_slot = |name: &str| sorted_names.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| sorted_names[k].1);
         let mut credit_events = vec![Vec::new(); credit_names.len()];
         let mut publication_of = Vec::with_capacity(n);
@@ -191,7 +191,7 @@ impl Index {
             publication_of.push((e.kind == EventKind::Publication).then(|| e.sources.first().map(|s| s.article)).flatten());
         }
         let mut entity_ids: Vec<(String, u32)> = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        entity_ids.sort_unstable();
+        crate::order::sort(&mut entity_ids);
         Index {
             search,
             articles: corpus.articles.len(),
@@ -446,7 +446,7 @@ pub fn highlights(text: &str, query: &str) -> Vec<(usize, usize)> {
             }
         }
     }
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     // Merge overlaps.
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in out {
@@ -651,7 +651,7 @@ pub fn entity_options(corpus: &Corpus, rows: &[usize], f: &Filter, most: usize) 
         .filter(|&(x, n)| n > 0 && !f.entities.contains(&corpus.entities[x].id))
         .map(|(x, n)| (x as u32, n))
         .collect();
-    counts.sort_unstable_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+    crate::order::sort_by_key(&mut counts, |&(e, n)| (std::cmp::Reverse(n), e));
     counts.truncate(most);
     counts
 }

@@ -6,14 +6,12 @@
 //! source sentences; publications have none of their own: they are their article).
 //! A query word matches every indexed word it begins ("turk" finds "Türkiye").
 
-use serde::{Deserialize, Serialize};
-
 use crate::corpus::Corpus;
 use crate::event::EventKind;
 use crate::query::fold;
 
 /// Folded words, each with its sorted document numbers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextIndex {
     /// Every distinct word, sorted, back to back.
     words: String,
@@ -72,33 +70,52 @@ impl TextIndex {
 
     /// An index of documents given as their words.
     pub fn build(docs: Vec<Vec<String>>) -> TextIndex {
+        let count = docs.len();
         let mut pairs: Vec<(String, u32)> = Vec::new();
-        for (d, mut w) in docs.iter().cloned().enumerate() {
+        for (d, mut w) in docs.into_iter().enumerate() {
             w.sort_unstable();
             w.dedup();
             pairs.extend(w.into_iter().map(|w| (w, d as u32)));
         }
         pairs.sort_unstable();
-        let mut index = TextIndex { docs: docs.len() as u32, ..TextIndex::default() };
-        let mut previous: Option<u32> = None;
-        for (i, (word, doc)) in pairs.iter().enumerate() {
-            let new_word = i == 0 || pairs[i - 1].0 != *word;
-            if new_word {
-                if i > 0 {
-                    index.posting_ends.push(index.postings.len() as u32);
-                }
-                index.words.push_str(word);
-                index.word_ends.push(index.words.len() as u32);
-                previous = None;
-            }
-            let delta = doc - previous.map_or(0, |p| p + 1);
-            write_varint(&mut index.postings, delta);
-            previous = Some(*doc);
-        }
-        if !pairs.is_empty() {
+        let mut index = TextIndex { docs: count as u32, ..TextIndex::default() };
+        let mut start = 0;
+        while start < pairs.len() {
+            let word = &pairs[start].0;
+            let end = start + pairs[start..].iter().take_while(|(w, _)| w == word).count();
+            index.words.push_str(word);
+            index.word_ends.push(index.words.len() as u32);
+            write_posting(&mut index.postings, pairs[start..end].iter().map(|(_, d)| *d), end - start, count);
             index.posting_ends.push(index.postings.len() as u32);
+            start = end;
         }
         index
+    }
+
+    /// The words in order, each with its postings' bytes, and the number of documents:
+    /// what the embedded format stores.
+    pub(crate) fn parts(&self) -> (Vec<&str>, Vec<&[u8]>, usize) {
+        let words = (0..self.word_count()).map(|i| self.word(i)).collect();
+        let postings = (0..self.word_count())
+            .map(|i| {
+                let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
+                self.postings.get(start..self.posting_ends[i] as usize).unwrap_or(&[])
+            })
+            .collect();
+        (words, postings, self.docs as usize)
+    }
+
+    /// The index from the pieces [`TextIndex::parts`] gives, or `None` when the words
+    /// are not strictly ascending or the ends do not fit.
+    pub(crate) fn from_parts(words: String, word_ends: Vec<u32>, postings: Vec<u8>, posting_ends: Vec<u32>, docs: u32) -> Option<TextIndex> {
+        let fits = |ends: &[u32], len: usize| ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == len);
+        if word_ends.len() != posting_ends.len() || !fits(&word_ends, words.len()) || !fits(&posting_ends, postings.len()) {
+            return None;
+        }
+        let index = TextIndex { words, word_ends, postings, posting_ends, docs };
+        let ascending = (1..index.word_count()).all(|i| index.word(i - 1) < index.word(i));
+        let whole = index.word_ends.iter().all(|&e| index.words.is_char_boundary(e as usize));
+        (ascending && whole).then_some(index)
     }
 
     pub fn docs(&self) -> usize {
@@ -131,16 +148,60 @@ impl TextIndex {
         while i < self.word_ends.len() && self.word(i).starts_with(prefix) {
             let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
             let end = self.posting_ends[i] as usize;
-            let mut bytes = self.postings.get(start..end).unwrap_or(&[]);
+            read_posting(self.postings.get(start..end).unwrap_or(&[]), out);
+            i += 1;
+        }
+    }
+}
+
+/// A word's postings take one of two forms, whichever is shorter: `LIST`, then the
+/// ascending document numbers as LEB128 gaps; or `BITMAP`, then one bit per document
+/// (little-endian bytes), for words most documents hold.
+const LIST: u8 = 0;
+const BITMAP: u8 = 1;
+
+fn write_posting(out: &mut Vec<u8>, docs: impl Iterator<Item = u32> + Clone, count: usize, total: usize) {
+    let mut list = vec![LIST];
+    let mut previous: Option<u32> = None;
+    for doc in docs.clone() {
+        write_varint(&mut list, doc - previous.map_or(0, |p| p + 1));
+        previous = Some(doc);
+    }
+    let bitmap_len = 1 + total.div_ceil(8);
+    if count > 0 && bitmap_len < list.len() {
+        let at = out.len();
+        out.push(BITMAP);
+        out.resize(at + bitmap_len, 0);
+        for doc in docs {
+            out[at + 1 + doc as usize / 8] |= 1 << (doc % 8);
+        }
+    } else {
+        out.extend_from_slice(&list);
+    }
+}
+
+/// Sets the documents of one word's postings in `out`; damaged postings set what
+/// they can and never panic.
+fn read_posting(bytes: &[u8], out: &mut Bits) {
+    match bytes.split_first() {
+        Some((&BITMAP, map)) => {
+            for (w, chunk) in out.words.iter_mut().zip(map.chunks(8)) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                *w |= u64::from_le_bytes(word);
+            }
+            out.trim();
+        }
+        Some((_, mut list)) => {
             let mut doc: Option<u32> = None;
-            while let Some((delta, rest)) = read_varint(bytes) {
-                bytes = rest;
+            while let Some((delta, rest)) = read_varint(list) {
+                list = rest;
                 let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
                 out.set(d as usize);
                 doc = Some(d);
             }
-            i += 1;
         }
+        None => {}
     }
 }
 
@@ -284,6 +345,18 @@ mod tests {
         }
         let idx = TextIndex::build(docs);
         assert_eq!(hits(&idx, "rare"), [0, 1, 127, 128, 16_384, 99_999]);
+    }
+
+    #[test]
+    fn common_words_are_stored_as_bitmaps_and_read_the_same() {
+        let docs: Vec<String> = (0..200).map(|i| if i % 20 == 0 { "rare common".into() } else { "common".into() }).collect();
+        let idx = TextIndex::build(docs.iter().map(|d| words(d).collect()).collect());
+        let (_, postings, _) = idx.parts();
+        assert_eq!(postings[0][0], BITMAP, "a word in every document is a bitmap");
+        assert_eq!(postings[1][0], LIST, "a word in one document of twenty is a list");
+        assert_eq!(hits(&idx, "common"), (0..200).collect::<Vec<_>>());
+        assert_eq!(hits(&idx, "rare"), (0..200).filter(|i| i % 20 == 0).collect::<Vec<_>>());
+        assert_eq!(hits(&idx, ""), (0..200).collect::<Vec<_>>());
     }
 
     #[test]

@@ -14,6 +14,11 @@ use crate::clean::sentences;
 use crate::gazetteer::{GAZETTEER, PlaceKind, Via};
 use crate::recycle::fold;
 
+
+/// How many co-mentioned entities an entity keeps, most often first: what its card
+/// lists. Keeping every pair would grow with the square of the entities (55,000
+/// pairs at 1,000 generated articles) for lists nobody reads past the top.
+pub const RELATED_KEPT: usize = 12;
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
 const TITLES: [&str; 52] = [
     "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
@@ -480,11 +485,11 @@ fn with_context(paragraph: &str, toks: &[Token<'_>], start: usize, role: String)
     }
 }
 
-/// Key under which mentions of one entity merge: kind and folded words.
+/// Key under which mentions of one entity merge: kind and folded words (the id's
+/// slug, spelled as `model::slug_words` spells it, so the embedded format can
+/// recompute ids instead of storing them).
 fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
-    let folded = fold(name);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    (kind, words.join("-"))
+    (kind, model::slug_words(name, usize::MAX))
 }
 
 struct Draft {
@@ -688,6 +693,7 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
                 .map(|(&(_, y), &(sentences, articles))| Related { entity: y, sentences, articles })
                 .collect();
             related.sort_by_key(|r| (std::cmp::Reverse(r.sentences), std::cmp::Reverse(r.articles), r.entity));
+            related.truncate(RELATED_KEPT);
             let mut mentions = d.mentions;
             mentions.sort();
             Entity {

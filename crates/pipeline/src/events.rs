@@ -334,13 +334,8 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> 
         .into_iter()
         .map(|mut d| {
             d.sources.sort_by_key(|s| (age(s.article), s.paragraph));
-            let base = if d.kind == EventKind::Publication {
-                format!("publication:{}", articles[d.sources[0].article as usize].id)
-            } else {
-                let slug: Vec<String> =
-                    fold(&d.summary).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).map(str::to_owned).collect();
-                format!("event:{}-{}", d.when.start.iso(), slug.join("-"))
-            };
+            // The embedded format recomputes ids with the same function.
+            let base = model::event_base_id(d.kind, d.when.start, &d.summary, &articles[d.sources[0].article as usize].id);
             let mut id = base.clone();
             let mut n = 2;
             while !taken.insert(id.clone()) {

@@ -55,6 +55,7 @@ fn hostile_articles_are_read_safely() {
         assert!(article.paragraphs.iter().any(|p| p.contains(sentence)), "{file} lost {sentence:?}: {:?}", article.paragraphs);
     }
     assert_eq!(corpus.articles.len(), READABLE.len(), "every readable file is an article, once");
+    assert!(model::decode(&model::encode(corpus)).as_ref() == Ok(corpus), "the hostile corpus survives the embedded format");
 
     let mut texts: Vec<(&str, &str)> = Vec::new();
     for a in &corpus.articles {

@@ -36,6 +36,20 @@ fn the_same_folder_gives_the_same_bytes() {
     assert!(first == moved, "a copy of the folder elsewhere builds different bytes");
 }
 
+#[test]
+fn the_embedded_format_gives_back_the_corpus_it_was_given() {
+    let (bytes, out) = pipeline::bundle_dir(&bundled()).unwrap();
+    let (corpus, index) = model::decode_with_search(&bytes).unwrap();
+    assert!(corpus == out.corpus, "the bundled corpus changes through the embedded format");
+    assert_eq!(index, model::search::TextIndex::for_corpus(&out.corpus));
+    // Ids are recomputed on decoding, so they must be what the pipeline derives.
+    for e in &corpus.events {
+        let article = &corpus.articles[e.sources[0].article as usize].id;
+        let base = model::event_base_id(e.kind, e.when.start, &e.summary, article);
+        assert!(e.id == base || e.id.starts_with(&format!("{base}-")), "{} is not derived from {base}", e.id);
+    }
+}
+
 /// Entity ids with name and kind, event ids with summary, article ids.
 type Ids = (HashMap<String, (String, EntityKind)>, HashMap<String, String>, Vec<String>);
 
