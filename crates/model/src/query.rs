@@ -101,8 +101,8 @@ pub struct Index {
     search: TextIndex,
     articles: usize,
     events: usize,
-    /// Per event: the article a publication stands for (its text is the article's).
-    publication_of: Vec<Option<u32>>,
+    /// Publication events with the article each stands for (its text is the article's).
+    publications: Vec<(u32, u32)>,
     /// Events of each kind, in the order of `EventKind::ALL`.
     kind_events: Vec<Bits>,
     /// Events naming an entity of each kind, in the order of `EntityKind::ALL`.
@@ -156,7 +156,7 @@ impl Index {
         crate::order::sort(&mut sorted_names);
         let name_slot = |name: &str| sorted_names.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| sorted_names[k].1);
         let mut credit_events = vec![Vec::new(); credit_names.len()];
-        let mut publication_of = Vec::with_capacity(n);
+        let mut publications = Vec::new();
         for (i, e) in corpus.events.iter().enumerate() {
             kind_events[kind_slot(e.kind)].set(i);
             for &x in &e.entities {
@@ -188,7 +188,11 @@ impl Index {
                     }
                 }
             }
-            publication_of.push((e.kind == EventKind::Publication).then(|| e.sources.first().map(|s| s.article)).flatten());
+            if e.kind == EventKind::Publication
+                && let Some(s) = e.sources.first()
+            {
+                publications.push((i as u32, s.article));
+            }
         }
         let mut entity_ids: Vec<(String, u32)> = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
         crate::order::sort(&mut entity_ids);
@@ -196,7 +200,7 @@ impl Index {
             search,
             articles: corpus.articles.len(),
             events: n,
-            publication_of,
+            publications,
             kind_events,
             entity_kind_events,
             recycled,
@@ -245,36 +249,39 @@ impl Index {
             return None;
         }
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        let mut all = Bits::full(self.search.docs());
+        let mut all: Option<Bits> = None;
         for w in &query {
-            let found = match recent.iter().find(|(q, _)| q == w) {
-                Some((_, bits)) => bits.clone(),
+            let slot = match recent.iter().position(|(q, _)| q == w) {
+                Some(k) => k,
                 None => {
                     let mut bits = Bits::empty(self.search.docs());
                     self.search.matching(w, &mut bits);
                     if recent.len() >= 8 {
                         recent.remove(0);
                     }
-                    recent.push((w.clone(), bits.clone()));
-                    bits
+                    recent.push((w.clone(), bits));
+                    recent.len() - 1
                 }
             };
-            all.and_with(&found);
+            let found = &recent[slot].1;
+            match &mut all {
+                Some(all) => all.and_with(found),
+                None => all = Some(found.clone()),
+            }
         }
-        Some(all)
+        all
     }
 
     /// Events whose own text (for a publication, its article's) holds every word of `text`.
     fn text_events(&self, text: &str) -> Option<Bits> {
         let docs = self.text_docs(text)?;
+        // Event `i` is document `articles + i`; a publication has no words of its own
+        // (its document is empty) and takes its article's.
         let mut out = Bits::empty(self.events);
-        for i in 0..self.events {
-            let hit = match self.publication_of[i] {
-                Some(a) => docs.get(a as usize),
-                None => docs.get(self.articles + i),
-            };
-            if hit {
-                out.set(i);
+        out.or_shifted(&docs, self.articles);
+        for &(event, article) in &self.publications {
+            if docs.get(article as usize) {
+                out.set(event as usize);
             }
         }
         Some(out)

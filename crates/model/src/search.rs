@@ -297,11 +297,99 @@ impl Bits {
         self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones() as usize).sum()
     }
 
-    /// The numbers in the set, ascending.
-    pub fn ones(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64).filter(move |b| bits & (1u64 << b) != 0).map(move |b| w * 64 + b)
-        })
+    /// The numbers in the set, ascending (or, reversed, descending); each step skips
+    /// straight to the next set bit.
+    pub fn ones(&self) -> Ones<'_> {
+        Ones { words: &self.words, front: 0, back: self.words.len(), front_bits: 0, back_bits: 0, started: false }
+    }
+
+    /// Sets every `i` of `other` with `i >= from` as `i - from` in `self`: the
+    /// documents after the first `from`, renumbered from 0, a word at a time.
+    pub fn or_shifted(&mut self, other: &Bits, from: usize) {
+        let (skip, shift) = (from / 64, from % 64);
+        for (i, w) in self.words.iter_mut().enumerate() {
+            let lo = other.words.get(skip + i).copied().unwrap_or(0);
+            let hi = other.words.get(skip + i + 1).copied().unwrap_or(0);
+            *w |= if shift == 0 { lo } else { (lo >> shift) | (hi << (64 - shift)) };
+        }
+        self.trim();
+    }
+}
+
+/// The iterator of [`Bits::ones`].
+#[derive(Debug)]
+pub struct Ones<'a> {
+    words: &'a [u64],
+    /// The next word to load at each end (`front` up, `back` down, exclusive).
+    front: usize,
+    back: usize,
+    /// The bits of the words loaded and not yet given out, at each end.
+    front_bits: u64,
+    back_bits: u64,
+    started: bool,
+}
+
+impl Ones<'_> {
+    fn start(&mut self) {
+        if !self.started {
+            self.started = true;
+            if self.front < self.back {
+                self.front_bits = self.words[self.front];
+                self.front += 1;
+            }
+        }
+    }
+}
+
+impl Iterator for Ones<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        self.start();
+        loop {
+            if self.front_bits != 0 {
+                let b = self.front_bits.trailing_zeros() as usize;
+                self.front_bits &= self.front_bits - 1;
+                return Some((self.front - 1) * 64 + b);
+            }
+            if self.front < self.back {
+                self.front_bits = self.words[self.front];
+                self.front += 1;
+            } else {
+                // The back end may hold the last loaded word.
+                if self.back_bits != 0 {
+                    let b = self.back_bits.trailing_zeros() as usize;
+                    self.back_bits &= self.back_bits - 1;
+                    return Some(self.back * 64 + b);
+                }
+                return None;
+            }
+        }
+    }
+}
+
+impl DoubleEndedIterator for Ones<'_> {
+    fn next_back(&mut self) -> Option<usize> {
+        self.start();
+        loop {
+            if self.back_bits != 0 {
+                let b = 63 - self.back_bits.leading_zeros() as usize;
+                self.back_bits &= !(1u64 << b);
+                return Some(self.back * 64 + b);
+            }
+            if self.front < self.back {
+                self.back -= 1;
+                self.back_bits = self.words[self.back];
+            } else {
+                // The front end may hold the last loaded word.
+                if self.front_bits != 0 {
+                    let b = 63 - self.front_bits.leading_zeros() as usize;
+                    self.front_bits &= !(1u64 << b);
+                    return Some((self.front - 1) * 64 + b);
+                }
+                return None;
+            }
+        }
     }
 }
 
@@ -357,6 +445,47 @@ mod tests {
         assert_eq!(hits(&idx, "common"), (0..200).collect::<Vec<_>>());
         assert_eq!(hits(&idx, "rare"), (0..200).filter(|i| i % 20 == 0).collect::<Vec<_>>());
         assert_eq!(hits(&idx, ""), (0..200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn ones_walks_from_both_ends_and_shifts_keep_every_bit() {
+        // A fixed pseudo-random sequence of sets, walked in mixed directions.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for len in [0usize, 1, 63, 64, 65, 130, 700] {
+            let mut b = Bits::empty(len);
+            let mut want: Vec<usize> = Vec::new();
+            for i in 0..len {
+                if next() % 3 == 0 {
+                    b.set(i);
+                    want.push(i);
+                }
+            }
+            assert_eq!(b.ones().collect::<Vec<_>>(), want);
+            assert_eq!(b.ones().rev().collect::<Vec<_>>(), want.iter().rev().copied().collect::<Vec<_>>());
+            let mut it = b.ones();
+            let (mut front, mut back) = (Vec::new(), Vec::new());
+            loop {
+                let step = if next() % 2 == 0 { it.next().map(|x| front.push(x)) } else { it.next_back().map(|x| back.push(x)) };
+                if step.is_none() {
+                    break;
+                }
+            }
+            back.reverse();
+            front.extend(back);
+            assert_eq!(front, want, "mixed walk over {len} bits");
+            for from in [0usize, 1, 5, 63, 64, 100] {
+                let mut shifted = Bits::empty(len.saturating_sub(from));
+                shifted.or_shifted(&b, from);
+                let expect: Vec<usize> = want.iter().filter(|&&i| i >= from).map(|i| i - from).collect();
+                assert_eq!(shifted.ones().collect::<Vec<_>>(), expect, "{len} bits from {from}");
+            }
+        }
     }
 
     #[test]
