@@ -41,26 +41,41 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let top_spacer = use_node_ref();
     let bottom_spacer = use_node_ref();
     let row_height = use_mut_ref(|| FIRST_ESTIMATE);
+    // Layout is read only when the page moves (scroll, resize) or rows are first
+    // shown, never while the user types: reading it right after a render forces the
+    // browser to lay the page out twice in that frame.
+    let list_top = use_mut_ref(|| None::<f64>);
+    let measured = use_mut_ref(|| false);
     // The window's position, recomputed on scroll and resize; `printing` renders all.
     let span = use_state_eq(|| window(props.rows.len(), 0.0, viewport_height(), FIRST_ESTIMATE));
     let printing = use_state_eq(|| false);
 
     {
         // Scrolling, resizing and new rows move the window.
-        let (list, span, row_height) = (list.clone(), span.clone(), row_height.clone());
+        let (list, span, row_height, list_top, measured) =
+            (list.clone(), span.clone(), row_height.clone(), list_top.clone(), measured.clone());
         let total = props.rows.len();
         use_effect_with(total, move |&total| {
-            let update = move || {
-                let Some(el) = list.cast::<HtmlElement>() else { return };
-                span.set(window(total, el.get_bounding_client_rect().top(), viewport_height(), *row_height.borrow()));
+            let update = move |moved: bool| {
+                let known = *list_top.borrow();
+                let top = match known {
+                    Some(top) if !moved => top,
+                    _ => {
+                        let Some(el) = list.cast::<HtmlElement>() else { return };
+                        *measured.borrow_mut() = false;
+                        el.get_bounding_client_rect().top()
+                    }
+                };
+                *list_top.borrow_mut() = Some(top);
+                span.set(window(total, top, viewport_height(), *row_height.borrow()));
             };
-            update();
+            update(false);
             let win = gloo::utils::window();
             let on_scroll = EventListener::new(&win, "scroll", {
                 let update = update.clone();
-                move |_| update()
+                move |_| update(true)
             });
-            let on_resize = EventListener::new(&win, "resize", move |_| update());
+            let on_resize = EventListener::new(&win, "resize", move |_| update(true));
             move || drop((on_scroll, on_resize))
         });
     }
@@ -90,9 +105,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let (start, end) = if *printing { (0, total) } else { (span.0.min(total), span.1.min(total)) };
     {
         // After each render: measure the rows, size the spacers for the rows left out.
-        let (list, top_spacer, bottom_spacer, row_height) = (list.clone(), top_spacer.clone(), bottom_spacer.clone(), row_height.clone());
+        let (list, top_spacer, bottom_spacer, row_height, measured) =
+            (list.clone(), top_spacer.clone(), bottom_spacer.clone(), row_height.clone(), measured.clone());
         use_effect(move || {
-            if let Some(el) = list.cast::<HtmlElement>()
+            if !*measured.borrow()
+                && let Some(el) = list.cast::<HtmlElement>()
                 && let Ok(items) = el.query_selector_all("li.event")
                 && items.length() > 0
             {
@@ -101,6 +118,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 if height > 16.0 {
                     *row_height.borrow_mut() = height;
                 }
+                *measured.borrow_mut() = true;
             }
             let h = *row_height.borrow();
             set_height(&top_spacer, start as f64 * h);

@@ -658,12 +658,6 @@ impl Session {
             "--disable-sync",
             "--no-first-run",
             "--enable-precise-memory-info",
-            // A headless browser has no display to wait for: frames are drawn when there
-            // is something to draw instead of at the next 60 Hz tick, so "next paint"
-            // figures measure the app's work, not where in a 16.7 ms frame a key fell
-            // (the idle floor row shows what is left).
-            "--disable-frame-rate-limit",
-            "--disable-gpu-vsync",
             "--js-flags=--expose-gc",
         ] {
             caps.add_arg(arg).map_err(e)?;
@@ -1060,7 +1054,7 @@ const METHOD: &str = "
 Shell: the HTML, JS, CSS and wasm of a release site built from an empty folder (no corpus in the wasm), brotli quality 11.
 Corpus: the bytes `pipeline bundle` writes (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
 Pipeline: input bytes over the wall time of the release `pipeline bundle` command. Site: wall time of `trunk build --release` with the build script rerun.
-Loads: a fresh headless Chromium profile per load, 1280x900, served from 127.0.0.1 without the service worker, frames not held to a 60 Hz display (`--disable-frame-rate-limit --disable-gpu-vsync`: headless, there is no display). Times run from navigation start to the end of the first frame (requestAnimationFrame, then a MessageChannel task) in which `li.event` exists (first timeline paint) or `<html data-ready>` is set (interactive).
+Loads: a fresh headless Chromium profile per load, 1280x900, served from 127.0.0.1 without the service worker. Times run from navigation start to the end of the first frame (requestAnimationFrame, then a MessageChannel task) in which `li.event` exists (first timeline paint) or `<html data-ready>` is set (interactive).
 Keystroke: WebDriver key events into #search (each word typed, then erased), from the keydown's timeStamp to the end of the next frame. Entity filter: from `hashchange` to `#e=<id>` to the end of the next frame.
 Memory: performance.memory.usedJSHeapSize after gc(), plus the wasm memory's size, median over loads.
 Engines: the same page, the same texts (per event: summary and source sentences, or the article for a publication) and queries; Chronicle through the app's filter path (wasm), MiniSearch (prefix, AND) and FlexSearch (tokenize forward, no limit); each query repeated for at least 25 ms; medians over queries.

@@ -343,9 +343,33 @@ fn find(whole: &str, part: &str) -> Option<(u32, u32)> {
 
 /// The words of `text` as an id spells them: folded, joined by `-`.
 pub fn slug_words(text: &str, at_most: usize) -> String {
-    let folded = crate::query::fold(text);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(at_most).collect();
-    words.join("-")
+    // Folds as it goes and stops after the last word wanted: ids of events take six
+    // words of a summary, and the decoder derives thousands of them.
+    let mut out = String::new();
+    let mut piece = String::new();
+    let (mut words, mut in_word) = (0usize, false);
+    for c in text.chars() {
+        piece.clear();
+        crate::query::fold_char(c, &mut piece);
+        for f in piece.chars() {
+            if !f.is_alphanumeric() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                if words == at_most {
+                    return out;
+                }
+                if words > 0 {
+                    out.push('-');
+                }
+                words += 1;
+                in_word = true;
+            }
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// The id an event of this kind, date and summary gets before any `-2`, `-3` suffix
@@ -391,8 +415,8 @@ fn read_id(r: &mut Reader, base: impl FnOnce() -> String) -> Result<String, Dama
 fn write_corpus(w: &mut Writer, c: &Corpus) {
     w.num(SMALL, c.articles.len());
     let origins = predict_recycled(&c.articles);
-    for a in &c.articles {
-        write_article(w, a, c, &origins);
+    for (a, origins) in c.articles.iter().zip(&origins) {
+        write_article(w, a, c, origins);
     }
     w.num(SMALL, c.entities.len());
     for e in &c.entities {
@@ -420,17 +444,14 @@ fn read_corpus(r: &mut Reader) -> Result<Corpus, Damage> {
     }
     // Recycled passages name the article they were first seen in, which may come later.
     let ids: Vec<String> = c.articles.iter().map(|a| a.id.clone()).collect();
-    let predicted: Vec<Vec<Option<(usize, u32)>>> = {
-        let origins = predict_recycled(&c.articles);
-        c.articles.iter().map(|a| a.recycled.iter().map(|rec| origins.get(rec.text.as_str()).copied()).collect()).collect()
-    };
+    let predicted = predict_recycled(&c.articles);
     for (a, predicted) in c.articles.iter_mut().zip(predicted) {
         for (rec, predicted) in a.recycled.iter_mut().zip(predicted) {
             if let Some(i) = rec.first_seen.strip_prefix('\u{1}') {
                 let i: usize = i.parse().map_err(|_| malformed("a recycled passage's first article is damaged"))?;
                 rec.first_seen = ids.get(i).cloned().ok_or_else(|| malformed("a recycled passage names no article"))?;
             } else if rec.first_seen == "\u{2}" {
-                let (first, count) = predicted.ok_or_else(|| malformed("a recycled passage has no prediction"))?;
+                let (first, count) = predicted;
                 rec.first_seen = ids[first].clone();
                 rec.articles = count;
             }
@@ -484,7 +505,7 @@ fn precision_code(p: Precision) -> u8 {
     PRECISIONS.iter().position(|&x| x == p).unwrap_or(0) as u8
 }
 
-fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &Origins) {
+fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32)]) {
     w.str(TEXT, &a.file);
     let derived = stem(&a.file) == a.id;
     w.flag(derived);
@@ -510,7 +531,7 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &Origins) {
     }
     write_strings(w, &a.removed);
     w.num(SMALL, a.recycled.len());
-    for rec in &a.recycled {
+    for (k, rec) in a.recycled.iter().enumerate() {
         w.u(REFS, rec.paragraph);
         // 0 and the text, 1 for the whole paragraph, or 2 + its start and its length.
         let paragraph = a.paragraphs.get(rec.paragraph as usize);
@@ -528,8 +549,8 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &Origins) {
         // 0 when the passage's origin and spread are what its copies predict (see
         // `predict_recycled`), else 1 + the first article's number (or 0 and its id)
         // and the count.
-        let predicted = origins.get(rec.text.as_str()).map(|&(first, count)| (c.articles[first].id.as_str(), count));
-        if predicted == Some((rec.first_seen.as_str(), rec.articles)) {
+        let (first, count) = origins[k];
+        if (c.articles[first].id.as_str(), count) == (rec.first_seen.as_str(), rec.articles) {
             w.u(REFS, 0);
             continue;
         }
@@ -544,35 +565,49 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &Origins) {
     }
 }
 
-/// For each recycled passage's text: the oldest article holding it (dated before
-/// undated, then by date, then by id, as the pipeline ranks them) and how many
-/// articles hold it. Usually exactly what each copy records, so only exceptions are
-/// stored. Sorted by text, for [`Origins::get`].
-fn predict_recycled(articles: &[Article]) -> Origins<'_> {
-    let mut copies: Vec<(&str, usize)> = Vec::new();
+/// For each recycled passage of each article: the oldest article holding the same
+/// text (dated before undated, then by date, then by id, as the pipeline ranks
+/// them) and how many articles hold it. Usually exactly what each copy records, so
+/// only exceptions are stored. Copies are grouped by their length and a 64-bit hash
+/// of their text, not by comparing texts (sorting or comparing the texts themselves
+/// costs the decoder more than the rest of the corpus): the encoder makes the same
+/// prediction and stores whatever it gets wrong, so even a collision round-trips.
+fn predict_recycled(articles: &[Article]) -> Vec<Vec<(usize, u32)>> {
+    // (hash, length, article, passage)
+    let mut copies: Vec<(u64, usize, usize, usize)> = Vec::new();
     for (i, a) in articles.iter().enumerate() {
-        copies.extend(a.recycled.iter().map(|r| (r.text.as_str(), i)));
+        copies.extend(a.recycled.iter().enumerate().map(|(k, r)| (hash(&r.text), r.text.len(), i, k)));
     }
     crate::order::sort(&mut copies);
-    copies.dedup();
     let age = |i: usize| {
         let a = &articles[i];
         (a.published.is_none(), a.published.as_ref().map(|p| p.start), a.id.as_str())
     };
-    let mut out: Vec<(&str, (usize, u32))> = Vec::new();
-    for group in copies.chunk_by(|x, y| x.0 == y.0) {
-        let first = group.iter().map(|c| c.1).min_by(|&x, &y| age(x).cmp(&age(y))).unwrap_or(0);
-        out.push((group[0].0, (first, group.len() as u32)));
+    let mut out: Vec<Vec<(usize, u32)>> = articles.iter().map(|a| vec![(0, 0); a.recycled.len()]).collect();
+    for same in copies.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+        let mut holders: Vec<usize> = same.iter().map(|c| c.2).collect();
+        holders.dedup();
+        let oldest = holders.iter().copied().min_by(|&x, &y| age(x).cmp(&age(y))).unwrap_or(0);
+        for c in same {
+            out[c.2][c.3] = (oldest, holders.len() as u32);
+        }
     }
-    Origins(out)
+    out
 }
 
-struct Origins<'a>(Vec<(&'a str, (usize, u32))>);
-
-impl Origins<'_> {
-    fn get(&self, text: &str) -> Option<&(usize, u32)> {
-        self.0.binary_search_by(|(t, _)| (*t).cmp(text)).ok().map(|i| &self.0[i].1)
+/// A 64-bit hash of a text, eight bytes at a time (not for anything adversarial: a
+/// collision only costs a comparison).
+fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ text.len() as u64;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
     }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    }
+    h ^ (h >> 32)
 }
 
 fn read_article(r: &mut Reader) -> Result<Article, Damage> {

@@ -53,17 +53,21 @@ pub struct State {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            'a'..='z' | '0'..='9' => out.push(c),
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            c if c.is_ascii() => out.push(c),
-            _ => match base_letter(c) {
-                Some(b) => out.push(b),
-                None => out.extend(c.to_lowercase()),
-            },
-        }
+        fold_char(c, &mut out);
     }
     out
+}
+
+/// Appends `c` folded (one character, or more for a few lowercase forms) to `out`.
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        c if c.is_ascii() => out.push(c),
+        _ => match base_letter(c) {
+            Some(b) => out.push(b),
+            None => out.extend(c.to_lowercase()),
+        },
+    }
 }
 
 fn base_letter(c: char) -> Option<char> {
@@ -171,7 +175,9 @@ impl Index {
             let told_only_in_background = e.kind != EventKind::Publication
                 && e.sources.iter().all(|s| {
                     corpus.articles.get(s.article as usize).is_some_and(|a| {
-                        a.recycled.iter().any(|r| r.paragraph == s.paragraph && r.text.contains(s.sentence.as_str()))
+                        a.recycled.iter().any(|r| {
+                            r.paragraph == s.paragraph && r.text.len() >= s.sentence.len() && r.text.contains(s.sentence.as_str())
+                        })
                     })
                 });
             if told_only_in_background {
