@@ -148,17 +148,26 @@ impl Index {
         let mut entity_kind_events = vec![Bits::empty(n); EntityKind::ALL.len()];
         let mut recycled = Bits::empty(n);
         let mut entity_events = vec![Vec::new(); corpus.entities.len()];
-        let mut credit_names: Vec<String> = Vec::new();
-        for a in &corpus.articles {
-            for name in a.authors.iter().chain(&a.outlets) {
-                if !credit_names.contains(name) {
-                    credit_names.push(name.clone());
-                }
+        // Everyone credited, in order of first appearance, found by sorting (a scan of
+        // the names so far for each new one grows with the square of the articles).
+        let mut seen: Vec<(&str, usize)> =
+            corpus.articles.iter().flat_map(|a| a.authors.iter().chain(&a.outlets)).map(String::as_str).enumerate().map(|(i, s)| (s, i)).collect();
+        crate::order::sort(&mut seen);
+        seen.dedup_by(|later, first| later.0 == first.0);
+        let mut by_appearance: Vec<(usize, &str)> = seen.iter().map(|&(s, i)| (i, s)).collect();
+        crate::order::sort(&mut by_appearance);
+        let credit_names: Vec<String> = by_appearance.iter().map(|(_, s)| (*s).to_owned()).collect();
+        let slot_of_first: Vec<usize> = {
+            let mut slots = vec![0; by_appearance.last().map_or(0, |l| l.0 + 1)];
+            for (slot, (first, _)) in by_appearance.iter().enumerate() {
+                slots[*first] = slot;
             }
-        }
-        let mut sorted_names: Vec<(&str, usize)> = credit_names.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
-        crate::order::sort(&mut sorted_names);
-        let name_slot = |name: &str| sorted_names.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| sorted_names[k].1);
+            slots
+        };
+        let name_slot = |name: &str| seen.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| slot_of_first[seen[k].1]);
+        // Each article's credited slots, looked up once rather than once per event.
+        let article_slots: Vec<Vec<usize>> =
+            corpus.articles.iter().map(|a| a.authors.iter().chain(&a.outlets).filter_map(|n| name_slot(n)).collect()).collect();
         let mut credit_events = vec![Vec::new(); credit_names.len()];
         let mut publications = Vec::new();
         for (i, e) in corpus.events.iter().enumerate() {
@@ -184,13 +193,10 @@ impl Index {
                 recycled.set(i);
             }
             for s in &e.sources {
-                if let Some(a) = corpus.articles.get(s.article as usize) {
-                    for name in a.authors.iter().chain(&a.outlets) {
-                        if let Some(k) = name_slot(name)
-                            && credit_events[k].last() != Some(&(i as u32))
-                        {
-                            credit_events[k].push(i as u32);
-                        }
+                for &k in article_slots.get(s.article as usize).map_or(&[][..], Vec::as_slice) {
+                    let list: &mut Vec<u32> = &mut credit_events[k];
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
                     }
                 }
             }
