@@ -303,15 +303,26 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> 
     // happens to share its id's words, changes neither.
     drafts.sort_by_cached_key(|d| (age(d.sources[0].article), d.sources[0].paragraph));
     let mut merged: Vec<Draft> = Vec::new();
+    // Merged drafts by their dates, in merge order: a draft can only join one with the
+    // same dates, and scanning every draft for each would grow with the square of the
+    // corpus (most of the build at 100,000 articles).
+    let mut by_dates: HashMap<(model::Date, model::Date, model::Precision), Vec<usize>> = HashMap::new();
     for d in drafts {
-        let same = merged.iter_mut().find(|m| {
+        let key = (d.when.start, d.when.end, d.when.precision);
+        let candidates = by_dates.get(&key).map_or(&[][..], Vec::as_slice);
+        let same = candidates.iter().copied().find(|&k| {
+            let m = &merged[k];
             m.kind != EventKind::Publication
                 && d.kind != EventKind::Publication
-                && m.when.start == d.when.start
-                && m.when.end == d.when.end
-                && m.when.precision == d.when.precision
                 && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
         });
+        let same = match same {
+            Some(k) => Some(&mut merged[k]),
+            None => {
+                by_dates.entry(key).or_default().push(merged.len());
+                None
+            }
+        };
         match same {
             Some(m) => {
                 for s in d.sources {
