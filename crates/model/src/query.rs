@@ -105,8 +105,8 @@ pub struct Index {
     search: TextIndex,
     articles: usize,
     events: usize,
-    /// Publication events with the article each stands for (its text is the article's).
-    publications: Vec<(u32, u32)>,
+    /// Per article, its publication event (whose text is the article's), if any.
+    publication_of_article: Vec<Option<u32>>,
     /// Events of each kind, in the order of `EventKind::ALL`.
     kind_events: Vec<Bits>,
     /// Events naming an entity of each kind, in the order of `EntityKind::ALL`.
@@ -169,7 +169,7 @@ impl Index {
         let article_slots: Vec<Vec<usize>> =
             corpus.articles.iter().map(|a| a.authors.iter().chain(&a.outlets).filter_map(|n| name_slot(n)).collect()).collect();
         let mut credit_events = vec![Vec::new(); credit_names.len()];
-        let mut publications = Vec::new();
+        let mut publication_of_article = vec![None; corpus.articles.len()];
         for (i, e) in corpus.events.iter().enumerate() {
             kind_events[kind_slot(e.kind)].set(i);
             for &x in &e.entities {
@@ -201,9 +201,9 @@ impl Index {
                 }
             }
             if e.kind == EventKind::Publication
-                && let Some(s) = e.sources.first()
+                && let Some(slot) = e.sources.first().and_then(|s| publication_of_article.get_mut(s.article as usize))
             {
-                publications.push((i as u32, s.article));
+                *slot = Some(i as u32);
             }
         }
         let mut entity_ids: Vec<(String, u32)> = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
@@ -212,7 +212,7 @@ impl Index {
             search,
             articles: corpus.articles.len(),
             events: n,
-            publications,
+            publication_of_article,
             kind_events,
             entity_kind_events,
             recycled,
@@ -291,8 +291,8 @@ impl Index {
         // (its document is empty) and takes its article's.
         let mut out = Bits::empty(self.events);
         out.or_shifted(&docs, self.articles);
-        for &(event, article) in &self.publications {
-            if docs.get(article as usize) {
+        for article in docs.ones().take_while(|&d| d < self.articles) {
+            if let Some(event) = self.publication_of_article[article] {
                 out.set(event as usize);
             }
         }
