@@ -683,15 +683,18 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
             }
         }
     }
+    // Each entity's co-mentions, gathered in one pass over the pairs (filtering all
+    // pairs once per entity grows with the square of the corpus).
+    let mut related_of: Vec<Vec<Related>> = vec![Vec::new(); drafts.len()];
+    for (&(x, y), &(sentences, articles)) in &pairs {
+        if let Some(list) = related_of.get_mut(x as usize) {
+            list.push(Related { entity: y, sentences, articles });
+        }
+    }
     drafts
         .into_iter()
-        .enumerate()
-        .map(|(i, ((kind, slug), d))| {
-            let mut related: Vec<Related> = pairs
-                .iter()
-                .filter(|((x, _), _)| *x == i as u32)
-                .map(|(&(_, y), &(sentences, articles))| Related { entity: y, sentences, articles })
-                .collect();
+        .zip(related_of)
+        .map(|(((kind, slug), d), mut related)| {
             related.sort_by_key(|r| (std::cmp::Reverse(r.sentences), std::cmp::Reverse(r.articles), r.entity));
             related.truncate(RELATED_KEPT);
             let mut mentions = d.mentions;
