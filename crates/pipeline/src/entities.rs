@@ -588,16 +588,23 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     agreement_keys.sort();
     agreement_keys.dedup();
     let mut drafts: BTreeMap<(EntityKind, String), Draft> = BTreeMap::new();
+    // The one longer agreement each agreement key sits in, if exactly one: worked out
+    // once per key, not once per mention (every mention against every key grows with
+    // the square of the corpus).
+    let mut longer_agreement: HashMap<String, Option<String>> = HashMap::new();
     let mut sentence_members: BTreeMap<usize, HashSet<(EntityKind, String)>> = BTreeMap::new();
     let mut article_members: BTreeMap<u32, HashSet<(EntityKind, String)>> = BTreeMap::new();
     for (a, p, s, f) in &resolved {
         let mut k = key(f.kind, &f.name);
         let mut rule = f.rule;
         if f.kind == EntityKind::Agreement {
-            let longer: Vec<&String> =
-                agreement_keys.iter().filter(|other| other.len() > k.1.len() && other.contains(k.1.as_str())).collect();
-            if longer.len() == 1 {
-                k.1 = longer[0].clone();
+            let longer = longer_agreement.entry(k.1.clone()).or_insert_with(|| {
+                let longer: Vec<&String> =
+                    agreement_keys.iter().filter(|other| other.len() > k.1.len() && other.contains(k.1.as_str())).collect();
+                (longer.len() == 1).then(|| longer[0].clone())
+            });
+            if let Some(longer) = longer {
+                k.1 = longer.clone();
                 rule = "part of a longer name";
             }
         }
