@@ -553,10 +553,18 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     // article, or of exactly one person in the corpus.
     let mut people_by_article: HashMap<u32, Vec<String>> = HashMap::new();
     let mut people_by_surname: HashMap<String, HashSet<String>> = HashMap::new();
+    // The first full (several-word) name with each surname, in corpus order: looked up
+    // once per surname here rather than by scanning every name for each lone surname
+    // (quadratic in the corpus), and the same whichever order a hash map iterates in.
+    let mut first_full_name: HashMap<String, String> = HashMap::new();
     for (a, _, _, f) in &raw {
         if f.kind == EntityKind::Person && f.rule != "surname" {
             people_by_article.entry(*a).or_default().push(f.name.clone());
-            people_by_surname.entry(fold(last_word(&f.name))).or_default().insert(key(EntityKind::Person, &f.name).1);
+            let surname = fold(last_word(&f.name));
+            if f.name.split_whitespace().count() > 1 {
+                first_full_name.entry(surname.clone()).or_insert_with(|| f.name.clone());
+            }
+            people_by_surname.entry(surname).or_default().insert(key(EntityKind::Person, &f.name).1);
         }
     }
     let mut resolved = Vec::with_capacity(raw.len());
@@ -566,9 +574,8 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
             let local = people_by_article
                 .get(&a)
                 .and_then(|names| names.iter().find(|n| fold(last_word(n)) == surname && n.split_whitespace().count() > 1));
-            let global = people_by_surname.get(&surname).filter(|set| set.len() == 1).and_then(|_| {
-                people_by_article.values().flatten().find(|n| fold(last_word(n)) == surname && n.split_whitespace().count() > 1)
-            });
+            let global =
+                people_by_surname.get(&surname).filter(|set| set.len() == 1).and_then(|_| first_full_name.get(&surname));
             match (local.or(global), f.fallback.take()) {
                 (Some(full), _) => f.name = full.clone(),
                 (None, Some((kind, name, rule))) => {
