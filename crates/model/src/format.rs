@@ -96,7 +96,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
 /// `None` when the bytes are not a corpus of this version.
 pub fn streams(bytes: &[u8]) -> Option<Vec<(&'static str, &[u8])>> {
     const NAMES: [&str; STREAMS] = ["body", "text", "small", "refs", "dates", "mentions", "words", "postings", "sources", "spans", "entity refs"];
-    let (streams, _) = split(bytes).ok()?;
+    let streams = split(bytes).ok()?;
     Some(NAMES.iter().copied().zip(streams).collect())
 }
 
@@ -107,7 +107,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 
 /// Reads the corpus and its text index written by [`encode`].
 pub fn decode_with_search(bytes: &[u8]) -> Result<(Corpus, TextIndex), DecodeError> {
-    let (streams, _) = split(bytes)?;
+    let streams = split(bytes)?;
     let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2] };
     let corpus = read_corpus(&mut r)?;
     let index = read_index(&mut r)?;
@@ -132,7 +132,7 @@ fn malformed(why: &'static str) -> Damage {
     Damage(why)
 }
 
-fn split(bytes: &[u8]) -> Result<([&[u8]; STREAMS], ()), DecodeError> {
+fn split(bytes: &[u8]) -> Result<[&[u8]; STREAMS], DecodeError> {
     let rest = bytes.strip_prefix(&MAGIC).ok_or(DecodeError::NotACorpus)?;
     let (version, body) = rest.split_at_checked(2).ok_or(DecodeError::NotACorpus)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
@@ -154,13 +154,14 @@ fn split(bytes: &[u8]) -> Result<([&[u8]; STREAMS], ()), DecodeError> {
     if !rest.is_empty() {
         return Err(malformed("bytes follow the last stream").into());
     }
-    Ok((streams, ()))
+    Ok(streams)
 }
 
 // ---------------------------------------------------------------------------------
 // Primitives.
 
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+/// LEB128, as the text index's postings also write their gaps.
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;

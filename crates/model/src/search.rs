@@ -164,7 +164,7 @@ fn write_posting(out: &mut Vec<u8>, docs: impl Iterator<Item = u32> + Clone, cou
     let mut list = vec![LIST];
     let mut previous: Option<u32> = None;
     for doc in docs.clone() {
-        write_varint(&mut list, doc - previous.map_or(0, |p| p + 1));
+        crate::format::put_varint(&mut list, u64::from(doc - previous.map_or(0, |p| p + 1)));
         previous = Some(doc);
     }
     let bitmap_len = 1 + total.div_ceil(8);
@@ -203,14 +203,6 @@ fn read_posting(bytes: &[u8], out: &mut Bits) {
         }
         None => {}
     }
-}
-
-fn write_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
 }
 
 fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
