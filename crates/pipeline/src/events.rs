@@ -305,21 +305,32 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> 
     let mut merged: Vec<Draft> = Vec::new();
     // Merged drafts by their dates, in merge order: a draft can only join one with the
     // same dates, and scanning every draft for each would grow with the square of the
-    // corpus (most of the build at 100,000 articles).
-    let mut by_dates: HashMap<(model::Date, model::Date, model::Precision), Vec<usize>> = HashMap::new();
-    for d in drafts {
+    // corpus (most of the build at 100,000 articles). Within one date, candidates are
+    // found through their words too (see `Candidates`), for a date such as a whole year
+    // gathers tens of thousands of drafts.
+    let ranked_all: Vec<Vec<u32>> = {
+        let ranks = rarity_ranks(&drafts);
+        drafts.iter().map(|d| ranked_words(&d.words, &ranks)).collect()
+    };
+    let mut by_dates: HashMap<(model::Date, model::Date, model::Precision), Candidates> = HashMap::new();
+    for (d, ranked) in drafts.into_iter().zip(ranked_all) {
         let key = (d.when.start, d.when.end, d.when.precision);
-        let candidates = by_dates.get(&key).map_or(&[][..], Vec::as_slice);
-        let same = candidates.iter().copied().find(|&k| {
-            let m = &merged[k];
-            m.kind != EventKind::Publication
-                && d.kind != EventKind::Publication
-                && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
-        });
+        let same = if d.kind == EventKind::Publication {
+            None
+        } else {
+            by_dates.get(&key).and_then(|c| {
+                c.possible(&ranked).into_iter().find(|&k| {
+                    let m = &merged[k];
+                    m.kind != EventKind::Publication && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
+                })
+            })
+        };
         let same = match same {
             Some(k) => Some(&mut merged[k]),
             None => {
-                by_dates.entry(key).or_default().push(merged.len());
+                if d.kind != EventKind::Publication {
+                    by_dates.entry(key).or_default().add(merged.len(), &ranked);
+                }
                 None
             }
         };
@@ -358,6 +369,74 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> 
         .collect();
     events.sort_by(|x, y| (x.when.start, x.when.end, &x.id).cmp(&(y.when.start, y.when.end, &y.id)));
     events
+}
+
+/// Every summary word's place when all words are ordered rarest first (by how many
+/// drafts use it, then alphabetically, so the order depends on the input alone).
+fn rarity_ranks(drafts: &[Draft]) -> HashMap<&str, u32> {
+    let mut uses: HashMap<&str, u32> = HashMap::new();
+    for d in drafts {
+        for w in &d.words {
+            *uses.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let mut order: Vec<(u32, &str)> = uses.into_iter().map(|(w, n)| (n, w)).collect();
+    order.sort_unstable();
+    order.into_iter().enumerate().map(|(rank, (_, w))| (w, rank as u32)).collect()
+}
+
+/// A draft's words as their ranks, rarest first.
+fn ranked_words(words: &HashSet<String>, ranks: &HashMap<&str, u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = words.iter().filter_map(|w| ranks.get(w.as_str()).copied()).collect();
+    out.sort_unstable();
+    out
+}
+
+/// The fewest shared words that make sets of which the smaller has `size` words one
+/// event: the least `o` with `o / size >= SAME_EVENT_OVERLAP`, as `overlap` computes it.
+fn words_needed(size: usize) -> usize {
+    (1..=size).find(|&o| o as f64 / size as f64 >= SAME_EVENT_OVERLAP).unwrap_or(size + 1)
+}
+
+/// The merged drafts of one date, indexed so a new draft is checked only against those
+/// that could share enough words with it (prefix filtering, as in set-similarity joins).
+/// If sets A and B share at least `o` words, any `|B| - o + 1` words of B include a
+/// shared one. So when B is the smaller set, one of B's `|B| - needed(|B|) + 1` rarest
+/// words is in A (the `rare` index, looked up with every word of A); when A is the
+/// smaller, one of A's rarest `|A| - needed(|A|) + 1` words is in B (the `every` index,
+/// looked up with those words only). Rarest words have the shortest lists.
+#[derive(Default)]
+struct Candidates {
+    rare: HashMap<u32, Vec<usize>>,
+    every: HashMap<u32, Vec<usize>>,
+}
+
+impl Candidates {
+    fn add(&mut self, k: usize, ranked: &[u32]) {
+        let prefix = (ranked.len() + 1).saturating_sub(words_needed(ranked.len()));
+        for &w in &ranked[..prefix.min(ranked.len())] {
+            self.rare.entry(w).or_default().push(k);
+        }
+        for &w in ranked {
+            self.every.entry(w).or_default().push(k);
+        }
+    }
+
+    /// Merged drafts that may share enough words with a draft of these words, in merge
+    /// order (a superset: the caller checks each).
+    fn possible(&self, ranked: &[u32]) -> Vec<usize> {
+        let prefix = (ranked.len() + 1).saturating_sub(words_needed(ranked.len()));
+        let mut out: Vec<usize> = Vec::new();
+        for w in ranked {
+            out.extend(self.rare.get(w).into_iter().flatten());
+        }
+        for w in &ranked[..prefix.min(ranked.len())] {
+            out.extend(self.every.get(w).into_iter().flatten());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
