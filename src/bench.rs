@@ -46,7 +46,8 @@ pub fn engine_texts() -> Vec<String> {
         .collect()
 }
 
-/// How many timeline rows the app's own filter path gives for the search text `q`.
+/// How many timeline rows the app's own filter path gives for the search text `q` (the
+/// rows as the timeline reads them: the set, counted, each row found by position).
 #[wasm_bindgen]
 pub fn engine_query(q: &str) -> u32 {
     match (crate::corpus::corpus(), crate::corpus::index()) {

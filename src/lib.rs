@@ -108,7 +108,9 @@ pub fn App() -> Html {
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
             let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
-            let entity_options = model::query::entity_options(corpus, &rows, &s.filter, 12);
+            let entity_options = model::query::entity_options(corpus, rows.iter(), &s.filter, 12);
+            // Shared, not copied, by the views below.
+            let rows = std::rc::Rc::new(rows);
             html! {
                 <div class="explorer">
                     <div class="side">

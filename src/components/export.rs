@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub rows: Vec<usize>,
+    pub rows: std::rc::Rc<model::query::Rows>,
 }
 
 /// Offers `text` as a file download.
@@ -30,7 +30,7 @@ pub fn export(props: &ExportProps) -> Html {
         let rows = props.rows.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(corpus) = crate::corpus::corpus() else { return };
-            let view = model::export::export_view(corpus, &rows);
+            let view = model::export::export_view(corpus, &rows.iter().collect::<Vec<_>>());
             // The schema crosses to JavaScript as a value; the browser writes the JSON.
             let Ok(value) = serde_wasm_bindgen::to_value(&view) else { return };
             let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
@@ -44,7 +44,7 @@ pub fn export(props: &ExportProps) -> Html {
         let rows = props.rows.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(corpus) = crate::corpus::corpus() else { return };
-            download("chronicle-timeline.csv", "text/csv", &model::export::timeline_csv(corpus, &rows));
+            download("chronicle-timeline.csv", "text/csv", &model::export::timeline_csv(corpus, &rows.iter().collect::<Vec<_>>()));
         })
     };
     html! {

@@ -10,7 +10,7 @@ const NODES: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
-    pub rows: Vec<usize>,
+    pub rows: std::rc::Rc<model::query::Rows>,
     pub state: State,
 }
 
@@ -20,7 +20,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
     // Events per entity, in one pass; the most named become the nodes.
     let mut per_entity = vec![0u32; corpus.entities.len()];
-    for &i in &props.rows {
+    for i in props.rows.iter() {
         for &x in &corpus.events[i].entities {
             if let Some(c) = per_entity.get_mut(x as usize) {
                 *c += 1;
@@ -43,7 +43,7 @@ pub fn graph(props: &GraphProps) -> Html {
     // Events naming each pair of nodes, in one more pass: each event as a bit mask of
     // the nodes it names.
     let mut together = vec![0u32; n * n];
-    for &r in &props.rows {
+    for r in props.rows.iter() {
         let mut mask = 0u32;
         for &x in &corpus.events[r].entities {
             if let Some(k) = counts.iter().position(|&(e, _)| e == x) {

@@ -20,7 +20,7 @@ const FIRST_ESTIMATE: f64 = 120.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub rows: Vec<usize>,
+    pub rows: std::rc::Rc<model::query::Rows>,
     pub state: State,
 }
 
@@ -131,7 +131,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         return html! { <p class="empty" role="status">{ "No events match these filters." }</p> };
     }
     let mut groups: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
-    for (position, &i) in props.rows.iter().enumerate().take(end).skip(start) {
+    for (position, i) in (start..end).filter_map(|p| Some((p, props.rows.get(p)?))) {
         let d = corpus.events[i].when.start;
         let label = format!("{} {}", model::month_name(d.month), d.year);
         match groups.last_mut() {

@@ -121,15 +121,99 @@ pub struct Index {
     /// the events their articles tell, ascending.
     credit_names: Vec<String>,
     credit_events: Vec<Vec<u32>>,
-    /// The text sets of the latest query words, reused while the user types on.
-    recent: std::sync::Mutex<Vec<(String, Bits)>>,
+    /// The latest query words with their documents and events (see `Index::word`),
+    /// reused while the user types on.
+    recent: std::sync::Mutex<Vec<Word>>,
+}
+
+/// One query word's matches: the documents (articles, then events) holding it and the
+/// events whose text holds it (a publication through its article).
+#[derive(Debug)]
+struct Word {
+    word: String,
+    docs: Bits,
+    events: Bits,
+}
+
+/// The events a filter leaves, in timeline order, kept as the set itself rather than a
+/// list of them: the count and the row at any position take a few steps however many
+/// events match, so a query matching most of a large corpus costs no more than one
+/// matching few, and nothing that grows with the matches is allocated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rows {
+    set: Bits,
+    /// Events of the set before each block of 64 events, then the total.
+    before: Vec<u32>,
+    newest_first: bool,
+}
+
+impl Rows {
+    pub fn new(set: Bits, oldest_first: bool) -> Rows {
+        let mut before = Vec::with_capacity(set.words().len() + 1);
+        let mut n = 0u32;
+        for w in set.words() {
+            before.push(n);
+            n += w.count_ones();
+        }
+        before.push(n);
+        Rows { set, before, newest_first: !oldest_first }
+    }
+
+    pub fn len(&self) -> usize {
+        self.before.last().map_or(0, |&n| n as usize)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The event at position `i` of the timeline.
+    pub fn get(&self, i: usize) -> Option<usize> {
+        let len = self.len();
+        if i >= len {
+            return None;
+        }
+        let rank = (if self.newest_first { len - 1 - i } else { i }) as u32;
+        // The block holding it is the last with fewer events before it than `rank + 1`.
+        let block = self.before.partition_point(|&b| b <= rank) - 1;
+        let mut word = self.set.words()[block];
+        for _ in 0..rank - self.before[block] {
+            word &= word - 1;
+        }
+        Some(block * 64 + word.trailing_zeros() as usize)
+    }
+
+    /// Whether event `event` is on the timeline.
+    pub fn contains(&self, event: usize) -> bool {
+        self.set.get(event)
+    }
+
+    /// The events in timeline order.
+    pub fn iter(&self) -> RowsIter<'_> {
+        RowsIter { ones: self.set.ones(), newest_first: self.newest_first }
+    }
+}
+
+/// The iterator of [`Rows::iter`].
+#[derive(Debug)]
+pub struct RowsIter<'a> {
+    ones: crate::search::Ones<'a>,
+    newest_first: bool,
+}
+
+impl Iterator for RowsIter<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.newest_first { self.ones.next_back() } else { self.ones.next() }
+    }
 }
 
 /// What one filter state leaves: the timeline and the counts beside its options.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evaluation {
-    /// Event indices in timeline order.
-    pub rows: Vec<usize>,
+    /// The events, in timeline order.
+    pub rows: Rows,
     pub facets: Facets,
     /// Everyone credited, with the events choosing them would leave.
     pub credits: Vec<(String, usize)>,
@@ -253,50 +337,64 @@ impl Index {
         self.recycled.get(event)
     }
 
-    /// Documents (articles, then events) holding every word of `text`, each as the
-    /// beginning of a word; `None` when the text has no words.
-    fn text_docs(&self, text: &str) -> Option<Bits> {
+    /// Runs `each` over the matches of every word of `text` (each word as the beginning
+    /// of a word in the text); false when the text has no words. The matches of the
+    /// latest words are kept, so typing on looks up only the word being typed.
+    fn with_words(&self, text: &str, mut each: impl FnMut(&Word)) -> bool {
         let query: Vec<String> = crate::search::words(text).collect();
-        if query.is_empty() {
-            return None;
-        }
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        let mut all: Option<Bits> = None;
         for w in &query {
-            let slot = match recent.iter().position(|(q, _)| q == w) {
+            let slot = match recent.iter().position(|r| r.word == *w) {
                 Some(k) => k,
                 None => {
-                    let mut bits = Bits::empty(self.search.docs());
-                    self.search.matching(w, &mut bits);
                     if recent.len() >= 8 {
                         recent.remove(0);
                     }
-                    recent.push((w.clone(), bits));
+                    recent.push(self.word(w));
                     recent.len() - 1
                 }
             };
-            let found = &recent[slot].1;
-            match &mut all {
-                Some(all) => all.and_with(found),
-                None => all = Some(found.clone()),
-            }
+            each(&recent[slot]);
         }
-        all
+        !query.is_empty()
     }
 
-    /// Events whose own text (for a publication, its article's) holds every word of `text`.
-    fn text_events(&self, text: &str) -> Option<Bits> {
-        let docs = self.text_docs(text)?;
+    fn word(&self, w: &str) -> Word {
+        let mut docs = Bits::empty(self.search.docs());
+        self.search.matching(w, &mut docs);
         // Event `i` is document `articles + i`; a publication has no words of its own
         // (its document is empty) and takes its article's.
-        let mut out = Bits::empty(self.events);
-        out.or_shifted(&docs, self.articles);
+        let mut events = Bits::empty(self.events);
+        events.or_shifted(&docs, self.articles);
         for article in docs.ones().take_while(|&d| d < self.articles) {
             if let Some(event) = self.publication_of_article[article] {
-                out.set(event as usize);
+                events.set(event as usize);
             }
         }
-        Some(out)
+        Word { word: w.to_owned(), docs, events }
+    }
+
+    /// Documents (articles, then events) holding every word of `text`; `None` when the
+    /// text has no words.
+    fn text_docs(&self, text: &str) -> Option<Bits> {
+        let mut all: Option<Bits> = None;
+        let any = self.with_words(text, |w| match &mut all {
+            Some(all) => all.and_with(&w.docs),
+            None => all = Some(w.docs.clone()),
+        });
+        if any { all } else { None }
+    }
+
+    /// Events whose own text (for a publication, its article's) holds every word of
+    /// `text`: the events of each word, intersected (a publication's document is empty,
+    /// so its article holds every word exactly when it is in every word's events).
+    fn text_events(&self, text: &str) -> Option<Bits> {
+        let mut all: Option<Bits> = None;
+        let any = self.with_words(text, |w| match &mut all {
+            Some(all) => all.and_with(&w.events),
+            None => all = Some(w.events.clone()),
+        });
+        if any { all } else { None }
     }
 
     fn postings_bits(&self, list: &[u32]) -> Bits {
@@ -349,20 +447,23 @@ impl Index {
     }
 
     fn passing(&self, masks: &[(Facet, Bits)], skip: Facet) -> Bits {
-        let mut all = Bits::full(self.events);
+        let mut all: Option<Bits> = None;
         for (facet, bits) in masks {
             if *facet == Facet::None || *facet != skip {
-                all.and_with(bits);
+                match &mut all {
+                    Some(all) => all.and_with(bits),
+                    None => all = Some(bits.clone()),
+                }
             }
         }
-        all
+        all.unwrap_or_else(|| Bits::full(self.events))
     }
 
     /// The timeline, facet counts and credit counts for one filter state.
     pub fn evaluate(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Evaluation {
         let masks = self.masks(corpus, f);
         let all = self.passing(&masks, Facet::Nothing);
-        let rows: Vec<usize> = if oldest_first { all.ones().collect() } else { all.ones().rev().collect() };
+        let rows = Rows::new(all, oldest_first);
         let mut facets = Facets::default();
         let without_kind = self.passing(&masks, Facet::Kind);
         for (slot, bits) in self.kind_events.iter().enumerate() {
@@ -382,11 +483,10 @@ impl Index {
         Evaluation { rows, facets, credits }
     }
 
-    /// Indices of the events that pass, in timeline order.
-    pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Vec<usize> {
+    /// The events that pass, in timeline order.
+    pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Rows {
         let masks = self.masks(corpus, f);
-        let all = self.passing(&masks, Facet::Nothing);
-        if oldest_first { all.ones().collect() } else { all.ones().rev().collect() }
+        Rows::new(self.passing(&masks, Facet::Nothing), oldest_first)
     }
 
     /// How many events each event kind and entity kind would leave, the other filters kept.
@@ -655,9 +755,9 @@ pub fn credits(corpus: &Corpus, index: &Index, f: &Filter) -> Vec<(String, usize
 
 /// The entities most named by the events shown (`rows`) and not chosen yet, each with
 /// the number of those events it would leave if added, most first.
-pub fn entity_options(corpus: &Corpus, rows: &[usize], f: &Filter, most: usize) -> Vec<(u32, usize)> {
+pub fn entity_options(corpus: &Corpus, rows: impl IntoIterator<Item = usize>, f: &Filter, most: usize) -> Vec<(u32, usize)> {
     let mut per_entity = vec![0usize; corpus.entities.len()];
-    for &i in rows {
+    for i in rows {
         for &x in &corpus.events[i].entities {
             if let Some(n) = per_entity.get_mut(x as usize) {
                 *n += 1;
@@ -677,13 +777,13 @@ pub fn entity_options(corpus: &Corpus, rows: &[usize], f: &Filter, most: usize) 
 
 /// Events per bucket between the first and the last event start, for the density
 /// strip: `(first day, last day, counts)`; `None` when there are no events.
-pub fn density(corpus: &Corpus, rows: &[usize], buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
+pub fn density(corpus: &Corpus, rows: impl IntoIterator<Item = usize>, buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
     let first = corpus.events.first()?.when.start;
     let last = corpus.events.iter().map(|e| e.when.start).max()?;
     let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
     let n = buckets.max(1);
     let mut counts = vec![0u32; n];
-    for &i in rows {
+    for i in rows {
         let d = day_number(corpus.events[i].when.start);
         let slot = ((d - a) as f64 / (b - a) as f64 * (n - 1) as f64).round() as usize;
         counts[slot.min(n - 1)] += 1;
@@ -831,9 +931,9 @@ mod tests {
     fn filters_combine_with_and() {
         let c = corpus();
         let idx = Index::new(&c);
-        let run = |f: Filter| idx.timeline(&c, &f, true);
+        let run = |f: Filter| idx.timeline(&c, &f, true).iter().collect::<Vec<usize>>();
         assert_eq!(run(Filter::default()), [0, 1, 2]);
-        assert_eq!(idx.timeline(&c, &Filter::default(), false), [2, 1, 0], "newest first");
+        assert_eq!(idx.timeline(&c, &Filter::default(), false).iter().collect::<Vec<_>>(), [2, 1, 0], "newest first");
         assert_eq!(run(Filter { text: "turkiye".into(), ..Filter::default() }), [0]);
         let articles = idx.articles(&c, c.articles.iter().collect(), "TÜRKIYE");
         assert_eq!(articles.len(), 1);
@@ -886,8 +986,8 @@ mod tests {
         assert_eq!(idx.facets(&c, &state.filter), Facets::default());
         assert!(idx.articles(&c, c.newest_first(), "drills").is_empty());
         assert!(credits(&c, &idx, &state.filter).is_empty());
-        assert!(entity_options(&c, &[], &state.filter, 5).is_empty());
-        assert_eq!(density(&c, &[], 10), None);
+        assert!(entity_options(&c, [], &state.filter, 5).is_empty());
+        assert_eq!(density(&c, [], 10), None);
         assert_eq!(crate::decode(&crate::encode(&c)), Ok(c));
     }
 
@@ -904,10 +1004,10 @@ mod tests {
     #[test]
     fn density_counts_rows_into_buckets() {
         let c = corpus();
-        let (first, last, counts) = density(&c, &[0, 1, 2], 3).unwrap();
+        let (first, last, counts) = density(&c, [0, 1, 2], 3).unwrap();
         assert_eq!((first.iso(), last.iso()), ("2021-01-01".into(), "2021-03-01".into()));
         assert_eq!(counts, [1, 1, 1]);
-        assert_eq!(density(&c, &[2], 3).unwrap().2, [0, 0, 1]);
+        assert_eq!(density(&c, [2], 3).unwrap().2, [0, 0, 1]);
     }
 
     #[test]
@@ -915,10 +1015,10 @@ mod tests {
         let c = corpus();
         let idx = Index::new(&c);
         let rows = idx.timeline(&c, &Filter::default(), true);
-        assert_eq!(entity_options(&c, &rows, &Filter::default(), 5), [(0, 2), (1, 1)]);
+        assert_eq!(entity_options(&c, rows.iter(), &Filter::default(), 5), [(0, 2), (1, 1)]);
         let chosen = Filter { entities: vec!["place:turkiye".into()], ..Filter::default() };
         let rows = idx.timeline(&c, &chosen, true);
-        assert_eq!(entity_options(&c, &rows, &chosen, 5), [(1, 1)], "a chosen entity is not offered again");
+        assert_eq!(entity_options(&c, rows.iter(), &chosen, 5), [(1, 1)], "a chosen entity is not offered again");
     }
 
     #[test]
@@ -948,7 +1048,7 @@ mod tests {
     fn search_is_by_word_beginnings_and_every_query_word_must_match() {
         let c = corpus();
         let idx = Index::new(&c);
-        let run = |text: &str| idx.timeline(&c, &Filter { text: text.into(), ..Filter::default() }, true);
+        let run = |text: &str| idx.timeline(&c, &Filter { text: text.into(), ..Filter::default() }, true).iter().collect::<Vec<usize>>();
         assert_eq!(run("türk"), [0]);
         assert_eq!(run("MET türkiye"), [0]);
         assert_eq!(run("met drills"), Vec::<usize>::new());
@@ -959,6 +1059,35 @@ mod tests {
         assert_eq!(run("qu"), [2]);
         assert_eq!(run("quiet mo"), [2]);
         assert_eq!(run("quiet mx"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn rows_give_each_position_as_listing_them_would() {
+        // Sets with empty blocks, full blocks, a last partial block, and none at all.
+        let mut seed = 7u64;
+        for len in [0usize, 1, 63, 64, 65, 200, 1000] {
+            for density in [0u64, 1, 8, 63, 64] {
+                let mut set = Bits::empty(len);
+                let mut listed = Vec::new();
+                for i in 0..len {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    if (seed >> 58) < density {
+                        set.set(i);
+                        listed.push(i);
+                    }
+                }
+                for oldest_first in [true, false] {
+                    let rows = Rows::new(set.clone(), oldest_first);
+                    let expected: Vec<usize> = if oldest_first { listed.clone() } else { listed.iter().rev().copied().collect() };
+                    assert_eq!(rows.len(), expected.len());
+                    assert_eq!(rows.iter().collect::<Vec<_>>(), expected);
+                    let by_position: Vec<usize> = (0..rows.len()).map(|i| rows.get(i).unwrap()).collect();
+                    assert_eq!(by_position, expected, "len {len}, density {density}, oldest first {oldest_first}");
+                    assert_eq!(rows.get(rows.len()), None);
+                    assert!(expected.iter().all(|&e| rows.contains(e)));
+                }
+            }
+        }
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
 }
 
 /// A set of small numbers (documents, events) as bits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Bits {
     words: Vec<u64>,
     len: usize,
@@ -241,6 +241,11 @@ impl Bits {
         {
             *last &= (1u64 << rest) - 1;
         }
+    }
+
+    /// The bits, 64 to a word, lowest first.
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.words
     }
 
     pub fn len(&self) -> usize {
