@@ -103,7 +103,6 @@ fn base_letter(c: char) -> Option<char> {
 #[derive(Debug)]
 pub struct Index {
     search: TextIndex,
-    articles: usize,
     events: usize,
     /// Per article, its publication event (whose text is the article's), if any.
     publication_of_article: Vec<Option<u32>>,
@@ -121,17 +120,15 @@ pub struct Index {
     /// the events their articles tell, ascending.
     credit_names: Vec<String>,
     credit_events: Vec<Vec<u32>>,
-    /// The latest query words with their documents and events (see `Index::word`),
-    /// reused while the user types on.
+    /// The latest query words with their events, reused while the user types on.
     recent: std::sync::Mutex<Vec<Word>>,
 }
 
-/// One query word's matches: the documents (articles, then events) holding it and the
-/// events whose text holds it (a publication through its article).
+/// One query word and the events whose text holds it (a publication through its
+/// article).
 #[derive(Debug)]
 struct Word {
     word: String,
-    docs: Bits,
     events: Bits,
 }
 
@@ -294,7 +291,6 @@ impl Index {
         crate::order::sort(&mut entity_ids);
         Index {
             search,
-            articles: corpus.articles.len(),
             events: n,
             publication_of_article,
             kind_events,
@@ -359,30 +355,31 @@ impl Index {
         !query.is_empty()
     }
 
+    /// Forgets the matches of the latest words, so the next query looks every word up
+    /// (the bench times queries this way: a repeated query would otherwise time the cache).
+    pub fn forget_words(&self) {
+        self.recent.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
     fn word(&self, w: &str) -> Word {
-        let mut docs = Bits::empty(self.search.docs());
-        self.search.matching(w, &mut docs);
-        // Event `i` is document `articles + i`; a publication has no words of its own
-        // (its document is empty) and takes its article's.
         let mut events = Bits::empty(self.events);
-        events.or_shifted(&docs, self.articles);
-        for article in docs.ones().take_while(|&d| d < self.articles) {
-            if let Some(event) = self.publication_of_article[article] {
-                events.set(event as usize);
-            }
-        }
-        Word { word: w.to_owned(), docs, events }
+        self.search.matching_events(w, &self.publication_of_article, &mut events);
+        Word { word: w.to_owned(), events }
     }
 
     /// Documents (articles, then events) holding every word of `text`; `None` when the
     /// text has no words.
     fn text_docs(&self, text: &str) -> Option<Bits> {
         let mut all: Option<Bits> = None;
-        let any = self.with_words(text, |w| match &mut all {
-            Some(all) => all.and_with(&w.docs),
-            None => all = Some(w.docs.clone()),
-        });
-        if any { all } else { None }
+        for w in crate::search::words(text) {
+            let mut docs = Bits::empty(self.search.docs());
+            self.search.matching(&w, &mut docs);
+            match &mut all {
+                Some(all) => all.and_with(&docs),
+                None => all = Some(docs),
+            }
+        }
+        all
     }
 
     /// Events whose own text (for a publication, its article's) holds every word of

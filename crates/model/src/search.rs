@@ -134,6 +134,60 @@ impl TextIndex {
     /// Sets in `out` (a bitset over documents) every document holding a word that
     /// begins with `prefix`.
     pub fn matching(&self, prefix: &str, out: &mut Bits) {
+        for bytes in self.postings_of(prefix) {
+            read_posting(bytes, out);
+        }
+    }
+
+    /// Sets in `events` every event whose document holds a word that begins with
+    /// `prefix`, in one pass over the postings: document `d` from `article_event.len()`
+    /// on is event `d - article_event.len()`, and an article's document counts as the
+    /// event `article_event` gives it, if any (its publication).
+    pub fn matching_events(&self, prefix: &str, article_event: &[Option<u32>], events: &mut Bits) {
+        let articles = article_event.len();
+        for bytes in self.postings_of(prefix) {
+            match bytes.split_first() {
+                Some((&BITMAP, map)) => {
+                    // The articles' bits one at a time, the events' a word at a time.
+                    for (i, &byte) in map.iter().enumerate().take(articles.div_ceil(8)) {
+                        let mut byte = byte;
+                        while byte != 0 {
+                            let d = i * 8 + byte.trailing_zeros() as usize;
+                            byte &= byte - 1;
+                            if let Some(&Some(e)) = article_event.get(d) {
+                                events.set(e as usize);
+                            }
+                        }
+                    }
+                    for (k, w) in events.words.iter_mut().enumerate() {
+                        *w |= bits_at(map, articles + 64 * k);
+                    }
+                    events.trim();
+                }
+                Some((_, list)) => {
+                    let mut doc: Option<u32> = None;
+                    let mut list = list;
+                    while let Some((delta, rest)) = read_varint(list) {
+                        list = rest;
+                        let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
+                        doc = Some(d);
+                        match (d as usize).checked_sub(articles) {
+                            Some(e) => events.set(e),
+                            None => {
+                                if let Some(&Some(e)) = article_event.get(d as usize) {
+                                    events.set(e as usize);
+                                }
+                            }
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// The postings of every word that begins with `prefix`.
+    fn postings_of<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
         // The first word not below the prefix; words with the prefix follow it.
         let (mut lo, mut hi) = (0, self.word_ends.len());
         while lo < hi {
@@ -144,13 +198,10 @@ impl TextIndex {
                 hi = mid;
             }
         }
-        let mut i = lo;
-        while i < self.word_ends.len() && self.word(i).starts_with(prefix) {
+        (lo..self.word_ends.len()).take_while(move |&i| self.word(i).starts_with(prefix)).map(move |i| {
             let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
-            let end = self.posting_ends[i] as usize;
-            read_posting(self.postings.get(start..end).unwrap_or(&[]), out);
-            i += 1;
-        }
+            self.postings.get(start..self.posting_ends[i] as usize).unwrap_or(&[])
+        })
     }
 }
 
@@ -205,12 +256,29 @@ fn read_posting(bytes: &[u8], out: &mut Bits) {
     }
 }
 
+/// The 64 bits of a little-endian bitmap from bit `bit` on (zeros past its end).
+fn bits_at(map: &[u8], bit: usize) -> u64 {
+    let (byte, shift) = (bit / 8, bit % 8);
+    let from = map.get(byte..).unwrap_or(&[]);
+    let mut buf = [0u8; 16];
+    let n = from.len().min(9);
+    buf[..n].copy_from_slice(&from[..n]);
+    (u128::from_le_bytes(buf) >> shift) as u64
+}
+
+/// One LEB128 number of at most five bytes and the bytes after it; written as a plain
+/// loop, for it runs once per posting while the user types (and the bundle is built
+/// for size, which leaves iterator adapters uninlined).
+#[inline(always)]
 fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
     let mut n: u32 = 0;
-    for (i, &b) in bytes.iter().enumerate().take(5) {
+    let mut i = 0;
+    while i < bytes.len() && i < 5 {
+        let b = bytes[i];
         n |= u32::from(b & 0x7f) << (7 * i);
+        i += 1;
         if b < 0x80 {
-            return Some((n, &bytes[i + 1..]));
+            return Some((n, &bytes[i..]));
         }
     }
     None
@@ -256,12 +324,14 @@ impl Bits {
         self.len == 0
     }
 
+    #[inline(always)]
     pub fn set(&mut self, i: usize) {
         if i < self.len {
             self.words[i / 64] |= 1 << (i % 64);
         }
     }
 
+    #[inline]
     pub fn get(&self, i: usize) -> bool {
         i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
     }
@@ -396,6 +466,49 @@ mod tests {
 
     fn index(docs: &[&str]) -> TextIndex {
         TextIndex::build(docs.iter().map(|d| words(d).collect()).collect())
+    }
+
+    #[test]
+    fn events_found_in_one_pass_are_the_documents_renumbered() {
+        // 70 articles (not a whole number of bytes or words), then 300 events; "common"
+        // is in most documents (a bitmap), "rare" in a few (a list), "mid" in between.
+        let mut docs: Vec<Vec<String>> = Vec::new();
+        let mut seed = 3u64;
+        for d in 0..370 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let mut w = Vec::new();
+            if seed >> 61 != 0 {
+                w.push("common".to_owned());
+            }
+            if d % 37 == 5 {
+                w.push("rare".to_owned());
+            }
+            if (seed >> 20) % 3 == 0 {
+                w.push("mid".to_owned());
+            }
+            docs.push(w);
+        }
+        let index = TextIndex::build(docs);
+        let forms: Vec<u8> = index.parts().1.iter().map(|p| p[0]).collect();
+        assert!(forms.contains(&BITMAP) && forms.contains(&LIST), "both forms tested: {forms:?}");
+        // Every third article has a publication event, numbered from the end.
+        let article_event: Vec<Option<u32>> = (0..70).map(|a| (a % 3 == 0).then_some(299 - a as u32)).collect();
+        for prefix in ["common", "rare", "mid", "m", "", "absent"] {
+            let mut expected = Bits::empty(300);
+            for d in hits(&index, prefix) {
+                match d.checked_sub(70) {
+                    Some(e) => expected.set(e),
+                    None => {
+                        if let Some(e) = article_event[d] {
+                            expected.set(e as usize);
+                        }
+                    }
+                }
+            }
+            let mut events = Bits::empty(300);
+            index.matching_events(prefix, &article_event, &mut events);
+            assert_eq!(events.ones().collect::<Vec<_>>(), expected.ones().collect::<Vec<_>>(), "prefix {prefix:?}");
+        }
     }
 
     fn hits(index: &TextIndex, prefix: &str) -> Vec<usize> {

@@ -18,6 +18,8 @@ use crate::when;
 const SUMMARY_WORDS: usize = 24;
 /// A kind word farther than this from the date does not decide the kind.
 const KIND_REACH: usize = 100;
+/// Candidates kept per distinct anchor phrase of a relative date (see `extract`).
+const ANCHOR_KEPT: usize = 64;
 /// Share of the shorter summary's words two reports must share to be one event.
 const SAME_EVENT_OVERLAP: f64 = 0.6;
 
@@ -184,9 +186,10 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         }
     }
     // Relative dates take the date of the event they name: the dated event whose words
-    // share most with the anchor phrase (at least two words). An index from word to
-    // drafts keeps this linear in the corpus; identical anchors (recycled sentences)
-    // are resolved once.
+    // share most with the anchor phrase (at least two words), the earliest if several,
+    // never one told by the same sentence. An index from word to drafts finds the
+    // candidates; each distinct anchor is ranked once (the best `ANCHOR_KEPT` kept), for
+    // common anchor words name a share of the whole corpus and anchors repeat.
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, d) in drafts.iter().enumerate() {
         if d.kind != EventKind::Publication {
@@ -195,25 +198,35 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
             }
         }
     }
-    let mut resolved: HashMap<Vec<String>, Option<usize>> = HashMap::new();
+    // Drafts sharing at least two words with `anchor`, best first.
+    let rank = |anchor: &[String]| -> Vec<usize> {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for w in anchor {
+            for &i in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                *shared.entry(i).or_insert(0) += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).collect();
+        ranked.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), drafts[i].when.start, i));
+        ranked.into_iter().map(|(i, _)| i).collect()
+    };
+    let mut ranked_for: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
     let mut extra = Vec::new();
     for p in pending {
         let mut key: Vec<String> = p.anchor.iter().cloned().collect();
         key.sort();
-        key.push(p.sentence.clone());
-        let best = *resolved.entry(key).or_insert_with(|| {
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for w in &p.anchor {
-                for &i in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                    *shared.entry(i).or_insert(0) += 1;
-                }
-            }
-            shared
-                .into_iter()
-                .filter(|&(i, n)| n >= 2 && drafts[i].sources.iter().all(|s| s.sentence != p.sentence))
-                .max_by_key(|&(i, n)| (n, std::cmp::Reverse(drafts[i].when.start), std::cmp::Reverse(i)))
-                .map(|(i, _)| i)
+        let told_elsewhere = |i: &usize| drafts[*i].sources.iter().all(|s| s.sentence != p.sentence);
+        let ranked = ranked_for.entry(key.clone()).or_insert_with(|| {
+            let mut best = rank(&key);
+            best.truncate(ANCHOR_KEPT);
+            best
         });
+        let best = match ranked.iter().copied().find(told_elsewhere) {
+            Some(i) => Some(i),
+            // Every kept candidate is told by this very sentence: rank them all.
+            None if ranked.len() == ANCHOR_KEPT => rank(&key).into_iter().find(told_elsewhere),
+            None => None,
+        };
         let Some(anchor) = best.map(|i| &drafts[i]) else { continue };
         let evidence = format!("{} ({})", p.evidence, anchor.when.label());
         let Some(when) = when::shift(&anchor.when, p.n, &p.unit, &evidence) else { continue };
