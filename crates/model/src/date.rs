@@ -25,7 +25,38 @@ impl Date {
 
     /// `YYYY-MM-DD`, the form the JSON export uses.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut out = String::with_capacity(10);
+        self.push_iso(&mut out);
+        out
+    }
+
+    /// Appends [`Date::iso`] to `out` (ids are built this way, without a `format!`).
+    pub fn push_iso(self, out: &mut String) {
+        let year = i32::from(self.year);
+        // As `{:04}` pads: the sign counts towards the width.
+        let width = if year < 0 {
+            out.push('-');
+            3
+        } else {
+            4
+        };
+        let year = year.unsigned_abs();
+        let digits = |n: u32, width: u32, out: &mut String| {
+            let mut div = 10u32.pow(width - 1);
+            // Wider numbers than the width keep all their digits, as `{:04}` does.
+            while div * 10 <= n {
+                div *= 10;
+            }
+            while div > 0 {
+                out.push(char::from(b'0' + (n / div % 10) as u8));
+                div /= 10;
+            }
+        };
+        digits(year, width, out);
+        out.push('-');
+        digits(u32::from(self.month), 2, out);
+        out.push('-');
+        digits(u32::from(self.day), 2, out);
     }
 }
 
@@ -151,6 +182,16 @@ mod tests {
 
     fn d(y: i16, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn iso_is_what_format_pads() {
+        for year in [i16::MIN, -12345, -999, -5, 0, 5, 99, 999, 1000, 2021, 9999, 10000, i16::MAX] {
+            for (month, day) in [(1, 1), (2, 28), (10, 9), (12, 31)] {
+                let date = Date { year, month, day };
+                assert_eq!(date.iso(), format!("{year:04}-{month:02}-{day:02}"));
+            }
+        }
     }
 
     #[test]

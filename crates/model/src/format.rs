@@ -346,41 +346,68 @@ fn find(whole: &str, part: &str) -> Option<(u32, u32)> {
 pub fn slug_words(text: &str, at_most: usize) -> String {
     // Folds as it goes and stops after the last word wanted: ids of events take six
     // words of a summary, and the decoder derives thousands of them.
-    let mut out = String::new();
-    let mut piece = String::new();
+    let mut out = String::with_capacity(text.len().min(48));
+    slug_words_into(text, at_most, &mut out);
+    out
+}
+
+fn slug_words_into(text: &str, at_most: usize, out: &mut String) {
     let (mut words, mut in_word) = (0usize, false);
+    // Adds one folded character; false once every word wanted is in.
+    let mut take = |f: char, out: &mut String| -> bool {
+        if !f.is_alphanumeric() {
+            in_word = false;
+            return true;
+        }
+        if !in_word {
+            if words == at_most {
+                return false;
+            }
+            if words > 0 {
+                out.push('-');
+            }
+            words += 1;
+            in_word = true;
+        }
+        out.push(f);
+        true
+    };
+    let mut piece = String::new();
     for c in text.chars() {
-        piece.clear();
-        crate::query::fold_char(c, &mut piece);
-        for f in piece.chars() {
-            if !f.is_alphanumeric() {
-                in_word = false;
-                continue;
+        // ASCII folds to its lowercase; only other letters need the folding tables.
+        if c.is_ascii() {
+            if !take(c.to_ascii_lowercase(), out) {
+                return;
             }
-            if !in_word {
-                if words == at_most {
-                    return out;
+        } else {
+            piece.clear();
+            crate::query::fold_char(c, &mut piece);
+            for f in piece.chars() {
+                if !take(f, out) {
+                    return;
                 }
-                if words > 0 {
-                    out.push('-');
-                }
-                words += 1;
-                in_word = true;
             }
-            out.push(f);
         }
     }
-    out
 }
 
 /// The id an event of this kind, date and summary gets before any `-2`, `-3` suffix
 /// that tells apart events which would otherwise share it. A publication's id names
 /// its article.
 pub fn event_base_id(kind: EventKind, start: Date, summary: &str, article_id: &str) -> String {
+    // One allocation: the decoder derives an id for every event before the first paint.
     if kind == EventKind::Publication {
-        format!("publication:{article_id}")
+        let mut id = String::with_capacity(12 + article_id.len());
+        id.push_str("publication:");
+        id.push_str(article_id);
+        id
     } else {
-        format!("event:{}-{}", start.iso(), slug_words(summary, 6))
+        let mut id = String::with_capacity(17 + summary.len().min(48));
+        id.push_str("event:");
+        start.push_iso(&mut id);
+        id.push('-');
+        slug_words_into(summary, 6, &mut id);
+        id
     }
 }
 
@@ -406,7 +433,12 @@ fn read_id(r: &mut Reader, base: impl FnOnce() -> String) -> Result<String, Dama
     match r.u(SMALL)? {
         0 => r.str(TEXT),
         1 => Ok(base()),
-        n => Ok(format!("{}-{n}", base())),
+        n => {
+            let mut id = base();
+            id.push('-');
+            id.push_str(&n.to_string());
+            Ok(id)
+        }
     }
 }
 
@@ -433,8 +465,11 @@ fn read_corpus(r: &mut Reader) -> Result<Corpus, Damage> {
     let mut c = Corpus::default();
     let n = r.count(SMALL)?;
     c.articles.reserve(n);
-    for _ in 0..n {
-        let a = read_article(r)?;
+    // Recycled passages whose first article is resolved once every article is read:
+    // (article, passage, the first article's number or `PREDICTED`).
+    let mut origins: Vec<(u32, u32, u32)> = Vec::new();
+    for i in 0..n {
+        let a = read_article(r, i as u32, &mut origins)?;
         c.articles.push(a);
     }
     let n = r.count(SMALL)?;
@@ -444,18 +479,18 @@ fn read_corpus(r: &mut Reader) -> Result<Corpus, Damage> {
         c.entities.push(e);
     }
     // Recycled passages name the article they were first seen in, which may come later.
-    let ids: Vec<String> = c.articles.iter().map(|a| a.id.clone()).collect();
-    let predicted = predict_recycled(&c.articles);
-    for (a, predicted) in c.articles.iter_mut().zip(predicted) {
-        for (rec, predicted) in a.recycled.iter_mut().zip(predicted) {
-            if let Some(i) = rec.first_seen.strip_prefix('\u{1}') {
-                let i: usize = i.parse().map_err(|_| malformed("a recycled passage's first article is damaged"))?;
-                rec.first_seen = ids.get(i).cloned().ok_or_else(|| malformed("a recycled passage names no article"))?;
-            } else if rec.first_seen == "\u{2}" {
-                let (first, count) = predicted;
-                rec.first_seen = ids[first].clone();
-                rec.articles = count;
-            }
+    let predicted = if origins.iter().any(|o| o.2 == PREDICTED) { predict_recycled(&c.articles) } else { Vec::new() };
+    for (a, k, origin) in origins {
+        let (first, count) = if origin == PREDICTED {
+            predicted.get(a as usize).and_then(|p| p.get(k as usize)).copied().ok_or_else(|| malformed("a recycled passage is out of place"))?
+        } else {
+            let rec = c.articles.get(a as usize).and_then(|x| x.recycled.get(k as usize));
+            (origin as usize, rec.map_or(0, |rec| rec.articles))
+        };
+        let id = c.articles.get(first).ok_or_else(|| malformed("a recycled passage names no article"))?.id.clone();
+        if let Some(rec) = c.articles.get_mut(a as usize).and_then(|x| x.recycled.get_mut(k as usize)) {
+            rec.first_seen = id;
+            rec.articles = count;
         }
     }
     let n = r.count(SMALL)?;
@@ -574,26 +609,61 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32
 /// costs the decoder more than the rest of the corpus): the encoder makes the same
 /// prediction and stores whatever it gets wrong, so even a collision round-trips.
 fn predict_recycled(articles: &[Article]) -> Vec<Vec<(usize, u32)>> {
-    // (hash, length, article, passage)
+    // (hash, length, article, passage), made in article and passage order and kept in
+    // it within each hash by a stable radix sort on the hash alone (a comparison sort
+    // of these was the decoder's largest single cost at 10,000 articles). The length is
+    // part of the hash's seed, so copies of one hash and two lengths (which `chunk_by`
+    // below would split) take a 64-bit collision.
     let mut copies: Vec<(u64, usize, usize, usize)> = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         copies.extend(a.recycled.iter().enumerate().map(|(k, r)| (hash(&r.text), r.text.len(), i, k)));
     }
-    crate::order::sort(&mut copies);
+    radix_sort_by_hash(&mut copies);
     let age = |i: usize| {
         let a = &articles[i];
         (a.published.is_none(), a.published.as_ref().map(|p| p.start), a.id.as_str())
     };
     let mut out: Vec<Vec<(usize, u32)>> = articles.iter().map(|a| vec![(0, 0); a.recycled.len()]).collect();
     for same in copies.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
-        let mut holders: Vec<usize> = same.iter().map(|c| c.2).collect();
-        holders.dedup();
-        let oldest = holders.iter().copied().min_by(|&x, &y| age(x).cmp(&age(y))).unwrap_or(0);
+        // Copies are in article order within a group, so each holder's copies are together.
+        let holders = same.chunk_by(|x, y| x.2 == y.2).count() as u32;
+        let oldest = same.iter().map(|c| c.2).min_by(|&x, &y| age(x).cmp(&age(y))).unwrap_or(0);
         for c in same {
-            out[c.2][c.3] = (oldest, holders.len() as u32);
+            out[c.2][c.3] = (oldest, holders);
         }
     }
     out
+}
+
+/// Sorts by the first field, a byte at a time from the lowest (stable: equal hashes
+/// keep their order).
+fn radix_sort_by_hash<T: Copy>(items: &mut Vec<(u64, T, T, T)>) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut other = items.clone();
+    for byte in 0..8 {
+        let key = |x: &(u64, T, T, T)| (x.0 >> (8 * byte)) as u8 as usize;
+        let mut starts = [0usize; 256];
+        for x in items.iter() {
+            starts[key(x)] += 1;
+        }
+        if starts.contains(&items.len()) {
+            continue; // every item has this byte: the order stays
+        }
+        let mut at = 0;
+        for slot in &mut starts {
+            let n = *slot;
+            *slot = at;
+            at += n;
+        }
+        for x in items.iter() {
+            let k = key(x);
+            other[starts[k]] = *x;
+            starts[k] += 1;
+        }
+        std::mem::swap(items, &mut other);
+    }
 }
 
 /// A 64-bit hash of a text, eight bytes at a time (not for anything adversarial: a
@@ -611,7 +681,10 @@ fn hash(text: &str) -> u64 {
     h ^ (h >> 32)
 }
 
-fn read_article(r: &mut Reader) -> Result<Article, Damage> {
+/// Marks a recycled passage's first article as the decoder's prediction.
+const PREDICTED: u32 = u32::MAX;
+
+fn read_article(r: &mut Reader, number: u32, origins: &mut Vec<(u32, u32, u32)>) -> Result<Article, Damage> {
     let file = r.str(TEXT)?;
     let id = if r.flag()? { stem(&file).to_owned() } else { r.str(TEXT)? };
     let title = r.str(BODY)?;
@@ -641,12 +714,18 @@ fn read_article(r: &mut Reader) -> Result<Article, Damage> {
                 slice(p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?, start - 2, len)?.to_owned()
             }
         };
-        // Resolved once every article is read: "\u{1}" and the number of the first
-        // article, or "\u{2}" for a prediction.
+        // Resolved once every article is read (see `read_corpus`).
+        let passage = recycled.len() as u32;
         let (first_seen, articles) = match r.u(REFS)? {
-            0 => ("\u{2}".to_owned(), 0),
+            0 => {
+                origins.push((number, passage, PREDICTED));
+                (String::new(), 0)
+            }
             1 => (r.str(TEXT)?, r.u(SMALL)?),
-            i => (format!("\u{1}{}", i - 2), r.u(SMALL)?),
+            i => {
+                origins.push((number, passage, i - 2));
+                (String::new(), r.u(SMALL)?)
+            }
         };
         recycled.push(Recycled { paragraph, text, first_seen, articles });
     }
@@ -871,18 +950,26 @@ fn write_derived(w: &mut Writer, text: &str, from: &str) {
 
 fn read_derived(r: &mut Reader, from: &str) -> Result<String, Damage> {
     let form = r.u(SMALL)?;
-    let text = match form {
-        0 => return r.str(TEXT),
-        1 => return Ok(String::new()),
-        2 => return Ok(from.to_owned()),
+    match form {
+        0 => r.str(TEXT),
+        1 => Ok(String::new()),
+        2 => Ok(from.to_owned()),
         3..=6 => {
             let (start, len) = (r.u(SPANS)?, r.u(SPANS)?);
             let part = slice(from, start, len)?;
-            if form >= 5 { capitalise(part) } else { part.to_owned() }
+            // Sized for the " …" of a cut summary: one allocation, not two.
+            let mut text = String::with_capacity(part.len() + 4);
+            text.push_str(part);
+            if form >= 5 && text.as_bytes().first().is_some_and(u8::is_ascii) {
+                text[..1].make_ascii_uppercase();
+            }
+            if form % 2 == 0 {
+                text.push_str(" …");
+            }
+            Ok(text)
         }
-        _ => return Err(malformed("unknown text form")),
-    };
-    Ok(if form % 2 == 0 { format!("{text} …") } else { text })
+        _ => Err(malformed("unknown text form")),
+    }
 }
 
 /// `text` with its first letter uppercased when it is an ASCII letter (the full
@@ -948,6 +1035,23 @@ fn read_index(r: &mut Reader) -> Result<TextIndex, Damage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_radix_sort_orders_by_hash_and_keeps_ties_in_place() {
+        let mut seed = 11u64;
+        let mut items: Vec<(u64, usize, usize, usize)> = (0..2000)
+            .map(|i| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                // Few distinct hashes, spread over every byte, so ties are many.
+                let hash = (seed >> 61).wrapping_mul(0x0101_0101_0101_0101) ^ (seed >> 62);
+                (hash, i % 7, i, 0)
+            })
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|x| x.0); // stable
+        radix_sort_by_hash(&mut items);
+        assert_eq!(items, expected);
+    }
     use crate::corpus::{Article, Recycled};
     use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
     use crate::event::{Event, EventKind, Source};
