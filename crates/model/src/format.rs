@@ -22,7 +22,7 @@ use crate::corpus::{Article, Corpus, Recycled};
 use crate::date::{Basis, Date, DateSpan, Precision};
 use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 use crate::event::{Event, EventKind, Source};
-use crate::search::TextIndex;
+use crate::search::{Bits, TextIndex};
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
 pub const FORMAT_VERSION: u16 = 6;
@@ -107,14 +107,21 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 
 /// Reads the corpus and its text index written by [`encode`].
 pub fn decode_with_search(bytes: &[u8]) -> Result<(Corpus, TextIndex), DecodeError> {
+    decode_all(bytes).map(|(corpus, index, _)| (corpus, index))
+}
+
+/// [`decode_with_search`], and the events told only in recycled passages (what
+/// [`crate::query::recycled_events`] finds by searching text), found from where the
+/// stored sentences and passages sit in their paragraphs: what the app decodes.
+pub fn decode_all(bytes: &[u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
     let streams = split(bytes)?;
     let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2] };
-    let corpus = read_corpus(&mut r)?;
+    let (corpus, recycled) = read_corpus(&mut r)?;
     let index = read_index(&mut r)?;
     if r.streams.iter().any(|s| s.at != s.bytes.len()) {
         return Err(malformed("bytes are left over in a stream").into());
     }
-    Ok((corpus, index))
+    Ok((corpus, index, recycled))
 }
 
 /// What is wrong with damaged data: a fixed message, so that the many checks of the
@@ -461,17 +468,29 @@ fn write_corpus(w: &mut Writer, c: &Corpus) {
     }
 }
 
-fn read_corpus(r: &mut Reader) -> Result<Corpus, Damage> {
+/// Where each recycled passage sits in its paragraph, for every article: `(paragraph,
+/// byte range)`, the range `None` for a passage stored as its own text. `first[a]` is
+/// article `a`'s first passage in `all`.
+#[derive(Default)]
+struct Passages {
+    first: Vec<u32>,
+    all: Vec<(u32, Option<(u32, u32)>)>,
+}
+
+fn read_corpus(r: &mut Reader) -> Result<(Corpus, Bits), Damage> {
     let mut c = Corpus::default();
     let n = r.count(SMALL)?;
     c.articles.reserve(n);
     // Recycled passages whose first article is resolved once every article is read:
     // (article, passage, the first article's number or `PREDICTED`).
     let mut origins: Vec<(u32, u32, u32)> = Vec::new();
+    let mut passages = Passages::default();
     for i in 0..n {
-        let a = read_article(r, i as u32, &mut origins)?;
+        passages.first.push(passages.all.len() as u32);
+        let a = read_article(r, i as u32, &mut origins, &mut passages.all)?;
         c.articles.push(a);
     }
+    passages.first.push(passages.all.len() as u32);
     let n = r.count(SMALL)?;
     c.entities.reserve(n);
     for _ in 0..n {
@@ -495,11 +514,19 @@ fn read_corpus(r: &mut Reader) -> Result<Corpus, Damage> {
     }
     let n = r.count(SMALL)?;
     c.events.reserve(n);
-    for _ in 0..n {
-        let e = read_event(r, &c)?;
+    let mut recycled = Vec::new();
+    for i in 0..n {
+        let (e, in_background) = read_event(r, &c, &passages)?;
+        if in_background {
+            recycled.push(i);
+        }
         c.events.push(e);
     }
-    Ok(c)
+    let mut set = Bits::empty(n);
+    for i in recycled {
+        set.set(i);
+    }
+    Ok((c, set))
 }
 
 fn stem(file: &str) -> &str {
@@ -684,7 +711,12 @@ fn hash(text: &str) -> u64 {
 /// Marks a recycled passage's first article as the decoder's prediction.
 const PREDICTED: u32 = u32::MAX;
 
-fn read_article(r: &mut Reader, number: u32, origins: &mut Vec<(u32, u32, u32)>) -> Result<Article, Damage> {
+fn read_article(
+    r: &mut Reader,
+    number: u32,
+    origins: &mut Vec<(u32, u32, u32)>,
+    places: &mut Vec<(u32, Option<(u32, u32)>)>,
+) -> Result<Article, Damage> {
     let file = r.str(TEXT)?;
     let id = if r.flag()? { stem(&file).to_owned() } else { r.str(TEXT)? };
     let title = r.str(BODY)?;
@@ -706,14 +738,16 @@ fn read_article(r: &mut Reader, number: u32, origins: &mut Vec<(u32, u32, u32)>)
     for _ in 0..n {
         let paragraph = r.u(REFS)?;
         let p = paragraphs.get(paragraph as usize);
-        let text = match r.u(SPANS)? {
-            0 => r.str(TEXT)?,
-            1 => p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?.clone(),
+        let (text, place) = match r.u(SPANS)? {
+            0 => (r.str(TEXT)?, None),
+            1 => (p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?.clone(), Some((0, u32::MAX))),
             start => {
                 let len = r.u(SPANS)?;
-                slice(p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?, start - 2, len)?.to_owned()
+                let text = slice(p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?, start - 2, len)?.to_owned();
+                (text, Some((start - 2, start - 2 + len)))
             }
         };
+        places.push((paragraph, place));
         // Resolved once every article is read (see `read_corpus`).
         let passage = recycled.len() as u32;
         let (first_seen, articles) = match r.u(REFS)? {
@@ -871,7 +905,11 @@ fn write_event(w: &mut Writer, e: &Event, c: &Corpus) {
     write_id(w, &e.id, &event_base_id(e.kind, e.when.start, &e.summary, article_id));
 }
 
-fn read_event(r: &mut Reader, c: &Corpus) -> Result<Event, Damage> {
+/// An event and whether it is told only in recycled passages: each source sentence
+/// lies inside a recycled passage of its paragraph (by where both sit when both are
+/// stored as places in the paragraph, else by searching the passage's text, as
+/// [`crate::query::recycled_events`] does for every one).
+fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Result<(Event, bool), Damage> {
     let kind = EVENT_KINDS.get(usize::from(r.byte()?)).copied().ok_or_else(|| malformed("unknown event kind"))?;
     let start = r.date(EVENT_DATES)?;
     let (end, precision, basis) = read_span_tail(r, start)?;
@@ -884,22 +922,35 @@ fn read_event(r: &mut Reader, c: &Corpus) -> Result<Event, Damage> {
     }
     let n = r.count(SMALL)?;
     let mut sources = Vec::with_capacity(n);
+    let mut in_background = kind != EventKind::Publication;
     for _ in 0..n {
         let article = r.u(SOURCES)?;
         let paragraph = r.u(SOURCES)?;
         let a = c.articles.get(article as usize);
-        let sentence = match r.u(SMALL)? {
-            SENTENCE_LITERAL => r.str(TEXT)?,
-            SENTENCE_TITLE => a.ok_or_else(|| malformed("a source names no article"))?.title.clone(),
+        let (sentence, place) = match r.u(SMALL)? {
+            SENTENCE_LITERAL => (r.str(TEXT)?, None),
+            SENTENCE_TITLE => (a.ok_or_else(|| malformed("a source names no article"))?.title.clone(), None),
             SENTENCE_SLICE => {
                 let p = a
                     .and_then(|a| a.paragraphs.get(paragraph as usize))
                     .ok_or_else(|| malformed("a source names no paragraph"))?;
                 let (s, len) = (r.u(SPANS)?, r.u(SPANS)?);
-                slice(p, s, len)?.to_owned()
+                (slice(p, s, len)?.to_owned(), Some((s, s + len)))
             }
             _ => return Err(malformed("unknown source sentence form")),
         };
+        if in_background {
+            let range = passages.first.get(article as usize).zip(passages.first.get(article as usize + 1));
+            let (from, to) = range.map_or((0, 0), |(&f, &t)| (f as usize, t as usize));
+            let recycled = a.map_or(&[][..], |a| &a.recycled[..]);
+            in_background = passages.all.get(from..to).unwrap_or(&[]).iter().zip(recycled).any(|(&(p, passage), rec)| {
+                p == paragraph
+                    && match (passage, place) {
+                        (Some((ps, pe)), Some((ss, se))) if ps <= ss && se <= pe => true,
+                        _ => rec.text.len() >= sentence.len() && rec.text.contains(sentence.as_str()),
+                    }
+            });
+        }
         sources.push(Source { article, paragraph, sentence });
     }
     let first = sources.first().map_or("", |s| s.sentence.as_str());
@@ -907,7 +958,7 @@ fn read_event(r: &mut Reader, c: &Corpus) -> Result<Event, Damage> {
     let evidence = read_derived(r, first)?;
     let article_id = sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| a.id.as_str());
     let id = read_id(r, || event_base_id(kind, start, &summary, article_id))?;
-    Ok(Event { id, when: DateSpan { start, end, precision, basis, evidence }, summary, kind, entities, sources })
+    Ok((Event { id, when: DateSpan { start, end, precision, basis, evidence }, summary, kind, entities, sources }, in_background))
 }
 
 /// A short text that is usually a slice of `from`, perhaps with its first letter
@@ -1190,6 +1241,44 @@ mod tests {
             sources: vec![Source { article: 1, paragraph: 0, sentence: "alpha beta.".into() }],
         });
         c
+    }
+
+    #[test]
+    fn the_decoder_finds_the_events_told_only_in_recycled_passages_as_searching_does() {
+        let mut c = sample();
+        let mut a = c.articles[0].clone();
+        a.paragraphs = vec!["One two. Three four. One two.".into(), "Five six. Seven eight.".into(), "Nine ten.".into()];
+        a.recycled = vec![
+            // A part of its paragraph, the whole of one, and text in no paragraph.
+            Recycled { paragraph: 0, text: "Three four. One two.".into(), first_seen: a.id.clone(), articles: 2 },
+            Recycled { paragraph: 1, text: "Five six. Seven eight.".into(), first_seen: a.id.clone(), articles: 2 },
+            Recycled { paragraph: 2, text: "not in it".into(), first_seen: a.id.clone(), articles: 2 },
+        ];
+        c.articles = vec![a];
+        let event = |kind: EventKind, sources: &[(u32, &str)]| Event {
+            id: format!("e{}", sources.len()),
+            when: DateSpan::stated_day(Date::new(2021, 1, 1).unwrap(), ""),
+            summary: String::new(),
+            kind,
+            entities: vec![],
+            sources: sources.iter().map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.into() }).collect(),
+        };
+        c.events = vec![
+            // Stored at its first place, outside the passage, yet the passage holds it too.
+            event(EventKind::Other, &[(0, "One two.")]),
+            event(EventKind::Other, &[(0, "Three four.")]),
+            event(EventKind::Other, &[(1, "Seven eight.")]),
+            event(EventKind::Other, &[(2, "Nine ten.")]),
+            event(EventKind::Other, &[(1, "Five six."), (2, "Nine ten.")]),
+            event(EventKind::Other, &[(1, "in no paragraph")]),
+            event(EventKind::Other, &[]),
+            event(EventKind::Publication, &[(1, "Seven eight.")]),
+        ];
+        let expected = crate::query::recycled_events(&c);
+        assert_eq!(expected.ones().collect::<Vec<_>>(), [0, 1, 2, 6], "the searching definition, for this corpus");
+        let (decoded, _, recycled) = decode_all(&encode(&c)).unwrap();
+        assert_eq!(decoded, c);
+        assert_eq!(recycled, expected);
     }
 
     #[test]

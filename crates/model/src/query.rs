@@ -206,6 +206,26 @@ impl Iterator for RowsIter<'_> {
     }
 }
 
+/// Events told only in recycled background passages: each source sentence is inside
+/// a recycled passage of its paragraph.
+pub fn recycled_events(corpus: &Corpus) -> Bits {
+    let mut recycled = Bits::empty(corpus.events.len());
+    for (i, e) in corpus.events.iter().enumerate() {
+        let told_only_in_background = e.kind != EventKind::Publication
+            && e.sources.iter().all(|s| {
+                corpus.articles.get(s.article as usize).is_some_and(|a| {
+                    a.recycled.iter().any(|r| {
+                        r.paragraph == s.paragraph && r.text.len() >= s.sentence.len() && r.text.contains(s.sentence.as_str())
+                    })
+                })
+            });
+        if told_only_in_background {
+            recycled.set(i);
+        }
+    }
+    recycled
+}
+
 /// What one filter state leaves: the timeline and the counts beside its options.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evaluation {
@@ -224,10 +244,16 @@ impl Index {
     }
 
     pub fn with_search(corpus: &Corpus, search: TextIndex) -> Index {
+        Index::with_parts(corpus, search, recycled_events(corpus))
+    }
+
+    /// The index from the pieces the decoder gives ([`crate::format::decode_all`]):
+    /// `recycled` is [`recycled_events`] of the corpus, which the decoder finds
+    /// without searching text.
+    pub fn with_parts(corpus: &Corpus, search: TextIndex, recycled: Bits) -> Index {
         let n = corpus.events.len();
         let mut kind_events = vec![Bits::empty(n); EventKind::ALL.len()];
         let mut entity_kind_events = vec![Bits::empty(n); EntityKind::ALL.len()];
-        let mut recycled = Bits::empty(n);
         let mut entity_events = vec![Vec::new(); corpus.entities.len()];
         // Everyone credited, in order of first appearance, found by sorting (a scan of
         // the names so far for each new one grows with the square of the articles).
@@ -261,17 +287,6 @@ impl Index {
                         list.push(i as u32);
                     }
                 }
-            }
-            let told_only_in_background = e.kind != EventKind::Publication
-                && e.sources.iter().all(|s| {
-                    corpus.articles.get(s.article as usize).is_some_and(|a| {
-                        a.recycled.iter().any(|r| {
-                            r.paragraph == s.paragraph && r.text.len() >= s.sentence.len() && r.text.contains(s.sentence.as_str())
-                        })
-                    })
-                });
-            if told_only_in_background {
-                recycled.set(i);
             }
             for s in &e.sources {
                 for &k in article_slots.get(s.article as usize).map_or(&[][..], Vec::as_slice) {

@@ -56,6 +56,8 @@ fn hostile_articles_are_read_safely() {
     }
     assert_eq!(corpus.articles.len(), READABLE.len(), "every readable file is an article, once");
     assert!(model::decode(&model::encode(corpus)).as_ref() == Ok(corpus), "the hostile corpus survives the embedded format");
+    let (_, _, recycled) = model::decode_all(&model::encode(corpus)).unwrap();
+    assert_eq!(recycled, model::query::recycled_events(corpus), "the decoder finds the recycled events that searching finds");
 
     let mut texts: Vec<(&str, &str)> = Vec::new();
     for a in &corpus.articles {

@@ -39,8 +39,9 @@ fn the_same_folder_gives_the_same_bytes() {
 #[test]
 fn the_embedded_format_gives_back_the_corpus_it_was_given() {
     let (bytes, out) = pipeline::bundle_dir(&bundled()).unwrap();
-    let (corpus, index) = model::decode_with_search(&bytes).unwrap();
+    let (corpus, index, recycled) = model::decode_all(&bytes).unwrap();
     assert!(corpus == out.corpus, "the bundled corpus changes through the embedded format");
+    assert_eq!(recycled, model::query::recycled_events(&corpus), "the decoder's recycled events are the searched ones");
     assert_eq!(index, model::search::TextIndex::for_corpus(&out.corpus));
     // Ids are recomputed on decoding, so they must be what the pipeline derives.
     for e in &corpus.events {
