@@ -664,6 +664,10 @@ impl Session {
             caps.add_arg(arg).map_err(e)?;
         }
         caps.add_arg(&format!("--window-size={},{}", WINDOW.0, WINDOW.1)).map_err(e)?;
+        // Navigation returns once the document is parsed: `open` waits for the first
+        // paint itself (the probe's times run from navigation start either way), and at
+        // 100,000 articles waiting for the load event outlasted WebDriver's request.
+        caps.set_page_load_strategy(thirtyfour::PageLoadStrategy::Eager).map_err(e)?;
         caps.add_arg(&format!("--user-data-dir={}", profile.display())).map_err(e)?;
         let driver = WebDriver::new(&plan.driver, caps).await.map_err(|e| format!("chromedriver session: {e}"))?;
         let long = plan.patience * 4;
