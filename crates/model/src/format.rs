@@ -500,33 +500,34 @@ fn read_corpus(r: &mut Reader) -> Result<(Corpus, Bits), Damage> {
     // Recycled passages name the article they were first seen in, which may come later.
     let predicted = if origins.iter().any(|o| o.2 == PREDICTED) { predict_recycled(&c.articles) } else { Vec::new() };
     for (a, k, origin) in origins {
-        let (first, count) = if origin == PREDICTED {
-            predicted.get(a as usize).and_then(|p| p.get(k as usize)).copied().ok_or_else(|| malformed("a recycled passage is out of place"))?
-        } else {
-            let rec = c.articles.get(a as usize).and_then(|x| x.recycled.get(k as usize));
-            (origin as usize, rec.map_or(0, |rec| rec.articles))
+        // A prediction gives the spread too; a stored first article comes with its own.
+        let (first, count) = match origin {
+            PREDICTED => {
+                let p = predicted.get(a as usize).and_then(|p| p.get(k as usize));
+                let (first, count) = p.copied().ok_or_else(|| malformed("a recycled passage is out of place"))?;
+                (first, Some(count))
+            }
+            first => (first as usize, None),
         };
         let id = c.articles.get(first).ok_or_else(|| malformed("a recycled passage names no article"))?.id.clone();
         if let Some(rec) = c.articles.get_mut(a as usize).and_then(|x| x.recycled.get_mut(k as usize)) {
             rec.first_seen = id;
-            rec.articles = count;
+            if let Some(count) = count {
+                rec.articles = count;
+            }
         }
     }
     let n = r.count(SMALL)?;
     c.events.reserve(n);
-    let mut recycled = Vec::new();
+    let mut recycled = Bits::empty(n);
     for i in 0..n {
         let (e, in_background) = read_event(r, &c, &passages)?;
         if in_background {
-            recycled.push(i);
+            recycled.set(i);
         }
         c.events.push(e);
     }
-    let mut set = Bits::empty(n);
-    for i in recycled {
-        set.set(i);
-    }
-    Ok((c, set))
+    Ok((c, recycled))
 }
 
 fn stem(file: &str) -> &str {
@@ -947,7 +948,7 @@ fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Result<(Event,
                 p == paragraph
                     && match (passage, place) {
                         (Some((ps, pe)), Some((ss, se))) if ps <= ss && se <= pe => true,
-                        _ => rec.text.len() >= sentence.len() && rec.text.contains(sentence.as_str()),
+                        _ => crate::query::passage_holds(&rec.text, &sentence),
                     }
             });
         }

@@ -206,6 +206,19 @@ impl Iterator for RowsIter<'_> {
     }
 }
 
+/// `all` intersected with `bits` (`bits` itself when `all` is still unset).
+fn and_into(all: &mut Option<Bits>, bits: &Bits) {
+    match all {
+        Some(all) => all.and_with(bits),
+        None => *all = Some(bits.clone()),
+    }
+}
+
+/// Whether a recycled passage's text holds a source sentence.
+pub(crate) fn passage_holds(passage: &str, sentence: &str) -> bool {
+    passage.len() >= sentence.len() && passage.contains(sentence)
+}
+
 /// Events told only in recycled background passages: each source sentence is inside
 /// a recycled passage of its paragraph.
 pub fn recycled_events(corpus: &Corpus) -> Bits {
@@ -214,9 +227,7 @@ pub fn recycled_events(corpus: &Corpus) -> Bits {
         let told_only_in_background = e.kind != EventKind::Publication
             && e.sources.iter().all(|s| {
                 corpus.articles.get(s.article as usize).is_some_and(|a| {
-                    a.recycled.iter().any(|r| {
-                        r.paragraph == s.paragraph && r.text.len() >= s.sentence.len() && r.text.contains(s.sentence.as_str())
-                    })
+                    a.recycled.iter().any(|r| r.paragraph == s.paragraph && passage_holds(&r.text, &s.sentence))
                 })
             });
         if told_only_in_background {
@@ -349,9 +360,9 @@ impl Index {
     }
 
     /// Runs `each` over the matches of every word of `text` (each word as the beginning
-    /// of a word in the text); false when the text has no words. The matches of the
-    /// latest words are kept, so typing on looks up only the word being typed.
-    fn with_words(&self, text: &str, mut each: impl FnMut(&Word)) -> bool {
+    /// of a word in the text). The matches of the latest words are kept, so typing on
+    /// looks up only the word being typed.
+    fn with_words(&self, text: &str, mut each: impl FnMut(&Word)) {
         let query: Vec<String> = crate::search::words(text).collect();
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
         for w in &query {
@@ -367,7 +378,6 @@ impl Index {
             };
             each(&recent[slot]);
         }
-        !query.is_empty()
     }
 
     /// Forgets the matches of the latest words, so the next query looks every word up
@@ -389,10 +399,7 @@ impl Index {
         for w in crate::search::words(text) {
             let mut docs = Bits::empty(self.search.docs());
             self.search.matching(&w, &mut docs);
-            match &mut all {
-                Some(all) => all.and_with(&docs),
-                None => all = Some(docs),
-            }
+            and_into(&mut all, &docs);
         }
         all
     }
@@ -402,11 +409,8 @@ impl Index {
     /// so its article holds every word exactly when it is in every word's events).
     fn text_events(&self, text: &str) -> Option<Bits> {
         let mut all: Option<Bits> = None;
-        let any = self.with_words(text, |w| match &mut all {
-            Some(all) => all.and_with(&w.events),
-            None => all = Some(w.events.clone()),
-        });
-        if any { all } else { None }
+        self.with_words(text, |w| and_into(&mut all, &w.events));
+        all
     }
 
     fn postings_bits(&self, list: &[u32]) -> Bits {
@@ -462,10 +466,7 @@ impl Index {
         let mut all: Option<Bits> = None;
         for (facet, bits) in masks {
             if *facet == Facet::None || *facet != skip {
-                match &mut all {
-                    Some(all) => all.and_with(bits),
-                    None => all = Some(bits.clone()),
-                }
+                and_into(&mut all, bits);
             }
         }
         all.unwrap_or_else(|| Bits::full(self.events))

@@ -165,16 +165,11 @@ impl TextIndex {
                     events.trim();
                 }
                 Some((_, list)) => {
-                    let mut doc: Option<u32> = None;
-                    let mut list = list;
-                    while let Some((delta, rest)) = read_varint(list) {
-                        list = rest;
-                        let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
-                        doc = Some(d);
-                        match (d as usize).checked_sub(articles) {
+                    for d in list_docs(list) {
+                        match d.checked_sub(articles) {
                             Some(e) => events.set(e),
                             None => {
-                                if let Some(&Some(e)) = article_event.get(d as usize) {
+                                if let Some(&Some(e)) = article_event.get(d) {
                                     events.set(e as usize);
                                 }
                             }
@@ -243,17 +238,25 @@ fn read_posting(bytes: &[u8], out: &mut Bits) {
             }
             out.trim();
         }
-        Some((_, mut list)) => {
-            let mut doc: Option<u32> = None;
-            while let Some((delta, rest)) = read_varint(list) {
-                list = rest;
-                let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
-                out.set(d as usize);
-                doc = Some(d);
+        Some((_, list)) => {
+            for d in list_docs(list) {
+                out.set(d);
             }
         }
         None => {}
     }
+}
+
+/// The document numbers of a `LIST` posting (after its tag); damaged bytes end it.
+fn list_docs(mut list: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut doc: Option<u32> = None;
+    std::iter::from_fn(move || {
+        let (delta, rest) = read_varint(list)?;
+        list = rest;
+        let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
+        doc = Some(d);
+        Some(d as usize)
+    })
 }
 
 /// The 64 bits of a little-endian bitmap from bit `bit` on (zeros past its end).
