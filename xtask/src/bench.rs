@@ -163,12 +163,20 @@ const ENGINES: &str = r#"
 struct Options {
     sizes: Vec<usize>,
     loads: usize,
+    /// Measure the browser side again over the corpus and site an earlier run built for
+    /// each size (their build figures are carried over from the report): a maintainer's
+    /// shortcut, since 100,000 articles take half an hour to build.
+    reuse: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { sizes: DEFAULT_SIZES.to_vec(), loads: 15 };
+    let mut options = Options { sizes: DEFAULT_SIZES.to_vec(), loads: 15, reuse: false };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
+        if arg == "--reuse" {
+            options.reuse = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("{arg} needs a value"))?;
         match arg.as_str() {
             "--sizes" => {
@@ -178,7 +186,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--loads" => options.loads = value.parse().map_err(|e| format!("--loads: {e}"))?,
-            other => return Err(format!("bench: unknown argument `{other}` (bench [--sizes 5,1000] [--loads 15])")),
+            other => return Err(format!("bench: unknown argument `{other}` (bench [--sizes 5,1000] [--loads 15] [--reuse])")),
         }
     }
     if options.sizes.is_empty() || options.loads == 0 {
@@ -187,7 +195,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// `cargo xtask bench [--sizes …] [--loads N]`.
+/// `cargo xtask bench [--sizes …] [--loads N] [--reuse]`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let options = parse(args)?;
     let started = Instant::now();
@@ -197,8 +205,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let work = root.join("target/bench");
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
 
-    println!("xtask: bench: building the pipeline's command line (release), as users run it");
-    tools::run(tools.command("cargo").args(["build", "--quiet", "--release", "-p", "pipeline"]).current_dir(&root))?;
+    if !options.reuse {
+        println!("xtask: bench: building the pipeline's command line (release), as users run it");
+        tools::run(tools.command("cargo").args(["build", "--quiet", "--release", "-p", "pipeline"]).current_dir(&root))?;
+    }
 
     let report_path = root.join("bench/report.json");
     let mut report = std::fs::read_to_string(&report_path)
@@ -209,8 +219,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     report["machine"] = machine();
     report["method"] = Value::String(METHOD.trim().to_owned());
 
-    println!("xtask: bench: the app shell (a site built from an empty corpus)");
-    report["shell"] = shell(&tools, &work)?;
+    if !(options.reuse && report["shell"].is_object()) {
+        println!("xtask: bench: the app shell (a site built from an empty corpus)");
+        report["shell"] = shell(&tools, &work)?;
+    }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -221,7 +233,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for &size in &options.sizes {
         println!("xtask: === bench: {size} articles ===");
         let size_started = Instant::now();
-        let entry = measure_size(&tools, &work, size, options.loads, &driver.url(), &runtime);
+        let earlier = options.reuse.then(|| report["sizes"][size.to_string()].clone());
+        let entry = measure_size(&tools, &work, size, options.loads, earlier, &driver.url(), &runtime);
         println!("xtask: bench: {size} articles took {:.0?}", size_started.elapsed());
         report["sizes"][size.to_string()] = entry;
         write_report(&root.join("bench"), &report)?;
@@ -235,7 +248,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
 // Measuring one size.
 
 /// One size's figures; what broke goes in `failures` and the rest is still measured.
-fn measure_size(tools: &Tools, work: &Path, size: usize, loads: usize, driver: &str, rt: &tokio::runtime::Runtime) -> Value {
+/// With `earlier` (for `--reuse`: this size's entry in the report, null if none), the
+/// corpus and site an earlier run left in `work` are measured again without building
+/// them; the entry's build figures and commit, if any, are carried over.
+fn measure_size(
+    tools: &Tools,
+    work: &Path,
+    size: usize,
+    loads: usize,
+    earlier: Option<Value>,
+    driver: &str,
+    rt: &tokio::runtime::Runtime,
+) -> Value {
     let mut e = json!({
         "articles": size,
         "measured_at": unix_now(),
@@ -259,67 +283,63 @@ fn measure_size(tools: &Tools, work: &Path, size: usize, loads: usize, driver: &
     let input_bytes = folder_bytes(&dir);
     e["input_bytes"] = json!(input_bytes);
 
-    // The pipeline alone, and what it embeds.
     let bin = work.join(format!("corpus-{size}.bin"));
-    let pipeline_bin = crate::root().join("target/release/pipeline");
-    let mut cmd = Command::new(&pipeline_bin);
-    cmd.arg("bundle").arg(&dir).arg("--out").arg(&bin);
-    let limit = Duration::from_secs(600 + size as u64 / 10);
+    let site_dir = work.join(format!("site-{size}"));
+    let reused = earlier.filter(|_| bin.is_file() && site_dir.join("index.html").is_file());
+    if let Some(earlier) = &reused {
+        println!("xtask: bench: {size}: reusing the corpus and site built before (no build figures taken)");
+        e["build_reused"] = json!(true);
+        if earlier["build"].is_object() {
+            e["build"] = earlier["build"].clone();
+            e["build_commit"] = earlier["commit"].clone();
+        }
+    }
+
+    // The pipeline alone, and what it embeds.
     let mut corpus = None;
-    match run_limited(cmd, limit, None) {
-        Ok(done) => {
-            let secs = done.elapsed.as_secs_f64();
-            e["build"]["pipeline_seconds"] = json!(secs);
-            e["build"]["pipeline_mb_per_s"] = json!(input_bytes as f64 / 1e6 / secs.max(1e-9));
-            e["build"]["pipeline_peak_rss"] = json!(done.peak_rss);
-            e["build"]["pipeline_summary"] = json!(done.output.lines().rev().find(|l| l.starts_with("pipeline:")));
-            match std::fs::read(&bin) {
-                Ok(bytes) => {
-                    println!("xtask: bench: {size}: pipeline {secs:.1} s; decoding {} MB to size the floor", bytes.len() / 1_000_000);
-                    match model::decode(&bytes) {
-                        Ok(c) => {
-                            e["bundle"] = bundle_sizes(&bytes, &c);
-                            e["events"] = json!(c.events.len());
-                            e["entities"] = json!(c.entities.len());
-                            e["articles_read"] = json!(c.articles.len());
-                            corpus = Some(c);
-                        }
-                        Err(err) => fail(&mut e, format!("pipeline: its bundle does not decode: {err}")),
-                    }
-                }
-                Err(err) => fail(&mut e, format!("pipeline: no bundle written: {err}")),
+    let bundled = reused.is_some() || {
+        let mut cmd = Command::new(crate::root().join("target/release/pipeline"));
+        cmd.arg("bundle").arg(&dir).arg("--out").arg(&bin);
+        match run_limited(cmd, Duration::from_secs(600 + size as u64 / 10), None) {
+            Ok(done) => {
+                let secs = done.elapsed.as_secs_f64();
+                e["build"]["pipeline_seconds"] = json!(secs);
+                e["build"]["pipeline_mb_per_s"] = json!(input_bytes as f64 / 1e6 / secs.max(1e-9));
+                e["build"]["pipeline_peak_rss"] = json!(done.peak_rss);
+                let steps = done.output.lines().rev().find_map(|l| l.strip_prefix("pipeline: steps: "));
+                let summary = done.output.lines().rev().find(|l| l.starts_with("pipeline: ") && !l.starts_with("pipeline: steps: "));
+                e["build"]["pipeline_summary"] = json!(summary);
+                e["build"]["pipeline_steps"] = json!(steps);
+                println!("xtask: bench: {size}: pipeline {secs:.1} s");
+                true
+            }
+            Err(m) => {
+                fail(&mut e, format!("pipeline: {m}"));
+                false
             }
         }
-        Err(m) => fail(&mut e, format!("pipeline: {m}")),
+    };
+    if bundled {
+        match std::fs::read(&bin) {
+            Ok(bytes) => {
+                println!("xtask: bench: {size}: decoding {} MB to size the floor", bytes.len() / 1_000_000);
+                match model::decode(&bytes) {
+                    Ok(c) => {
+                        e["bundle"] = bundle_sizes(&bytes, &c);
+                        e["events"] = json!(c.events.len());
+                        e["entities"] = json!(c.entities.len());
+                        e["articles_read"] = json!(c.articles.len());
+                        corpus = Some(c);
+                    }
+                    Err(err) => fail(&mut e, format!("pipeline: its bundle does not decode: {err}")),
+                }
+            }
+            Err(err) => fail(&mut e, format!("pipeline: no bundle written: {err}")),
+        }
     }
 
     // The site, as `trunk build --release` makes it from this corpus.
-    let site_dir = work.join(format!("site-{size}"));
-    let log = work.join(format!("build-{size}.log"));
-    touch_corpus(&dir);
-    let _ = std::fs::remove_dir_all(&site_dir);
-    let mut cmd = tools.command("trunk");
-    cmd.args(["build", "--release", "--dist"])
-        .arg(&site_dir)
-        .current_dir(crate::root())
-        .env("TRUNK_OFFLINE", "true")
-        .env("CHRONICLE_ARTICLES", &dir);
-    println!("xtask: bench: {size}: trunk build --release (log: {})", log.display());
-    let built = match run_limited(cmd, Duration::from_secs(1_800 + size as u64 / 10), Some(&log)) {
-        Ok(done) => {
-            e["build"]["site_seconds"] = json!(done.elapsed.as_secs_f64());
-            e["build"]["site_peak_rss"] = json!(done.peak_rss);
-            e["build"]["wasm_bytes"] = json!(files_with(&site_dir, "wasm").iter().map(|(_, b)| b).sum::<u64>());
-            // No service worker: every load is a cold network load, and no precache
-            // runs in the background while the bench types.
-            let _ = std::fs::remove_file(site_dir.join("sw.js"));
-            true
-        }
-        Err(m) => {
-            fail(&mut e, format!("site build: {m}"));
-            false
-        }
-    };
+    let built = reused.is_some() || build_site(tools, &dir, &site_dir, work, size, &mut e, fail);
     let Some(corpus) = corpus.filter(|_| built) else {
         return e;
     };
@@ -364,6 +384,36 @@ fn measure_size(tools: &Tools, work: &Path, size: usize, loads: usize, driver: &
         e["engine"]["queries"] = queries;
     }
     e
+}
+
+/// Builds the site for one size, as `trunk build --release` makes it from this corpus,
+/// recording its figures in `e`; false (and a failure in `e`) when it breaks.
+fn build_site(tools: &Tools, dir: &Path, site_dir: &Path, work: &Path, size: usize, e: &mut Value, fail: impl Fn(&mut Value, String)) -> bool {
+    let log = work.join(format!("build-{size}.log"));
+    touch_corpus(dir);
+    let _ = std::fs::remove_dir_all(site_dir);
+    let mut cmd = tools.command("trunk");
+    cmd.args(["build", "--release", "--dist"])
+        .arg(site_dir)
+        .current_dir(crate::root())
+        .env("TRUNK_OFFLINE", "true")
+        .env("CHRONICLE_ARTICLES", dir);
+    println!("xtask: bench: {size}: trunk build --release (log: {})", log.display());
+    match run_limited(cmd, Duration::from_secs(1_800 + size as u64 / 10), Some(&log)) {
+        Ok(done) => {
+            e["build"]["site_seconds"] = json!(done.elapsed.as_secs_f64());
+            e["build"]["site_peak_rss"] = json!(done.peak_rss);
+            e["build"]["wasm_bytes"] = json!(files_with(site_dir, "wasm").iter().map(|(_, b)| b).sum::<u64>());
+            // No service worker: every load is a cold network load, and no precache
+            // runs in the background while the bench types.
+            let _ = std::fs::remove_file(site_dir.join("sw.js"));
+            true
+        }
+        Err(m) => {
+            fail(e, format!("site build: {m}"));
+            false
+        }
+    }
 }
 
 /// The corpus folder for `size`: a copy of the bundled articles for 5, else generated.
@@ -665,14 +715,16 @@ impl Session {
         }
         caps.add_arg(&format!("--window-size={},{}", WINDOW.0, WINDOW.1)).map_err(e)?;
         // Navigation returns once the document is parsed: `open` waits for the first
-        // paint itself (the probe's times run from navigation start either way). At
-        // 100,000 articles the navigation request still fails (with this strategy and
-        // with the default one), while the same page loads when opened by hand: not
-        // located yet (the single-threaded static server is a suspect).
+        // paint itself (the probe's times run from navigation start either way).
         caps.set_page_load_strategy(thirtyfour::PageLoadStrategy::Eager).map_err(e)?;
         caps.add_arg(&format!("--user-data-dir={}", profile.display())).map_err(e)?;
-        let driver = WebDriver::new(&plan.driver, caps).await.map_err(|e| format!("chromedriver session: {e}"))?;
         let long = plan.patience * 4;
+        // At 100,000 articles one navigation request outlasted the WebDriver client's
+        // default of 120 s.
+        let driver = WebDriver::builder(&plan.driver, caps)
+            .request_timeout(long + Duration::from_secs(30))
+            .await
+            .map_err(|e| format!("chromedriver session: {e}"))?;
         driver.update_timeouts(TimeoutConfiguration::new(Some(long), Some(long), None)).await.map_err(e)?;
         driver
             .cdp()
@@ -1144,6 +1196,9 @@ fn table_rows(report: &Value) -> Vec<Row> {
                 None,
             ));
         }
+        if let Some(steps) = build["pipeline_steps"].as_str() {
+            rows.push(row(s, "pipeline steps", steps.to_owned(), "", None));
+        }
         if let Some(t) = build["site_seconds"].as_f64() {
             rows.push(row(
                 s,
@@ -1152,6 +1207,13 @@ fn table_rows(report: &Value) -> Vec<Row> {
                 "",
                 None,
             ));
+        }
+        if e["build_reused"].as_bool() == Some(true) {
+            let from = match e["build_commit"].as_str() {
+                Some(c) => format!("corpus and site reused (`--reuse`); build figures from {c}"),
+                None => "corpus and site reused (`--reuse`); build not measured".to_owned(),
+            };
+            rows.push(row(s, "build", from, "", None));
         }
         let load = &e["load"];
         if !load["first_paint_ms"].is_null() {
@@ -1402,6 +1464,27 @@ mod tests {
         assert!(parse(&args("--sizes")).is_err());
         assert!(parse(&args("--loads 0")).is_err());
         assert!(parse(&args("--fast yes")).is_err());
+        assert!(!parse(&args("--loads 3")).unwrap().reuse);
+        let o = parse(&args("--reuse --sizes 100000")).unwrap();
+        assert!(o.reuse);
+        assert_eq!(o.sizes, vec![100_000]);
+    }
+
+    #[test]
+    fn reused_builds_are_said_so() {
+        let entry = |extra: Value| {
+            let mut e = json!({ "events": 1, "build_reused": true });
+            for (k, v) in extra.as_object().unwrap() {
+                e[k] = v.clone();
+            }
+            json!({ "sizes": { "1000": e } })
+        };
+        let build_row = |report: &Value| table_rows(report).into_iter().find(|r| r[1] == "build").map(|r| r[2].clone());
+        assert_eq!(build_row(&entry(json!({}))).unwrap(), "corpus and site reused (`--reuse`); build not measured");
+        let carried = entry(json!({ "build_commit": "abc1234", "build": { "site_seconds": 10.0 } }));
+        assert_eq!(build_row(&carried).unwrap(), "corpus and site reused (`--reuse`); build figures from abc1234");
+        assert!(table_rows(&carried).iter().any(|r| r[1].starts_with("site build")));
+        assert_eq!(build_row(&json!({ "sizes": { "1000": { "events": 1 } } })), None);
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! A small static HTTP server on 127.0.0.1 for the end-to-end tests: serves built
-//! sites under sub-paths (as a static host would), with the right content types.
+//! A small static HTTP server on 127.0.0.1 for the end-to-end tests and the bench:
+//! serves built sites under sub-paths (as a static host would), with the right content
+//! types, each request on its own thread and each file streamed from disk (a 320 MB
+//! wasm must not hold up the page's other requests, nor be read whole into memory).
 
+use std::fs::File;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use tiny_http::{Header, Method, Response, Server};
+use tiny_http::{Header, Method, Response, ResponseBox, Server};
 
 /// A running server; stops when dropped.
 pub struct StaticServer {
@@ -22,9 +25,13 @@ impl StaticServer {
         let server = Arc::new(server);
         let worker = Arc::clone(&server);
         let thread = std::thread::spawn(move || {
+            let mounts = Arc::new(mounts);
             for request in worker.incoming_requests() {
-                let response = respond(&mounts, request.method(), request.url());
-                let _ = request.respond(response);
+                let mounts = Arc::clone(&mounts);
+                std::thread::spawn(move || {
+                    let response = respond(&mounts, request.method(), request.url());
+                    let _ = request.respond(response);
+                });
             }
         });
         Ok(StaticServer { server, thread: Some(thread), port })
@@ -44,18 +51,16 @@ impl Drop for StaticServer {
     }
 }
 
-fn respond(mounts: &[(String, PathBuf)], method: &Method, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn respond(mounts: &[(String, PathBuf)], method: &Method, url: &str) -> ResponseBox {
     if !matches!(method, Method::Get | Method::Head) {
-        return Response::from_string("method not allowed").with_status_code(405);
+        return Response::from_string("method not allowed").with_status_code(405).boxed();
     }
-    match resolve(mounts, url).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
-        Some((path, bytes)) => {
-            let mime = content_type(&path);
-            Response::from_data(bytes)
-                .with_header(Header::from_bytes("Content-Type", mime).expect("valid header"))
-                .with_header(Header::from_bytes("Cache-Control", "no-cache").expect("valid header"))
-        }
-        None => Response::from_string("not found").with_status_code(404),
+    match resolve(mounts, url).and_then(|p| File::open(&p).ok().map(|f| (p, f))) {
+        Some((path, file)) => Response::from_file(file)
+            .with_header(Header::from_bytes("Content-Type", content_type(&path)).expect("valid header"))
+            .with_header(Header::from_bytes("Cache-Control", "no-cache").expect("valid header"))
+            .boxed(),
+        None => Response::from_string("not found").with_status_code(404).boxed(),
     }
 }
 
@@ -110,4 +115,30 @@ mod tests {
         assert_eq!(content_type(&dir.join("app.wasm")), "application/wasm");
         std::fs::remove_dir_all(dir).unwrap();
     }
+
+    #[test]
+    fn a_slow_download_does_not_hold_up_other_requests() {
+        use std::io::{Read as _, Write as _};
+        let dir = std::env::temp_dir().join(format!("xtask-server-slow-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Far more than the socket buffers hold, so its response waits on a reader that never reads.
+        std::fs::write(dir.join("big.wasm"), vec![7u8; 64 << 20]).unwrap();
+        std::fs::write(dir.join("small.txt"), "small file").unwrap();
+        let server = StaticServer::start(vec![("site".to_owned(), dir.clone())]).unwrap();
+        let address = ("127.0.0.1", server.port);
+        let mut stalled = std::net::TcpStream::connect(address).unwrap();
+        stalled.write_all(b"GET /site/big.wasm HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let mut other = std::net::TcpStream::connect(address).unwrap();
+        other.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+        other.write_all(b"GET /site/small.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut reply = String::new();
+        other.read_to_string(&mut reply).expect("the second request is answered while the first is stalled");
+        assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+        assert!(reply.ends_with("small file"), "{reply}");
+        drop(stalled);
+        drop(server);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }
+

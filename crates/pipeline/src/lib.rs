@@ -16,9 +16,10 @@ pub mod recycle;
 pub mod testing;
 pub mod when;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use model::Corpus;
 
@@ -66,6 +67,8 @@ pub struct Output {
     pub inputs: Vec<PathBuf>,
     /// Bytes of article files read.
     pub bytes: u64,
+    /// Wall time of each step, in order, for the command line's summary.
+    pub steps: Vec<(&'static str, Duration)>,
 }
 
 /// Runs the pipeline over every file directly inside `dir`, in file-name order.
@@ -81,8 +84,10 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
         files.extend(list_files(dir).map_err(|source| Error::Folder { path: dir.clone(), source })?);
     }
     let mut out = Output::default();
+    let mut clock = Instant::now();
     // Articles with the same clean text are one article: the first file keeps it.
     let mut seen: HashMap<u64, String> = HashMap::new();
+    let mut ids: HashSet<String> = HashSet::new();
     for (done, path) in files.into_iter().enumerate() {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut warn = |message: String| out.warnings.push(Warning { file: name.clone(), message });
@@ -97,15 +102,21 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
                     out.bytes += decoded.text.len() as u64;
                     decoded.notes.into_iter().for_each(&mut warn);
                     match article::parse(&path, &decoded.text) {
-                        Ok((article, notes)) => {
+                        Ok((mut article, notes)) => {
                             notes.into_iter().for_each(&mut warn);
                             let key = text_key(&article.paragraphs);
                             if let Some(first) = seen.get(&key) {
                                 warn(format!("has the same text as {first}; skipped as a duplicate"));
-                            } else if out.corpus.articles.iter().any(|a| a.id == article.id) {
-                                warn(format!("has the same name as another article ({}); skipped", article.id));
                             } else {
+                                if ids.contains(&article.id) {
+                                    // `news.txt` beside `news.html`: both are kept, the later
+                                    // in name order under an id with its extension.
+                                    let free = free_id(&article.id, &article.file, &ids);
+                                    warn(format!("has the same name as another article ({}); its id is {free}", article.id));
+                                    article.id = free;
+                                }
                                 seen.insert(key, name.clone());
+                                ids.insert(article.id.clone());
                                 out.corpus.articles.push(article);
                             }
                         }
@@ -129,9 +140,18 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
             ),
         });
     }
+    let mut lap = |out: &mut Output, step: &'static str| {
+        let now = Instant::now();
+        out.steps.push((step, now - clock));
+        clock = now;
+    };
+    lap(&mut out, "read");
     recycle::mark_recycled(&mut out.corpus.articles);
+    lap(&mut out, "recycled");
     out.corpus.entities = entities::extract(&out.corpus.articles);
+    lap(&mut out, "entities");
     out.corpus.events = events::extract(&out.corpus.articles, &out.corpus.entities);
+    lap(&mut out, "events");
     Ok(out)
 }
 
@@ -139,6 +159,20 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
 pub fn to_json(out: &Output) -> String {
     let warnings: Vec<(String, String)> = out.warnings.iter().map(|w| (w.file.clone(), w.message.clone())).collect();
     serde_json::to_string_pretty(&model::export::export(&out.corpus, &warnings)).expect("export types serialise to JSON")
+}
+
+/// An article id not in `taken` for a file whose name's stem (`id`) is: the stem and
+/// the extension (`news-html`), then a number if even that is taken.
+fn free_id(id: &str, file: &str, taken: &HashSet<String>) -> String {
+    let extension = Path::new(file).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let base = if extension.is_empty() { id.to_owned() } else { format!("{id}-{extension}") };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
 }
 
 /// A fingerprint of an article's clean text, for spotting duplicate files.
@@ -151,6 +185,9 @@ fn text_key(paragraphs: &[String]) -> u64 {
 
 /// Runs the pipeline and encodes the result in the embedded format ([`model::encode`]).
 pub fn bundle_dir(dir: &Path) -> Result<(Vec<u8>, Output), Error> {
-    let out = process_dir(dir)?;
-    Ok((model::encode(&out.corpus), out))
+    let mut out = process_dir(dir)?;
+    let started = Instant::now();
+    let bytes = model::encode(&out.corpus);
+    out.steps.push(("encode", started.elapsed()));
+    Ok((bytes, out))
 }

@@ -102,7 +102,8 @@ fn bundle(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The one-line summary on standard error: counts, input size, time, throughput.
+/// The summary on standard error: counts, input size, time, throughput, then the time
+/// of each step.
 fn summary(output: &pipeline::Output, secs: f64) {
     eprintln!(
         "pipeline: {} articles, {} warnings, {} entities, {} events, {:.1} MB in {:.2} s ({:.1} MB/s)",
@@ -114,4 +115,6 @@ fn summary(output: &pipeline::Output, secs: f64) {
         secs,
         output.bytes as f64 / 1e6 / secs.max(1e-9)
     );
+    let steps: Vec<String> = output.steps.iter().map(|(name, took)| format!("{name} {:.2} s", took.as_secs_f64())).collect();
+    eprintln!("pipeline: steps: {}", steps.join(", "));
 }

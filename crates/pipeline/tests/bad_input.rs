@@ -75,6 +75,20 @@ fn duplicate_file() {
 }
 
 #[test]
+fn files_with_one_name_and_different_texts_are_both_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    write(dir.path(), "good.html", b"<html><body><h1>Ferry line opens</h1><p>A ferry line between Batumi and Odesa opened on Friday, the operator said.</p></body></html>");
+    write(dir.path(), "good-txt.txt", b"Bridge closes\n\nThe old bridge in Ruse closed on Sunday for repairs, the city said.");
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let warned: Vec<(&str, &str)> = out.warnings.iter().map(|w| (w.file.as_str(), w.message.as_str())).collect();
+    // Name order: good-txt.txt, good.html, good.txt; `good-txt` is taken by then.
+    assert_eq!(warned, [("good.txt", "has the same name as another article (good); its id is good-txt-2")]);
+    let kept: Vec<(&str, &str)> = out.corpus.articles.iter().map(|a| (a.id.as_str(), a.file.as_str())).collect();
+    assert_eq!(kept, [("good-txt", "good-txt.txt"), ("good", "good.html"), ("good-txt-2", "good.txt")]);
+}
+
+#[test]
 fn unknown_format() {
     let (w, ids) = check("report.pdf", b"%PDF-1.7 something");
     assert_eq!(w, ["is not an article file (expected a .txt, .html, .htm file); skipped"]);

@@ -172,3 +172,10 @@ fn recycled_memorandum_is_dated_from_its_first_article() {
     let treaty = out.corpus.events.iter().find(|e| e.summary.starts_with("Treaty of Kars")).expect("Treaty of Kars event");
     assert_eq!((treaty.when.start.iso(), treaty.when.precision), ("1921-01-01".into(), Precision::Year));
 }
+
+#[test]
+fn bundling_times_each_step_in_order() {
+    let (_, out) = pipeline::bundle_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles")).unwrap();
+    let steps: Vec<&str> = out.steps.iter().map(|(name, _)| *name).collect();
+    assert_eq!(steps, ["read", "recycled", "entities", "events", "encode"]);
+}
