@@ -188,8 +188,8 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
     // Relative dates take the date of the event they name: the dated event whose words
     // share most with the anchor phrase (at least two words), the earliest if several,
     // never one told by the same sentence. An index from word to drafts finds the
-    // candidates; each distinct anchor is ranked once (the best `ANCHOR_KEPT` kept), for
-    // common anchor words name a share of the whole corpus and anchors repeat.
+    // candidates (`best_sharing`); each distinct anchor is ranked once (the best
+    // `ANCHOR_KEPT` kept), for anchors repeat.
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, d) in drafts.iter().enumerate() {
         if d.kind != EventKind::Publication {
@@ -198,17 +198,9 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
             }
         }
     }
-    // Drafts sharing at least two words with `anchor`, best first.
-    let rank = |anchor: &[String]| -> Vec<usize> {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for w in anchor {
-            for &i in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                *shared.entry(i).or_insert(0) += 1;
-            }
-        }
-        let mut ranked: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).collect();
-        ranked.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), drafts[i].when.start, i));
-        ranked.into_iter().map(|(i, _)| i).collect()
+    let rank = |anchor: &[String], keep: usize| -> Vec<usize> {
+        let lists: Vec<&[usize]> = anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
+        best_sharing(&lists, keep, |i| drafts[i].when.start)
     };
     let mut ranked_for: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
     let mut extra = Vec::new();
@@ -217,14 +209,16 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         key.sort();
         let told_elsewhere = |i: &usize| drafts[*i].sources.iter().all(|s| s.sentence != p.sentence);
         let ranked = ranked_for.entry(key.clone()).or_insert_with(|| {
-            let mut best = rank(&key);
-            best.truncate(ANCHOR_KEPT);
+            let mut best = rank(&key, ANCHOR_KEPT);
+            // Kept for the whole loop: a ranking's spare capacity, once held for every
+            // anchor, was most of the pipeline's memory at 100,000 articles.
+            best.shrink_to_fit();
             best
         });
         let best = match ranked.iter().copied().find(told_elsewhere) {
             Some(i) => Some(i),
             // Every kept candidate is told by this very sentence: rank them all.
-            None if ranked.len() == ANCHOR_KEPT => rank(&key).into_iter().find(told_elsewhere),
+            None if ranked.len() == ANCHOR_KEPT => rank(&key, usize::MAX).into_iter().find(told_elsewhere),
             None => None,
         };
         let Some(anchor) = best.map(|i| &drafts[i]) else { continue };
@@ -242,6 +236,69 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
     }
     drafts.extend(extra);
     merge_and_finish(drafts, articles)
+}
+
+/// The drafts in at least two of `lists` (each a word's drafts, ascending), best first:
+/// in more lists, then the earlier `start`, then the lower index; at most `keep`.
+///
+/// Ranked as search engines rank the top hits of a query (MaxScore): drafts are taken in
+/// index order from the shorter lists only, and the longest lists are merely probed for
+/// them, as many as cannot lift a draft found in none of the others to the share of the
+/// `keep`-th best so far. Counting every list's drafts instead grew with the square of
+/// the corpus (every anchor phrase holds common words, and anchors grow with the corpus).
+fn best_sharing(lists: &[&[usize]], keep: usize, start: impl Fn(usize) -> model::Date) -> Vec<usize> {
+    use std::cmp::Reverse;
+    let mut lists: Vec<&[usize]> = lists.to_vec();
+    lists.sort_by_key(|l| l.len());
+    let k = lists.len();
+    let mut at = vec![0usize; k];
+    // The best so far, the worst on top.
+    let mut best: std::collections::BinaryHeap<(Reverse<usize>, model::Date, usize)> = std::collections::BinaryHeap::new();
+    loop {
+        // A draft must be in at least `need` lists to enter; one found only in the
+        // `need - 1` longest cannot be.
+        let need = match best.peek() {
+            Some(&(Reverse(n), _, _)) if best.len() >= keep => n,
+            _ => 2,
+        };
+        let Some(essential) = k.checked_sub(need - 1).filter(|&e| e > 0) else { break };
+        let Some(draft) = (0..essential).filter_map(|j| lists[j].get(at[j]).copied()).min() else { break };
+        let mut shared = 0;
+        for (list, at) in lists.iter().zip(at.iter_mut()) {
+            *at = seek(list, *at, draft);
+            if list.get(*at) == Some(&draft) {
+                shared += 1;
+                *at += 1;
+            }
+        }
+        if shared < 2 {
+            continue;
+        }
+        let entry = (Reverse(shared), start(draft), draft);
+        if best.len() < keep {
+            best.push(entry);
+        } else if best.peek().is_some_and(|worst| entry < *worst) {
+            best.pop();
+            best.push(entry);
+        }
+    }
+    best.into_sorted_vec().into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The first position at or after `from` whose value is not below `value`, in an
+/// ascending list: galloping, so a probe far ahead costs its logarithm.
+fn seek(list: &[usize], from: usize, value: usize) -> usize {
+    let mut step = 1;
+    let mut low = from;
+    while low < list.len() && list[low] < value {
+        let high = (low + step).min(list.len());
+        if high == list.len() || list[high] >= value {
+            return low + 1 + list[low + 1..high].partition_point(|&x| x < value);
+        }
+        low = high;
+        step *= 2;
+    }
+    low
 }
 
 fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> EventKind {
@@ -463,6 +520,45 @@ fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `best_sharing` against its definition: count every list, sort, cut.
+    fn best_sharing_by_counting(lists: &[&[usize]], keep: usize, start: &dyn Fn(usize) -> model::Date) -> Vec<usize> {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for list in lists {
+            for &i in *list {
+                *shared.entry(i).or_insert(0) += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).collect();
+        ranked.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), start(i), i));
+        ranked.into_iter().take(keep).map(|(i, _)| i).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn best_sharing_is_the_best_by_counting(
+            members in proptest::collection::vec(proptest::collection::btree_set(0usize..300, 0..120), 0..9),
+            keep in 1usize..80,
+            days in proptest::collection::vec(1u8..=28, 300),
+        ) {
+            let lists: Vec<Vec<usize>> = members.into_iter().map(|set| set.into_iter().collect()).collect();
+            let lists: Vec<&[usize]> = lists.iter().map(Vec::as_slice).collect();
+            let start = |i: usize| model::Date::new(2021, 3, days[i]).unwrap();
+            proptest::prop_assert_eq!(best_sharing(&lists, keep, start), best_sharing_by_counting(&lists, keep, &start));
+            proptest::prop_assert_eq!(best_sharing(&lists, usize::MAX, start), best_sharing_by_counting(&lists, usize::MAX, &start));
+        }
+    }
+
+    #[test]
+    fn seek_finds_the_first_not_below() {
+        let list = [1, 3, 3, 5, 8, 13, 21, 34, 55];
+        for from in 0..=list.len() {
+            for value in 0..60 {
+                let expected = from + list[from..].iter().take_while(|&&x| x < value).count();
+                assert_eq!(seek(&list, from, value), expected, "from {from}, value {value}");
+            }
+        }
+    }
 
     #[test]
     fn summaries_drop_the_leading_date_and_stay_short() {
