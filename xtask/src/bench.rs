@@ -21,7 +21,8 @@ use crate::tests::ChromeDriver;
 use crate::tools::{self, Need, Tools};
 
 const DEFAULT_SIZES: [usize; 4] = [5, 1_000, 10_000, 100_000];
-/// Corpora this large are built and loaded once, not `--loads` times.
+/// Corpora this large sample fewer entity filters and typed words (each takes a tenth
+/// of a second or more), and must build and load (a budget of its own).
 const HUGE: usize = 100_000;
 /// The seed every generated bench corpus uses, so runs compare.
 const SEED: u64 = r#gen::DEFAULT_SEED;
@@ -344,7 +345,6 @@ fn measure_size(
         return e;
     };
 
-    let loads = if size >= HUGE { 1 } else { loads };
     let queries = queries(&corpus);
     let entities = entity_sample(&corpus, if size >= HUGE { 3 } else { 12 });
     let words: Vec<String> =
@@ -1115,7 +1115,7 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 const METHOD: &str = "
 Shell: the HTML, JS, CSS and wasm of a release site built from an empty folder (no corpus in the wasm), brotli quality 11.
 Corpus: the bytes `pipeline bundle` writes (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
-Pipeline: input bytes over the wall time of the release `pipeline bundle` command. Site: wall time of `trunk build --release` with the build script rerun.
+Pipeline: input bytes over the wall time of the release `pipeline bundle` command, and each step's time as it prints them. Site: wall time of `trunk build --release` with the build script rerun. With `--reuse`, a size's corpus and site are those an earlier run built, and its build figures are that run's.
 Loads: a fresh headless Chromium profile per load, 1280x900, served from 127.0.0.1 without the service worker. Times run from navigation start to the end of the first frame (requestAnimationFrame, then a MessageChannel task) in which `li.event` exists (first timeline paint) or `<html data-ready>` is set (interactive).
 Keystroke: WebDriver key events into #search (each word typed, then erased), from the keydown's timeStamp to the end of the next frame. Entity filter: from `hashchange` to `#e=<id>` to the end of the next frame.
 Memory: performance.memory.usedJSHeapSize after gc(), plus the wasm memory's size, median over loads.

@@ -241,11 +241,12 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
 /// The drafts in at least two of `lists` (each a word's drafts, ascending), best first:
 /// in more lists, then the earlier `start`, then the lower index; at most `keep`.
 ///
-/// Ranked as search engines rank the top hits of a query (MaxScore): drafts are taken in
-/// index order from the shorter lists only, and the longest lists are merely probed for
-/// them, as many as cannot lift a draft found in none of the others to the share of the
-/// `keep`-th best so far. Counting every list's drafts instead grew with the square of
-/// the corpus (every anchor phrase holds common words, and anchors grow with the corpus).
+/// Ranked as search engines find their top hits (MaxScore): drafts are taken in index
+/// order from the shorter lists only, and the longest lists are probed for them, never
+/// walked: as many of the longest as together cannot give a draft found in none of the
+/// others the share of the `keep`-th best so far. Counting every list's drafts instead
+/// grew with the square of the corpus (anchor phrases hold common words, and their
+/// number grows with the corpus).
 fn best_sharing(lists: &[&[usize]], keep: usize, start: impl Fn(usize) -> model::Date) -> Vec<usize> {
     use std::cmp::Reverse;
     let mut lists: Vec<&[usize]> = lists.to_vec();
