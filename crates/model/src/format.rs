@@ -16,6 +16,7 @@
 //! `Corpus` round-trips exactly; the decoder checks every reference and length and
 //! reports damage as [`DecodeError::Malformed`] rather than panicking.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::corpus::{Article, Corpus, Recycled};
@@ -455,8 +456,15 @@ fn read_id(r: &mut Reader, base: impl FnOnce() -> String) -> Result<String, Dama
 fn write_corpus(w: &mut Writer, c: &Corpus) {
     w.num(SMALL, c.articles.len());
     let origins = predict_recycled(&c.articles);
+    // Article numbers by id (the first article with an id, as a scan would find), for
+    // passages whose first article is not the predicted one: scanning every article
+    // for each of them grew with the square of the corpus.
+    let mut numbers: HashMap<&str, usize> = HashMap::with_capacity(c.articles.len());
+    for (i, a) in c.articles.iter().enumerate() {
+        numbers.entry(a.id.as_str()).or_insert(i);
+    }
     for (a, origins) in c.articles.iter().zip(&origins) {
-        write_article(w, a, c, origins);
+        write_article(w, a, c, origins, &numbers);
     }
     w.num(SMALL, c.entities.len());
     for e in &c.entities {
@@ -569,7 +577,7 @@ fn precision_code(p: Precision) -> u8 {
     PRECISIONS.iter().position(|&x| x == p).unwrap_or(0) as u8
 }
 
-fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32)]) {
+fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32)], numbers: &HashMap<&str, usize>) {
     w.str(TEXT, &a.file);
     let derived = stem(&a.file) == a.id;
     w.flag(derived);
@@ -618,8 +626,8 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32
             w.u(REFS, 0);
             continue;
         }
-        match c.articles.iter().position(|x| x.id == rec.first_seen) {
-            Some(i) => w.num(REFS, i + 2),
+        match numbers.get(rec.first_seen.as_str()) {
+            Some(&i) => w.num(REFS, i + 2),
             None => {
                 w.u(REFS, 1);
                 w.str(TEXT, &rec.first_seen);
