@@ -21,8 +21,8 @@ use crate::tests::ChromeDriver;
 use crate::tools::{self, Need, Tools};
 
 const DEFAULT_SIZES: [usize; 4] = [5, 1_000, 10_000, 100_000];
-/// Corpora this large sample fewer entity filters and typed words (each takes a tenth
-/// of a second or more), and must build and load (a budget of its own).
+/// Corpora this large sample fewer entity filters and typed words, and must build and
+/// load (a budget of its own).
 const HUGE: usize = 100_000;
 /// The seed every generated bench corpus uses, so runs compare.
 const SEED: u64 = r#gen::DEFAULT_SEED;
@@ -166,7 +166,7 @@ struct Options {
     loads: usize,
     /// Measure the browser side again over the corpus and site an earlier run built for
     /// each size (their build figures are carried over from the report): a maintainer's
-    /// shortcut, since 100,000 articles take half an hour to build.
+    /// shortcut, since 100,000 articles take a quarter of an hour to build.
     reuse: bool,
 }
 
