@@ -200,7 +200,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
     }
     let rank = |anchor: &[String], keep: usize| -> Vec<usize> {
         let lists: Vec<&[usize]> = anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
-        best_sharing(&lists, keep, |i| drafts[i].when.start)
+        best_sharing(lists, keep, |i| drafts[i].when.start)
     };
     let mut ranked_for: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
     let mut extra = Vec::new();
@@ -247,9 +247,8 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
 /// others the share of the `keep`-th best so far. Counting every list's drafts instead
 /// grew with the square of the corpus (anchor phrases hold common words, and their
 /// number grows with the corpus).
-fn best_sharing(lists: &[&[usize]], keep: usize, start: impl Fn(usize) -> model::Date) -> Vec<usize> {
+fn best_sharing(mut lists: Vec<&[usize]>, keep: usize, start: impl Fn(usize) -> model::Date) -> Vec<usize> {
     use std::cmp::Reverse;
-    let mut lists: Vec<&[usize]> = lists.to_vec();
     lists.sort_by_key(|l| l.len());
     let k = lists.len();
     let mut at = vec![0usize; k];
@@ -545,8 +544,8 @@ mod tests {
             let lists: Vec<Vec<usize>> = members.into_iter().map(|set| set.into_iter().collect()).collect();
             let lists: Vec<&[usize]> = lists.iter().map(Vec::as_slice).collect();
             let start = |i: usize| model::Date::new(2021, 3, days[i]).unwrap();
-            proptest::prop_assert_eq!(best_sharing(&lists, keep, start), best_sharing_by_counting(&lists, keep, &start));
-            proptest::prop_assert_eq!(best_sharing(&lists, usize::MAX, start), best_sharing_by_counting(&lists, usize::MAX, &start));
+            proptest::prop_assert_eq!(best_sharing(lists.clone(), keep, start), best_sharing_by_counting(&lists, keep, &start));
+            proptest::prop_assert_eq!(best_sharing(lists.clone(), usize::MAX, start), best_sharing_by_counting(&lists, usize::MAX, &start));
         }
     }
 
