@@ -27,7 +27,7 @@ pub fn engine_texts() -> Vec<String> {
         .events
         .iter()
         .map(|e| {
-            let mut text = e.summary.clone();
+            let mut text = e.summary.to_string();
             for s in &e.sources {
                 text.push('\n');
                 match (e.kind, corpus.articles.get(s.article as usize)) {

@@ -12,7 +12,7 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 /// The corpus and the filter/search index over it (from the text index the pipeline
 /// embedded beside it), both made once, on first use.
 static BUNDLE: LazyLock<Result<(Corpus, Index), DecodeError>> = LazyLock::new(|| {
-    let (corpus, search, recycled) = model::decode_all(BYTES)?;
+    let (corpus, search, recycled) = model::decode_static(BYTES)?;
     let index = Index::with_parts(&corpus, search, recycled);
     Ok((corpus, index))
 });

@@ -46,7 +46,7 @@ async fn shows_one_list_item_per_embedded_article_newest_first() {
     assert!(!corpus.articles.is_empty());
     let root = mount_at("#view=articles").await;
     let titles = texts(&root, "li.article h2");
-    let expected: Vec<String> = corpus.newest_first().iter().map(|a| a.title.clone()).collect();
+    let expected: Vec<String> = corpus.newest_first().iter().map(|a| a.title.to_string()).collect();
     assert_eq!(titles, expected);
 }
 

@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let mut articles = Vec::new();
     for name in ["fuzz.txt", "fuzz.html"] {
         if let Ok(article) = pipeline::parse_article(Path::new(name), &decoded.text) {
-            for text in std::iter::once(&article.title).chain(&article.paragraphs).chain(&article.authors) {
+            let texts = article.paragraphs.iter().chain([&article.title]).map(|t| &**t);
+            for text in texts.chain(article.authors.iter().map(String::as_str)) {
                 assert!(!text.contains('\0'), "NUL in output text {text:?}");
             }
             articles.push(article);
@@ -23,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     // Both readings as one small corpus: they often share sentences, which exercises
     // the recycled-passage and merging code too.
     if articles.len() == 2 && articles[0].id == articles[1].id {
-        articles[1].id.push_str("-html");
+        articles[1].id.to_mut().push_str("-html");
     }
     pipeline::recycle::mark_recycled(&mut articles);
     let entities = pipeline::entities::extract(&articles);

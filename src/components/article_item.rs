@@ -30,7 +30,7 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
                 <h2 class={title_class} id={format!("article-title-{token}")}>
                     <button type="button" class="toggle" aria-expanded={expanded.to_string()}
                         aria-controls={body_id.clone()} onclick={on_toggle}>
-                        { &article.title }
+                        { &*article.title }
                     </button>
                 </h2>
                 <p class="meta">
@@ -49,7 +49,7 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
                 </p>
                 if *expanded {
                     <div class="body" id={body_id}>
-                        { for article.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
+                        { for article.paragraphs.iter().map(|p| html! { <p>{ &**p }</p> }) }
                     </div>
                 } else {
                     <p class="lead" id={body_id}>{ article.opening(OPENING_CHARS) }</p>

@@ -20,7 +20,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
     }
     html! {
         <ol class="articles" aria-label="Articles, newest first">
-            { for props.articles.iter().map(|a| html! { <ArticleItem key={a.id.clone()} article={*a} /> }) }
+            { for props.articles.iter().map(|a| html! { <ArticleItem key={a.id.to_string()} article={*a} /> }) }
         </ol>
     }
 }

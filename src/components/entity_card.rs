@@ -39,8 +39,8 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     let mut articles: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
     model::order::sort(&mut articles);
     articles.dedup();
-    let article_title = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.title.clone());
-    let article_id = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.id.clone());
+    let article_title = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.title.to_string());
+    let article_id = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.id.to_string());
     html! {
         <section class="card" aria-labelledby="card-title">
             <header>

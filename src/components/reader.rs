@@ -38,7 +38,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     html! {
         <article class="reader" aria-labelledby="reader-title">
             <header>
-                <h2 id="reader-title">{ &article.title }</h2>
+                <h2 id="reader-title">{ &*article.title }</h2>
                 <a class="close" href={close} aria-label="Close the article (Escape)">{ "×" }</a>
             </header>
             <dl class="metadata">
@@ -48,7 +48,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 if !article.outlets.is_empty() {
                     <dt>{ "Outlet" }</dt><dd>{ article.outlets.join(", ") }</dd>
                 }
-                <dt>{ "File" }</dt><dd>{ &article.file }</dd>
+                <dt>{ "File" }</dt><dd>{ &*article.file }</dd>
             </dl>
             <div class="body">
                 { for article.paragraphs.iter().enumerate().map(|(p, text)| paragraph(corpus, index as u32, article, p, text, &props.state)) }
@@ -56,7 +56,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             if !article.removed.is_empty() {
                 <details class="removed">
                     <summary>{ format!("Removed page furniture ({})", article.removed.len()) }</summary>
-                    <ul>{ for article.removed.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                    <ul>{ for article.removed.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
                 </details>
             }
         </article>

@@ -197,7 +197,7 @@ fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, s
             <p class="sources">
                 { if sources == 1 { "Source: ".to_owned() } else { format!("Reported by {sources} articles: ") } }
                 { for e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| html! {
-                    <a class="source" href={link(View::Article(a.id.clone()))}>{ &a.title }</a>
+                    <a class="source" href={link(View::Article(a.id.to_string()))}>{ &*a.title }</a>
                 }) }
             </p>
         </li>

@@ -1,10 +1,18 @@
 //! The processed corpus as the app receives it: articles with clean text and metadata.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::DateSpan;
 use crate::entity::Entity;
 use crate::event::Event;
+
+/// Text of the corpus: owned where the pipeline made it, and, in the app, read in
+/// place from the embedded bytes where the format stores it as it reads
+/// (`model::decode_static`): paragraphs, titles, sentences and passages are not copied
+/// at start-up.
+pub type Text = Cow<'static, str>;
 
 /// Everything the pipeline hands to the app.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,10 +27,10 @@ pub struct Corpus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The file stem: stable across builds as long as the file keeps its name.
-    pub id: String,
+    pub id: Text,
     /// The file name the article was read from, for messages and provenance.
-    pub file: String,
-    pub title: String,
+    pub file: Text,
+    pub title: Text,
     /// True when the title was found in the file, false when derived from the text.
     pub title_stated: bool,
     /// People named in bylines.
@@ -31,10 +39,10 @@ pub struct Article {
     pub outlets: Vec<String>,
     pub published: Option<DateSpan>,
     /// The body, one entry a paragraph, always plain text (never markup).
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Text>,
     /// Page furniture and debris the cleaner took out, in file order, for readers who
     /// want to see what was dropped.
-    pub removed: Vec<String>,
+    pub removed: Vec<Text>,
     /// Passages that also appear in other articles of the corpus.
     pub recycled: Vec<Recycled>,
 }
@@ -45,9 +53,9 @@ pub struct Recycled {
     /// Index into the article's `paragraphs` of the paragraph holding the passage.
     pub paragraph: u32,
     /// The passage as it reads in this article (one or more whole sentences).
-    pub text: String,
+    pub text: Text,
     /// Id of the earliest article the passage appeared in (may be this article).
-    pub first_seen: String,
+    pub first_seen: Text,
     /// How many articles of the corpus carry the passage, this one included.
     pub articles: u32,
 }
@@ -55,7 +63,7 @@ pub struct Recycled {
 impl Article {
     /// The opening paragraph, or an empty string for an article with no body.
     pub fn lead(&self) -> &str {
-        self.paragraphs.first().map(String::as_str).unwrap_or("")
+        self.paragraphs.first().map_or("", |p| p)
     }
 }
 
@@ -96,14 +104,14 @@ mod tests {
 
     fn article(id: &str, date: Option<(i16, u8, u8)>) -> Article {
         Article {
-            id: id.into(),
-            file: format!("{id}.txt"),
-            title: id.to_uppercase(),
+            id: id.to_owned().into(),
+            file: format!("{id}.txt").into(),
+            title: id.to_uppercase().into(),
             title_stated: true,
             authors: vec![],
             outlets: vec![],
             published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
-            paragraphs: vec![format!("{id} lead"), "more".into()],
+            paragraphs: vec![format!("{id} lead").into(), "more".into()],
             removed: vec![],
             recycled: vec![],
         }
@@ -122,7 +130,7 @@ mod tests {
             entities: vec![],
             events: vec![],
         };
-        let ids: Vec<&str> = corpus.newest_first().iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = corpus.newest_first().iter().map(|a| &*a.id).collect();
         assert_eq!(ids, ["b", "a", "e", "c", "d"]);
     }
 

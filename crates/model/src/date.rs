@@ -139,7 +139,7 @@ pub struct DateSpan {
     pub end: Date,
     pub precision: Precision,
     pub basis: Basis,
-    pub evidence: String,
+    pub evidence: crate::corpus::Text,
 }
 
 impl DateSpan {
@@ -150,7 +150,7 @@ impl DateSpan {
             end: date,
             precision: Precision::Day,
             basis: Basis::Stated,
-            evidence: evidence.into(),
+            evidence: crate::corpus::Text::Owned(evidence.into()),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Text;
 use crate::date::DateSpan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -47,7 +48,7 @@ pub struct Event {
     /// Derived from the date and the summary's words, stable when articles are added.
     pub id: String,
     pub when: DateSpan,
-    pub summary: String,
+    pub summary: Text,
     pub kind: EventKind,
     /// Indices into `Corpus::entities`.
     pub entities: Vec<u32>,
@@ -61,5 +62,5 @@ pub struct Source {
     pub article: u32,
     pub paragraph: u32,
     /// The exact source sentence.
-    pub sentence: String,
+    pub sentence: Text,
 }

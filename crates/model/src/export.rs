@@ -28,8 +28,8 @@ pub struct ArticleJson<'a> {
     pub outlets: &'a [String],
     pub published: Option<WhenJson<'a>>,
     pub text: String,
-    pub paragraphs: &'a [String],
-    pub removed: &'a [String],
+    pub paragraphs: &'a [crate::Text],
+    pub removed: &'a [crate::Text],
     pub recycled: Vec<RecycledJson<'a>>,
 }
 
@@ -95,7 +95,7 @@ pub struct RelatedJson<'a> {
 }
 
 fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
-    let article_id = |i: u32| corpus.articles.get(i as usize).map_or("", |a| a.id.as_str());
+    let article_id = |i: u32| corpus.articles.get(i as usize).map_or("", |a| &*a.id);
     let mut indices: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
     crate::order::sort(&mut indices);
     indices.dedup();
@@ -242,7 +242,7 @@ pub fn timeline_csv(corpus: &Corpus, events: &[usize]) -> String {
         let Some(e) = corpus.events.get(i) else { continue };
         let w = when(&e.when);
         let entities: Vec<&str> = e.entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|x| x.id.as_str()).collect();
-        let sources: Vec<&str> = e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| a.id.as_str()).collect();
+        let sources: Vec<&str> = e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| &*a.id).collect();
         let row = [
             quote(&e.id),
             w.start,

@@ -16,10 +16,11 @@
 //! `Corpus` round-trips exactly; the decoder checks every reference and length and
 //! reports damage as [`DecodeError::Malformed`] rather than panicking.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::corpus::{Article, Corpus, Recycled};
+use crate::corpus::{Article, Corpus, Recycled, Text};
 use crate::date::{Basis, Date, DateSpan, Precision};
 use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 use crate::event::{Event, EventKind, Source};
@@ -115,8 +116,20 @@ pub fn decode_with_search(bytes: &[u8]) -> Result<(Corpus, TextIndex), DecodeErr
 /// [`crate::query::recycled_events`] finds by searching text), found from where the
 /// stored sentences and passages sit in their paragraphs: what the app decodes.
 pub fn decode_all(bytes: &[u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
+    decode_with(bytes, |s| Cow::Owned(s.to_owned()))
+}
+
+/// [`decode_all`] of bytes that live as long as the program (the app's embedded
+/// corpus): the text it stores as it reads (paragraphs, titles, furniture, file names)
+/// and the sentences, passages and summaries that are slices of it are borrowed from
+/// `bytes`, not copied; about 700,000 fewer allocations at 10,000 articles.
+pub fn decode_static(bytes: &'static [u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
+    decode_with(bytes, Cow::Borrowed)
+}
+
+fn decode_with<'a>(bytes: &'a [u8], keep: fn(&'a str) -> Text) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
     let streams = split(bytes)?;
-    let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2] };
+    let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2], keep };
     let (corpus, recycled) = read_corpus(&mut r)?;
     let index = read_index(&mut r)?;
     if r.streams.iter().any(|s| s.at != s.bytes.len()) {
@@ -258,42 +271,46 @@ impl<'a> Cursor<'a> {
         Err(malformed("a number is too long"))
     }
 
-    fn str(&mut self) -> Result<String, Damage> {
-        let rest = &self.bytes[self.at..];
+    /// A string as stored: borrowed from the bytes when it needed no escapes (almost
+    /// always), else unescaped into a copy.
+    fn str(&mut self) -> Result<Cow<'a, str>, Damage> {
+        let bytes: &'a [u8] = self.bytes;
+        let rest = &bytes[self.at..];
         let end = rest.iter().position(|&b| b <= 1).ok_or_else(|| malformed("a string is not terminated"))?;
-        let bytes = if rest[end] == 0 {
+        if rest[end] == 0 {
             self.at += end + 1;
-            rest[..end].to_vec()
-        } else {
-            let mut out = Vec::with_capacity(end + 16);
-            let mut i = 0;
-            loop {
-                match rest.get(i) {
-                    None => return Err(malformed("a string is not terminated")),
-                    Some(0) => break,
-                    Some(1) => {
-                        out.push(*rest.get(i + 1).ok_or_else(|| malformed("a string is not terminated"))?);
-                        i += 2;
-                    }
-                    Some(&b) => {
-                        out.push(b);
-                        i += 1;
-                    }
+            return std::str::from_utf8(&rest[..end]).map(Cow::Borrowed).map_err(|_| malformed("a string is not UTF-8"));
+        }
+        let mut out = Vec::with_capacity(end + 16);
+        let mut i = 0;
+        loop {
+            match rest.get(i) {
+                None => return Err(malformed("a string is not terminated")),
+                Some(0) => break,
+                Some(1) => {
+                    out.push(*rest.get(i + 1).ok_or_else(|| malformed("a string is not terminated"))?);
+                    i += 2;
+                }
+                Some(&b) => {
+                    out.push(b);
+                    i += 1;
                 }
             }
-            self.at += i + 1;
-            out
-        };
-        String::from_utf8(bytes).map_err(|_| malformed("a string is not UTF-8"))
+        }
+        self.at += i + 1;
+        String::from_utf8(out).map(Cow::Owned).map_err(|_| malformed("a string is not UTF-8"))
     }
 }
 
 struct Reader<'a> {
     streams: [Cursor<'a>; STREAMS],
     last_date: [i64; 2],
+    /// How a string of the bytes becomes corpus text: borrowed when the bytes live as
+    /// long as the program ([`decode_static`]), else copied.
+    keep: fn(&'a str) -> Text,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn u(&mut self, stream: usize) -> Result<u32, Damage> {
         u32::try_from(self.streams[stream].varint()?).map_err(|_| malformed("a number is out of range"))
     }
@@ -311,7 +328,14 @@ impl Reader<'_> {
         Ok(unzigzag(self.streams[stream].varint()?))
     }
     fn str(&mut self, stream: usize) -> Result<String, Damage> {
-        self.streams[stream].str()
+        self.streams[stream].str().map(Cow::into_owned)
+    }
+    /// [`Reader::str`] as corpus text, read in place where it can be.
+    fn text(&mut self, stream: usize) -> Result<Text, Damage> {
+        Ok(match self.streams[stream].str()? {
+            Cow::Borrowed(s) => (self.keep)(s),
+            Cow::Owned(s) => Cow::Owned(s),
+        })
     }
     fn byte(&mut self) -> Result<u8, Damage> {
         let s = &mut self.streams[SMALL];
@@ -337,6 +361,17 @@ impl Reader<'_> {
 fn slice(text: &str, start: u32, len: u32) -> Result<&str, Damage> {
     let (start, end) = (start as usize, start as usize + len as usize);
     text.get(start..end).ok_or_else(|| malformed("a text reference is out of bounds"))
+}
+
+/// [`slice`] as corpus text: still read in place when `text` is.
+fn sub(text: &Text, start: u32, len: u32) -> Result<Text, Damage> {
+    Ok(match text {
+        Cow::Borrowed(whole) => {
+            let whole: &'static str = whole;
+            Cow::Borrowed(slice(whole, start, len)?)
+        }
+        Cow::Owned(whole) => Cow::Owned(slice(whole, start, len)?.to_owned()),
+    })
 }
 
 /// Where `part` sits in `whole`, as the encoder's references write it.
@@ -461,7 +496,7 @@ fn write_corpus(w: &mut Writer, c: &Corpus) {
     // for each of them grew with the square of the corpus.
     let mut numbers: HashMap<&str, usize> = HashMap::with_capacity(c.articles.len());
     for (i, a) in c.articles.iter().enumerate() {
-        numbers.entry(a.id.as_str()).or_insert(i);
+        numbers.entry(&*a.id).or_insert(i);
     }
     for (a, origins) in c.articles.iter().zip(&origins) {
         write_article(w, a, c, origins, &numbers);
@@ -545,16 +580,36 @@ fn stem(file: &str) -> &str {
     }
 }
 
-fn write_strings(w: &mut Writer, list: &[String]) {
+fn write_strings<S: AsRef<str>>(w: &mut Writer, list: &[S]) {
     w.num(SMALL, list.len());
     for s in list {
-        w.str(TEXT, s);
+        w.str(TEXT, s.as_ref());
     }
 }
 
 fn read_strings(r: &mut Reader) -> Result<Vec<String>, Damage> {
     let n = r.count(SMALL)?;
     (0..n).map(|_| r.str(TEXT)).collect()
+}
+
+fn read_texts(r: &mut Reader) -> Result<Vec<Text>, Damage> {
+    let n = r.count(SMALL)?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(r.text(TEXT)?);
+    }
+    Ok(out)
+}
+
+/// [`stem`] of corpus text, still read in place when the text is.
+fn stem_text(file: &Text) -> Text {
+    match file {
+        Cow::Borrowed(f) => {
+            let f: &'static str = f;
+            Cow::Borrowed(stem(f))
+        }
+        Cow::Owned(f) => Cow::Owned(stem(f).to_owned()),
+    }
 }
 
 fn write_span_tail(w: &mut Writer, s: &DateSpan) {
@@ -622,11 +677,11 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32
         // `predict_recycled`), else 1 + the first article's number (or 0 and its id)
         // and the count.
         let (first, count) = origins[k];
-        if (c.articles[first].id.as_str(), count) == (rec.first_seen.as_str(), rec.articles) {
+        if (&*c.articles[first].id, count) == (&*rec.first_seen, rec.articles) {
             w.u(REFS, 0);
             continue;
         }
-        match numbers.get(rec.first_seen.as_str()) {
+        match numbers.get(&*rec.first_seen) {
             Some(&i) => w.num(REFS, i + 2),
             None => {
                 w.u(REFS, 1);
@@ -657,7 +712,7 @@ fn predict_recycled(articles: &[Article]) -> Vec<Vec<(usize, u32)>> {
     radix_sort_by_hash(&mut copies);
     let age = |i: usize| {
         let a = &articles[i];
-        (a.published.is_none(), a.published.as_ref().map(|p| p.start), a.id.as_str())
+        (a.published.is_none(), a.published.as_ref().map(|p| p.start), &*a.id)
     };
     let mut out: Vec<Vec<(usize, u32)>> = articles.iter().map(|a| vec![(0, 0); a.recycled.len()]).collect();
     for same in copies.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
@@ -726,33 +781,36 @@ fn read_article(
     origins: &mut Vec<(u32, u32, u32)>,
     places: &mut Vec<(u32, Option<(u32, u32)>)>,
 ) -> Result<Article, Damage> {
-    let file = r.str(TEXT)?;
-    let id = if r.flag()? { stem(&file).to_owned() } else { r.str(TEXT)? };
-    let title = r.str(BODY)?;
+    let file = r.text(TEXT)?;
+    let id = if r.flag()? { stem_text(&file) } else { r.text(TEXT)? };
+    let title = r.text(BODY)?;
     let title_stated = r.flag()?;
     let authors = read_strings(r)?;
     let outlets = read_strings(r)?;
     let published = if r.flag()? {
         let start = r.date(PUBLICATION_DATES)?;
         let (end, precision, basis) = read_span_tail(r, start)?;
-        Some(DateSpan { start, end, precision, basis, evidence: r.str(TEXT)? })
+        Some(DateSpan { start, end, precision, basis, evidence: r.text(TEXT)? })
     } else {
         None
     };
     let n = r.count(SMALL)?;
-    let paragraphs = (0..n).map(|_| r.str(BODY)).collect::<Result<Vec<_>, _>>()?;
-    let removed = read_strings(r)?;
+    let mut paragraphs = Vec::with_capacity(n);
+    for _ in 0..n {
+        paragraphs.push(r.text(BODY)?);
+    }
+    let removed = read_texts(r)?;
     let n = r.count(SMALL)?;
     let mut recycled = Vec::with_capacity(n);
     for _ in 0..n {
         let paragraph = r.u(REFS)?;
         let p = paragraphs.get(paragraph as usize);
         let (text, place) = match r.u(SPANS)? {
-            0 => (r.str(TEXT)?, None),
+            0 => (r.text(TEXT)?, None),
             1 => (p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?.clone(), Some((0, u32::MAX))),
             start => {
                 let len = r.u(SPANS)?;
-                let text = slice(p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?, start - 2, len)?.to_owned();
+                let text = sub(p.ok_or_else(|| malformed("a recycled passage names no paragraph"))?, start - 2, len)?;
                 (text, Some((start - 2, start - 2 + len)))
             }
         };
@@ -762,12 +820,12 @@ fn read_article(
         let (first_seen, articles) = match r.u(REFS)? {
             0 => {
                 origins.push((number, passage, PREDICTED));
-                (String::new(), 0)
+                (Text::default(), 0)
             }
-            1 => (r.str(TEXT)?, r.u(SMALL)?),
+            1 => (r.text(TEXT)?, r.u(SMALL)?),
             i => {
                 origins.push((number, passage, i - 2));
-                (String::new(), r.u(SMALL)?)
+                (Text::default(), r.u(SMALL)?)
             }
         };
         recycled.push(Recycled { paragraph, text, first_seen, articles });
@@ -907,10 +965,10 @@ fn write_event(w: &mut Writer, e: &Event, c: &Corpus) {
         }
     }
     // The summary and the date's evidence usually come from the first source sentence.
-    let first = e.sources.first().map_or("", |s| s.sentence.as_str());
+    let first = e.sources.first().map_or("", |s| &*s.sentence);
     write_derived(w, &e.summary, first);
     write_derived(w, &e.when.evidence, first);
-    let article_id = e.sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| a.id.as_str());
+    let article_id = e.sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| &*a.id);
     write_id(w, &e.id, &event_base_id(e.kind, e.when.start, &e.summary, article_id));
 }
 
@@ -937,14 +995,14 @@ fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Result<(Event,
         let paragraph = r.u(SOURCES)?;
         let a = c.articles.get(article as usize);
         let (sentence, place) = match r.u(SMALL)? {
-            SENTENCE_LITERAL => (r.str(TEXT)?, None),
+            SENTENCE_LITERAL => (r.text(TEXT)?, None),
             SENTENCE_TITLE => (a.ok_or_else(|| malformed("a source names no article"))?.title.clone(), None),
             SENTENCE_SLICE => {
                 let p = a
                     .and_then(|a| a.paragraphs.get(paragraph as usize))
                     .ok_or_else(|| malformed("a source names no paragraph"))?;
                 let (s, len) = (r.u(SPANS)?, r.u(SPANS)?);
-                (slice(p, s, len)?.to_owned(), Some((s, s + len)))
+                (sub(p, s, len)?, Some((s, s + len)))
             }
             _ => return Err(malformed("unknown source sentence form")),
         };
@@ -962,10 +1020,11 @@ fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Result<(Event,
         }
         sources.push(Source { article, paragraph, sentence });
     }
-    let first = sources.first().map_or("", |s| s.sentence.as_str());
+    let none = Text::default();
+    let first = sources.first().map_or(&none, |s| &s.sentence);
     let summary = read_derived(r, first)?;
     let evidence = read_derived(r, first)?;
-    let article_id = sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| a.id.as_str());
+    let article_id = sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| &*a.id);
     let id = read_id(r, || event_base_id(kind, start, &summary, article_id))?;
     Ok((Event { id, when: DateSpan { start, end, precision, basis, evidence }, summary, kind, entities, sources }, in_background))
 }
@@ -1008,13 +1067,18 @@ fn write_derived(w: &mut Writer, text: &str, from: &str) {
     w.str(TEXT, text);
 }
 
-fn read_derived(r: &mut Reader, from: &str) -> Result<String, Damage> {
+fn read_derived(r: &mut Reader, from: &Text) -> Result<Text, Damage> {
     let form = r.u(SMALL)?;
     match form {
-        0 => r.str(TEXT),
-        1 => Ok(String::new()),
-        2 => Ok(from.to_owned()),
-        3..=6 => {
+        0 => r.text(TEXT),
+        1 => Ok(Text::default()),
+        2 => Ok(from.clone()),
+        // As it reads in `from`: read in place when `from` is.
+        3 => {
+            let (start, len) = (r.u(SPANS)?, r.u(SPANS)?);
+            sub(from, start, len)
+        }
+        4..=6 => {
             let (start, len) = (r.u(SPANS)?, r.u(SPANS)?);
             let part = slice(from, start, len)?;
             // Sized for the " …" of a cut summary: one allocation, not two.
@@ -1026,7 +1090,7 @@ fn read_derived(r: &mut Reader, from: &str) -> Result<String, Damage> {
             if form % 2 == 0 {
                 text.push_str(" …");
             }
-            Ok(text)
+            Ok(Cow::Owned(text))
         }
         _ => Err(malformed("unknown text form")),
     }
@@ -1167,6 +1231,29 @@ mod tests {
     }
 
     #[test]
+    fn bytes_that_live_forever_are_read_in_place() {
+        for corpus in [sample(), odd()] {
+            let bytes: &'static [u8] = Box::leak(encode(&corpus).into_boxed_slice());
+            let (owned, owned_index, owned_recycled) = decode_all(bytes).unwrap();
+            let (read, index, recycled) = decode_static(bytes).unwrap();
+            assert_eq!(read, corpus);
+            assert_eq!((&read, &index, &recycled), (&owned, &owned_index, &owned_recycled));
+            let inside = |t: &Text| match t {
+                Cow::Borrowed(s) => bytes.as_ptr_range().contains(&s.as_ptr()) || s.is_empty(),
+                Cow::Owned(_) => false,
+            };
+            let a = &read.articles[0];
+            assert!(inside(&a.title) && inside(&a.file) && inside(&a.id), "{a:?}");
+            assert!(a.paragraphs.iter().all(|p| inside(p) || p.contains(['\u{0}', '\u{1}'])), "{:?}", a.paragraphs);
+            assert!(a.recycled.iter().all(|r| inside(&r.text) && inside(&r.first_seen)), "{:?}", a.recycled);
+            let slices = read.events.iter().flat_map(|e| &e.sources).filter(|s| a.paragraphs.iter().any(|p| p.contains(&*s.sentence)));
+            assert!(slices.clone().count() > 0 && slices.clone().all(|s| inside(&s.sentence)));
+            // The copying decoder copies.
+            assert!(!inside(&owned.articles[0].title));
+        }
+    }
+
+    #[test]
     fn rejects_foreign_bytes() {
         assert_eq!(decode(b"hello"), Err(DecodeError::NotACorpus));
         assert_eq!(decode(b"CHR"), Err(DecodeError::NotACorpus));
@@ -1204,10 +1291,10 @@ mod tests {
                 end: Date { year: -301, month: 0, day: 0 },
                 precision: Precision::Approximate,
                 basis: Basis::Inferred,
-                evidence: String::new(),
+                evidence: Text::default(),
             }),
             paragraphs: vec!["Alpha beta. Gamma delta.".into(), "\u{1}".into()],
-            removed: vec!["\u{0}".into(), String::new()],
+            removed: vec!["\u{0}".into(), Text::default()],
             recycled: vec![
                 Recycled { paragraph: 0, text: "Gamma delta.".into(), first_seen: "001".into(), articles: 7 },
                 Recycled { paragraph: 1, text: "\u{1}".into(), first_seen: "gone".into(), articles: 1 },
@@ -1267,10 +1354,10 @@ mod tests {
         let event = |kind: EventKind, sources: &[(u32, &str)]| Event {
             id: format!("e{}", sources.len()),
             when: DateSpan::stated_day(Date::new(2021, 1, 1).unwrap(), ""),
-            summary: String::new(),
+            summary: Text::default(),
             kind,
             entities: vec![],
-            sources: sources.iter().map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.into() }).collect(),
+            sources: sources.iter().map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.to_owned().into() }).collect(),
         };
         c.events = vec![
             // Stored at its first place, outside the passage, yet the passage holds it too.

@@ -913,10 +913,10 @@ mod tests {
         let event = |id: &str, m, summary: &str, kind, entities: Vec<u32>, paragraph| Event {
             id: id.into(),
             when: day(m, 1),
-            summary: summary.into(),
+            summary: summary.to_owned().into(),
             kind,
             entities,
-            sources: vec![Source { article: 0, paragraph, sentence: summary.into() }],
+            sources: vec![Source { article: 0, paragraph, sentence: summary.to_owned().into() }],
         };
         Corpus {
             articles: vec![Article {

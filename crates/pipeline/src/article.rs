@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use model::{Article, DateSpan};
+use model::{Article, DateSpan, Text};
 use regex::Regex;
 
 use crate::clean;
@@ -131,7 +131,21 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             list.push(name);
         }
     }
-    Ok((Article { id, file, title, title_stated, authors, outlets, published, paragraphs, removed, recycled: vec![] }, notes))
+    Ok((
+        Article {
+            id: id.into(),
+            file: file.into(),
+            title: title.into(),
+            title_stated,
+            authors,
+            outlets,
+            published,
+            paragraphs: paragraphs.into_iter().map(Text::from).collect(),
+            removed: removed.into_iter().map(Text::from).collect(),
+            recycled: vec![],
+        },
+        notes,
+    ))
 }
 
 /// Keeps the first [`MAX_BLOCKS`] blocks, with a note when there were more.
@@ -232,7 +246,7 @@ mod tests {
         let got = a.published.as_ref().map(|p| (p.start.iso(), format!("{:?}", p.basis)));
         assert_eq!(got.as_ref().map(|(d, b)| (d.as_str(), b.as_str())), date, "published");
         assert_eq!(a.lead(), lead, "lead");
-        assert_eq!((a.id.as_str(), a.file.as_str()), ("fixture", "fixture.txt"));
+        assert_eq!((&*a.id, &*a.file), ("fixture", "fixture.txt"));
     }
 
     #[test]

@@ -750,12 +750,12 @@ mod tests {
         Article {
             id: "t".into(),
             file: "t.txt".into(),
-            title: String::new(),
+            title: Default::default(),
             title_stated: false,
             authors: vec![],
             outlets: vec![],
             published: None,
-            paragraphs: vec![text.to_owned()],
+            paragraphs: vec![text.to_owned().into()],
             removed: vec![],
             recycled: vec![],
         }

@@ -84,7 +84,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
             mentions.entry((m.article, m.paragraph)).or_default().push((m.start as usize, m.end as usize, i as u32));
         }
     }
-    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (&*a.id, a)).collect();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
 
@@ -93,7 +93,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         if let Some(published) = &article.published {
             drafts.push(Draft {
                 when: published.clone(),
-                summary: article.title.clone(),
+                summary: article.title.to_string(),
                 kind: EventKind::Publication,
                 entities: Vec::new(),
                 sources: vec![Source { article: a, paragraph: 0, sentence: article.title.clone() }],
@@ -110,7 +110,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     .recycled
                     .iter()
                     .find(|r| r.paragraph == p && r.text.contains(sentence))
-                    .and_then(|r| by_id.get(r.first_seen.as_str()))
+                    .and_then(|r| by_id.get(&*r.first_seen))
                     .and_then(|first| first.published.as_ref())
                     .or(article.published.as_ref());
                 let tense = when::tense(sentence);
@@ -179,7 +179,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         summary,
                         kind,
                         entities: ids,
-                        sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned() }],
+                        sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned().into() }],
                     });
                 }
             }
@@ -231,7 +231,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
             summary,
             kind: p.kind,
             entities: p.ids,
-            sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence }],
+            sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence.into() }],
         });
     }
     drafts.extend(extra);
@@ -434,7 +434,7 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> 
                 id = format!("{base}-{n}");
                 n += 1;
             }
-            Event { id, when: d.when, summary: d.summary, kind: d.kind, entities: d.entities, sources: d.sources }
+            Event { id, when: d.when, summary: d.summary.into(), kind: d.kind, entities: d.entities, sources: d.sources }
         })
         .collect();
     events.sort_by(|x, y| (x.when.start, x.when.end, &x.id).cmp(&(y.when.start, y.when.end, &y.id)));

@@ -108,15 +108,15 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
                             if let Some(first) = seen.get(&key) {
                                 warn(format!("has the same text as {first}; skipped as a duplicate"));
                             } else {
-                                if ids.contains(&article.id) {
+                                if ids.contains(&*article.id) {
                                     // `news.txt` beside `news.html`: both are kept, the later
                                     // in name order under an id with its extension.
                                     let free = free_id(&article.id, &article.file, &ids);
                                     warn(format!("has the same name as another article ({}); its id is {free}", article.id));
-                                    article.id = free;
+                                    article.id = free.into();
                                 }
                                 seen.insert(key, name.clone());
-                                ids.insert(article.id.clone());
+                                ids.insert(article.id.to_string());
                                 out.corpus.articles.push(article);
                             }
                         }
@@ -176,7 +176,7 @@ fn free_id(id: &str, file: &str, taken: &HashSet<String>) -> String {
 }
 
 /// A fingerprint of an article's clean text, for spotting duplicate files.
-fn text_key(paragraphs: &[String]) -> u64 {
+fn text_key(paragraphs: &[model::Text]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     paragraphs.hash(&mut h);

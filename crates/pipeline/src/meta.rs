@@ -176,7 +176,7 @@ pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
             end: date,
             precision: Precision::Day,
             basis: Basis::Inferred,
-            evidence: format!("{words}; year from “{year_words}”"),
+            evidence: format!("{words}; year from “{year_words}”").into(),
         });
     }
     Some(DateSpan {
@@ -184,7 +184,7 @@ pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
         end: Date::new(year, 12, 31)?,
         precision: Precision::Year,
         basis: Basis::Inferred,
-        evidence: format!("latest year mentioned: “{year_words}”"),
+        evidence: format!("latest year mentioned: “{year_words}”").into(),
     })
 }
 

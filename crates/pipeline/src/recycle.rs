@@ -170,7 +170,7 @@ pub fn mark_recycled(articles: &mut [Article]) {
         let first = carriers.iter().copied().min_by_key(|&a| rank[a]).expect("non-empty");
         let count = u32::try_from(carriers.len()).unwrap_or(u32::MAX);
         for &i in group {
-            marks[i] = Some((articles[first].id.clone(), count));
+            marks[i] = Some((articles[first].id.to_string(), count));
         }
     }
     // Consecutive recycled sentences of one paragraph with the same origin form one passage.
@@ -184,11 +184,12 @@ pub fn mark_recycled(articles: &mut [Article]) {
             && all[i - 1].paragraph == s.paragraph;
         match list.last_mut() {
             Some(last) if continues => {
-                last.text.push(' ');
-                last.text.push_str(&s.text);
+                let text = last.text.to_mut();
+                text.push(' ');
+                text.push_str(&s.text);
                 last.articles = last.articles.max(*count);
             }
-            _ => list.push(Recycled { paragraph, text: s.text.clone(), first_seen: first_seen.clone(), articles: *count }),
+            _ => list.push(Recycled { paragraph, text: s.text.clone().into(), first_seen: first_seen.clone().into(), articles: *count }),
         }
     }
     for (article, list) in articles.iter_mut().zip(recycled) {
@@ -243,14 +244,14 @@ mod tests {
 
     fn article(id: &str, date: Option<(i16, u8, u8)>, paragraphs: &[&str]) -> Article {
         Article {
-            id: id.into(),
-            file: format!("{id}.txt"),
-            title: id.into(),
+            id: id.to_owned().into(),
+            file: format!("{id}.txt").into(),
+            title: id.to_owned().into(),
             title_stated: true,
             authors: vec![],
             outlets: vec![],
             published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
-            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+            paragraphs: paragraphs.iter().map(|s| s.to_string().into()).collect(),
             removed: vec![],
             recycled: vec![],
         }
@@ -272,7 +273,7 @@ mod tests {
             article("d", Some((2020, 1, 1)), &["Nothing in common with the others at all, really nothing."]),
         ];
         mark_recycled(&mut articles);
-        let r = |i: usize| articles[i].recycled.iter().map(|r| (r.paragraph, r.first_seen.as_str(), r.articles)).collect::<Vec<_>>();
+        let r = |i: usize| articles[i].recycled.iter().map(|r| (r.paragraph, &*r.first_seen, r.articles)).collect::<Vec<_>>();
         assert_eq!(r(0), [(1, "a", 3)]);
         assert_eq!(r(1), [(0, "a", 3)]);
         assert_eq!(articles[1].recycled[0].text, BACKGROUND);

@@ -187,7 +187,7 @@ fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 fn span(start: NaiveDate, end: NaiveDate, precision: Precision, basis: Basis, evidence: &str) -> Option<DateSpan> {
-    Some(DateSpan { start: to_date(start)?, end: to_date(end)?, precision, basis, evidence: evidence.to_owned() })
+    Some(DateSpan { start: to_date(start)?, end: to_date(end)?, precision, basis, evidence: evidence.to_owned().into() })
 }
 
 /// The year of a month and day given without one: the reference year, moved back or

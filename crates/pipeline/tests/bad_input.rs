@@ -18,7 +18,7 @@ fn check(name: &str, bytes: &[u8]) -> (Vec<String>, Vec<String>) {
     write(dir.path(), name, bytes);
     let out = pipeline::process_dir(dir.path()).unwrap();
     let warnings = out.warnings.iter().filter(|w| w.file == name).map(|w| w.message.clone()).collect();
-    let ids = out.corpus.articles.iter().map(|a| a.id.clone()).collect();
+    let ids = out.corpus.articles.iter().map(|a| a.id.to_string()).collect();
     (warnings, ids)
 }
 
@@ -84,7 +84,7 @@ fn files_with_one_name_and_different_texts_are_both_kept() {
     let warned: Vec<(&str, &str)> = out.warnings.iter().map(|w| (w.file.as_str(), w.message.as_str())).collect();
     // Name order: good-txt.txt, good.html, good.txt; `good-txt` is taken by then.
     assert_eq!(warned, [("good.txt", "has the same name as another article (good); its id is good-txt-2")]);
-    let kept: Vec<(&str, &str)> = out.corpus.articles.iter().map(|a| (a.id.as_str(), a.file.as_str())).collect();
+    let kept: Vec<(&str, &str)> = out.corpus.articles.iter().map(|a| (&*a.id, &*a.file)).collect();
     assert_eq!(kept, [("good-txt", "good-txt.txt"), ("good", "good.html"), ("good-txt-2", "good.txt")]);
 }
 

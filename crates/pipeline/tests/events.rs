@@ -28,7 +28,7 @@ fn recycled_statement_keeps_the_date_of_its_first_appearance() {
     assert_eq!(e.when.basis, model::Basis::Inferred);
     assert_eq!(e.sources.len(), 2);
     assert_eq!(e.kind, model::EventKind::Agreement);
-    let ids: Vec<&str> = e.sources.iter().map(|s| out.corpus.articles[s.article as usize].id.as_str()).collect();
+    let ids: Vec<&str> = e.sources.iter().map(|s| &*out.corpus.articles[s.article as usize].id).collect();
     assert_eq!(ids, ["a", "b"], "earliest source first");
 }
 

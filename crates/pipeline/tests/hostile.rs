@@ -62,8 +62,8 @@ fn hostile_articles_are_read_safely() {
     let mut texts: Vec<(&str, &str)> = Vec::new();
     for a in &corpus.articles {
         texts.push((&a.file, &a.title));
-        texts.extend(a.paragraphs.iter().map(|p| (a.file.as_str(), p.as_str())));
-        texts.extend(a.authors.iter().chain(&a.outlets).map(|n| (a.file.as_str(), n.as_str())));
+        texts.extend(a.paragraphs.iter().map(|p| (&*a.file, &**p)));
+        texts.extend(a.authors.iter().chain(&a.outlets).map(|n| (&*a.file, n.as_str())));
         if let Some(p) = &a.published {
             texts.push((&a.file, &p.evidence));
         }
@@ -74,7 +74,7 @@ fn hostile_articles_are_read_safely() {
     }
     for e in &corpus.events {
         texts.push(("event", &e.summary));
-        texts.extend(e.sources.iter().map(|s| ("event source", s.sentence.as_str())));
+        texts.extend(e.sources.iter().map(|s| ("event source", &*s.sentence)));
     }
     for (from, text) in &texts {
         if let Some(bad) = unsafe_part(text) {
@@ -89,7 +89,7 @@ fn hostile_articles_are_read_safely() {
 #[test]
 fn names_that_are_object_keys_are_ordinary_names() {
     let out = pipeline::process_dir(std::path::Path::new(testing::HOSTILE_DIR)).unwrap();
-    let ids: Vec<&str> = out.corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = out.corpus.articles.iter().map(|a| &*a.id).collect();
     for id in ["__proto__", "constructor", "toString"] {
         assert!(ids.contains(&id), "no article {id}: {ids:?}");
     }

@@ -47,7 +47,7 @@ fn predicted(corpus: &Corpus) -> (Triples, Vec<Vec<String>>) {
         names.push(n);
         let articles = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article));
         for a in articles {
-            triples.insert((e.kind.as_str().to_owned(), i, corpus.articles[a as usize].id.clone()));
+            triples.insert((e.kind.as_str().to_owned(), i, corpus.articles[a as usize].id.to_string()));
         }
     }
     (triples, names)
