@@ -350,10 +350,15 @@ impl Bits {
         self.len == 0
     }
 
+    /// Runs once per posting while the user types: `get_mut`, not indexing, whose
+    /// out-of-line `IndexMut` call the size-built wasm kept in this loop (a word's
+    /// first lookup at 10,000 articles took 2.4 times as long with it).
     #[inline(always)]
     pub fn set(&mut self, i: usize) {
-        if i < self.len {
-            self.words[i / 64] |= 1 << (i % 64);
+        if i < self.len
+            && let Some(w) = self.words.get_mut(i / 64)
+        {
+            *w |= 1 << (i % 64);
         }
     }
 
