@@ -135,8 +135,8 @@ fn inline_scripts(html: &str) -> Vec<Script> {
 /// could not overlap the download: about a quarter of the first paint at 10,000
 /// articles.) SHA-256, not the SHA-384 of the scripts: the hash is the one step after
 /// the download that the app waits for, and SHA-256 took about half as long over the
-/// 33 MB wasm of 10,000 articles (80 to 40 ms in headless Chromium, which has the
-/// CPU's SHA instructions for it). Without Web Crypto (a page served over plain HTTP from elsewhere than
+/// 33 MB wasm of 10,000 articles (80 to 40 ms in headless Chromium on the development
+/// machine). Without Web Crypto (a page served over plain HTTP from elsewhere than
 /// this machine), it falls back to the fetch with `integrity`.
 const WASM_CHECKED: &str = "\
 const chronicleWasm = async (url, integrity) => {

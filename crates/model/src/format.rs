@@ -122,7 +122,8 @@ pub fn decode_all(bytes: &[u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError
 /// [`decode_all`] of bytes that live as long as the program (the app's embedded
 /// corpus): the text it stores as it reads (paragraphs, titles, furniture, file names)
 /// and the sentences, passages and summaries that are slices of it are borrowed from
-/// `bytes`, not copied; about 700,000 fewer allocations at 10,000 articles.
+/// `bytes`, not copied (at 10,000 articles the paragraphs, the recycled passages with
+/// their first articles' ids, and the source sentences alone are about 580,000 strings).
 pub fn decode_static(bytes: &'static [u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
     decode_with(bytes, Cow::Borrowed)
 }
