@@ -187,8 +187,14 @@ impl TextIndex {
                     }
                     events.trim();
                 }
-                Some((_, list)) => {
-                    for d in list_docs(list) {
+                Some((_, mut list)) => {
+                    // A plain loop, as in `read_varint`: the size-built wasm leaves
+                    // iterator adapters out of line, a call per posting.
+                    let mut next = 0u32;
+                    while let Some((delta, rest)) = read_varint(list) {
+                        list = rest;
+                        let d = next.saturating_add(delta) as usize;
+                        next = (d as u32).saturating_add(1);
                         match d.checked_sub(articles) {
                             Some(e) => events.set(e),
                             None => {
@@ -286,10 +292,15 @@ fn list_docs(mut list: &[u8]) -> impl Iterator<Item = usize> + '_ {
 fn bits_at(map: &[u8], bit: usize) -> u64 {
     let (byte, shift) = (bit / 8, bit % 8);
     let from = map.get(byte..).unwrap_or(&[]);
-    let mut buf = [0u8; 16];
-    let n = from.len().min(9);
-    buf[..n].copy_from_slice(&from[..n]);
-    (u128::from_le_bytes(buf) >> shift) as u64
+    // Byte by byte, not `copy_from_slice` into a buffer: the size-built wasm made that
+    // a call per 64 events.
+    let mut bits: u128 = 0;
+    let mut i = 0;
+    while i < 9 && i < from.len() {
+        bits |= u128::from(from[i]) << (8 * i);
+        i += 1;
+    }
+    (bits >> shift) as u64
 }
 
 /// One LEB128 number of at most five bytes and the bytes after it; written as a plain
