@@ -362,8 +362,9 @@ impl Bits {
     }
 
     /// Runs once per posting while the user types: `get_mut`, not indexing, whose
-    /// out-of-line `IndexMut` call the size-built wasm kept in this loop (a word's
-    /// first lookup at 10,000 articles took 2.4 times as long with it).
+    /// `IndexMut` the size-built wasm once left out of line in this loop (with it and
+    /// the helpers `matching_events` now avoids, a word's first lookup at 10,000
+    /// articles took 27.5 µs, not 10.5).
     #[inline(always)]
     pub fn set(&mut self, i: usize) {
         if i < self.len
