@@ -375,6 +375,12 @@ fn sub(text: &Text, start: u32, len: u32) -> Result<Text, Damage> {
     })
 }
 
+/// [`stem`] of corpus text, still read in place when the text is.
+fn stem_text(file: &Text) -> Text {
+    // A stem is a whole prefix of its file name, so the slice always fits.
+    sub(file, 0, stem(file).len() as u32).unwrap_or_else(|_| Cow::Owned(stem(file).to_owned()))
+}
+
 /// Where `part` sits in `whole`, as the encoder's references write it.
 fn find(whole: &str, part: &str) -> Option<(u32, u32)> {
     if part.is_empty() {
@@ -600,17 +606,6 @@ fn read_texts(r: &mut Reader) -> Result<Vec<Text>, Damage> {
         out.push(r.text(TEXT)?);
     }
     Ok(out)
-}
-
-/// [`stem`] of corpus text, still read in place when the text is.
-fn stem_text(file: &Text) -> Text {
-    match file {
-        Cow::Borrowed(f) => {
-            let f: &'static str = f;
-            Cow::Borrowed(stem(f))
-        }
-        Cow::Owned(f) => Cow::Owned(stem(f).to_owned()),
-    }
 }
 
 fn write_span_tail(w: &mut Writer, s: &DateSpan) {

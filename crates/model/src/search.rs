@@ -187,24 +187,14 @@ impl TextIndex {
                     }
                     events.trim();
                 }
-                Some((_, mut list)) => {
-                    // A plain loop, as in `read_varint`: the size-built wasm leaves
-                    // iterator adapters out of line, a call per posting.
-                    let mut next = 0u32;
-                    while let Some((delta, rest)) = read_varint(list) {
-                        list = rest;
-                        let d = next.saturating_add(delta) as usize;
-                        next = (d as u32).saturating_add(1);
-                        match d.checked_sub(articles) {
-                            Some(e) => events.set(e),
-                            None => {
-                                if let Some(&Some(e)) = article_event.get(d) {
-                                    events.set(e as usize);
-                                }
-                            }
+                Some((_, list)) => each_list_doc(list, |d| match d.checked_sub(articles) {
+                    Some(e) => events.set(e),
+                    None => {
+                        if let Some(&Some(e)) = article_event.get(d) {
+                            events.set(e as usize);
                         }
                     }
-                }
+                }),
                 None => {}
             }
         }
@@ -267,25 +257,23 @@ fn read_posting(bytes: &[u8], out: &mut Bits) {
             }
             out.trim();
         }
-        Some((_, list)) => {
-            for d in list_docs(list) {
-                out.set(d);
-            }
-        }
+        Some((_, list)) => each_list_doc(list, |d| out.set(d)),
         None => {}
     }
 }
 
-/// The document numbers of a `LIST` posting (after its tag); damaged bytes end it.
-fn list_docs(mut list: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut doc: Option<u32> = None;
-    std::iter::from_fn(move || {
-        let (delta, rest) = read_varint(list)?;
+/// Runs `each` over the document numbers of a `LIST` posting (after its tag); damaged
+/// bytes end it. A plain loop, as in `read_varint`: the size-built wasm left an
+/// iterator's `next` out of line here, a call per posting.
+#[inline(always)]
+fn each_list_doc(mut list: &[u8], mut each: impl FnMut(usize)) {
+    let mut next = 0u32;
+    while let Some((delta, rest)) = read_varint(list) {
         list = rest;
-        let d = doc.map_or(delta, |p| p.saturating_add(1).saturating_add(delta));
-        doc = Some(d);
-        Some(d as usize)
-    })
+        let d = next.saturating_add(delta);
+        next = d.saturating_add(1);
+        each(d as usize);
+    }
 }
 
 /// The 64 bits of a little-endian bitmap from bit `bit` on (zeros past its end).
