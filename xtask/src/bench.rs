@@ -1055,14 +1055,24 @@ fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
+/// The commit a run measured, marked `+changes` when tracked files other than the
+/// report differ from it: a run of uncommitted code is not that commit's figure.
 fn git_head() -> String {
-    Command::new("git")
-        .args(["rev-parse", "--short", "HEAD"])
-        .current_dir(crate::root())
-        .output()
-        .ok()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-        .unwrap_or_default()
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(crate::root())
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let status = git(&["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench"]);
+    commit_label(&git(&["rev-parse", "--short", "HEAD"]), &status)
+}
+
+fn commit_label(head: &str, status: &str) -> String {
+    if head.is_empty() || status.trim().is_empty() { head.to_owned() } else { format!("{head}+changes") }
 }
 
 fn machine() -> Value {
@@ -1445,6 +1455,13 @@ fn markdown(report: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_uncommitted_code_is_not_credited_to_the_commit() {
+        assert_eq!(commit_label("722e9c7", ""), "722e9c7");
+        assert_eq!(commit_label("722e9c7", " M xtask/src/seal.rs\n"), "722e9c7+changes");
+        assert_eq!(commit_label("", " M src/lib.rs"), "", "no git: no label");
+    }
 
     #[test]
     fn median_and_p95_use_the_nearest_rank() {
