@@ -1,7 +1,9 @@
 //! Runs the article pipeline (`crates/pipeline`) over the corpus folder and writes the
 //! embedded corpus to `$OUT_DIR/corpus.bin` in `model`'s format (see
-//! `model::FORMAT_VERSION`). The folder is `assets/articles/`, or the one named by
-//! `CHRONICLE_ARTICLES` (absolute, or relative to this package's root).
+//! `model::FORMAT_VERSION`), and its newest events to `$OUT_DIR/preview.bin`
+//! (`pipeline::preview`), which the app paints first. The folder is `assets/articles/`,
+//! or the one named by `CHRONICLE_ARTICLES` (absolute, or relative to this package's
+//! root).
 
 use std::env;
 use std::path::PathBuf;
@@ -28,10 +30,14 @@ fn main() -> ExitCode {
     for warning in &output.warnings {
         println!("cargo:warning={warning}");
     }
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
-    if let Err(err) = std::fs::write(&out, bytes) {
-        println!("cargo::error=cannot write {}: {err}", out.display());
-        return ExitCode::FAILURE;
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let preview = pipeline::preview::preview_bytes(&output.corpus);
+    for (name, bytes) in [("corpus.bin", bytes), ("preview.bin", preview)] {
+        let out = out_dir.join(name);
+        if let Err(err) = std::fs::write(&out, bytes) {
+            println!("cargo::error=cannot write {}: {err}", out.display());
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
 }

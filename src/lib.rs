@@ -36,6 +36,26 @@ pub fn App() -> Html {
         let (state, problems) = state::read(&state::current_fragment());
         Ui { state, problems }
     });
+    // On the opening view, until the corpus is decoded, the timeline shows the preview
+    // (its newest events, a few kilobytes): painted first, then the corpus is decoded
+    // in a task of its own. Any other view needs the corpus, and decodes it at once.
+    let decoded = use_state(corpus::decoded);
+    let preview = (!corpus::decoded() && ui.state == State::default() && ui.problems.is_empty())
+        .then(corpus::preview)
+        .flatten();
+    {
+        let decoded = decoded.clone();
+        use_effect_with(preview.is_some(), move |&showing| {
+            if showing {
+                shell::after_next_paint(move || {
+                    let _ = corpus::corpus();
+                    decoded.set(true);
+                });
+            } else {
+                shell::mark_ready();
+            }
+        });
+    }
     {
         let ui = ui.clone();
         use_effect_with((), move |_| {
@@ -43,7 +63,6 @@ pub fn App() -> Html {
             let on_hash = EventListener::new(&window, "hashchange", move |_| {
                 ui.dispatch(Action::FromUrl(state::current_fragment()));
             });
-            shell::mark_ready();
             move || drop(on_hash)
         });
     }
@@ -61,6 +80,47 @@ pub fn App() -> Html {
             });
             move || drop(on_key)
         });
+    }
+    let s = &ui.state;
+    let on_search = {
+        let ui = ui.clone();
+        Callback::from(move |text: String| {
+            let mut next = ui.state.clone();
+            next.filter.text = text;
+            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles) {
+                next.view = View::Timeline;
+            }
+            state::replace(&ui, next);
+        })
+    };
+    let problems = html! {
+        if !ui.problems.is_empty() {
+            <div class="problems" role="alert">
+                <p>{ "Parts of this link could not be used:" }</p>
+                <ul>{ for ui.problems.iter().map(|p| html! { <li>{ &p.0 }</li> }) }</ul>
+            </div>
+        }
+    };
+    if let Some(preview) = preview {
+        // Laid out as the timeline view below, so the timeline stays the same component
+        // (and its rows the same elements) when the corpus arrives.
+        let rows = std::rc::Rc::new(model::query::Rows::new(model::search::Bits::full(preview.events.len()), false));
+        return html! {
+            <>
+                { masthead(s, "Loading the articles…".to_owned(), on_search) }
+                { problems }
+                <div class="explorer">
+                    <div class="side"><p class="loading" role="status">{ "Loading filters…" }</p></div>
+                    <div class="main-column">
+                        <figure class="density" aria-hidden="true"><div class="pending-strip"></div><figcaption>{ "\u{a0}" }</figcaption></figure>
+                        <Timeline rows={rows} state={s.clone()} preview={components::CorpusRef(preview)} />
+                    </div>
+                    // Where the timeline view has its entity card (Yew matches children
+                    // from the end, so the count must agree).
+                    { Html::default() }
+                </div>
+            </>
+        };
     }
     let corpus = match corpus::corpus() {
         Ok(c) => c,
@@ -87,24 +147,7 @@ pub fn App() -> Html {
         };
     }
     let Some(index) = corpus::index() else { return html! {} };
-    let s = &ui.state;
-    let on_search = {
-        let ui = ui.clone();
-        Callback::from(move |text: String| {
-            let mut next = ui.state.clone();
-            next.filter.text = text;
-            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles) {
-                next.view = View::Timeline;
-            }
-            state::replace(&ui, next);
-        })
-    };
     let on_filters = Callback::from(|next: State| state::go(&next));
-    let tab = |label: &str, view: View| {
-        let current = std::mem::discriminant(&s.view) == std::mem::discriminant(&view);
-        let href = State { view, ..s.clone() }.to_fragment();
-        html! { <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>{ label }</a> }
-    };
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
             let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
@@ -132,28 +175,34 @@ pub fn App() -> Html {
         View::Entities => entity_list(&EntityListProps { state: s.clone() }),
         View::Article(id) => reader(&ReaderProps { id: id.clone().into(), state: s.clone() }),
     };
+    let tagline = format!("{} articles · {} events · {} entities", corpus.articles.len(), corpus.events.len(), corpus.entities.len());
     html! {
         <>
-            <header class="masthead">
-                <h1><a href="#">{ "Chronicle" }</a></h1>
-                <p class="tagline">
-                    { format!("{} articles · {} events · {} entities", corpus.articles.len(), corpus.events.len(), corpus.entities.len()) }
-                </p>
-                <nav class="tabs" aria-label="Views">
-                    { tab("Timeline", View::Timeline) }
-                    { tab("Articles", View::Articles) }
-                    { tab("Entities", View::Entities) }
-                </nav>
-                { search_bar(&SearchBarProps { value: s.filter.text.clone().into(), on_input: on_search }) }
-            </header>
-            if !ui.problems.is_empty() {
-                <div class="problems" role="alert">
-                    <p>{ "Parts of this link could not be used:" }</p>
-                    <ul>{ for ui.problems.iter().map(|p| html! { <li>{ &p.0 }</li> }) }</ul>
-                </div>
-            }
+            { masthead(s, tagline, on_search) }
+            { problems }
             { main }
         </>
+    }
+}
+
+/// The title, what the corpus holds, the view tabs and the search box.
+fn masthead(s: &State, tagline: String, on_search: Callback<String>) -> Html {
+    let tab = |label: &str, view: View| {
+        let current = std::mem::discriminant(&s.view) == std::mem::discriminant(&view);
+        let href = State { view, ..s.clone() }.to_fragment();
+        html! { <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>{ label }</a> }
+    };
+    html! {
+        <header class="masthead">
+            <h1><a href="#">{ "Chronicle" }</a></h1>
+            <p class="tagline">{ tagline }</p>
+            <nav class="tabs" aria-label="Views">
+                { tab("Timeline", View::Timeline) }
+                { tab("Articles", View::Articles) }
+                { tab("Entities", View::Entities) }
+            </nav>
+            { search_bar(&SearchBarProps { value: s.filter.text.clone().into(), on_input: on_search }) }
+        </header>
     }
 }
 

@@ -1,9 +1,10 @@
 //! The app's contact with the page around it: the mount point, the ready signal that
-//! tests and the loading screen wait for, and a panic hook that shows a message
-//! instead of leaving a blank page.
+//! tests and the loading screen wait for, work put off until a frame is painted, and a
+//! panic hook that shows a message instead of leaving a blank page.
 
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// What the app tells the page once it has rendered (`window.chronicle`).
@@ -39,6 +40,17 @@ pub fn mark_ready() {
     if let Some(html) = gloo::utils::document().document_element() {
         let _ = html.set_attribute("data-ready", "true");
     }
+}
+
+/// Runs `then` in a task of its own once the next frame is painted: a zero timeout set
+/// from a requestAnimationFrame callback, which runs just before that frame (a timeout
+/// set now could run before it). In a hidden tab frames wait until it is shown.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(then);
+    let frame = Closure::once_into_js(move || {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
 }
 
 /// Replaces Yew's default hook: the panic is still logged, and the page shows it.

@@ -43,7 +43,10 @@ impl Reducible for Ui {
 /// problem met on the way.
 pub fn read(fragment: &str) -> (State, Vec<Problem>) {
     let (mut state, mut problems) = State::from_fragment(fragment);
-    if let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::corpus::index()) {
+    // Only entities and credited names can name nothing; a state without them needs
+    // no corpus (so the opening view does not wait for it to be decoded).
+    let names_something = !state.filter.entities.is_empty() || state.filter.by.is_some();
+    if names_something && let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::corpus::index()) {
         problems.extend(index.drop_unknown(corpus, &mut state));
     }
     (state, problems)

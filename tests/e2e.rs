@@ -855,6 +855,65 @@ async fn hostile_links_render_the_page_and_say_what_they_could_not_apply() {
     browser.close().await;
 }
 
+/// Records, in every page, the timeline rows as they first enter the DOM (before the
+/// frame that shows them), and whether the app was ready by then.
+const FIRST_ROWS: &str = r#"
+  window.__firstRows = null;
+  const row = (r) => [r.dataset.id, r.querySelector('.summary').textContent, r.querySelector('time').textContent,
+    r.querySelector('time').title, [...r.querySelectorAll('.chip')].map(c => c.textContent + ' ' + c.getAttribute('href')).join('|'),
+    [...r.querySelectorAll('a.source')].map(a => a.textContent + ' ' + a.getAttribute('href')).join('|')].join(' / ');
+  window.__rows = () => [...document.querySelectorAll('li.event')].map(row);
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('li.event')) {
+      document.querySelector('li.event').__seen = true;
+      window.__firstRows = { ready: document.documentElement.hasAttribute('data-ready'),
+        count: document.querySelector('.result-count').textContent.trim(), rows: window.__rows() };
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_have() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let browser = Browser::start().await;
+    browser.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS })).await.unwrap();
+    let first_and_last = async |url: &str| {
+        browser.open(url).await;
+        let first = browser.driver.execute("return window.__firstRows;", vec![]).await.unwrap().json().clone();
+        let last = browser.driver.execute("return window.__rows();", vec![]).await.unwrap().json().clone();
+        (first, last)
+    };
+    // The opening view: rows in the page before the app is ready, which are the rows
+    // (ids, dates, summaries, entity chips and source links) it shows once ready.
+    let (first, last) = first_and_last(&env("CHRONICLE_E2E_SITE")).await;
+    assert_eq!(first["ready"], serde_json::json!(false), "the rows came before the app was ready: {first}");
+    assert!(first["count"].as_str().unwrap().contains("loading"), "from the preview: {first}");
+    let early = first["rows"].as_array().unwrap();
+    let last = last.as_array().unwrap();
+    assert!(!early.is_empty() && early.len() <= pipeline::preview::PREVIEW_EVENTS);
+    // Once rows are measured the window may hold a few more or fewer.
+    let n = early.len().min(last.len());
+    assert!(n > 0);
+    assert_eq!(&early[..n], &last[..n]);
+    let newest = &corpus.events.last().unwrap().id;
+    assert!(early[0].as_str().unwrap().starts_with(&format!("{newest} / ")), "{}", early[0]);
+    assert!(browser.driver.find_all(By::Css(".loading")).await.unwrap().is_empty(), "the loading notes are gone");
+    let kept = browser.driver.execute("return document.querySelector('li.event').__seen === true;", vec![]).await.unwrap();
+    assert_eq!(kept.json(), &serde_json::json!(true), "the first row is the element the preview painted, not a new one");
+    // Any other view waits for the corpus: oldest first, the first rows in the page
+    // are the oldest events, not the preview's newest.
+    browser.driver.goto("about:blank").await.unwrap();
+    let (first, last) = first_and_last(&format!("{}#order=oldest", env("CHRONICLE_E2E_SITE"))).await;
+    let (early, last) = (first["rows"].as_array().unwrap(), last.as_array().unwrap());
+    let n = early.len().min(last.len());
+    assert!(n > 0 && early[..n] == last[..n], "{early:?} then {last:?}");
+    assert_eq!(first["count"], serde_json::json!(format!("{} events", corpus.events.len())), "from the corpus");
+    let oldest = &corpus.events[0].id;
+    assert!(early[0].as_str().unwrap().starts_with(&format!("{oldest} / ")), "{}", early[0]);
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_timeline_keeps_only_the_rows_on_screen_in_the_page() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;

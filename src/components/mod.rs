@@ -13,6 +13,18 @@ pub mod reader;
 pub mod search_bar;
 pub mod timeline;
 
+/// A corpus a component is given rather than the embedded one (the preview, while
+/// the embedded corpus is still to be decoded), compared by address: comparing two
+/// corpora field by field on every render would cost more than the render.
+#[derive(Clone, Copy, Debug)]
+pub struct CorpusRef(pub &'static model::Corpus);
+
+impl PartialEq for CorpusRef {
+    fn eq(&self, other: &CorpusRef) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
 /// `v` with two decimals, for SVG coordinates, without the float formatting machinery
 /// (which costs the wasm bundle kilobytes).
 pub fn fixed(v: f64) -> String {

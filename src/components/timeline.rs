@@ -4,6 +4,9 @@
 //! Virtualised: only the rows on screen, plus `OVERSCAN` above and below, are in the
 //! DOM; spacers above and below stand in for the rest at an estimated row height, so
 //! the page scrolls as if every row were there. Printing renders every row.
+//!
+//! Before the corpus is decoded, the app gives it the preview (the newest events, a
+//! corpus of their own) to show as the opening screen.
 
 use gloo::events::EventListener;
 use model::query::{State, View};
@@ -11,6 +14,7 @@ use model::Corpus;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::components::CorpusRef;
 use crate::components::marked::{MarkedProps, marked};
 
 /// Rows kept beyond each edge of the screen.
@@ -22,6 +26,10 @@ const FIRST_ESTIMATE: f64 = 120.0;
 pub struct TimelineProps {
     pub rows: std::rc::Rc<model::query::Rows>,
     pub state: State,
+    /// The preview the rows are of, while the corpus is still to be decoded (the
+    /// embedded corpus otherwise).
+    #[prop_or_default]
+    pub preview: Option<CorpusRef>,
 }
 
 /// Which rows to render: `[start, end)` of the filtered rows.
@@ -126,7 +134,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
-    let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
+    let corpus = match props.preview {
+        Some(preview) => preview.0,
+        None => match crate::corpus::corpus() {
+            Ok(corpus) => corpus,
+            Err(_) => return html! {},
+        },
+    };
     if props.rows.is_empty() {
         return html! { <p class="empty" role="status">{ "No events match these filters." }</p> };
     }
@@ -141,7 +155,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     html! {
         <section class="timeline" aria-label="Timeline" data-total={total.to_string()} ref={list}>
-            <p class="result-count" role="status">{ format!("{total} events") }</p>
+            <p class="result-count" role="status">
+                { if props.preview.is_some() { "The newest events; loading the rest…".to_owned() } else { format!("{total} events") } }
+            </p>
             <div class="spacer" aria-hidden="true" ref={top_spacer}></div>
             <div class="months">
             { for groups.into_iter().map(|(label, items)| html! {

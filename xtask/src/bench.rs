@@ -461,9 +461,11 @@ fn pipeline_files(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// The embedded corpus's size and its floor: the corpus's own text (titles and clean
-/// paragraphs) compressed with brotli.
+/// The embedded corpus's size (with the preview `build.rs` embeds beside it, made here
+/// from the decoded corpus by the same function) and its floor: the corpus's own text
+/// (titles and clean paragraphs) compressed with brotli.
 fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
+    let preview = pipeline::preview::preview_bytes(corpus);
     let mut text = String::new();
     for a in &corpus.articles {
         text.push_str(&a.title);
@@ -480,6 +482,8 @@ fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
         let floor = brotli_len(text.as_bytes(), quality);
         (corpus.join().unwrap_or(0), floor)
     });
+    let preview_brotli = brotli_len(&preview, quality);
+    let corpus_brotli = corpus_brotli + preview_brotli;
     // Where the bytes go: each stream of the format alone (brotli of the parts does
     // not add up exactly to brotli of the whole).
     let streams: Vec<Value> = model::streams(bytes)
@@ -489,8 +493,10 @@ fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
         .collect();
     json!({
         "streams": streams,
-        "corpus_raw": bytes.len(),
+        "corpus_raw": bytes.len() + preview.len(),
         "corpus_brotli": corpus_brotli,
+        "preview_raw": preview.len(),
+        "preview_brotli": preview_brotli,
         "floor_text_raw": text.len(),
         "floor_brotli": floor_brotli,
         "brotli_quality": quality,
@@ -1124,7 +1130,7 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 /// How the figures are taken, written into the report.
 const METHOD: &str = "
 Shell: the HTML, JS, CSS and wasm of a release site built from an empty folder (no corpus in the wasm), brotli quality 11.
-Corpus: the bytes `pipeline bundle` writes (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
+Corpus: the bytes `pipeline bundle` writes and the preview of its newest events (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
 Pipeline: input bytes over the wall time of the release `pipeline bundle` command, and each step's time as it prints them. Site: wall time of `trunk build --release` with the build script rerun. With `--reuse`, a size's corpus and site are those an earlier run built, and its build figures are that run's.
 Loads: a fresh headless Chromium profile per load, 1280x900, served from 127.0.0.1 without the service worker. Times run from navigation start to the end of the first frame (requestAnimationFrame, then a MessageChannel task) in which `li.event` exists (first timeline paint) or `<html data-ready>` is set (interactive).
 Keystroke: WebDriver key events into #search (each word typed, then erased), from the keydown's timeStamp to the end of the next frame. Entity filter: from `hashchange` to `#e=<id>` to the end of the next frame.
@@ -1177,8 +1183,17 @@ fn table_rows(report: &Value) -> Vec<Row> {
         if let Some(r) = b["ratio"].as_f64() {
             rows.push(row(
                 s,
-                "embedded corpus (raw / brotli)",
-                format!("{} / {}", kb(b["corpus_raw"].as_f64()), kb(b["corpus_brotli"].as_f64())),
+                "embedded corpus with its preview (raw / brotli)",
+                match (b["preview_raw"].as_f64(), b["preview_brotli"].as_f64()) {
+                    (Some(r), Some(br)) => format!(
+                        "{} / {} (preview {} / {})",
+                        kb(b["corpus_raw"].as_f64()),
+                        kb(b["corpus_brotli"].as_f64()),
+                        kb(Some(r)),
+                        kb(Some(br))
+                    ),
+                    _ => format!("{} / {}", kb(b["corpus_raw"].as_f64()), kb(b["corpus_brotli"].as_f64())),
+                },
                 "",
                 None,
             ));

@@ -1,0 +1,108 @@
+//! The preview: the newest events of a corpus as a small corpus of their own, which the
+//! app decodes and paints as the opening timeline before it decodes the whole corpus
+//! (at 10,000 articles the whole takes longer to decode than the page has for its
+//! first paint). It carries exactly what a timeline row shows, nothing else.
+
+use std::collections::HashMap;
+
+use model::{Article, Corpus, Entity, Event, Source};
+
+/// Events in the preview: more than a timeline row count that fits a tall screen with
+/// its overscan (`src/components/timeline.rs`), so the first screen is all preview.
+pub const PREVIEW_EVENTS: usize = 32;
+
+/// The newest `n` events of `corpus`, in corpus order, with the entities and articles
+/// they name renumbered: entities keep their id, name and kind; articles their id,
+/// title and date; events everything but their source sentences (a row names its
+/// sources' articles, not the sentences), so the preview stays a few kilobytes.
+pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
+    let events = &corpus.events[corpus.events.len().saturating_sub(n)..];
+    let mut entity_number: HashMap<u32, u32> = HashMap::new();
+    let mut article_number: HashMap<u32, u32> = HashMap::new();
+    let mut out = Corpus::default();
+    for e in events {
+        let mut entities = Vec::with_capacity(e.entities.len());
+        for &x in &e.entities {
+            let Some(full) = corpus.entities.get(x as usize) else { continue };
+            let next = out.entities.len() as u32;
+            let number = *entity_number.entry(x).or_insert_with(|| {
+                out.entities.push(Entity {
+                    id: full.id.clone(),
+                    name: full.name.clone(),
+                    kind: full.kind,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                    related: Vec::new(),
+                    series: None,
+                });
+                next
+            });
+            entities.push(number);
+        }
+        let mut sources = Vec::with_capacity(e.sources.len());
+        for s in &e.sources {
+            let Some(full) = corpus.articles.get(s.article as usize) else { continue };
+            let next = out.articles.len() as u32;
+            let number = *article_number.entry(s.article).or_insert_with(|| {
+                out.articles.push(Article {
+                    id: full.id.clone(),
+                    file: full.file.clone(),
+                    title: full.title.clone(),
+                    title_stated: full.title_stated,
+                    authors: Vec::new(),
+                    outlets: Vec::new(),
+                    published: full.published.clone(),
+                    paragraphs: Vec::new(),
+                    removed: Vec::new(),
+                    recycled: Vec::new(),
+                });
+                next
+            });
+            sources.push(Source { article: number, paragraph: 0, sentence: Default::default() });
+        }
+        out.events.push(Event { entities, sources, ..e.clone() });
+    }
+    out
+}
+
+/// [`preview`] of the newest [`PREVIEW_EVENTS`], in the embedded format
+/// ([`model::encode`]): what `build.rs` embeds beside the corpus.
+pub fn preview_bytes(corpus: &Corpus) -> Vec<u8> {
+    model::encode(&preview(corpus, PREVIEW_EVENTS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_shows_the_newest_events_as_the_corpus_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles");
+        let corpus = crate::process_dir(&dir).expect("the bundled articles process").corpus;
+        assert!(corpus.events.len() > 4, "the bundled corpus has events to preview");
+        let n = corpus.events.len() - 3;
+        let bytes = model::encode(&preview(&corpus, n));
+        let small = model::decode(&bytes).expect("the preview decodes");
+        assert_eq!(small.events.len(), n);
+        for (p, full) in small.events.iter().zip(&corpus.events[3..]) {
+            // What a timeline row shows, read from the preview, is the corpus's.
+            assert_eq!((&p.id, &p.when, &p.summary, p.kind), (&full.id, &full.when, &full.summary, full.kind));
+            let names = |c: &Corpus, e: &Event| -> Vec<(String, String)> {
+                e.entities.iter().map(|&x| &c.entities[x as usize]).map(|en| (en.id.clone(), en.name.clone())).collect()
+            };
+            assert_eq!(names(&small, p), names(&corpus, full));
+            let titles = |c: &Corpus, e: &Event| -> Vec<(String, String)> {
+                e.sources.iter().map(|s| &c.articles[s.article as usize]).map(|a| (a.id.to_string(), a.title.to_string())).collect()
+            };
+            assert_eq!(titles(&small, p), titles(&corpus, full));
+        }
+        // Only what the rows name, with no text bodies.
+        assert!(small.articles.len() <= corpus.articles.len() && small.articles.iter().all(|a| a.paragraphs.is_empty()));
+        assert!(small.entities.iter().all(|e| e.mentions.is_empty() && e.related.is_empty()));
+        assert!(bytes.len() < model::encode(&corpus).len() / 2, "{} bytes", bytes.len());
+        // A corpus with fewer events than asked for is previewed whole.
+        assert_eq!(preview(&corpus, usize::MAX).events.len(), corpus.events.len());
+        assert_eq!(preview(&Corpus::default(), PREVIEW_EVENTS), Corpus::default());
+    }
+}
