@@ -1,7 +1,8 @@
 //! Runs the article pipeline (`crates/pipeline`) over the corpus folder and writes the
 //! embedded corpus to `$OUT_DIR/corpus.bin` in `model`'s format (see
-//! `model::FORMAT_VERSION`), and its newest events to `$OUT_DIR/preview.bin`
-//! (`pipeline::preview`), which the app paints first. The folder is `assets/articles/`,
+//! `model::FORMAT_VERSION`), and, for a corpus slow to decode, its newest events to
+//! `$OUT_DIR/preview.bin` (`pipeline::preview`; empty otherwise), which the app paints
+//! first. The folder is `assets/articles/`,
 //! or the one named by `CHRONICLE_ARTICLES` (absolute, or relative to this package's
 //! root).
 
@@ -31,7 +32,15 @@ fn main() -> ExitCode {
         println!("cargo:warning={warning}");
     }
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let preview = pipeline::preview::preview_bytes(&output.corpus);
+    println!("cargo:rerun-if-env-changed=CHRONICLE_PREVIEW_FROM");
+    let from = match env::var("CHRONICLE_PREVIEW_FROM") {
+        Ok(v) if !v.is_empty() => v.parse().unwrap_or_else(|_| {
+            println!("cargo:warning=CHRONICLE_PREVIEW_FROM={v} is not a number of bytes; using the default");
+            pipeline::preview::PREVIEW_FROM_BYTES
+        }),
+        _ => pipeline::preview::PREVIEW_FROM_BYTES,
+    };
+    let preview = pipeline::preview::preview_bytes(&output.corpus, bytes.len(), from);
     for (name, bytes) in [("corpus.bin", bytes), ("preview.bin", preview)] {
         let out = out_dir.join(name);
         if let Err(err) = std::fs::write(&out, bytes) {

@@ -8,6 +8,8 @@
 //! - `CHRONICLE_E2E_TWO_SITE` and `CHRONICLE_E2E_TWO_DIR`: URL of a site built with
 //!   `CHRONICLE_ARTICLES` naming a temporary folder of two articles, and that folder;
 //!   `CHRONICLE_E2E_TWO_SITE_DIR` the site's folder (a "new build" for the update test);
+//!   it has a preview of its newest events (`CHRONICLE_PREVIEW_FROM=0`), the main site
+//!   none;
 //! - `CHRONICLE_E2E_EMPTY_SITE`: URL of a site built from an empty folder;
 //! - `CHRONICLE_E2E_HOSTILE_SITE` and `CHRONICLE_E2E_HOSTILE_DIR`: URL of a site built
 //!   from the hostile articles (`pipeline::testing`), and their folder;
@@ -874,42 +876,47 @@ const FIRST_ROWS: &str = r#"
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_have() {
-    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    // The two-article site is built with a preview (CHRONICLE_PREVIEW_FROM=0); the main
+    // site's corpus is too small for one.
+    let corpus = pipeline::process_dir(&PathBuf::from(env("CHRONICLE_E2E_TWO_DIR"))).unwrap().corpus;
     let browser = Browser::start().await;
     browser.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS })).await.unwrap();
     let first_and_last = async |url: &str| {
+        browser.driver.goto("about:blank").await.unwrap();
         browser.open(url).await;
         let first = browser.driver.execute("return window.__firstRows;", vec![]).await.unwrap().json().clone();
         let last = browser.driver.execute("return window.__rows();", vec![]).await.unwrap().json().clone();
         (first, last)
     };
-    // The opening view: rows in the page before the app is ready, which are the rows
-    // (ids, dates, summaries, entity chips and source links) it shows once ready.
-    let (first, last) = first_and_last(&env("CHRONICLE_E2E_SITE")).await;
+    // The first rows in the page are the rows (ids, dates, summaries, entity chips and
+    // source links) it shows once ready; once rows are measured the window may hold a
+    // few more or fewer.
+    let same_start = |first: &serde_json::Value, last: &serde_json::Value| {
+        let (early, last) = (first["rows"].as_array().unwrap(), last.as_array().unwrap());
+        let n = early.len().min(last.len());
+        assert!(n > 0 && early[..n] == last[..n], "{early:?} then {last:?}");
+        early[0].as_str().unwrap().to_owned()
+    };
+    // The opening view: painted from the preview before the app is ready.
+    let (first, last) = first_and_last(&env("CHRONICLE_E2E_TWO_SITE")).await;
     assert_eq!(first["ready"], serde_json::json!(false), "the rows came before the app was ready: {first}");
     assert!(first["count"].as_str().unwrap().contains("loading"), "from the preview: {first}");
-    let early = first["rows"].as_array().unwrap();
-    let last = last.as_array().unwrap();
-    assert!(!early.is_empty() && early.len() <= pipeline::preview::PREVIEW_EVENTS);
-    // Once rows are measured the window may hold a few more or fewer.
-    let n = early.len().min(last.len());
-    assert!(n > 0);
-    assert_eq!(&early[..n], &last[..n]);
+    assert!(first["rows"].as_array().unwrap().len() <= pipeline::preview::PREVIEW_EVENTS);
     let newest = &corpus.events.last().unwrap().id;
-    assert!(early[0].as_str().unwrap().starts_with(&format!("{newest} / ")), "{}", early[0]);
+    assert!(same_start(&first, &last).starts_with(&format!("{newest} / ")));
     assert!(browser.driver.find_all(By::Css(".loading")).await.unwrap().is_empty(), "the loading notes are gone");
     let kept = browser.driver.execute("return document.querySelector('li.event').__seen === true;", vec![]).await.unwrap();
     assert_eq!(kept.json(), &serde_json::json!(true), "the first row is the element the preview painted, not a new one");
     // Any other view waits for the corpus: oldest first, the first rows in the page
     // are the oldest events, not the preview's newest.
-    browser.driver.goto("about:blank").await.unwrap();
-    let (first, last) = first_and_last(&format!("{}#order=oldest", env("CHRONICLE_E2E_SITE"))).await;
-    let (early, last) = (first["rows"].as_array().unwrap(), last.as_array().unwrap());
-    let n = early.len().min(last.len());
-    assert!(n > 0 && early[..n] == last[..n], "{early:?} then {last:?}");
+    let (first, last) = first_and_last(&format!("{}#order=oldest", env("CHRONICLE_E2E_TWO_SITE"))).await;
     assert_eq!(first["count"], serde_json::json!(format!("{} events", corpus.events.len())), "from the corpus");
-    let oldest = &corpus.events[0].id;
-    assert!(early[0].as_str().unwrap().starts_with(&format!("{oldest} / ")), "{}", early[0]);
+    assert!(same_start(&first, &last).starts_with(&format!("{} / ", corpus.events[0].id)));
+    // Without a preview the opening view waits for the corpus too.
+    let main = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let (first, last) = first_and_last(&env("CHRONICLE_E2E_SITE")).await;
+    assert_eq!(first["count"], serde_json::json!(format!("{} events", main.events.len())), "no preview here");
+    assert!(same_start(&first, &last).starts_with(&format!("{} / ", main.events.last().unwrap().id)));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }

@@ -18,20 +18,22 @@ pub fn serve() -> Result<(), String> {
 pub fn dist() -> Result<(), String> {
     let tools = tools::ensure(Need::Build)?;
     let out = crate::root().join("dist");
-    build_release(&tools, &out, None)?;
+    build_release(&tools, &out, None, &[])?;
     print_sizes(&out)?;
     println!("xtask: the site is in {}; copy that folder to any static host, at any path", out.display());
     Ok(())
 }
 
-/// A release build of the site into `out`, from `articles` when given.
-pub fn build_release(tools: &Tools, out: &Path, articles: Option<&Path>) -> Result<(), String> {
+/// A release build of the site into `out`, from `articles` when given, with `env` set
+/// for the build script (as `CHRONICLE_PREVIEW_FROM`).
+pub fn build_release(tools: &Tools, out: &Path, articles: Option<&Path>, env: &[(&str, &str)]) -> Result<(), String> {
     let started = Instant::now();
     let mut cmd = trunk(tools, "build")?;
     cmd.arg("--release").arg("--dist").arg(out);
     if let Some(dir) = articles {
         cmd.env("CHRONICLE_ARTICLES", dir);
     }
+    cmd.envs(env.iter().copied());
     tools::run(&mut cmd)?;
     println!("xtask: built {} in {:.1?}", out.display(), started.elapsed());
     Ok(())

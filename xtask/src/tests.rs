@@ -101,20 +101,21 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
     copy_fixture(&root.join("tests/fixtures/two-articles"), &two_dir)?;
 
     let two_site = work.join("two-site");
-    site::build_release(tools, &two_site, Some(&two_dir))?;
+    // With a preview however small its corpus, for the test of the opening timeline.
+    site::build_release(tools, &two_site, Some(&two_dir), &[("CHRONICLE_PREVIEW_FROM", "0")])?;
     let empty_dir = work.join("no-articles");
     let _ = std::fs::remove_dir_all(&empty_dir);
     std::fs::create_dir_all(&empty_dir).map_err(|e| format!("cannot create {}: {e}", empty_dir.display()))?;
     let empty_site = work.join("empty-site");
-    site::build_release(tools, &empty_site, Some(&empty_dir))?;
+    site::build_release(tools, &empty_site, Some(&empty_dir), &[])?;
     let hostile_dir = work.join("hostile-articles");
     copy_fixture(Path::new(pipeline::testing::HOSTILE_DIR), &hostile_dir)?;
     pipeline::testing::write_generated_hostile_files(&hostile_dir)
         .map_err(|e| format!("cannot write the generated hostile articles: {e}"))?;
     let hostile_site = work.join("hostile-site");
-    site::build_release(tools, &hostile_site, Some(&hostile_dir))?;
+    site::build_release(tools, &hostile_site, Some(&hostile_dir), &[])?;
     let site_dir = work.join("site");
-    site::build_release(tools, &site_dir, None)?;
+    site::build_release(tools, &site_dir, None, &[])?;
     site::print_sizes(&site_dir)?;
 
     let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone()), ("empty".into(), empty_site), ("hostile".into(), hostile_site)])?;
