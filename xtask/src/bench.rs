@@ -1130,7 +1130,7 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 /// How the figures are taken, written into the report.
 const METHOD: &str = "
 Shell: the HTML, JS, CSS and wasm of a release site built from an empty folder (no corpus in the wasm), brotli quality 11.
-Corpus: the bytes `pipeline bundle` writes and, past 8 MB, the preview of its newest events (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
+Corpus: the bytes `pipeline bundle` writes and, past 1 MB, the preview of its newest events (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
 Pipeline: input bytes over the wall time of the release `pipeline bundle` command, and each step's time as it prints them. Site: wall time of `trunk build --release` with the build script rerun. With `--reuse`, a size's corpus and site are those an earlier run built, and its build figures are that run's.
 Loads: a fresh headless Chromium profile per load, 1280x900, served from 127.0.0.1 without the service worker. Times run from navigation start to the end of the first frame (requestAnimationFrame, then a MessageChannel task) in which `li.event` exists (first timeline paint) or `<html data-ready>` is set (interactive).
 Keystroke: WebDriver key events into #search (each word typed, then erased), from the keydown's timeStamp to the end of the next frame. Entity filter: from `hashchange` to `#e=<id>` to the end of the next frame.

@@ -66,12 +66,14 @@ pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
     out
 }
 
-/// The size of encoded corpus from which a build embeds a preview. Below it the app
-/// decodes the whole corpus before its first paint in a few tens of milliseconds (at
-/// 1,000 generated articles, 3.4 MB, painting a preview first put the first row about
-/// 60 ms sooner but made the page ready about 60 ms later, for the extra frame); at
-/// 10,000 (33 MB) decoding takes about 200 ms. `CHRONICLE_PREVIEW_FROM` overrides it.
-pub const PREVIEW_FROM_BYTES: usize = 8_000_000;
+/// The size of encoded corpus from which a build embeds a preview. Below it (the
+/// bundled articles are 27 kB) decoding and the first full render take a frame or
+/// two, and a preview would only add its own frame before the page is ready. At 1,000
+/// generated articles (3.4 MB) painting the preview first brought the first row about
+/// 60 ms sooner (270 to 207 ms, one bench run each) and made the page ready about 60
+/// ms later (272 to 332 ms); at 10,000 (33 MB) the first row came at 374 ms rather than
+/// 663, and the page was ready no later. `CHRONICLE_PREVIEW_FROM` overrides it.
+pub const PREVIEW_FROM_BYTES: usize = 1_000_000;
 
 /// [`preview`] of the newest [`PREVIEW_EVENTS`], in the embedded format
 /// ([`model::encode`]), when the encoded corpus is `corpus_bytes` long and that is at
