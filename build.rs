@@ -2,9 +2,8 @@
 //! embedded corpus to `$OUT_DIR/corpus.bin` in `model`'s format (see
 //! `model::FORMAT_VERSION`), and, for a corpus slow to decode, its newest events to
 //! `$OUT_DIR/preview.bin` (`pipeline::preview`; empty otherwise), which the app paints
-//! first. The folder is `assets/articles/`,
-//! or the one named by `CHRONICLE_ARTICLES` (absolute, or relative to this package's
-//! root).
+//! first. The folder is `assets/articles/`, or the one named by `CHRONICLE_ARTICLES`
+//! (absolute, or relative to this package's root).
 
 use std::env;
 use std::path::PathBuf;

@@ -69,10 +69,11 @@ pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
 /// The size of encoded corpus from which a build embeds a preview. Below it (the
 /// bundled articles are 27 kB) decoding and the first full render take a frame or
 /// two, and a preview would only add its own frame before the page is ready. At 1,000
-/// generated articles (3.4 MB) painting the preview first brought the first row about
-/// 60 ms sooner (270 to 207 ms, one bench run each) and made the page ready about 60
-/// ms later (272 to 332 ms); at 10,000 (33 MB) the first row came at 374 ms rather than
-/// 663, and the page was ready no later. `CHRONICLE_PREVIEW_FROM` overrides it.
+/// generated articles (3.4 MB) painting the preview first brought the first row sooner
+/// (231 ms rather than 270, medians of the committed bench runs with and without) and
+/// the page's readiness later (380 ms rather than 272); at 10,000 (33 MB) the first row
+/// came at 335 ms rather than 663, and the page was ready at 559 ms rather than 669.
+/// `CHRONICLE_PREVIEW_FROM` overrides it.
 pub const PREVIEW_FROM_BYTES: usize = 1_000_000;
 
 /// [`preview`] of the newest [`PREVIEW_EVENTS`], in the embedded format
