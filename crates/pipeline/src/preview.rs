@@ -70,7 +70,7 @@ pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
 /// bundled articles are 27 kB) decoding and the first full render take a frame or
 /// two, and a preview would only add its own frame before the page is ready. At 1,000
 /// generated articles (3.4 MB) painting the preview first brought the first row sooner
-/// (231 ms rather than 270, medians of the committed bench runs with and without) and
+/// (231 ms rather than 270, medians of bench runs at 8593e25 and ec77b1f) and
 /// the page's readiness later (380 ms rather than 272); at 10,000 (33 MB) the first row
 /// came at 335 ms rather than 663, and the page was ready at 559 ms rather than 669.
 /// `CHRONICLE_PREVIEW_FROM` overrides it.
