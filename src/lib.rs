@@ -39,17 +39,16 @@ pub fn App() -> Html {
     // On the opening view, until the corpus is decoded, the timeline shows the preview
     // (its newest events, a few kilobytes): painted first, then the corpus is decoded
     // in a task of its own. Any other view needs the corpus, and decodes it at once.
-    let decoded = use_state(corpus::decoded);
+    let rerender = use_force_update();
     let preview = (!corpus::decoded() && ui.state == State::default() && ui.problems.is_empty())
         .then(corpus::preview)
         .flatten();
     {
-        let decoded = decoded.clone();
         use_effect_with(preview.is_some(), move |&showing| {
             if showing {
                 shell::after_next_paint(move || {
                     let _ = corpus::corpus();
-                    decoded.set(true);
+                    rerender.force_update();
                 });
             } else {
                 shell::mark_ready();

@@ -47,6 +47,9 @@ const PROBE: &str = r#"(() => {
     new PerformanceObserver((list) => { for (const t of list.getEntries()) b.longTasks.push({ start: t.startTime, ms: t.duration }); })
       .observe({ type: 'longtask', buffered: true });
   } catch (e) { b.longTasks = null; }
+  // The longest of them that began in [from, to) (0: none; null: no observer).
+  b.longest = (from, to) => b.longTasks === null ? null
+    : Math.max(0, ...b.longTasks.filter((t) => t.start >= from && t.start < to).map((t) => t.ms));
   const endOfFrame = (done) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => done(performance.now());
@@ -101,9 +104,8 @@ const AFTER_LOAD: &str = r#"
     wasm: typeof wb.wasm_memory_bytes === 'function' ? wb.wasm_memory_bytes() : null,
     firstPaint: __bench.firstPaint,
     interactive: __bench.interactive,
-    // The longest task that began before the page was ready (0: none of 50 ms or more).
-    longestTask: __bench.longTasks === null ? null
-      : Math.max(0, ...__bench.longTasks.filter((t) => t.start < (__bench.interactive || Infinity)).map((t) => t.ms)),
+    // The longest task that began before the page was ready.
+    longestTask: __bench.longest(0, __bench.interactive || Infinity),
   };"#;
 
 /// From an idle task to the end of the next frame, 30 times: what a frame costs in this
@@ -917,12 +919,7 @@ async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(),
     // The longest main-thread task while typing and filtering (0: none of 50 ms or more);
     // the observer hears of a task after it ends, so give it a moment.
     tokio::time::sleep(Duration::from_millis(200)).await;
-    out["interaction"]["longest_task_ms"] = session
-        .eval(
-            "return __bench.longTasks === null ? null : Math.max(0, ...__bench.longTasks.filter((t) => t.start >= arguments[0]).map((t) => t.ms));",
-            vec![from],
-        )
-        .await?;
+    out["interaction"]["longest_task_ms"] = session.eval("return __bench.longest(arguments[0], Infinity);", vec![from]).await?;
     Ok(())
 }
 
