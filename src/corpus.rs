@@ -1,10 +1,11 @@
-//! The embedded corpus, decoded once on first use, and its preview (the newest events,
-//! which the app paints while the whole corpus is still to be decoded).
+//! The embedded corpus, decoded once (a slice at a time between frames, or at once
+//! when something needs it first), and its preview (the newest events, which the app
+//! paints while the whole corpus is still to be decoded).
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use model::query::Index;
-use model::{Corpus, DecodeError};
+use model::{Corpus, DecodeError, Decoder};
 
 /// Written by `build.rs` (the article pipeline) in `model`'s format, version
 /// `model::FORMAT_VERSION`; `model::format`'s round-trip tests guard it.
@@ -14,34 +15,101 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 /// empty when the corpus decodes fast enough to need none.
 static PREVIEW_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/preview.bin"));
 
-/// The corpus and the filter/search index over it (from the text index the pipeline
-/// embedded beside it), both made once, on first use.
-static BUNDLE: OnceLock<Result<(Corpus, Index), DecodeError>> = OnceLock::new();
+/// The embedded corpus and the filter/search index over it.
+static EMBEDDED: Lazy = Lazy::new(BYTES, ITEMS_PER_LOOK);
 
 static PREVIEW: LazyLock<Option<Corpus>> =
     LazyLock::new(|| if PREVIEW_BYTES.is_empty() { None } else { model::decode(PREVIEW_BYTES).ok() });
 
-fn bundle() -> &'static Result<(Corpus, Index), DecodeError> {
-    BUNDLE.get_or_init(|| {
-        let (corpus, search, recycled) = model::decode_static(BYTES)?;
-        let index = Index::with_parts(&corpus, search, recycled);
-        Ok((corpus, index))
-    })
+/// Items [`decode_some`] reads between looks at the clock (an article, entity or event
+/// each: some tens of microseconds in all).
+const ITEMS_PER_LOOK: usize = 64;
+
+/// A corpus and the filter/search index over it (from the text index the pipeline
+/// embedded beside it), both made once: a slice at a time, or whatever is left at once
+/// when something asks for them.
+struct Lazy {
+    bytes: &'static [u8],
+    /// Items read between looks at the clock.
+    items: usize,
+    /// A decode under way, between the slices [`Lazy::decode_some`] reads.
+    decoding: Mutex<Option<Decoder<'static>>>,
+    bundle: OnceLock<Result<(Corpus, Index), DecodeError>>,
+}
+
+impl Lazy {
+    const fn new(bytes: &'static [u8], items: usize) -> Lazy {
+        Lazy { bytes, items, decoding: Mutex::new(None), bundle: OnceLock::new() }
+    }
+
+    fn get(&self) -> &Result<(Corpus, Index), DecodeError> {
+        self.bundle.get_or_init(|| {
+            // Whatever the slices have not read yet is read now.
+            let started = self.decoding.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let decoder = match started {
+                Some(decoder) => decoder,
+                None => Decoder::of_static(self.bytes)?,
+            };
+            let (corpus, search, recycled) = decoder.finish()?;
+            let index = Index::with_parts(&corpus, search, recycled);
+            Ok((corpus, index))
+        })
+    }
+
+    fn decode_some(&self, mut enough: impl FnMut() -> bool) -> bool {
+        if self.bundle.get().is_some() {
+            return true;
+        }
+        let read_all = {
+            let mut slot = self.decoding.lock().unwrap_or_else(|e| e.into_inner());
+            let decoder = match slot.take() {
+                Some(decoder) => Ok(decoder),
+                None => Decoder::of_static(self.bytes),
+            };
+            match decoder {
+                Ok(mut decoder) => loop {
+                    match decoder.step(self.items) {
+                        Ok(false) if !enough() => continue,
+                        Ok(done) => {
+                            *slot = Some(decoder);
+                            break done;
+                        }
+                        // Decoded afresh by `get`, which reports the same damage.
+                        Err(_) => break true,
+                    }
+                },
+                Err(_) => true,
+            }
+        };
+        if read_all {
+            let _ = self.get();
+        }
+        read_all
+    }
+}
+
+/// Reads a slice of the corpus, until `enough()` (asked every few dozen items) says to
+/// stop, and says whether the corpus is now decoded (or has failed to: [`corpus`] then
+/// says why). Once every item is read, it builds the index in the same call; whatever
+/// is left when anything asks for the corpus is read then.
+pub fn decode_some(enough: impl FnMut() -> bool) -> bool {
+    EMBEDDED.decode_some(enough)
 }
 
 /// The corpus compiled into this build, or why it could not be read.
 pub fn corpus() -> Result<&'static Corpus, &'static DecodeError> {
-    bundle().as_ref().map(|(corpus, _)| corpus)
+    EMBEDDED.get().as_ref().map(|(corpus, _)| corpus)
 }
 
 /// The index over [`corpus`], when it could be read.
 pub fn index() -> Option<&'static Index> {
-    bundle().as_ref().ok().map(|(_, index)| index)
+    EMBEDDED.get().as_ref().ok().map(|(_, index)| index)
 }
 
-/// Whether [`corpus`] has been decoded (it is, once anything has asked for it).
+/// Whether [`corpus`] has been decoded (it is, once anything has asked for it, or the
+/// slices have read it all).
 pub fn decoded() -> bool {
-    BUNDLE.get().is_some()
+    EMBEDDED.bundle.get().is_some()
 }
 
 /// The newest events, for the opening timeline: `None` when the build has no preview,
@@ -56,6 +124,39 @@ mod tests {
     fn embedded_corpus_decodes_and_is_not_empty() {
         let corpus = super::corpus().expect("the embedded corpus decodes");
         assert!(!corpus.articles.is_empty(), "the bundled corpus has articles");
+    }
+
+    /// Rows of the whole timeline of a decoded bundle, as the app lists them.
+    fn rows(bundle: &Result<(model::Corpus, model::query::Index), model::DecodeError>) -> usize {
+        let (corpus, index) = bundle.as_ref().unwrap();
+        index.timeline(corpus, &model::query::Filter::default(), false).len()
+    }
+
+    #[test]
+    fn the_corpus_read_a_slice_at_a_time_is_the_embedded_corpus() {
+        let (whole, _, _) = model::decode_static(super::BYTES).unwrap();
+        // One look at the clock per slice, every 4 items: the bundled corpus takes a few.
+        let lazy = super::Lazy::new(super::BYTES, 4);
+        let mut slices = 1;
+        while !lazy.decode_some(|| true) {
+            slices += 1;
+        }
+        assert!(slices > 1, "the bundled corpus is read in more than one slice");
+        assert!(lazy.bundle.get().is_some(), "the last slice builds the index");
+        assert_eq!(&lazy.get().as_ref().unwrap().0, &whole);
+        assert_eq!(rows(lazy.get()), whole.events.len());
+        assert!(lazy.decode_some(|| unreachable!("nothing is left to read")));
+    }
+
+    #[test]
+    fn asking_for_the_corpus_between_slices_reads_the_rest_at_once() {
+        let (whole, _, _) = model::decode_static(super::BYTES).unwrap();
+        let lazy = super::Lazy::new(super::BYTES, 4);
+        assert!(!lazy.decode_some(|| true), "one slice does not read the bundled corpus");
+        assert!(lazy.decoding.lock().unwrap().is_some(), "the decode under way is kept");
+        assert_eq!(&lazy.get().as_ref().unwrap().0, &whole);
+        assert_eq!(rows(lazy.get()), whole.events.len());
+        assert!(lazy.decoding.lock().unwrap().is_none(), "and finished from where it was");
     }
 
     #[test]

@@ -28,6 +28,22 @@ use crate::components::timeline::Timeline;
 use crate::state::{Action, Ui};
 
 
+/// How long one slice of the deferred decode may run before it lets the browser have
+/// the main thread (the rule is no task over 50 ms; a slice's last step, and
+/// the index built after the last slice, run over).
+const SLICE_MS: f64 = 20.0;
+
+/// Decodes the corpus a slice per task, then runs `then` in a task of its own (the
+/// full view's first render is long enough without the last slice before it).
+fn decode_in_slices(then: impl FnOnce() + 'static) {
+    let start = js_sys::Date::now();
+    if corpus::decode_some(|| js_sys::Date::now() - start >= SLICE_MS) {
+        shell::next_task(then);
+    } else {
+        shell::next_task(move || decode_in_slices(then));
+    }
+}
+
 /// The whole app: a corpus that decoded shows the explorer; one that did not shows
 /// why, instead of a blank page.
 #[component]
@@ -37,8 +53,10 @@ pub fn App() -> Html {
         Ui { state, problems }
     });
     // On the opening view, until the corpus is decoded, the timeline shows the preview
-    // (its newest events, a few kilobytes): painted first, then the corpus is decoded
-    // in a task of its own. Any other view needs the corpus, and decodes it at once.
+    // (its newest events, a few kilobytes): painted first, then the corpus is decoded a
+    // slice per task, so the page answers input meanwhile (input that needs the corpus
+    // has the rest decoded at once). Any other view needs the corpus, and decodes it at
+    // once.
     let rerender = use_force_update();
     let preview = (!corpus::decoded() && ui.state == State::default() && ui.problems.is_empty())
         .then(corpus::preview)
@@ -46,10 +64,7 @@ pub fn App() -> Html {
     {
         use_effect_with(preview.is_some(), move |&showing| {
             if showing {
-                shell::after_next_paint(move || {
-                    let _ = corpus::corpus();
-                    rerender.force_update();
-                });
+                shell::after_next_paint(move || decode_in_slices(move || rerender.force_update()));
             } else {
                 shell::mark_ready();
             }

@@ -129,14 +129,124 @@ pub fn decode_static(bytes: &'static [u8]) -> Result<(Corpus, TextIndex, Bits), 
 }
 
 fn decode_with<'a>(bytes: &'a [u8], keep: fn(&'a str) -> Text) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
-    let streams = split(bytes)?;
-    let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2], keep };
-    let (corpus, recycled) = read_corpus(&mut r)?;
-    let index = read_index(&mut r)?;
-    if r.streams.iter().any(|s| s.at != s.bytes.len()) {
-        return Err(malformed("bytes are left over in a stream").into());
+    Decoder::with(bytes, keep)?.finish()
+}
+
+/// A decode done a slice at a time, so that a large corpus need not be read in one
+/// long task (the app reads the embedded corpus between frames while the page already
+/// shows its preview). [`Decoder::step`] reads a few items at a time; reading it all
+/// at once is [`decode_static`].
+pub struct Decoder<'a> {
+    r: Reader<'a>,
+    corpus: Corpus,
+    /// Recycled passages whose first article is resolved once every article is read:
+    /// (article, passage, the first article's number or `PREDICTED`).
+    origins: Vec<(u32, u32, u32)>,
+    passages: Passages,
+    recycled: Bits,
+    index: Option<TextIndex>,
+    stage: Stage,
+    /// What is left to read of the current stage.
+    left: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Articles,
+    Entities,
+    Events,
+    Index,
+    Done,
+}
+
+impl Decoder<'static> {
+    /// A decoder of bytes that live as long as the program, reading their text in
+    /// place as [`decode_static`] does.
+    pub fn of_static(bytes: &'static [u8]) -> Result<Decoder<'static>, DecodeError> {
+        Decoder::with(bytes, Cow::Borrowed)
     }
-    Ok((corpus, index, recycled))
+}
+
+impl<'a> Decoder<'a> {
+    fn with(bytes: &'a [u8], keep: fn(&'a str) -> Text) -> Result<Decoder<'a>, DecodeError> {
+        let streams = split(bytes)?;
+        let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2], keep };
+        let left = r.count(SMALL)?;
+        let mut corpus = Corpus::default();
+        corpus.articles.reserve(left);
+        Ok(Decoder {
+            r,
+            corpus,
+            origins: Vec::new(),
+            passages: Passages::default(),
+            recycled: Bits::default(),
+            index: None,
+            stage: Stage::Articles,
+            left,
+        })
+    }
+
+    /// Reads about `items` more items (an article, an entity or an event each; the
+    /// steps between the kinds count as one) and says whether everything is read.
+    /// After an error the decoder is of no further use.
+    pub fn step(&mut self, mut items: usize) -> Result<bool, DecodeError> {
+        let r = &mut self.r;
+        let c = &mut self.corpus;
+        while items > 0 {
+            items -= 1;
+            match self.stage {
+                Stage::Articles if self.left > 0 => {
+                    self.left -= 1;
+                    self.passages.first.push(self.passages.all.len() as u32);
+                    let a = read_article(r, c.articles.len() as u32, &mut self.origins, &mut self.passages.all)?;
+                    c.articles.push(a);
+                }
+                Stage::Articles => {
+                    self.passages.first.push(self.passages.all.len() as u32);
+                    self.left = r.count(SMALL)?;
+                    c.entities.reserve(self.left);
+                    self.stage = Stage::Entities;
+                }
+                Stage::Entities if self.left > 0 => {
+                    self.left -= 1;
+                    c.entities.push(read_entity(r)?);
+                }
+                Stage::Entities => {
+                    resolve_origins(c, std::mem::take(&mut self.origins))?;
+                    self.left = r.count(SMALL)?;
+                    c.events.reserve(self.left);
+                    self.recycled = Bits::empty(self.left);
+                    self.stage = Stage::Events;
+                }
+                Stage::Events if self.left > 0 => {
+                    self.left -= 1;
+                    let (e, in_background) = read_event(r, c, &self.passages)?;
+                    if in_background {
+                        self.recycled.set(c.events.len());
+                    }
+                    c.events.push(e);
+                }
+                Stage::Events => self.stage = Stage::Index,
+                Stage::Index => {
+                    self.index = Some(read_index(r)?);
+                    if r.streams.iter().any(|s| s.at != s.bytes.len()) {
+                        return Err(malformed("bytes are left over in a stream").into());
+                    }
+                    self.stage = Stage::Done;
+                }
+                Stage::Done => break,
+            }
+        }
+        Ok(self.stage == Stage::Done)
+    }
+
+    /// Reads whatever is left: the corpus, its text index, and the events told only in
+    /// recycled passages (as [`decode_all`] gives them).
+    pub fn finish(mut self) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
+        while !self.step(usize::MAX)? {}
+        let index = self.index.take().unwrap_or_default();
+        Ok((self.corpus, index, self.recycled))
+    }
 }
 
 /// What is wrong with damaged data: a fixed message, so that the many checks of the
@@ -527,27 +637,9 @@ struct Passages {
     all: Vec<(u32, Option<(u32, u32)>)>,
 }
 
-fn read_corpus(r: &mut Reader) -> Result<(Corpus, Bits), Damage> {
-    let mut c = Corpus::default();
-    let n = r.count(SMALL)?;
-    c.articles.reserve(n);
-    // Recycled passages whose first article is resolved once every article is read:
-    // (article, passage, the first article's number or `PREDICTED`).
-    let mut origins: Vec<(u32, u32, u32)> = Vec::new();
-    let mut passages = Passages::default();
-    for i in 0..n {
-        passages.first.push(passages.all.len() as u32);
-        let a = read_article(r, i as u32, &mut origins, &mut passages.all)?;
-        c.articles.push(a);
-    }
-    passages.first.push(passages.all.len() as u32);
-    let n = r.count(SMALL)?;
-    c.entities.reserve(n);
-    for _ in 0..n {
-        let e = read_entity(r)?;
-        c.entities.push(e);
-    }
-    // Recycled passages name the article they were first seen in, which may come later.
+/// Names each recycled passage's first article, which may come after the passage's
+/// own (`origins` as [`Decoder`] gathers them while reading the articles).
+fn resolve_origins(c: &mut Corpus, origins: Vec<(u32, u32, u32)>) -> Result<(), Damage> {
     let predicted = if origins.iter().any(|o| o.2 == PREDICTED) { predict_recycled(&c.articles) } else { Vec::new() };
     for (a, k, origin) in origins {
         // A prediction gives the spread too; a stored first article comes with its own.
@@ -567,17 +659,7 @@ fn read_corpus(r: &mut Reader) -> Result<(Corpus, Bits), Damage> {
             }
         }
     }
-    let n = r.count(SMALL)?;
-    c.events.reserve(n);
-    let mut recycled = Bits::empty(n);
-    for i in 0..n {
-        let (e, in_background) = read_event(r, &c, &passages)?;
-        if in_background {
-            recycled.set(i);
-        }
-        c.events.push(e);
-    }
-    Ok((c, recycled))
+    Ok(())
 }
 
 fn stem(file: &str) -> &str {
@@ -1246,6 +1328,39 @@ mod tests {
             assert!(slices.clone().count() > 0 && slices.clone().all(|s| inside(&s.sentence)));
             // The copying decoder copies.
             assert!(!inside(&owned.articles[0].title));
+        }
+    }
+
+    #[test]
+    fn a_decode_in_slices_gives_what_one_decode_gives() {
+        for corpus in [sample(), odd()] {
+            let bytes: &'static [u8] = Box::leak(encode(&corpus).into_boxed_slice());
+            let whole = decode_static(bytes).unwrap();
+            for items in [1, 2, 3, 7] {
+                let mut decoder = Decoder::of_static(bytes).unwrap();
+                let mut steps = 1;
+                while !decoder.step(items).unwrap() {
+                    steps += 1;
+                }
+                // Articles, entities and events one item each, and a step between kinds.
+                let least = corpus.articles.len() + corpus.entities.len() + corpus.events.len() + 3;
+                assert!(steps >= least.div_ceil(items), "{steps} steps of {items} for {least} items");
+                assert_eq!(decoder.finish().unwrap(), whole, "in steps of {items}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_decode_in_slices_reports_damage_as_one_decode_does() {
+        let bytes = encode(&odd());
+        for cut in [bytes.len() - 3, bytes.len() / 2, bytes.len() / 3] {
+            let bytes: &'static [u8] = Box::leak(bytes[..cut].to_vec().into_boxed_slice());
+            let whole = decode_static(bytes).map(|_| ()).unwrap_err();
+            let sliced = Decoder::of_static(bytes).and_then(|mut d| {
+                while !d.step(2)? {}
+                Ok(())
+            });
+            assert_eq!(sliced.unwrap_err(), whole, "cut at {cut}");
         }
     }
 
