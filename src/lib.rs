@@ -165,7 +165,8 @@ pub fn App() -> Html {
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
             let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
-            let entity_options = model::query::entity_options(corpus, rows.iter(), &s.filter, 12);
+            let per_entity: std::rc::Rc<[u32]> = index.entity_counts(corpus, &rows).into();
+            let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
             // Shared, not copied, by the views below.
             let rows = std::rc::Rc::new(rows);
             html! {
@@ -173,7 +174,7 @@ pub fn App() -> Html {
                     <div class="side">
                         { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change: on_filters.clone() }) }
                         { export(&ExportProps { rows: rows.clone() }) }
-                        { graph(&GraphProps { rows: rows.clone(), state: s.clone() }) }
+                        { graph(&GraphProps { rows: rows.clone(), per_entity, state: s.clone() }) }
                     </div>
                     <div class="main-column">
                         <Density rows={rows.clone()} state={s.clone()} on_change={on_filters} />

@@ -29,7 +29,7 @@ fn fraction(e: &MouseEvent) -> Option<f64> {
 pub fn Density(props: &DensityProps) -> Html {
     let drag = use_state(|| None::<(f64, f64)>);
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
-    let Some((first, last, counts)) = density(corpus, props.rows.iter(), BUCKETS) else { return html! {} };
+    let Some((first, last, counts)) = density(corpus, &props.rows, BUCKETS) else { return html! {} };
     let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     let on_down = {

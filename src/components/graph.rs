@@ -11,6 +11,8 @@ const NODES: usize = 8;
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
     pub rows: std::rc::Rc<model::query::Rows>,
+    /// Events of `rows` per entity (`Index::entity_counts`), shared with the filters.
+    pub per_entity: std::rc::Rc<[u32]>,
     pub state: State,
 }
 
@@ -18,17 +20,9 @@ pub struct GraphProps {
 /// costs the wasm bundle kilobytes.
 pub fn graph(props: &GraphProps) -> Html {
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
-    // Events per entity, in one pass; the most named become the nodes.
-    let mut per_entity = vec![0u32; corpus.entities.len()];
-    for i in props.rows.iter() {
-        for &x in &corpus.events[i].entities {
-            if let Some(c) = per_entity.get_mut(x as usize) {
-                *c += 1;
-            }
-        }
-    }
+    // The most named entities become the nodes.
     let mut counts: Vec<(u32, u32)> =
-        per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
+        props.per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
     model::order::sort_by_key(&mut counts, |&(e, c)| (std::cmp::Reverse(c), e));
     counts.truncate(NODES);
     if counts.len() < 2 {
@@ -40,15 +34,22 @@ pub fn graph(props: &GraphProps) -> Html {
         // Clockwise from the top.
         (50.0 + 36.0 * sin, 50.0 - 36.0 * cos)
     };
-    // Events naming each pair of nodes, in one more pass: each event as a bit mask of
-    // the nodes it names.
+    // Events naming each pair of nodes, in one pass over the rows: each event as a bit
+    // mask of the nodes it names (an entity's node looked up in a table).
+    let mut node_bit = vec![0u32; corpus.entities.len()];
+    for (k, &(e, _)) in counts.iter().enumerate() {
+        if let Some(bit) = node_bit.get_mut(e as usize) {
+            *bit = 1 << k;
+        }
+    }
     let mut together = vec![0u32; n * n];
     for r in props.rows.iter() {
         let mut mask = 0u32;
         for &x in &corpus.events[r].entities {
-            if let Some(k) = counts.iter().position(|&(e, _)| e == x) {
-                mask |= 1 << k;
-            }
+            mask |= node_bit.get(x as usize).copied().unwrap_or(0);
+        }
+        if mask.count_ones() < 2 {
+            continue;
         }
         for i in 0..n {
             for j in i + 1..n {

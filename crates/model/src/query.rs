@@ -180,6 +180,16 @@ impl Rows {
         Some(block * 64 + word.trailing_zeros() as usize)
     }
 
+    /// How many events of the set come before event `event` (all of them from the
+    /// end of the corpus on): two reads and a count of one word's bits.
+    pub fn count_before(&self, event: usize) -> usize {
+        let (block, bit) = (event / 64, event % 64);
+        match (self.before.get(block), self.set.words().get(block)) {
+            (Some(&n), Some(&word)) => n as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize,
+            _ => self.len(),
+        }
+    }
+
     /// Whether event `event` is on the timeline.
     pub fn contains(&self, event: usize) -> bool {
         self.set.get(event)
@@ -328,6 +338,24 @@ impl Index {
             credit_events,
             recent: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// How many events of `rows` name each entity, by entity number: for the whole
+    /// timeline, the lengths of the entities' event lists; else one pass over the rows
+    /// (events name an entity at most once, as the pipeline makes them).
+    pub fn entity_counts(&self, corpus: &Corpus, rows: &Rows) -> Vec<u32> {
+        if rows.len() == self.events {
+            return self.entity_events.iter().map(|list| list.len() as u32).collect();
+        }
+        let mut per_entity = vec![0u32; corpus.entities.len()];
+        for i in rows.set.ones() {
+            for &x in corpus.events.get(i).map_or(&[][..], |e| &e.entities[..]) {
+                if let Some(n) = per_entity.get_mut(x as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        per_entity
     }
 
     pub fn entity(&self, id: &str) -> Option<u32> {
@@ -766,40 +794,43 @@ pub fn credits(corpus: &Corpus, index: &Index, f: &Filter) -> Vec<(String, usize
     index.evaluate(corpus, f, true).credits
 }
 
-/// The entities most named by the events shown (`rows`) and not chosen yet, each with
-/// the number of those events it would leave if added, most first.
-pub fn entity_options(corpus: &Corpus, rows: impl IntoIterator<Item = usize>, f: &Filter, most: usize) -> Vec<(u32, usize)> {
-    let mut per_entity = vec![0usize; corpus.entities.len()];
-    for i in rows {
-        for &x in &corpus.events[i].entities {
-            if let Some(n) = per_entity.get_mut(x as usize) {
-                *n += 1;
-            }
-        }
-    }
+/// The entities most named by the events shown and not chosen yet, each with the
+/// number of those events it would leave if added, most first; `per_entity` is
+/// [`Index::entity_counts`] of the events shown.
+pub fn entity_options(corpus: &Corpus, per_entity: &[u32], f: &Filter, most: usize) -> Vec<(u32, usize)> {
     let mut counts: Vec<(u32, usize)> = per_entity
-        .into_iter()
+        .iter()
+        .zip(&corpus.entities)
         .enumerate()
-        .filter(|&(x, n)| n > 0 && !f.entities.contains(&corpus.entities[x].id))
-        .map(|(x, n)| (x as u32, n))
+        .filter(|&(_, (&n, e))| n > 0 && !f.entities.contains(&e.id))
+        .map(|(x, (&n, _))| (x as u32, n as usize))
         .collect();
     crate::order::sort_by_key(&mut counts, |&(e, n)| (std::cmp::Reverse(n), e));
     counts.truncate(most);
     counts
 }
 
-/// Events per bucket between the first and the last event start, for the density
-/// strip: `(first day, last day, counts)`; `None` when there are no events.
-pub fn density(corpus: &Corpus, rows: impl IntoIterator<Item = usize>, buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
-    let first = corpus.events.first()?.when.start;
-    let last = corpus.events.iter().map(|e| e.when.start).max()?;
+/// Events of `rows` per bucket between the first and the last event start, for the
+/// density strip: `(first day, last day, counts)`; `None` when there are no events.
+///
+/// The corpus's events are in date order, so each bucket's events are a run of them,
+/// found by binary search, and its count is the rows before the run's end less those
+/// before its start: no pass over the rows.
+pub fn density(corpus: &Corpus, rows: &Rows, buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
+    let events = &corpus.events;
+    let (first, last) = (events.first()?.when.start, events.last()?.when.start);
     let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
     let n = buckets.max(1);
+    let slot = |d: Date| {
+        let x = ((day_number(d) - a) as f64 / (b - a) as f64 * (n - 1) as f64).round();
+        (x.max(0.0) as usize).min(n - 1)
+    };
     let mut counts = vec![0u32; n];
-    for i in rows {
-        let d = day_number(corpus.events[i].when.start);
-        let slot = ((d - a) as f64 / (b - a) as f64 * (n - 1) as f64).round() as usize;
-        counts[slot.min(n - 1)] += 1;
+    let mut start = 0;
+    for (k, count) in counts.iter_mut().enumerate() {
+        let end = if k + 1 == n { events.len() } else { start + events[start..].partition_point(|e| slot(e.when.start) <= k) };
+        *count = (rows.count_before(end) - rows.count_before(start)) as u32;
+        start = end;
     }
     Some((first, last, counts))
 }
@@ -999,8 +1030,9 @@ mod tests {
         assert_eq!(idx.facets(&c, &state.filter), Facets::default());
         assert!(idx.articles(&c, c.newest_first(), "drills").is_empty());
         assert!(credits(&c, &idx, &state.filter).is_empty());
-        assert!(entity_options(&c, [], &state.filter, 5).is_empty());
-        assert_eq!(density(&c, [], 10), None);
+        let rows = idx.timeline(&c, &state.filter, false);
+        assert!(entity_options(&c, &idx.entity_counts(&c, &rows), &state.filter, 5).is_empty());
+        assert_eq!(density(&c, &rows, 10), None);
         assert_eq!(crate::decode(&crate::encode(&c)), Ok(c));
     }
 
@@ -1014,13 +1046,60 @@ mod tests {
         assert_eq!(day_number(Date::new(2021, 3, 1).unwrap()) - day_number(Date::new(2021, 2, 28).unwrap()), 1);
     }
 
+    /// The rows of the events numbered in `events`, oldest first.
+    fn rows_of(c: &Corpus, events: &[usize]) -> Rows {
+        let mut set = Bits::empty(c.events.len());
+        for &e in events {
+            set.set(e);
+        }
+        Rows::new(set, true)
+    }
+
     #[test]
     fn density_counts_rows_into_buckets() {
         let c = corpus();
-        let (first, last, counts) = density(&c, [0, 1, 2], 3).unwrap();
+        let (first, last, counts) = density(&c, &rows_of(&c, &[0, 1, 2]), 3).unwrap();
         assert_eq!((first.iso(), last.iso()), ("2021-01-01".into(), "2021-03-01".into()));
         assert_eq!(counts, [1, 1, 1]);
-        assert_eq!(density(&c, [2], 3).unwrap().2, [0, 0, 1]);
+        assert_eq!(density(&c, &rows_of(&c, &[2]), 3).unwrap().2, [0, 0, 1]);
+        assert_eq!(density(&c, &rows_of(&c, &[0, 2]), 2).unwrap().2, [1, 1], "rounded to the nearer bucket");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn density_by_runs_of_events_counts_as_a_pass_over_the_rows(
+            mut days in proptest::collection::vec(0i64..3000, 1..300),
+            pick in proptest::collection::vec(proptest::bool::ANY, 300),
+            buckets in 1usize..90,
+        ) {
+            days.sort_unstable();
+            let template = corpus().events[0].clone();
+            let when = |d| DateSpan::stated_day(from_day_number(18_000 + d).unwrap(), "");
+            let events = days.iter().map(|&d| Event { when: when(d), ..template.clone() }).collect();
+            let c = Corpus { events, ..Corpus::default() };
+            let chosen: Vec<usize> = (0..c.events.len()).filter(|&i| pick[i]).collect();
+            let (first, last, counts) = density(&c, &rows_of(&c, &chosen), buckets).unwrap();
+            // The same buckets, filled one row at a time.
+            let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
+            let mut expected = vec![0u32; buckets];
+            for &i in &chosen {
+                let d = day_number(c.events[i].when.start);
+                let slot = ((d - a) as f64 / (b - a) as f64 * (buckets - 1) as f64).round() as usize;
+                expected[slot.min(buckets - 1)] += 1;
+            }
+            proptest::prop_assert_eq!(counts, expected);
+        }
+    }
+
+    #[test]
+    fn rows_count_the_events_before_any_event() {
+        let mut set = Bits::empty(200);
+        for e in [0, 5, 63, 64, 130, 199] {
+            set.set(e);
+        }
+        let rows = Rows::new(set, false);
+        let before: Vec<usize> = [0, 1, 6, 63, 64, 65, 130, 131, 199, 200, 500].iter().map(|&e| rows.count_before(e)).collect();
+        assert_eq!(before, [0, 1, 2, 2, 3, 4, 4, 5, 5, 6, 6]);
     }
 
     #[test]
@@ -1028,10 +1107,13 @@ mod tests {
         let c = corpus();
         let idx = Index::new(&c);
         let rows = idx.timeline(&c, &Filter::default(), true);
-        assert_eq!(entity_options(&c, rows.iter(), &Filter::default(), 5), [(0, 2), (1, 1)]);
+        assert_eq!(entity_options(&c, &idx.entity_counts(&c, &rows), &Filter::default(), 5), [(0, 2), (1, 1)]);
         let chosen = Filter { entities: vec!["place:turkiye".into()], ..Filter::default() };
         let rows = idx.timeline(&c, &chosen, true);
-        assert_eq!(entity_options(&c, rows.iter(), &chosen, 5), [(1, 1)], "a chosen entity is not offered again");
+        assert_eq!(entity_options(&c, &idx.entity_counts(&c, &rows), &chosen, 5), [(1, 1)], "a chosen entity is not offered again");
+        let some = Filter { text: "drills".into(), ..Filter::default() };
+        let rows = idx.timeline(&c, &some, true);
+        assert_eq!(idx.entity_counts(&c, &rows), [1, 0], "counted over the rows shown");
     }
 
     #[test]
