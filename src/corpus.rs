@@ -60,31 +60,34 @@ impl Lazy {
         if self.bundle.get().is_some() {
             return true;
         }
-        let read_all = {
-            let mut slot = self.decoding.lock().unwrap_or_else(|e| e.into_inner());
-            let decoder = match slot.take() {
-                Some(decoder) => Ok(decoder),
-                None => Decoder::of_static(self.bytes),
-            };
-            match decoder {
-                Ok(mut decoder) => loop {
-                    match decoder.step(self.items) {
-                        Ok(false) if !enough() => continue,
-                        Ok(done) => {
-                            *slot = Some(decoder);
-                            break done;
-                        }
-                        // Decoded afresh by `get`, which reports the same damage.
-                        Err(_) => break true,
-                    }
-                },
-                Err(_) => true,
-            }
+        let mut slot = self.decoding.lock().unwrap_or_else(|e| e.into_inner());
+        let started = match slot.take() {
+            Some(decoder) => Ok(decoder),
+            None => Decoder::of_static(self.bytes),
         };
-        if read_all {
-            let _ = self.get();
+        let outcome = started.and_then(|mut decoder| loop {
+            match decoder.step(self.items) {
+                Ok(false) if !enough() => continue,
+                Ok(done) => {
+                    *slot = Some(decoder);
+                    break Ok(done);
+                }
+                Err(err) => break Err(err),
+            }
+        });
+        drop(slot);
+        match outcome {
+            Ok(false) => return false,
+            // `get` finishes the decode the slices read and builds the index.
+            Ok(true) => {
+                let _ = self.get();
+            }
+            // Damage ends the decode: `corpus` reports it.
+            Err(err) => {
+                let _ = self.bundle.set(Err(err));
+            }
         }
-        read_all
+        true
     }
 }
 
@@ -157,6 +160,15 @@ mod tests {
         assert_eq!(&lazy.get().as_ref().unwrap().0, &whole);
         assert_eq!(rows(lazy.get()), whole.events.len());
         assert!(lazy.decoding.lock().unwrap().is_none(), "and finished from where it was");
+    }
+
+    #[test]
+    fn damage_met_between_slices_is_what_one_decode_reports() {
+        let cut: &'static [u8] = Box::leak(super::BYTES[..super::BYTES.len() / 2].to_vec().into_boxed_slice());
+        let whole = model::decode_static(cut).map(|_| ()).unwrap_err();
+        let lazy = super::Lazy::new(cut, 4);
+        while !lazy.decode_some(|| true) {}
+        assert_eq!(lazy.get().as_ref().map(|_| ()).unwrap_err(), &whole);
     }
 
     #[test]

@@ -1206,15 +1206,12 @@ fn table_rows(report: &Value) -> Vec<Row> {
             rows.push(row(
                 s,
                 "embedded corpus with its preview (raw / brotli)",
-                match (b["preview_raw"].as_f64(), b["preview_brotli"].as_f64()) {
-                    (Some(r), Some(br)) => format!(
-                        "{} / {} (preview {} / {})",
-                        kb(b["corpus_raw"].as_f64()),
-                        kb(b["corpus_brotli"].as_f64()),
-                        kb(Some(r)),
-                        kb(Some(br))
-                    ),
-                    _ => format!("{} / {}", kb(b["corpus_raw"].as_f64()), kb(b["corpus_brotli"].as_f64())),
+                {
+                    let sizes = format!("{} / {}", kb(b["corpus_raw"].as_f64()), kb(b["corpus_brotli"].as_f64()));
+                    match (b["preview_raw"].as_f64(), b["preview_brotli"].as_f64()) {
+                        (Some(r), Some(br)) => format!("{sizes} (preview {} / {})", kb(Some(r)), kb(Some(br))),
+                        _ => sizes,
+                    }
                 },
                 "",
                 None,
