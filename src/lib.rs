@@ -81,15 +81,18 @@ pub fn App() -> Html {
         });
     }
     {
-        let current = ui.state.clone();
-        use_effect_with(current, move |current| {
-            let current = current.clone();
+        // One listener for the app's life, reading the state of the latest render (not
+        // one per state: that was a listener removed and added on every keystroke).
+        let current = use_mut_ref(State::default);
+        current.borrow_mut().clone_from(&ui.state);
+        use_effect_with((), move |_| {
             // Not passive: `/` and the arrow keys call prevent_default, which a passive
             // listener (gloo's default) ignores, so "/" would land in the search box.
             let options = EventListenerOptions::enable_prevent_default();
             let on_key = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
-                    keyboard(key, &current);
+                    let state = current.borrow().clone();
+                    keyboard(key, &state);
                 }
             });
             move || drop(on_key)

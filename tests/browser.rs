@@ -109,3 +109,37 @@ async fn entity_link_opens_its_card_and_unknown_entity_says_so() {
     assert_eq!(root.query_selector_all(".problems li").unwrap().length(), 2);
     assert!(root.query_selector_all("li.event").unwrap().length() > 0, "the rest of the page still renders");
 }
+
+#[wasm_bindgen_test]
+async fn typed_state_reaches_the_url_once_painted_unless_a_navigation_comes_first() {
+    use chronicle::state::replace_after_paint;
+    let window = gloo::utils::window();
+    let location = window.location();
+    location.set_hash("#q=before").unwrap();
+    settle().await;
+    let entries = window.history().unwrap().length().unwrap();
+    replace_after_paint("#q=one".to_owned());
+    replace_after_paint("#q=two".to_owned());
+    assert_eq!(location.hash().unwrap(), "#q=before", "not written while the keystroke is handled");
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(location.hash().unwrap(), "#q=two", "the latest, once a frame is painted");
+    assert_eq!(window.history().unwrap().length().unwrap(), entries, "no new history entry");
+    // A navigation before the paint (a link followed, Back) is not overwritten.
+    replace_after_paint("#q=three".to_owned());
+    location.set_hash("#view=entities").unwrap();
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(location.hash().unwrap(), "#view=entities");
+    // Typing in the app's search box: the timeline narrows, then the URL follows.
+    let corpus = chronicle::corpus::corpus().unwrap();
+    let root = mount_at("#").await;
+    let word = corpus.events[0].summary.split_whitespace().find(|w| w.len() > 5).unwrap().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let input: web_sys::HtmlInputElement = root.query_selector("#search").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value(&word);
+    let bubbles = web_sys::EventInit::new();
+    bubbles.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &bubbles).unwrap()).unwrap();
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(location.hash().unwrap(), format!("#q={word}"));
+    let shown: usize = root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap().parse().unwrap();
+    assert!(shown >= 1 && shown < corpus.events.len() || corpus.events.len() == 1, "{shown} of {}", corpus.events.len());
+}

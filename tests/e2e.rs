@@ -243,7 +243,12 @@ async fn search_narrows_the_timeline_and_highlights() {
     for m in browser.texts("li.event mark").await {
         assert_eq!(model::query::fold(&m), "turkiye");
     }
-    assert!(browser.fragment().await.contains("q=turkiye"), "the query is in the URL");
+    // The URL follows once the new timeline is painted.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !browser.fragment().await.contains("q=turkiye") {
+        assert!(Instant::now() < deadline, "the query is not in the URL: {}", browser.fragment().await);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }
