@@ -285,6 +285,21 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_byline_with_its_date_and_share_buttons_before_a_glued_dateline() {
+        check(
+            "Corvette launched in Istanbul\n\nby Mehmet Yilmaz | Published: 15 August 2021\n\nThe corvette was launched on Sunday.\n\nThe second ship follows in 2023.",
+            "Corvette launched in Istanbul", true, &["Mehmet Yilmaz"], &[], Some(("2021-08-15", "Stated")),
+            "The corvette was launched on Sunday.",
+        );
+        let a = parse(
+            "x/fixture.txt",
+            "Drills end\n\nShare on Facebook Share on Twitter\n\nBy Ayesha KhanKARACHI, March 14 –\n\nThe navies ended their drills on Tuesday.",
+        );
+        assert_eq!((a.authors.as_slice(), a.lead()), (&["Ayesha Khan".to_owned()][..], "The navies ended their drills on Tuesday."));
+        assert_eq!(a.removed, ["Share on Facebook Share on Twitter"]);
+    }
+
+    #[test]
     fn staff_bylines_name_no_one() {
         check("By Staff Reporter\n\nThe port reopened today.", "The port reopened today", false, &[], &[], None, "The port reopened today.");
     }

@@ -74,7 +74,7 @@ static BREADCRUMB: LazyLock<Regex> =
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
     let rules: [(&str, Furniture); 12] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
-        (r"(?i)^(share|tweet|share this( article| story)?|share on \w+)\s*:?$", Furniture::Social),
+        (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
         (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
         (r"(?i)(?-u:\b)support(?-u:\b).{0,40}(?-u:\b)journalism(?-u:\b)", Furniture::Subscription),
         (r"(?i)(©|\(c\)\s*\d{4}|(?-u:\b)copyright(?-u:\b)|(?-u:\b)all rights reserved(?-u:\b))", Furniture::Copyright),
@@ -254,6 +254,9 @@ mod tests {
         check_furniture("Other news in this section", Some(SectionHeading));
         check_furniture("Follow us on Twitter @DailyNews", Some(Social));
         check_furniture("You can also follow Daily on Facebook @DailyPage", Some(Social));
+        check_furniture("Share on Facebook Share on Twitter", Some(Social));
+        check_furniture("Tweet Share Email", Some(Social));
+        check_furniture("Share this article:", Some(Social));
         check_furniture("Sign up for our morning newsletter.", Some(Subscription));
         check_furniture("Choose to support open, independent journalism and subscribe.", Some(Subscription));
         check_furniture("© 2024 The Daily. All rights reserved.", Some(Copyright));
@@ -274,6 +277,8 @@ mod tests {
             "“We follow the situation closely,” he said.",
             "The latest drills were held in May.",
             "The photos were published by the ministry.",
+            "Share prices fell on Monday.",
+            "Post offices were closed.",
         ] {
             check_furniture(s, None);
         }

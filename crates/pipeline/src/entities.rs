@@ -363,6 +363,16 @@ fn classify_run(
         push(found, EntityKind::Exercise, text, text, "name", s, e);
         return;
     }
+    // A name right after the word: "the bilateral exercise Turgutreis-IX".
+    if prev.is_some_and(|p| EXERCISE_WORDS.contains(&p))
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|w| !is_head(w) && !w.split('-').all(is_country))
+        && GAZETTEER.lookup_in(text, countries).is_none()
+        && crate::dates::find_dates(text).is_empty()
+    {
+        push(found, EntityKind::Exercise, text, text, "name", s, e);
+        return;
+    }
     if words.len() >= 2 && EVENT_HEADS.contains(&last) {
         push(found, EntityKind::Event, text, text, "name", s, e);
         return;
@@ -803,6 +813,8 @@ mod tests {
         check("The Kenyan Defence Ministry reported it.", &[(Organization, "Kenyan Defence Ministry", "")]);
         check("Both fought in the 30-day war.", &[(Event, "30-day war", "")]);
         check("They held drills such as Blue Falcon, Red Wolf in 2020.", &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")]);
+        check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
+        check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
     }
 
     #[test]

@@ -48,10 +48,22 @@ pub fn credit(name: &str) -> Option<Credit> {
     Some(Credit::Person(name.to_owned()))
 }
 
-static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s/|,;])By\b\s*").expect("valid regex"));
+/// "By" where a credit starts: anywhere after a separator, or in any case at the start
+/// of the block ("by Ann Lee | Published: …").
+static BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^[Bb][Yy]|[\s/|,;]B[Yy])\b\s*").expect("valid regex"));
+/// What may follow a name in a byline, and ends it: a separator, or a word that
+/// introduces the date.
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)").expect("valid regex")
+});
+/// Lowercase words a person's name may hold.
+const PARTICLES: [&str; 12] = ["de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "el", "la"];
 
-/// A header block that is a byline: its credits. "By Daily / By Ann Lee" gives two.
-/// `None` when the block is not a byline.
+/// A header block that is a byline: its credits. "By Daily / By Ann Lee" gives two;
+/// a name ends at a separator, a date, or a dateline glued to it ("By Ann LeeKARACHI,
+/// March 14" gives "Ann Lee"). `None` when the block is not a byline: text before the
+/// first "By" that is not a date, or a "name" that is not one ("By Monday the troops").
 pub fn byline(block: &str) -> Option<Vec<String>> {
     let starts = BY.find_iter(block).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
     let first = starts.first()?;
@@ -63,13 +75,48 @@ pub fn byline(block: &str) -> Option<Vec<String>> {
     let mut names = Vec::new();
     for (i, &(_, name_start)) in starts.iter().enumerate() {
         let name_end = starts.get(i + 1).map_or(block.len(), |next| next.0);
-        let name = block[name_start..name_end].trim().trim_end_matches(['/', '|', ',', ';']).trim();
+        let name = name_before_dateline(&block[name_start..name_end]);
+        let name = name.trim().trim_end_matches(['/', '|', ',', ';']).trim();
         if !name.is_empty() {
             names.push(name.to_owned());
         }
     }
-    let plausible = names.iter().all(|n| n.split_whitespace().count() <= 6);
-    (plausible && !names.is_empty()).then_some(names)
+    (!names.is_empty() && names.iter().all(|n| name_like(n))).then_some(names)
+}
+
+/// The part of a byline's text that is the name: up to a separator, a date, or a
+/// dateline place glued to the last name in capitals ("KhanKARACHI").
+fn name_before_dateline(text: &str) -> &str {
+    let mut end = text.len();
+    if let Some(m) = NAME_END.find(text) {
+        end = end.min(m.start());
+    }
+    if let Some(d) = find_dates(text).first() {
+        end = end.min(d.start);
+    }
+    let mut at = 0;
+    for word in text[..end].split_inclusive(char::is_whitespace) {
+        if let Some(cut) = camel_cut(word)
+            && word[cut..].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word[cut..].chars().all(|c| !c.is_lowercase())
+        {
+            end = at + cut;
+            break;
+        }
+        at += word.len();
+    }
+    &text[..end]
+}
+
+/// Whether a byline's name can be a credit: a few words, each capitalised or a name
+/// particle, or naming a role ("our correspondent", which [`credit`] then drops).
+fn name_like(name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let capitalised = name
+        .split_whitespace()
+        .zip(&words)
+        .all(|(w, lower)| w.chars().next().is_some_and(|c| !c.is_lowercase()) || PARTICLES.contains(&lower.as_str()));
+    !words.is_empty() && words.len() <= 6 && (capitalised || words.iter().any(|w| GENERIC.contains(&w.as_str())))
 }
 
 /// Splits a body block that starts with bylines glued to the text by lost markup:
@@ -209,6 +256,17 @@ mod tests {
         assert_eq!(byline(" date 2022-02-08 By Jon Doe"), Some(vec!["Jon Doe".into()]));
         assert_eq!(byline("Stand By Me is a film"), None);
         assert_eq!(byline("The deal was signed. By then"), None);
+        // A separator, a date or a dateline glued in capitals ends the name; "by" may
+        // start the block in lowercase; a name must look like one.
+        assert_eq!(byline("by Mehmet Yilmaz | Published: 15 August 2021"), Some(vec!["Mehmet Yilmaz".into()]));
+        assert_eq!(byline("By Ayesha KhanKARACHI, March 14 (DD) –"), Some(vec!["Ayesha Khan".into()]));
+        assert_eq!(byline("By Ann Lee, 5 March 2023"), Some(vec!["Ann Lee".into()]));
+        assert_eq!(byline("By Ann Lee - Updated 10:42"), Some(vec!["Ann Lee".into()]));
+        assert_eq!(byline("By Ronald McDonald"), Some(vec!["Ronald McDonald".into()]));
+        assert_eq!(byline("By Ursula von der Leyen"), Some(vec!["Ursula von der Leyen".into()]));
+        assert_eq!(byline("By our correspondent"), Some(vec!["our correspondent".into()]));
+        assert_eq!(byline("By Monday the troops had moved north."), None);
+        assert_eq!(byline("by the end of the year"), None);
     }
 
     #[test]
