@@ -105,6 +105,13 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         body_start = i + 1;
     }
     let mut paragraphs: Vec<String> = kept.split_off(body_start.min(kept.len()));
+    // A publication line may close the body instead of heading it.
+    if paragraphs.len() > 1
+        && let Some(date) = paragraphs.last().and_then(|p| published_line(p))
+    {
+        paragraphs.pop();
+        published.get_or_insert(date);
+    }
     paragraphs.iter_mut().for_each(|p| *p = clean::unglue_sentences(p));
     if clean::needs_sentence_split(&paragraphs) {
         paragraphs = paragraphs.iter().flat_map(|p| clean::split_long_block(p)).collect();
@@ -197,8 +204,28 @@ fn is_dateline(block: &str) -> Option<DateSpan> {
         rest.replace_range(f.start..f.end, " ");
     }
     let rest = TIME_OF_DAY.replace_all(&rest, " ");
-    let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !DATELINE_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
     (words <= 2).then_some(date)
+}
+
+/// Words a dateline holds besides its date: what introduces it, the time's marks and
+/// zones, the day of the week.
+const DATELINE_WORDS: [&str; 32] = [
+    "published", "posted", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet", "cest", "pst", "pdt", "bst",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "date", "time",
+];
+
+static PUBLISHED_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(first\s+)?(published|posted)\b").expect("valid regex"));
+
+/// A publication line at the end of the body ("Published 11:20 AM EST, Thu October 6,
+/// 2022"), as wire copy puts it: its date.
+fn published_line(block: &str) -> Option<DateSpan> {
+    PUBLISHED_LINE.is_match(block).then(|| is_dateline(block)).flatten()
 }
 
 fn is_headline(block: &str) -> bool {
@@ -215,8 +242,18 @@ fn stated_from_markup(value: &str) -> Option<DateSpan> {
     })
 }
 
-/// A title made from the lead's first sentence, cut to a few words.
+/// A wire dateline heading a lead: "BAKU, Azerbaijan (AP) — ", "NICOSIA – ".
+static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}{3,}[\p{Lu} .'-]*(,\s*\p{Lu}[\p{L} .'-]{0,30})?\s*(\([^)]{1,30}\))?\s*[—–-]+\s+").expect("valid regex")
+});
+
+/// A title made from the lead's first sentence (less a wire dateline), cut to a few
+/// words.
 fn derive_title(lead: &str) -> String {
+    let lead = match LEAD_DATELINE.find(lead) {
+        Some(m) if lead[m.end()..].split_whitespace().count() >= 3 => &lead[m.end()..],
+        _ => lead,
+    };
     let first = clean::sentences(lead).into_iter().next().unwrap_or(lead);
     let sentence = first.trim().trim_end_matches(['.', '!', '?']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
@@ -297,6 +334,17 @@ mod tests {
         );
         assert_eq!((a.authors.as_slice(), a.lead()), (&["Ayesha Khan".to_owned()][..], "The navies ended their drills on Tuesday."));
         assert_eq!(a.removed, ["Share on Facebook Share on Twitter"]);
+    }
+
+    #[test]
+    fn a_publication_line_may_close_the_body() {
+        check(
+            "BAKU (AP) — Troops began drills on Monday.\n\nThey end on Friday.\n\nPublished 11:20 AM EST, Thu October 6, 2022",
+            "Troops began drills on Monday", false, &[], &[], Some(("2022-10-06", "Stated")),
+            "BAKU (AP) — Troops began drills on Monday.",
+        );
+        let a = parse("x/fixture.txt", "Troops began drills on Monday.\n\nPublished reports say 2,000 took part on 6 October 2022 near the border.");
+        assert_eq!(a.paragraphs.len(), 2, "a sentence that starts with “Published” is text");
     }
 
     #[test]

@@ -377,8 +377,11 @@ fn classify_run(
         push(found, EntityKind::Event, text, text, "name", s, e);
         return;
     }
-    if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || is_acronym(text))
-        && (words.len() >= 2 || is_acronym(text))
+    // A word in capitals is an acronym, unless it is a place's name of four letters or
+    // more ("BAKU —" in a dateline; "UN" is also a village's name).
+    let acronym = is_acronym(text) && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none());
+    if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || acronym)
+        && (words.len() >= 2 || acronym)
     {
         push(found, EntityKind::Organization, text, text, "name", s, e);
         return;
@@ -815,6 +818,8 @@ mod tests {
         check("They held drills such as Blue Falcon, Red Wolf in 2020.", &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")]);
         check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
         check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
+        check("NATO, the UN and the EU met.", &[(Organization, "NATO", ""), (Organization, "UN", ""), (Organization, "EU", "")]);
+        check("BAKU, Azerbaijan (AP) — Troops moved.", &[(Place, "Baku", ""), (Place, "Azerbaijan", ""), (Organization, "AP", "")]);
     }
 
     #[test]

@@ -25,13 +25,17 @@ const FLAT: [&str; 31] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
 ];
-/// Page regions that hold navigation and furniture; their text is kept as removed.
-const FURNITURE: [&str; 4] = ["nav", "footer", "aside", "form"];
+/// Page regions that hold navigation and furniture (a photo's caption among them);
+/// their text is kept as removed. A page's own `<header>` is one too, unless it holds
+/// the headline: see [`walk`].
+const FURNITURE: [&str; 5] = ["nav", "footer", "aside", "form", "figcaption"];
 /// Elements that end a block of text.
 const BLOCKS: [&str; 24] = [
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "blockquote", "pre", "figcaption", "figure", "td", "tr", "dt", "dd", "table",
 ];
+/// How deep [`json_ld`] looks into a JSON-LD value for the article's fields.
+const MAX_JSON_LD_DEPTH: usize = 8;
 
 /// What an HTML document holds.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -62,16 +66,83 @@ pub fn parse_document(source: &str) -> HtmlDoc {
         let sel = Selector::parse(css).ok()?;
         doc.select(&sel).filter_map(|e| e.value().attr("content").or(e.value().attr("datetime"))).map(collapse).find(|t| !t.is_empty())
     };
+    // Structured data (schema.org JSON-LD), which many news pages state instead of
+    // meta tags: the first headline, publication date and authors found in it.
+    let mut linked = LinkedData::default();
+    if let Ok(sel) = Selector::parse("script[type='application/ld+json']") {
+        for script in doc.select(&sel) {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()) {
+                json_ld(&value, &mut linked, 0);
+            }
+        }
+    }
     out.title = first_text("h1")
         .or_else(|| meta("meta[property='og:title']"))
+        .or_else(|| linked.headline.clone())
         .or_else(|| first_text("title"));
-    if let Some(author) = meta("meta[name='author']") {
-        out.authors.push(author);
+    match meta("meta[name='author']") {
+        Some(author) => out.authors.push(author),
+        None => out.authors.extend(linked.authors),
     }
     out.published = meta("meta[property='article:published_time']")
         .or_else(|| meta("meta[name='date']"))
+        .or(linked.published)
         .or_else(|| meta("time[datetime]"));
     out
+}
+
+/// An article's fields as JSON-LD states them.
+#[derive(Default)]
+struct LinkedData {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+}
+
+/// Gathers `headline`, `datePublished` and `author` (a name, an object with a name, or
+/// a list of either) from a JSON-LD value, its lists and `@graph` included.
+fn json_ld(value: &serde_json::Value, out: &mut LinkedData, depth: usize) {
+    use serde_json::Value;
+    if depth > MAX_JSON_LD_DEPTH {
+        return;
+    }
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(collapse).filter(|t| !t.is_empty());
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| json_ld(v, out, depth + 1)),
+        Value::Object(map) => {
+            if out.headline.is_none() {
+                out.headline = text(map.get("headline"));
+            }
+            if out.published.is_none() {
+                out.published = text(map.get("datePublished"));
+            }
+            if out.authors.is_empty() {
+                let authors = match map.get("author") {
+                    Some(Value::Array(list)) => list.iter().collect(),
+                    Some(one) => vec![one],
+                    None => Vec::new(),
+                };
+                out.authors = authors
+                    .into_iter()
+                    .filter_map(|a| match a {
+                        Value::String(name) => Some(collapse(name)),
+                        Value::Object(o) => text(o.get("name")),
+                        _ => None,
+                    })
+                    .filter(|n| !n.is_empty())
+                    .collect();
+            }
+            if let Some(graph) = map.get("@graph") {
+                json_ld(graph, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether an element has an ancestor with one of these names.
+fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
+    element.ancestors().filter_map(ElementRef::wrap).any(|a| names.contains(&a.value().name()))
 }
 
 fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String) {
@@ -79,8 +150,14 @@ fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String) {
     if SKIPPED.contains(&name) {
         return;
     }
-    if FURNITURE.contains(&name) {
-        let text = collapse(&element.text().collect::<String>());
+    // The site's header (its name, its sections), not the article's, which holds the
+    // headline and often the byline.
+    let site_header = name == "header"
+        && !inside(element, &["article", "main"])
+        && Selector::parse("h1").is_ok_and(|h1| element.select(&h1).next().is_none());
+    if FURNITURE.contains(&name) || site_header {
+        // Text nodes apart: a region is mostly links and list items, one after another.
+        let text = collapse(&element.text().collect::<Vec<_>>().join(" "));
         if !text.is_empty() {
             out.removed.push(text);
         }
@@ -291,6 +368,30 @@ mod tests {
         assert_eq!(doc.published.as_deref(), Some("2023-04-02T10:00:00Z"));
         assert_eq!(doc.blocks, ["Drills begin", "Troops & tanks moved on Monday.", "Second", "line"]);
         assert_eq!(doc.removed, ["Home | World", "© 2023 Site"]);
+    }
+
+    #[test]
+    fn json_ld_site_header_and_captions() {
+        let doc = parse_document(
+            r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"Drills begin","datePublished":"2022-11-03T08:15:00Z",
+            "author":[{"@type":"Person","name":"Ann Lee"},"Jon Doe"]}]}</script></head>
+            <body><header><a href="/">The Site</a><ul><li>Politics</li></ul></header>
+            <article><header><h2>Drills begin</h2></header><figure><img src=x><figcaption>Tanks. Photo: Army</figcaption></figure>
+            <p>Troops moved on Monday.</p></article></body></html>"#,
+        );
+        assert_eq!(doc.title.as_deref(), Some("Drills begin"));
+        assert_eq!(doc.authors, ["Ann Lee", "Jon Doe"]);
+        assert_eq!(doc.published.as_deref(), Some("2022-11-03T08:15:00Z"));
+        assert_eq!(doc.blocks, ["Drills begin", "Troops moved on Monday."]);
+        assert_eq!(doc.removed, ["The Site Politics", "Tanks. Photo: Army"]);
+        // A page header that holds the headline stays; broken JSON-LD is ignored.
+        let doc = parse_document(
+            r#"<html><head><script type="application/ld+json">{"headline": </script></head><body>
+            <header><h1>Port reopens</h1><p>By Ann Lee</p></header><p>The port reopened.</p></body></html>"#,
+        );
+        assert_eq!(doc.blocks, ["Port reopens", "By Ann Lee", "The port reopened."]);
+        assert_eq!((doc.title.as_deref(), doc.published), (Some("Port reopens"), None));
     }
 
     #[test]
