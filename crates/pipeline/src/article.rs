@@ -105,12 +105,21 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         body_start = i + 1;
     }
     let mut paragraphs: Vec<String> = kept.split_off(body_start.min(kept.len()));
-    // A publication line may close the body instead of heading it.
-    if paragraphs.len() > 1
-        && let Some(date) = paragraphs.last().and_then(|p| published_line(p))
-    {
+    // A publication line or the wire's credit line may close the body instead of
+    // heading it (either order).
+    for _ in 0..2 {
+        if paragraphs.len() < 2 {
+            break;
+        }
+        let last = paragraphs.last().map_or("", String::as_str);
+        if let Some(date) = published_line(last) {
+            published.get_or_insert(date);
+        } else if let Some(names) = closing_credits(last) {
+            credits.extend(names.iter().filter_map(|n| meta::credit(n)));
+        } else {
+            break;
+        }
         paragraphs.pop();
-        published.get_or_insert(date);
     }
     paragraphs.iter_mut().for_each(|p| *p = clean::unglue_sentences(p));
     if clean::needs_sentence_split(&paragraphs) {
@@ -218,6 +227,42 @@ const DATELINE_WORDS: [&str; 32] = [
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "date", "time",
 ];
+
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*((additional\s+)?reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+[^()]{2,300}\)?\.?$")
+        .expect("valid regex")
+});
+static CREDIT_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(additional\s+)?(reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+(.+?)\s*$")
+        .expect("valid regex")
+});
+
+/// The wire's closing credit line ("(Reporting by Ann Lee in Oslo; Writing by Jon Doe;
+/// Editing by Sam Poe)"): the names of those who reported and wrote (editors are not
+/// the article's authors); `None` when the block is not one.
+fn closing_credits(block: &str) -> Option<Vec<String>> {
+    if !CREDIT_LINE.is_match(block.trim()) {
+        return None;
+    }
+    let inner = block.trim().trim_start_matches('(').trim_end_matches('.').trim_end_matches(')');
+    let mut names = Vec::new();
+    for part in inner.split(';') {
+        let Some(c) = CREDIT_PART.captures(part) else { continue };
+        let role = c[2].to_lowercase();
+        if role.starts_with("edit") {
+            continue;
+        }
+        for name in c[3].split(" and ").flat_map(|n| n.split(',')) {
+            // "Ann Lee in Oslo": the place is where they reported from.
+            let name = name.split(" in ").next().unwrap_or("").trim();
+            if !name.is_empty() {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    // Every name a credit, or it is a sentence about reporting.
+    (!names.is_empty() && names.iter().all(|n| meta::credit(n).is_some())).then_some(names)
+}
 
 static PUBLISHED_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(first\s+)?(published|posted)\b").expect("valid regex"));
@@ -345,6 +390,19 @@ mod tests {
         );
         let a = parse("x/fixture.txt", "Troops began drills on Monday.\n\nPublished reports say 2,000 took part on 6 October 2022 near the border.");
         assert_eq!(a.paragraphs.len(), 2, "a sentence that starts with “Published” is text");
+    }
+
+    #[test]
+    fn a_wire_credit_line_closes_the_body_and_names_the_authors() {
+        check(
+            "Drills end\n\nANKARA, Sept 21 (Reuters) - Troops ended drills.\n\nThey went home.\n\n(Reporting by Ece Toksabay and Ann Lee in Ankara; Writing by Daren Butler; Editing by Alex Richardson)",
+            "Drills end", true, &["Ece Toksabay", "Ann Lee", "Daren Butler"], &[], None,
+            "ANKARA, Sept 21 (Reuters) - Troops ended drills.",
+        );
+        for text in ["Reporting by the ministry was thin, officials said (in private).", "Reporting by the ministry was thin."] {
+            let a = parse("x/fixture.txt", &format!("Drills end\n\nTroops ended drills.\n\n{text}"));
+            assert_eq!(a.paragraphs.len(), 2, "a sentence about reporting is text: {:?}", a.paragraphs);
+        }
     }
 
     #[test]

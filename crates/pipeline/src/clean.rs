@@ -56,6 +56,7 @@ pub enum Furniture {
     Separator,
     Appeal,
     SectionList,
+    CookieNotice,
 }
 
 static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,7 +73,7 @@ static BREADCRUMB: LazyLock<Regex> =
 // Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 12] = [
+    let rules: [(&str, Furniture); 15] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
         (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
         (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
@@ -85,6 +86,9 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
         (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
         (r"(?i)^(print|email|comments?|advertisement|sponsored|loading\.*)\s*$", Furniture::SectionHeading),
         (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
+        (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
+        (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookie (policy|settings|preferences)(?-u:\b))", Furniture::CookieNotice),
+        (r"(?i)^(our|editorial) (standards|principles|policy)\s*:", Furniture::Copyright),
     ];
     let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
     (set, rules.iter().map(|(_, f)| *f).collect())
@@ -267,6 +271,10 @@ mod tests {
         check_furniture("Last update: April 16, 2024", Some(UpdateStamp));
         check_furniture("—", Some(Separator));
         check_furniture("Thank you!", Some(Appeal));
+        check_furniture("Tags: Azerbaijan, Turkey, exercises", Some(SectionHeading));
+        check_furniture("We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept", Some(CookieNotice));
+        check_furniture("This website uses cookies to ensure you get the best experience. Learn more | Got it", Some(CookieNotice));
+        check_furniture("Our Standards: The Trust Principles.", Some(Copyright));
     }
 
     #[test]
@@ -279,6 +287,7 @@ mod tests {
             "The photos were published by the ministry.",
             "Share prices fell on Monday.",
             "Post offices were closed.",
+            "The bakery sold cookies to the troops.",
         ] {
             check_furniture(s, None);
         }

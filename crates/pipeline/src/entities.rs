@@ -20,13 +20,13 @@ use crate::recycle::fold;
 /// pairs at 1,000 generated articles) for lists nobody reads past the top.
 pub const RELATED_KEPT: usize = 12;
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
-const TITLES: [&str; 52] = [
+const TITLES: [&str; 55] = [
     "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
     "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral",
     "Adm", "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary",
     "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Mayor",
     "Senator", "Prince", "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor",
-    "Marshal", "Sergeant", "Attache",
+    "Marshal", "Sergeant", "Attache", "Brig", "Sgt", "Cmdr",
 ];
 /// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
 const LOWER_TITLES: [&str; 20] = [
@@ -138,9 +138,14 @@ fn tokens<'a>(sentence: &'a str, offset: usize) -> Vec<Token<'a>> {
         .collect()
 }
 
-/// Whether only white space (or a spaced hyphen before a year) stands between two tokens.
+/// Titles written short with a full stop ("Lt. Gen. Ann Lee"), which does not end the name.
+const SHORT_TITLES: [&str; 14] = ["Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Brig", "Sgt", "Cmdr", "Dr", "Mr", "Mrs", "Ms", "Prof"];
+
+/// Whether only white space stands between two tokens (or a full stop after a short
+/// title).
 fn adjacent(paragraph: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     let gap = &paragraph[a.end..b.start];
+    let gap = if SHORT_TITLES.contains(&a.text) { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
     gap.chars().all(char::is_whitespace) && !gap.is_empty()
 }
 
@@ -295,7 +300,11 @@ fn classify_run(
     if let Some(k) = words.iter().rposition(|w| TITLES.contains(w)) {
         let name_words = end - (start + k + 1);
         if (1..=4).contains(&name_words) && words[k + 1..].iter().all(|w| !is_head(w)) {
-            let role = span_text(paragraph, toks, start, start + k + 1).to_owned();
+            let mut role = span_text(paragraph, toks, start, start + k + 1).to_owned();
+            let title = &toks[start + k];
+            if SHORT_TITLES.contains(&title.text) && paragraph[title.end..].starts_with('.') {
+                role.push('.');
+            }
             let name = span_text(paragraph, toks, start + k + 1, end);
             let role = with_context(paragraph, toks, start, role);
             for t in &toks[start..start + k + 1] {
@@ -818,6 +827,7 @@ mod tests {
         check("They held drills such as Blue Falcon, Red Wolf in 2020.", &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")]);
         check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
         check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
+        check("Lt. Gen. Kerim Veliyev observed it.", &[(Person, "Kerim Veliyev", "Lt. Gen.")]);
         check("NATO, the UN and the EU met.", &[(Organization, "NATO", ""), (Organization, "UN", ""), (Organization, "EU", "")]);
         check("BAKU, Azerbaijan (AP) — Troops moved.", &[(Place, "Baku", ""), (Place, "Azerbaijan", ""), (Organization, "AP", "")]);
     }

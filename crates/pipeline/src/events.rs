@@ -168,7 +168,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         .collect();
                     ids.sort_unstable();
                     ids.dedup();
-                    if ids.is_empty() && !ACTION.is_match(clause) {
+                    if ids.is_empty() && !ACTION.is_match(clause) || !tells_something(clause, &sentence[hit.start..hit.end]) {
                         continue;
                     }
                     let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);
@@ -507,6 +507,13 @@ impl Candidates {
         out.dedup();
         out
     }
+}
+
+/// Whether a clause says something besides its date: two lowercase words at least.
+/// A wire dateline ("Baku, October 5 (AZERTAC)") names a place and a date, and no event.
+fn tells_something(clause: &str, date: &str) -> bool {
+    let rest = clause.replacen(date, " ", 1);
+    rest.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 2
 }
 
 fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {

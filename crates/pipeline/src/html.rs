@@ -34,6 +34,12 @@ const BLOCKS: [&str; 24] = [
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "blockquote", "pre", "figcaption", "figure", "td", "tr", "dt", "dd", "table",
 ];
+/// Class and id words that mark a page region as furniture (`class="main-menu"`,
+/// `id="share_buttons"`: the name is split at `-` and `_`).
+const FURNITURE_NAMES: [&str; 22] = [
+    "menu", "nav", "navbar", "navigation", "logo", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "tags",
+    "related", "sidebar", "banner", "ad", "ads", "advert", "advertisement", "cookie", "newsletter", "subscribe", "comments",
+];
 /// How deep [`json_ld`] looks into a JSON-LD value for the article's fields.
 const MAX_JSON_LD_DEPTH: usize = 8;
 
@@ -79,7 +85,7 @@ pub fn parse_document(source: &str) -> HtmlDoc {
     out.title = first_text("h1")
         .or_else(|| meta("meta[property='og:title']"))
         .or_else(|| linked.headline.clone())
-        .or_else(|| first_text("title"));
+        .or_else(|| first_text("title").and_then(|t| headline_of_title(&t)));
     match meta("meta[name='author']") {
         Some(author) => out.authors.push(author),
         None => out.authors.extend(linked.authors),
@@ -89,6 +95,27 @@ pub fn parse_document(source: &str) -> HtmlDoc {
         .or(linked.published)
         .or_else(|| meta("time[datetime]"));
     out
+}
+
+/// The headline in a page's `<title>`: the longest part around " | ", " - " or " — "
+/// (the rest names the site), if it has three words or more (a single name is the
+/// site's).
+fn headline_of_title(title: &str) -> Option<String> {
+    let mut parts = vec![title];
+    for separator in [" | ", " - ", " — ", " – "] {
+        parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
+    }
+    let longest = parts.into_iter().max_by_key(|part| part.len())?.trim();
+    (longest.split_whitespace().count() >= 3).then(|| longest.to_owned())
+}
+
+/// Whether an element's class or id names page furniture.
+fn named_furniture(element: ElementRef<'_>) -> bool {
+    let e = element.value();
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names
+        .flat_map(|n| n.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|part| FURNITURE_NAMES.contains(&part.to_ascii_lowercase().as_str()))
 }
 
 /// An article's fields as JSON-LD states them.
@@ -155,7 +182,9 @@ fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String) {
     let site_header = name == "header"
         && !inside(element, &["article", "main"])
         && Selector::parse("h1").is_ok_and(|h1| element.select(&h1).next().is_none());
-    if FURNITURE.contains(&name) || site_header {
+    // Never the body or the article itself, whatever its class says.
+    let named = !["html", "body", "article", "main"].contains(&name) && named_furniture(element);
+    if FURNITURE.contains(&name) || site_header || named {
         // Text nodes apart: a region is mostly links and list items, one after another.
         let text = collapse(&element.text().collect::<Vec<_>>().join(" "));
         if !text.is_empty() {
@@ -392,6 +421,21 @@ mod tests {
         );
         assert_eq!(doc.blocks, ["Port reopens", "By Ann Lee", "The port reopened."]);
         assert_eq!((doc.title.as_deref(), doc.published), (Some("Port reopens"), None));
+    }
+
+    #[test]
+    fn regions_named_as_furniture_and_a_title_that_names_the_site() {
+        let doc = parse_document(
+            r#"<html><head><title>AZERTAC</title></head><body><div class="top"><div class="logo">AZERTAC</div>
+            <div id="main-menu">Politics Economy</div></div><div class="article"><div class="title">Drills end in Lachin</div>
+            <div>The drills ended.</div><div class="tags">Tags: drills</div><div class="share_buttons">Share</div>
+            <div class="adapter">Kept, for no class word says otherwise.</div></div></body></html>"#,
+        );
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.blocks, ["Drills end in Lachin", "The drills ended.", "Kept, for no class word says otherwise."]);
+        assert_eq!(doc.removed, ["AZERTAC", "Politics Economy", "Tags: drills", "Share"]);
+        assert_eq!(headline_of_title("Drills end in Lachin | AZERTAC").as_deref(), Some("Drills end in Lachin"));
+        assert_eq!(headline_of_title("Daily News - Home"), None);
     }
 
     #[test]

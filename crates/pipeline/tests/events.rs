@@ -47,3 +47,23 @@ fn every_dated_article_is_a_publication_event() {
         .collect();
     assert_eq!(publications, ["publication:a"]);
 }
+
+#[test]
+fn a_dateline_is_no_event_and_a_day_range_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Drills end\n\ndate 2021-10-05\n\nBaku, October 5 (AZERTAC). The drills ended in Lachin.\n\nThe drills, held from October 1 to 5, involved 2,000 troops.",
+    )
+    .unwrap();
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let told: Vec<(&str, String, String)> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| (&*e.summary, e.when.start.iso(), e.when.end.iso()))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!((told[0].1.as_str(), told[0].2.as_str()), ("2021-10-01", "2021-10-05"), "{told:?}");
+}
