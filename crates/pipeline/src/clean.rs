@@ -87,7 +87,7 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
         (r"(?i)^(print|email|comments?|advertisement|sponsored|loading\.*)\s*$", Furniture::SectionHeading),
         (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
         (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
-        (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookie (policy|settings|preferences)(?-u:\b))", Furniture::CookieNotice),
+        (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))", Furniture::CookieNotice),
         (r"(?i)^(our|editorial) (standards|principles|policy)\s*:", Furniture::Copyright),
     ];
     let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
@@ -274,6 +274,7 @@ mod tests {
         check_furniture("Tags: Azerbaijan, Turkey, exercises", Some(SectionHeading));
         check_furniture("We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept", Some(CookieNotice));
         check_furniture("This website uses cookies to ensure you get the best experience. Learn more | Got it", Some(CookieNotice));
+        check_furniture("Cookies help us deliver our services. Manage preferences", Some(CookieNotice));
         check_furniture("Our Standards: The Trust Principles.", Some(Copyright));
     }
 
