@@ -81,8 +81,13 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         }
     }
 
-    // Header lines come first: headline, bylines, datelines, in any order.
+    // Header lines come first: headline, bylines, datelines, in any order; a
+    // standfirst right after the headline stays text (the body's first paragraph)
+    // while the header lines after it are read.
     let mut body_start = 0;
+    let mut headline_at = None;
+    let mut standfirst = None;
+    let blocks_kept = kept.len();
     for (i, block) in kept.iter_mut().enumerate() {
         if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
             if published.is_none() {
@@ -98,6 +103,9 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             break;
         } else if title.is_none() && is_headline(block) {
             title = Some(block.clone());
+            headline_at = Some(i);
+        } else if headline_at.is_some_and(|h| h + 1 == i) && i + 1 < blocks_kept && is_headline(block) {
+            standfirst = Some(std::mem::take(block));
         } else {
             body_start = i;
             break;
@@ -105,6 +113,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         body_start = i + 1;
     }
     let mut paragraphs: Vec<String> = kept.split_off(body_start.min(kept.len()));
+    paragraphs.splice(0..0, standfirst);
     // A publication line or the wire's credit line may close the body instead of
     // heading it (either order).
     for _ in 0..2 {
@@ -222,8 +231,8 @@ fn is_dateline(block: &str) -> Option<DateSpan> {
 
 /// Words a dateline holds besides its date: what introduces it, the time's marks and
 /// zones, the day of the week.
-const DATELINE_WORDS: [&str; 32] = [
-    "published", "posted", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet", "cest", "pst", "pdt", "bst",
+const DATELINE_WORDS: [&str; 34] = [
+    "published", "posted", "updated", "last", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet", "cest", "pst", "pdt", "bst",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "date", "time",
 ];
@@ -403,6 +412,14 @@ mod tests {
             let a = parse("x/fixture.txt", &format!("Drills end\n\nTroops ended drills.\n\n{text}"));
             assert_eq!(a.paragraphs.len(), 2, "a sentence about reporting is text: {:?}", a.paragraphs);
         }
+    }
+
+    #[test]
+    fn a_standfirst_stays_text_and_the_date_after_it_is_read() {
+        check(
+            "Ministers meet in Ankara\nTalks review the Shusha Declaration\n\nUpdated on 12 March 2023 | Published on 10 March 2023\n\nThe ministers met on Friday.",
+            "Ministers meet in Ankara", true, &[], &[], Some(("2023-03-10", "Stated")), "Talks review the Shusha Declaration",
+        );
     }
 
     #[test]

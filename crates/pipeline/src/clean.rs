@@ -29,7 +29,7 @@ pub fn split_blocks(text: &str) -> Vec<String> {
         if (!has_blank_lines || blank || new_block)
             && !current.is_empty()
         {
-            blocks.push(crate::html::collapse(&current.join(" ")));
+            push_block(&mut blocks, &current);
             current.clear();
         }
         if !blank {
@@ -37,9 +37,23 @@ pub fn split_blocks(text: &str) -> Vec<String> {
         }
     }
     if !current.is_empty() {
-        blocks.push(crate::html::collapse(&current.join(" ")));
+        push_block(&mut blocks, &current);
     }
     blocks
+}
+
+/// Adds the block of these lines; a file's first block made of lines none of which
+/// ends a sentence is a headline and its standfirst, a block each, not a hard wrap.
+fn push_block(blocks: &mut Vec<String>, lines: &[&str]) {
+    let heading = |line: &&str| {
+        let line = line.trim();
+        line.chars().count() <= 200 && line.split_whitespace().count() >= 2 && !line.ends_with(['.', '!', '?', '"', '”', ':', ','])
+    };
+    if blocks.is_empty() && lines.len() >= 2 && lines.iter().all(heading) {
+        blocks.extend(lines.iter().map(|l| crate::html::collapse(l)));
+    } else {
+        blocks.push(crate::html::collapse(&lines.join(" ")));
+    }
 }
 
 /// Why a block is page furniture rather than article text.
@@ -57,6 +71,8 @@ pub enum Furniture {
     Appeal,
     SectionList,
     CookieNotice,
+    /// A page widget's label ("Print", "Advertisement"), which heads nothing.
+    Widget,
 }
 
 static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,7 +89,7 @@ static BREADCRUMB: LazyLock<Regex> =
 // Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 15] = [
+    let rules: [(&str, Furniture); 16] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
         (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
         (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
@@ -84,7 +100,8 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
         (r"(?i)^((a\s*[+-]?\s*){2,3}|font size.*|text size.*|[+-]\s*a\s*[+-]?)$", Furniture::FontWidget),
         (r"(?i)^(last update|last updated|updated)\s*:?\s*\S", Furniture::UpdateStamp),
         (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
-        (r"(?i)^(print|email|comments?|advertisement|sponsored|loading\.*)\s*$", Furniture::SectionHeading),
+        (r"(?i)^(comments?)\s*$", Furniture::SectionHeading),
+        (r"(?i)^(print|email|advertisement|sponsored|loading\.*)\s*$", Furniture::Widget),
         (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
         (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
         (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))", Furniture::CookieNotice),
@@ -116,7 +133,20 @@ pub fn furniture(block: &str) -> Option<Furniture> {
         return Some(Furniture::Breadcrumb);
     }
     let (set, kinds) = &*RULES;
-    set.matches(block).iter().next().map(|i| kinds[i])
+    let kind = set.matches(block).iter().next().map(|i| kinds[i]);
+    // "Updated … | Published on …" is where the publication date is stated.
+    if kind == Some(Furniture::UpdateStamp) && PUBLISHED.is_match(block) {
+        return None;
+    }
+    kind
+}
+
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)published(?-u:\b)").expect("valid regex"));
+
+/// Whether a block reads as a paragraph of the article (a sentence of ten words or more
+/// that ends as one), which no list of links holds.
+fn prose(block: &str) -> bool {
+    block.trim_end().ends_with(['.', '!', '?', '"', '”']) && block.split_whitespace().count() >= 10
 }
 
 /// Marks furniture across an article's blocks: each block on its own, then the items
@@ -132,7 +162,7 @@ pub fn mark_furniture(blocks: &[String]) -> Vec<Option<Furniture>> {
         match marks[i] {
             Some(Furniture::SectionHeading) if !INLINE_SECTION.is_match(block) => in_section = true,
             Some(_) => {}
-            None if in_section && short => marks[i] = Some(Furniture::SectionList),
+            None if in_section && short && !prose(block) => marks[i] = Some(Furniture::SectionList),
             None => in_section = false,
         }
         if marks[i].is_some() && i >= tail_start {
@@ -241,6 +271,11 @@ mod tests {
         assert_eq!(split_blocks("Intro\n\nHe said it.\nMost Read\nTitle x"), ["Intro", "He said it.", "Most Read", "Title x"]);
         assert_eq!(split_blocks("Intro\n\nThe port\nreopened. Then\nmore."), ["Intro", "The port reopened. Then more."]);
         assert_eq!(split_blocks("A\nB\n  C  "), ["A", "B", "C"]);
+        assert_eq!(
+            split_blocks("Ministers meet in Ankara\nTalks review the declaration\n\nThe ministers met.\nThey talked"),
+            ["Ministers meet in Ankara", "Talks review the declaration", "The ministers met.", "They talked"]
+        );
+        assert_eq!(split_blocks("The port was closed on\nMonday by the storm.\n\nMore."), ["The port was closed on Monday by the storm.", "More."]);
         assert_eq!(split_blocks("\n\n  \n"), Vec::<String>::new());
     }
 
@@ -269,6 +304,7 @@ mod tests {
         check_furniture("A A A", Some(FontWidget));
         check_furniture("Font size:", Some(FontWidget));
         check_furniture("Last update: April 16, 2024", Some(UpdateStamp));
+        check_furniture("Updated on 12 March 2023 | Published on 10 March 2023", None);
         check_furniture("—", Some(Separator));
         check_furniture("Thank you!", Some(Appeal));
         check_furniture("Tags: Azerbaijan, Turkey, exercises", Some(SectionHeading));
@@ -311,6 +347,18 @@ mod tests {
         let marks = mark_furniture(&blocks);
         use Furniture::*;
         assert_eq!(marks, [None, None, None, Some(Separator), Some(Appeal), Some(SectionHeading), Some(SectionList), Some(SectionList)]);
+        // A widget's label heads nothing; a paragraph ends a section.
+        let blocks: Vec<String> = [
+            "Body one.",
+            "Advertisement",
+            "Ann Lee, head of the training command, and officials from the border service attended.",
+            "Related",
+            "Unrelated headline about football",
+            "The talks will resume in May, the ministry said, and a treaty may follow.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(mark_furniture(&blocks), [None, Some(Widget), None, Some(SectionHeading), Some(SectionList), None]);
     }
 
     #[test]

@@ -31,6 +31,9 @@ static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)").expect("valid regex"));
 static DOTTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("valid regex"));
+/// "20/05/2024" or "05/20/2024": read only where the order shows (one number above 12).
+static SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})\b")).expect("valid regex")
 });
@@ -85,9 +88,20 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     let full = |y: Option<i16>, m: Option<u8>, d: Option<u8>| Date::new(y?, m?, d?).map(DateValue::Full);
     // Most specific first: a later pattern never matches inside an earlier match.
     type Reader<'a> = &'a dyn Fn(&regex::Captures<'_>) -> Option<DateValue>;
-    let patterns: [(&Regex, Reader<'_>); 7] = [
+    let slashed = |c: &regex::Captures<'_>| {
+        let (a, b): (u8, u8) = (num(&c[1])?, num(&c[2])?);
+        match (a > 12, b > 12) {
+            (true, false) => full(num(&c[3]), Some(b), Some(a)),
+            (false, true) => full(num(&c[3]), Some(a), Some(b)),
+            // Day or month first cannot be told: only the year is known.
+            (false, false) if a > 0 && b > 0 => num(&c[3]).map(DateValue::Year),
+            _ => None,
+        }
+    };
+    let patterns: [(&Regex, Reader<'_>); 8] = [
         (&ISO, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
         (&DOTTED, &|c| full(num(&c[3]), num(&c[2]), num(&c[1]))),
+        (&SLASHED, &slashed),
         (&DAY_MONTH_YEAR, &|c| full(num(&c[3]), month_number(&c[2]), num(&c[1]))),
         (&MONTH_DAY_YEAR, &|c| full(num(&c[3]), month_number(&c[1]), num(&c[2]))),
         (&MONTH_YEAR, &|c| month_number(&c[1]).zip(num(&c[2])).map(|(month, year)| DateValue::MonthYear { month, year })),
@@ -132,6 +146,11 @@ mod tests {
         check("03.09.2022", &[("03.09.2022", full(2022, 9, 3))]);
         check("June 7, 2022", &[("June 7, 2022", full(2022, 6, 7))]);
         check("Sept. 9th, 2020", &[("Sept. 9th, 2020", full(2020, 9, 9))]);
+        check("on 20/05/2024.", &[("20/05/2024", full(2024, 5, 20))]);
+        check("on 05/20/2024.", &[("05/20/2024", full(2024, 5, 20))]);
+        // Day or month first cannot be told: the year alone.
+        check("on 05/04/2024.", &[("05/04/2024", DateValue::Year(2024))]);
+        check("on 20/20/2024.", &[]);
     }
 
     #[test]

@@ -138,6 +138,12 @@ fn tokens<'a>(sentence: &'a str, offset: usize) -> Vec<Token<'a>> {
         .collect()
 }
 
+/// Words that end an office named after a title ("Minister of Foreign Affairs").
+const OFFICE_WORDS: [&str; 16] = [
+    "Defense", "Defence", "Affairs", "Foreign", "Interior", "Justice", "Economy", "Energy", "Finance", "Health",
+    "Education", "State", "Security", "Trade", "Transport", "Agriculture",
+];
+
 /// Titles written short with a full stop ("Lt. Gen. Ann Lee"), which does not end the name.
 const SHORT_TITLES: [&str; 14] = ["Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Brig", "Sgt", "Cmdr", "Dr", "Mr", "Mrs", "Ms", "Prof"];
 
@@ -296,6 +302,38 @@ fn classify_run(
     let words: Vec<&str> = toks[start..end].iter().map(|t| t.text).collect();
     let last = *words.last().expect("non-empty run");
 
+    // A title with its office, then the name: "Minister of Defense Zakir Hasanov",
+    // "President of Turkey Recep Tayyip Erdoğan". The office ends at its last country
+    // or office word; else the name is the last two words.
+    if let Some(k) = words.iter().position(|w| TITLES.contains(w))
+        && words.get(k + 1) == Some(&"of")
+        && words.len() >= k + 4
+    {
+        let office_end = (k + 2..words.len())
+            .rev()
+            .find(|&j| is_country(words[j]) || is_head(words[j]) || OFFICE_WORDS.contains(&words[j]))
+            .map_or(words.len() - 2, |j| j + 1);
+        let name_len = words.len() - office_end;
+        if (1..=4).contains(&name_len) && words[office_end..].iter().all(|w| !is_head(w) && !is_country(w) && *w != "of") {
+            let role = with_context(paragraph, toks, start, span_text(paragraph, toks, start, start + office_end).to_owned());
+            let name = span_text(paragraph, toks, start + office_end, end);
+            for t in &toks[start..start + office_end] {
+                place_word(found, t, false);
+            }
+            found.push(Found {
+                kind: EntityKind::Person,
+                surface: name.to_owned(),
+                name: name.to_owned(),
+                rule: if name_len == 1 { "surname" } else { "name" },
+                start: toks[start + office_end].start,
+                end: e,
+                role: Some(role),
+                series: None,
+                fallback: Some((EntityKind::Person, name.to_owned(), "name")),
+            });
+            return;
+        }
+    }
     // A title or rank followed by a name: a person, with the title as the role.
     if let Some(k) = words.iter().rposition(|w| TITLES.contains(w)) {
         let name_words = end - (start + k + 1);
@@ -828,6 +866,11 @@ mod tests {
         check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
         check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
         check("Lt. Gen. Kerim Veliyev observed it.", &[(Person, "Kerim Veliyev", "Lt. Gen.")]);
+        check("Minister of Defense Zakir Hasanov met them.", &[(Person, "Zakir Hasanov", "Minister of Defense")]);
+        check(
+            "President of Turkey Recep Tayyip Erdoğan spoke.",
+            &[(Person, "Recep Tayyip Erdoğan", "President of Turkey"), (Place, "Türkiye", "")],
+        );
         check("NATO, the UN and the EU met.", &[(Organization, "NATO", ""), (Organization, "UN", ""), (Organization, "EU", "")]);
         check("BAKU, Azerbaijan (AP) — Troops moved.", &[(Place, "Baku", ""), (Place, "Azerbaijan", ""), (Organization, "AP", "")]);
     }

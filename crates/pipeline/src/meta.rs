@@ -175,11 +175,18 @@ pub fn dateline(block: &str) -> Option<DateSpan> {
         return None;
     }
     let found = find_dates(block);
-    found.iter().find_map(|f| match f.value {
+    // "Updated on 12 March | Published on 10 March": the date after "Published".
+    let published_at = PUBLISHED_WORD.find(block).map_or(0, |m| m.end());
+    let after: Vec<_> = found.iter().filter(|f| f.start >= published_at).collect();
+    let found = if after.is_empty() { found.iter().collect() } else { after };
+    found.into_iter().find_map(|f| match f.value {
         DateValue::Full(date) => Some(DateSpan::stated_day(date, block.trim())),
         _ => None,
     })
 }
+
+static PUBLISHED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(published|posted)\b").expect("valid regex"));
 
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(reported|said|announced|stated|told|added|informed|wrote|confirmed|reports)\b[^.]{0,40}?\bon\s*$")
@@ -291,6 +298,7 @@ mod tests {
         assert_eq!(iso("03.09.2022").as_deref(), Some("2022-09-03"));
         assert_eq!(iso("Published: June 7, 2022").as_deref(), Some("2022-06-07"));
         assert_eq!(iso("October 2021"), None);
+        assert_eq!(iso("Updated on 12 March 2023 | Published on 10 March 2023").as_deref(), Some("2023-03-10"));
     }
 
     #[test]
