@@ -76,7 +76,15 @@ const FUNCTION_WORDS: [&str; 72] = [
     "There", "Here", "Under", "Over",
 ];
 /// Lowercase words allowed inside a name ("Treaty of Kars", "Declaration on Allied Relations").
-const CONNECTORS: [&str; 4] = ["of", "on", "for", "de"];
+const CONNECTORS: [&str; 13] = ["of", "on", "for", "de", "bin", "bint", "ibn", "al", "da", "del", "van", "von", "der"];
+/// Connectors that are part of a person's name ("Mohamed bin Zayed", "Ursula von der
+/// Leyen"), not counted among its words.
+const NAME_PARTICLES: [&str; 10] = ["de", "bin", "bint", "ibn", "al", "da", "del", "van", "von", "der"];
+
+/// A title, or a compound with one ("Secretary-General", "Commander-in-Chief").
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word) || word.contains('-') && word.split('-').any(|part| TITLES.contains(&part))
+}
 
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\-'’]*").expect("valid regex"));
@@ -305,7 +313,7 @@ fn classify_run(
     // A title with its office, then the name: "Minister of Defense Zakir Hasanov",
     // "President of Turkey Recep Tayyip Erdoğan". The office ends at its last country
     // or office word; else the name is the last two words.
-    if let Some(k) = words.iter().position(|w| TITLES.contains(w))
+    if let Some(k) = words.iter().position(|w| is_title(w))
         && words.get(k + 1) == Some(&"of")
         && words.len() >= k + 4
     {
@@ -335,8 +343,8 @@ fn classify_run(
         }
     }
     // A title or rank followed by a name: a person, with the title as the role.
-    if let Some(k) = words.iter().rposition(|w| TITLES.contains(w)) {
-        let name_words = end - (start + k + 1);
+    if let Some(k) = words.iter().rposition(|w| is_title(w)) {
+        let name_words = words[k + 1..].iter().filter(|w| !NAME_PARTICLES.contains(w)).count();
         if (1..=4).contains(&name_words) && words[k + 1..].iter().all(|w| !is_head(w)) {
             let mut role = span_text(paragraph, toks, start, start + k + 1).to_owned();
             let title = &toks[start + k];
@@ -498,7 +506,7 @@ fn is_head(word: &str) -> bool {
         || PLACE_HEADS.contains(&word)
         || AGREEMENT_HEADS.contains(&word)
         || EVENT_HEADS.contains(&word)
-        || TITLES.contains(&word)
+        || is_title(word)
         || FUNCTION_WORDS.contains(&word)
 }
 
@@ -867,6 +875,8 @@ mod tests {
         check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
         check("Lt. Gen. Kerim Veliyev observed it.", &[(Person, "Kerim Veliyev", "Lt. Gen.")]);
         check("Minister of Defense Zakir Hasanov met them.", &[(Person, "Zakir Hasanov", "Minister of Defense")]);
+        check("Sheikh Mohamed bin Zayed Al Nahyan received him.", &[(Person, "Mohamed bin Zayed Al Nahyan", "Sheikh")]);
+        check("NATO Secretary-General Jens Stoltenberg said so.", &[(Person, "Jens Stoltenberg", "NATO Secretary-General")]);
         check(
             "President of Turkey Recep Tayyip Erdoğan spoke.",
             &[(Person, "Recep Tayyip Erdoğan", "President of Turkey"), (Place, "Türkiye", "")],
