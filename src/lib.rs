@@ -193,7 +193,7 @@ pub fn App() -> Html {
         View::Entities => entity_list(&EntityListProps { state: s.clone() }),
         View::Article(id) => reader(&ReaderProps { id: id.clone().into(), state: s.clone() }),
     };
-    let tagline = format!("{} articles · {} events · {} entities", corpus.articles.len(), corpus.events.len(), corpus.entities.len());
+    let tagline = format!("{} · {} · {}", components::count(corpus.articles.len(), "article", "articles"), components::count(corpus.events.len(), "event", "events"), components::count(corpus.entities.len(), "entity", "entities"));
     html! {
         <>
             { masthead(s, tagline, on_search) }

@@ -49,7 +49,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                 <a class="close" href={close} aria-label="Close the card (Escape)">{ "×" }</a>
             </header>
             <p class="stats">
-                { format!("{} mentions in {} articles", e.mentions.len(), articles.len()) }
+                { format!("{} in {}", crate::components::count(e.mentions.len(), "mention", "mentions"), crate::components::count(articles.len(), "article", "articles")) }
                 if let (Some(first), Some(last)) = (dated.first(), dated.last()) {
                     { format!(" · first seen {} · last seen {}", first.when.label(), last.when.label()) }
                 }

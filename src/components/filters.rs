@@ -158,7 +158,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                             with.filter.entities.push(e.id.clone());
                             html! {
                                 <li><a class={classes!("chip", "pick", format!("chip-{}", e.kind.as_str()))} href={with.to_fragment()}
-                                    aria-label={format!("Filter by {} ({n} events)", e.name)}>{ format!("{} ({n})", e.name) }</a></li>
+                                    aria-label={format!("Filter by {} ({})", e.name, crate::components::count(n as usize, "event", "events"))}>{ format!("{} ({n})", e.name) }</a></li>
                             }
                         }) }
                     </ul>

@@ -83,7 +83,7 @@ pub fn graph(props: &GraphProps) -> Html {
                     let href = State { view: View::Entity(e.id.clone()), ..props.state.clone() }.to_fragment();
                     html! {
                         <a class={classes!("node", format!("chip-{}", e.kind.as_str()))} href={href}>
-                            <title>{ format!("{} ({} events)", e.name, c) }</title>
+                            <title>{ format!("{} ({})", e.name, crate::components::count(c as usize, "event", "events")) }</title>
                             <circle cx={fixed(cx)} cy={fixed(cy)} r="3.5" />
                             <text x={fixed(cx)} y={fixed(cy + 8.0)}>{ e.name.clone() }</text>
                         </a>

@@ -25,6 +25,11 @@ impl PartialEq for CorpusRef {
     }
 }
 
+/// "1 article", "2 articles": a count with its noun, singular or plural.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
 /// `v` with two decimals, for SVG coordinates, without the float formatting machinery
 /// (which costs the wasm bundle kilobytes).
 pub fn fixed(v: f64) -> String {
@@ -65,6 +70,13 @@ mod tests {
     }
 
     #[test]
+    fn counts_take_the_noun_their_number_needs() {
+        assert_eq!(count(1, "article", "articles"), "1 article");
+        assert_eq!(count(0, "article", "articles"), "0 articles");
+        assert_eq!(count(12, "entity", "entities"), "12 entities");
+    }
+
+    #[test]
     fn sin_cos_agree_with_the_library() {
         for k in 0..720 {
             let x = std::f64::consts::TAU * f64::from(k) / 720.0;
@@ -73,3 +85,4 @@ mod tests {
         }
     }
 }
+

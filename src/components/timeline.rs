@@ -156,7 +156,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <section class="timeline" aria-label="Timeline" data-total={total.to_string()} ref={list}>
             <p class="result-count" role="status">
-                { if props.preview.is_some() { "The newest events; loading the rest…".to_owned() } else { format!("{total} events") } }
+                { if props.preview.is_some() { "The newest events; loading the rest…".to_owned() } else { crate::components::count(total, "event", "events") } }
             </p>
             <div class="spacer" aria-hidden="true" ref={top_spacer}></div>
             <div class="months">

@@ -145,6 +145,12 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             None => return Err("has no readable text; skipped".into()),
         },
     };
+    // A wire dateline names the agency: "BAKU, Azerbaijan (AP) —", "Baku, October 5 (AZERTAC).".
+    if let Some(c) = paragraphs.first().and_then(|p| DATELINE_AGENCY.captures(p)) {
+        credits.extend(meta::credit(&c[1]).map(|credit| match credit {
+            Credit::Person(name) | Credit::Outlet(name) => Credit::Outlet(name),
+        }));
+    }
     let mut authors = Vec::new();
     let mut outlets = Vec::new();
     for c in credits {
@@ -296,6 +302,13 @@ fn stated_from_markup(value: &str) -> Option<DateSpan> {
     })
 }
 
+/// A dateline heading the lead with the agency in brackets: a place, maybe a region or
+/// a month and day after commas, then "(AP)" and a dash or a full stop.
+static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L} .'-]{1,40}(?:,\s*[\p{L}\p{N} .'-]{1,30}){0,2}\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,30})\)\s*(?:[—–-]+|\.)\s")
+        .expect("valid regex")
+});
+
 /// A wire dateline heading a lead: "BAKU, Azerbaijan (AP) — ", "NICOSIA – ".
 static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}{3,}[\p{Lu} .'-]*(,\s*\p{Lu}[\p{L} .'-]{0,30})?\s*(\([^)]{1,30}\))?\s*[—–-]+\s+").expect("valid regex")
@@ -394,7 +407,7 @@ mod tests {
     fn a_publication_line_may_close_the_body() {
         check(
             "BAKU (AP) — Troops began drills on Monday.\n\nThey end on Friday.\n\nPublished 11:20 AM EST, Thu October 6, 2022",
-            "Troops began drills on Monday", false, &[], &[], Some(("2022-10-06", "Stated")),
+            "Troops began drills on Monday", false, &[], &["AP"], Some(("2022-10-06", "Stated")),
             "BAKU (AP) — Troops began drills on Monday.",
         );
         let a = parse("x/fixture.txt", "Troops began drills on Monday.\n\nPublished reports say 2,000 took part on 6 October 2022 near the border.");
@@ -402,10 +415,23 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_names_its_agency_as_the_outlet() {
+        for (lead, outlet) in [
+            ("BAKU, Azerbaijan (AP) — Troops began drills on Monday.", Some("AP")),
+            ("Baku, October 5 (AZERTAC). The drills ended.", Some("AZERTAC")),
+            ("ANKARA, Sept 21 (Reuters) - Troops ended drills.", Some("Reuters")),
+            ("Officials (two of them) - said so on Monday.", None),
+        ] {
+            let a = parse("x/fixture.txt", &format!("Drills end\n\n{lead}\n\nMore text here."));
+            assert_eq!(a.outlets.first().map(|o| o.as_ref()), outlet, "{lead}");
+        }
+    }
+
+    #[test]
     fn a_wire_credit_line_closes_the_body_and_names_the_authors() {
         check(
             "Drills end\n\nANKARA, Sept 21 (Reuters) - Troops ended drills.\n\nThey went home.\n\n(Reporting by Ece Toksabay and Ann Lee in Ankara; Writing by Daren Butler; Editing by Alex Richardson)",
-            "Drills end", true, &["Ece Toksabay", "Ann Lee", "Daren Butler"], &[], None,
+            "Drills end", true, &["Ece Toksabay", "Ann Lee", "Daren Butler"], &["Reuters"], None,
             "ANKARA, Sept 21 (Reuters) - Troops ended drills.",
         );
         for text in ["Reporting by the ministry was thin, officials said (in private).", "Reporting by the ministry was thin."] {
