@@ -88,7 +88,8 @@ fn is_title(word: &str) -> bool {
 
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\-'’]*").expect("valid regex"));
-static EDITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.*?)[\s]*-[\s]*((?:19|20)\d{2})$").expect("valid regex"));
+static EDITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)(?:\s*-\s*|\s+)((?:19|20)\d{2})$").expect("valid regex"));
 static DAY_WAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d+-day|\d+-year|[a-z]+-day) war\b").expect("valid regex"));
 
@@ -194,7 +195,12 @@ fn runs(paragraph: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
             }
             if next.capitalised() && adjacent(paragraph, prev, next) {
                 end += 1;
-            } else if is_year(next.text) && edition_gap(paragraph, prev, next) {
+            } else if is_year(next.text)
+                && (edition_gap(paragraph, prev, next)
+                    || adjacent(paragraph, prev, next)
+                        && toks[end + 1..].iter().take(3).any(|t| EXERCISE_WORDS.contains(&t.text)))
+            {
+                // "Efes-2022", or "Anatolian Eagle 2023 air force exercise".
                 end += 1;
                 break;
             } else if CONNECTORS.contains(&next.text)
@@ -874,6 +880,8 @@ mod tests {
         check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
         check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
         check("Lt. Gen. Kerim Veliyev observed it.", &[(Person, "Kerim Veliyev", "Lt. Gen.")]);
+        check("The Anatolian Eagle 2023 air force exercise opened.", &[(Exercise, "Anatolian Eagle 2023", "")]);
+        check("Talks in Baku 2023 ended.", &[(Place, "Baku", "")]);
         check("Minister of Defense Zakir Hasanov met them.", &[(Person, "Zakir Hasanov", "Minister of Defense")]);
         check("Sheikh Mohamed bin Zayed Al Nahyan received him.", &[(Person, "Mohamed bin Zayed Al Nahyan", "Sheikh")]);
         check("NATO Secretary-General Jens Stoltenberg said so.", &[(Person, "Jens Stoltenberg", "NATO Secretary-General")]);
