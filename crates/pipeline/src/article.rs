@@ -104,6 +104,11 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         } else if title.is_none() && is_headline(block) {
             title = Some(block.clone());
             headline_at = Some(i);
+        } else if headline_at.is_some() && title.as_deref().is_some_and(all_capitals) && is_headline(block) && !all_capitals(block) {
+            // A line in capitals before the headline names the place or the outlet
+            // ("ISTANBUL DAILY SABAH WITH AA"): the headline is the one in mixed case.
+            removed.extend(title.replace(block.clone()));
+            headline_at = Some(i);
         } else if headline_at.is_some_and(|h| h + 1 == i) && i + 1 < blocks_kept && is_headline(block) {
             standfirst = Some(std::mem::take(block));
         } else {
@@ -288,6 +293,11 @@ fn published_line(block: &str) -> Option<DateSpan> {
     PUBLISHED_LINE.is_match(block).then(|| is_dateline(block)).flatten()
 }
 
+/// Whether every letter of a block is a capital.
+fn all_capitals(block: &str) -> bool {
+    block.chars().any(char::is_alphabetic) && !block.chars().any(char::is_lowercase)
+}
+
 fn is_headline(block: &str) -> bool {
     let len = block.chars().count();
     let sentence_end = block.ends_with(['.', '”', '"']) && !block.ends_with("...") && !block.ends_with('…');
@@ -425,6 +435,16 @@ mod tests {
             let a = parse("x/fixture.txt", &format!("Drills end\n\n{lead}\n\nMore text here."));
             assert_eq!(a.outlets.first().map(|o| o.as_ref()), outlet, "{lead}");
         }
+    }
+
+    #[test]
+    fn a_line_in_capitals_gives_way_to_the_headline_after_the_date() {
+        check(
+            "ISTANBUL DAILY SABAH WITH AA\nPublished 05.10.2021 11:20\n\nForces wrap up joint drills in Lachin\n\nThe forces completed the drills.",
+            "Forces wrap up joint drills in Lachin", true, &[], &[], Some(("2021-10-05", "Stated")), "The forces completed the drills.",
+        );
+        let a = parse("x/fixture.txt", "FORCES WRAP UP DRILLS IN LACHIN\n\nThe forces completed the drills on Monday.");
+        assert_eq!(a.title, "FORCES WRAP UP DRILLS IN LACHIN", "a headline in capitals with none after it stays");
     }
 
     #[test]

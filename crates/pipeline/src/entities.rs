@@ -351,7 +351,10 @@ fn classify_run(
     // A title or rank followed by a name: a person, with the title as the role.
     if let Some(k) = words.iter().rposition(|w| is_title(w)) {
         let name_words = words[k + 1..].iter().filter(|w| !NAME_PARTICLES.contains(w)).count();
-        if (1..=4).contains(&name_words) && words[k + 1..].iter().all(|w| !is_head(w)) {
+        if (1..=4).contains(&name_words)
+            && words[k + 1..].iter().all(|w| !is_head(w))
+            && toks[start + k + 1].capitalised()
+        {
             let mut role = span_text(paragraph, toks, start, start + k + 1).to_owned();
             let title = &toks[start + k];
             if SHORT_TITLES.contains(&title.text) && paragraph[title.end..].starts_with('.') {
@@ -883,6 +886,7 @@ mod tests {
         check("The Anatolian Eagle 2023 air force exercise opened.", &[(Exercise, "Anatolian Eagle 2023", "")]);
         check("Talks in Baku 2023 ended.", &[(Place, "Baku", "")]);
         check("Minister of Defense Zakir Hasanov met them.", &[(Person, "Zakir Hasanov", "Minister of Defense")]);
+        check("He met the Minister of National Defense of the republic.", &[]);
         check("Sheikh Mohamed bin Zayed Al Nahyan received him.", &[(Person, "Mohamed bin Zayed Al Nahyan", "Sheikh")]);
         check("NATO Secretary-General Jens Stoltenberg said so.", &[(Person, "Jens Stoltenberg", "NATO Secretary-General")]);
         check(

@@ -76,7 +76,7 @@ pub fn byline(block: &str) -> Option<Vec<String>> {
     for (i, &(_, name_start)) in starts.iter().enumerate() {
         let name_end = starts.get(i + 1).map_or(block.len(), |next| next.0);
         let name = name_before_dateline(&block[name_start..name_end]);
-        let name = name.trim().trim_end_matches(['/', '|', ',', ';']).trim();
+        let name = name.trim().trim_end_matches(['/', '|', ',', ';', ':']).trim();
         if !name.is_empty() {
             names.push(name.to_owned());
         }
@@ -270,6 +270,8 @@ mod tests {
         assert_eq!(byline("By Ann Lee, 5 March 2023"), Some(vec!["Ann Lee".into()]));
         assert_eq!(byline("By Ann Lee - Updated 10:42"), Some(vec!["Ann Lee".into()]));
         assert_eq!(byline("By Ronald McDonald"), Some(vec!["Ronald McDonald".into()]));
+        assert_eq!(byline("BAKU, Azerbaijan, Sept. 5. By Trend:"), Some(vec!["Trend".into()]), "a dateline, then the credit");
+        assert_eq!(byline("By Trend:"), Some(vec!["Trend".into()]));
         assert_eq!(byline("By Ursula von der Leyen"), Some(vec!["Ursula von der Leyen".into()]));
         assert_eq!(byline("By our correspondent"), Some(vec!["our correspondent".into()]));
         assert_eq!(byline("By Monday the troops had moved north."), None);
