@@ -13,6 +13,8 @@ use crate::dates::{DateValue, find_dates};
 use crate::html;
 use crate::meta::{self, Credit};
 
+/// Blocks of an HTML page before its headline that are taken for the page's chrome.
+const MAX_CHROME_BLOCKS: usize = 8;
 /// Longest block that can be a headline.
 const MAX_HEADLINE_CHARS: usize = 200;
 /// Derived titles are cut to this many words.
@@ -51,10 +53,13 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         let mut blocks = doc.blocks;
         cap(&mut blocks, &mut notes);
         let mut blocks = plain_blocks(blocks);
+        // The headline's own block, and the page's chrome before it (a weather and
+        // currency strip, a site menu no markup names), which is no article text.
         if let Some(t) = &title
-            && let Some(i) = blocks.iter().take(3).position(|b| b == t)
+            && let Some(i) = blocks.iter().take(MAX_CHROME_BLOCKS + 1).position(|b| b == t)
         {
-            blocks.remove(i);
+            removed.extend(blocks.drain(..i));
+            blocks.remove(0);
         }
         blocks
     } else {
@@ -445,6 +450,20 @@ mod tests {
         );
         let a = parse("x/fixture.txt", "FORCES WRAP UP DRILLS IN LACHIN\n\nThe forces completed the drills on Monday.");
         assert_eq!(a.title, "FORCES WRAP UP DRILLS IN LACHIN", "a headline in capitals with none after it stays");
+    }
+
+    #[test]
+    fn html_chrome_before_the_headline_is_removed_and_the_byline_after_it_read() {
+        let a = parse(
+            "x/page.html",
+            r#"<html><body><div class="header-top"><span>Baku +28°C</span> <span>USD 1.7</span></div>
+            <h1>Navies hold drills</h1><div class="meta">12 July 2022 09:30 By Rauf Mammadov</div>
+            <p>The navies held drills on July 11.</p></body></html>"#,
+        );
+        assert_eq!((a.title.as_ref(), a.lead()), ("Navies hold drills", "The navies held drills on July 11."));
+        assert_eq!(a.authors, ["Rauf Mammadov"]);
+        assert_eq!(a.published.map(|p| p.start.iso()).as_deref(), Some("2022-07-12"));
+        assert_eq!(a.removed, ["Baku +28°C USD 1.7"]);
     }
 
     #[test]

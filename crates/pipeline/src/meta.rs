@@ -199,11 +199,20 @@ static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
 pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
     let mut latest_year: Option<(i16, String)> = None;
     let mut report_day: Option<(u8, u8, String)> = None;
+    let mut report_date: Option<(Date, String)> = None;
     for paragraph in paragraphs {
         for f in find_dates(paragraph) {
             let words = paragraph[f.start..f.end].to_owned();
             let year = match f.value {
-                DateValue::Full(d) => Some(d.year),
+                DateValue::Full(d) => {
+                    // "the company said on 2022-10-06": the day of the report itself.
+                    let before = &paragraph[..f.start];
+                    if report_date.is_none() && REPORTED_ON.is_match(before) {
+                        let verb_start = REPORTED_ON.find(before).map_or(f.start, |m| m.start());
+                        report_date = Some((d, paragraph[verb_start..f.end].to_owned()));
+                    }
+                    Some(d.year)
+                }
                 DateValue::MonthYear { year, .. } | DateValue::Year(year) => Some(year),
                 DateValue::MonthDay { month, day } => {
                     let before = &paragraph[..f.start];
@@ -220,6 +229,9 @@ pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
                 latest_year = Some((year, words));
             }
         }
+    }
+    if let Some((date, words)) = report_date {
+        return Some(DateSpan { start: date, end: date, precision: Precision::Day, basis: Basis::Inferred, evidence: words.into() });
     }
     let (year, year_words) = latest_year?;
     if let Some((month, day, words)) = report_day
@@ -311,6 +323,8 @@ mod tests {
         assert!(d.evidence.contains("reported on October 5"), "{}", d.evidence);
         let y = p(&["Troops will join Efes-2022 drills.", "Drills were held in 2021."]).unwrap();
         assert_eq!((y.start.iso(), y.end.iso(), y.precision), ("2022-01-01".into(), "2022-12-31".into(), Precision::Year));
+        let r = p(&["Baykar said on 2022-10-06 that it had delivered drones.", "Deliveries began in 2020."]).unwrap();
+        assert_eq!((r.start.iso(), r.precision, r.basis), ("2022-10-06".into(), Precision::Day, Basis::Inferred));
         assert_eq!(p(&["No dates at all."]), None);
         assert_eq!(p(&["He said on Monday that it rained."]), None);
     }

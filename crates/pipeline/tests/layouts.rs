@@ -1,0 +1,88 @@
+//! Articles laid out as sites and wire services the bundled articles are not (in
+//! tests/fixtures/layouts): each one's title, publication date and credits as a reader
+//! would read them off the page, and no page furniture left in its text. The articles
+//! were written for this test (their events and people made up or paraphrased, not
+//! reporting), in layouts the bundled ones do not use: HTML with JSON-LD, site headers,
+//! captions, class-named menus and share buttons; bylines in lowercase, glued to a
+//! dateline or closing the body as a wire credit line; "Published" lines at the end;
+//! datelines naming the agency; a headline with a standfirst, or after a line in capitals.
+
+use std::path::PathBuf;
+
+/// File, title, publication date (and whether it is stated), authors, outlets.
+type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)>, &'static [&'static str], &'static [&'static str]);
+
+const STATED: model::Basis = model::Basis::Stated;
+const INFERRED: model::Basis = model::Basis::Inferred;
+
+const EXPECTED: [Expected; 14] = [
+    ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
+    ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
+    ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
+    ("a4.txt", "Azerbaijan and Turkey began a week of joint military exercises near the …", Some(("2022-10-06", STATED)), &[], &["AP"]),
+    ("a5.txt", "The Turkish defence company Baykar said on 2022-10-06 that it had delivered …", Some(("2022-10-06", INFERRED)), &[], &[]),
+    ("a6.txt", "TURKISH, AZERBAIJANI SPECIAL FORCES TRAIN IN NAKHCHIVAN", None, &["Ece Toksabay", "Daren Butler"], &["Reuters"]),
+    ("a7.html", "Azerbaijani, Turkish servicemen complete \"Unshakable Brotherhood-2021\" exercises", Some(("2021-10-05", STATED)), &[], &["AZERTAC"]),
+    ("b1.txt", "Çavuşoğlu, Bayramov discuss regional security in Ankara", Some(("2023-03-10", STATED)), &[], &[]),
+    ("b2.html", "Azerbaijan to host Türkiye's Efes-2024 observers", Some(("2024-05-21", STATED)), &[], &[]),
+    ("c1.txt", "Gulf and Turkish officials meet on drone exports", Some(("2024-01-17", STATED)), &["Layla Al-Mansouri"], &[]),
+    ("e1.txt", "Azerbaijan, Türkiye to hold joint tactical exercises in Kars", None, &[], &["Trend"]),
+    ("e2.txt", "Defense ministers of Azerbaijan and Türkiye hold phone talks", Some(("2023-03-03", STATED)), &[], &[]),
+    ("e3.txt", "Turkish, Azerbaijani forces wrap up joint drills in Lachin", Some(("2021-10-05", STATED)), &[], &[]),
+    ("f1.html", "Azerbaijani, Turkish navies hold drills in Caspian Sea", Some(("2022-07-12", STATED)), &["Rauf Mammadov"], &["APA"]),
+];
+
+/// Words of page furniture that none of these articles' own text holds.
+const FURNITURE: [&str; 14] = [
+    "cookies", "Share on", "Follow", "Tags:", "Our Standards", "ADVERTISEMENT", "Reporting by", "Published", "Updated",
+    "Politics Economy", "°C", "Most Read", "Photo: Hellenic", "DAILY SABAH",
+];
+
+#[test]
+fn each_layout_gives_its_title_date_and_credits_and_no_furniture() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts");
+    let out = pipeline::process_dir(&dir).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let mut files: Vec<&str> = out.corpus.articles.iter().map(|a| &*a.file).collect();
+    files.sort_unstable();
+    assert_eq!(files, EXPECTED.map(|e| e.0));
+    for (file, title, published, authors, outlets) in EXPECTED {
+        let a = out.corpus.articles.iter().find(|a| &*a.file == file).unwrap();
+        assert_eq!(&*a.title, title, "{file}: title");
+        let got = a.published.as_ref().map(|p| (p.start.iso(), p.basis));
+        assert_eq!(got, published.map(|(d, b)| (d.to_owned(), b)), "{file}: published");
+        assert_eq!(a.authors, authors, "{file}: authors");
+        assert_eq!(a.outlets, outlets, "{file}: outlets");
+        for p in a.paragraphs.iter().chain([&a.title]) {
+            for word in FURNITURE {
+                assert!(!p.contains(word), "{file}: furniture “{word}” in {p:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn their_people_keep_their_offices_and_their_exercises_their_names() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts");
+    let out = pipeline::process_dir(&dir).unwrap();
+    let role = |name: &str| {
+        let e = out.corpus.entities.iter().find(|e| e.kind == model::EntityKind::Person && e.name == name);
+        e.unwrap_or_else(|| panic!("no person {name}")).roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>()
+    };
+    assert!(role("Zakir Hasanov").contains(&"Minister of Defense".to_owned()));
+    assert_eq!(role("Jens Stoltenberg"), ["NATO Secretary-General"]);
+    assert_eq!(role("Mohamed bin Zayed Al Nahyan"), ["Sheikh"]);
+    assert_eq!(role("Kerim Veliyev"), ["Lt. Gen."]);
+    for exercise in ["Turgutreis-IX", "Unshakable Brotherhood-2021", "Mustafa Kemal Atatürk - 2022", "Efes-2024"] {
+        assert!(
+            out.corpus.entities.iter().any(|e| e.kind == model::EntityKind::Exercise && e.name == exercise),
+            "no exercise {exercise}"
+        );
+    }
+    // No dateline, byline or credit line is an event.
+    for e in &out.corpus.events {
+        for word in ["By ", "(AZERTAC)", "Reporting by", "Published"] {
+            assert!(!e.summary.contains(word) || e.kind == model::EventKind::Publication, "{:?}", e.summary);
+        }
+    }
+}
