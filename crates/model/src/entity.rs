@@ -61,7 +61,8 @@ pub struct Alias {
     pub text: String,
     pub count: u32,
     /// How this form joined the entity: "name", "spelling" (case or diacritics),
-    /// "gazetteer" (an alternate name), "demonym", "surname", "part of a longer name".
+    /// "gazetteer" (an alternate name), "initials" (a country's, "UAE"), "demonym",
+    /// "surname", "part of a longer name", "context", "byline".
     pub rule: String,
 }
 

@@ -441,6 +441,13 @@ fn classify_run(
         push(found, EntityKind::Event, text, text, "name", s, e);
         return;
     }
+    // Capitals that are a country's initials ("UAE", "USA").
+    if is_acronym(text)
+        && let Some(country) = GAZETTEER.initials(text)
+    {
+        push(found, EntityKind::Place, text, &country.name, "initials", s, e);
+        return;
+    }
     // A word in capitals is an acronym, unless it is a place's name of four letters or
     // more ("BAKU —" in a dateline; "UN" is also a village's name).
     let acronym = is_acronym(text) && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none());
@@ -893,6 +900,7 @@ mod tests {
             "President of Turkey Recep Tayyip Erdoğan spoke.",
             &[(Person, "Recep Tayyip Erdoğan", "President of Turkey"), (Place, "Türkiye", "")],
         );
+        check("The USA and the UAE agreed.", &[(Place, "United States", ""), (Place, "United Arab Emirates", "")]);
         check("NATO, the UN and the EU met.", &[(Organization, "NATO", ""), (Organization, "UN", ""), (Organization, "EU", "")]);
         check("BAKU, Azerbaijan (AP) — Troops moved.", &[(Place, "Baku", ""), (Place, "Azerbaijan", ""), (Organization, "AP", "")]);
     }

@@ -47,13 +47,17 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     /// Folded name → (place index, how); the best place for a name comes first.
     by_name: HashMap<String, Vec<(usize, Via)>>,
+    /// Countries by the initials of their common name or a longer form of it, where no
+    /// other country shares them ("UAE", "USA").
+    by_initials: HashMap<String, usize>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(COUNTRIES, SUBDIVISIONS, CITIES));
 
 impl Gazetteer {
     fn parse(countries: &str, subdivisions: &str, cities: &str) -> Gazetteer {
-        let mut g = Gazetteer { places: Vec::new(), by_name: HashMap::new() };
+        let mut g = Gazetteer { places: Vec::new(), by_name: HashMap::new(), by_initials: HashMap::new() };
+        let mut initials: HashMap<String, std::collections::BTreeSet<usize>> = HashMap::new();
         for line in countries.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let [code, name, aliases, demonyms, lat, lon] = f[..] else { continue };
@@ -69,7 +73,17 @@ impl Gazetteer {
             g.add(name, i, Via::Name);
             aliases.split('|').filter(|a| !a.is_empty()).for_each(|a| g.add(a, i, Via::Alias));
             demonyms.split('|').filter(|d| !d.is_empty()).for_each(|d| g.add(d, i, Via::Demonym));
+            // The common name, and longer forms of it ("United States of America"): the
+            // other aliases include foreign names, whose initials would be other words'
+            // ("TUR", "ARE").
+            let longer = aliases.split('|').filter(|a| a.strip_prefix(name).is_some_and(|rest| rest.starts_with(' ')));
+            for spelling in std::iter::once(name).chain(longer) {
+                if let Some(short) = initials_of(spelling) {
+                    initials.entry(short).or_default().insert(i);
+                }
+            }
         }
+        g.by_initials = initials.into_iter().filter(|(_, of)| of.len() == 1).filter_map(|(k, of)| Some((k, *of.first()?))).collect();
         for line in subdivisions.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let [_, country, name, _] = f[..] else { continue };
@@ -156,6 +170,12 @@ impl Gazetteer {
         all.first().copied()
     }
 
+    /// The country whose name these capitals are the initials of ("UAE" → United Arab
+    /// Emirates), if only one country's are.
+    pub fn initials(&self, text: &str) -> Option<&Place> {
+        self.by_initials.get(text).map(|&i| &self.places[i])
+    }
+
     /// The country a demonym names ("Azerbaijani" → Azerbaijan).
     pub fn demonym(&self, word: &str) -> Option<&Place> {
         let list = self.by_name.get(&fold(word))?;
@@ -163,9 +183,29 @@ impl Gazetteer {
     }
 }
 
+/// The initials of a name of three or four capitalised words, its lowercase words left
+/// out ("United States of America" → "USA"), or `None`. Two letters ("US", "DC") are
+/// too often another acronym.
+fn initials_of(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    (3..=4).contains(&words.len()).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_by_their_initials_where_only_one_has_them() {
+        let country = |s: &str| GAZETTEER.initials(s).map(|p| p.name.as_str());
+        assert_eq!(country("UAE"), Some("United Arab Emirates"));
+        assert_eq!(country("USA"), Some("United States"));
+        assert_eq!(country("PNG"), Some("Papua New Guinea"));
+        assert_eq!(country("US"), None, "two letters");
+        assert_eq!(country("TUR"), None, "a foreign name's initials");
+        assert_eq!(country("NATO"), None);
+        assert_eq!(country("Usa"), None, "capitals only");
+    }
 
     fn name(n: &str) -> Option<(String, Via)> {
         GAZETTEER.lookup(n).map(|(p, via)| (p.name.clone(), via))
