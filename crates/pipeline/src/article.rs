@@ -126,13 +126,17 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     paragraphs.splice(0..0, standfirst);
     // A publication line or the wire's credit line may close the body instead of
     // heading it (either order).
-    for _ in 0..2 {
+    for _ in 0..3 {
         if paragraphs.len() < 2 {
             break;
         }
         let last = paragraphs.last().map_or("", String::as_str);
         if let Some(date) = published_line(last) {
             published.get_or_insert(date);
+        } else if let Some(c) = SOURCE_LINE.captures(last) {
+            credits.extend(meta::credit(&c[1]).map(|credit| match credit {
+                Credit::Person(name) | Credit::Outlet(name) => Credit::Outlet(name),
+            }));
         } else if let Some(names) = closing_credits(last) {
             credits.extend(names.iter().filter_map(|n| meta::credit(n)));
         } else {
@@ -143,6 +147,13 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     paragraphs.iter_mut().for_each(|p| *p = clean::unglue_sentences(p));
     if clean::needs_sentence_split(&paragraphs) {
         paragraphs = paragraphs.iter().flat_map(|p| clean::split_long_block(p)).collect();
+    }
+    // A lead that opens with its dateline: "Baku, 14 June 2023 — …".
+    if published.is_none()
+        && let Some(lead) = paragraphs.first()
+        && let Some(m) = LEAD_DATE.find(lead)
+    {
+        published = meta::dateline(m.as_str().trim_end_matches(['—', '–', '-', ' ']));
     }
     if published.is_none() {
         published = meta::infer_published(&paragraphs);
@@ -288,6 +299,13 @@ fn closing_credits(block: &str) -> Option<Vec<String>> {
     // Every name a credit, or it is a sentence about reporting.
     (!names.is_empty() && names.iter().all(|n| meta::credit(n).is_some())).then_some(names)
 }
+
+/// "Source: Trend" closing the body: the outlet the text comes from.
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:source)\s*:\s*(\p{Lu}[\p{L}\p{N} .&'-]{0,40}?)\.?$").expect("valid regex"));
+/// A place, a comma and a date, then a dash, opening a lead ("Baku, 14 June 2023 — ").
+static LEAD_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L} .'-]{1,30},\s*[\p{L}\p{N} .,]{6,30}?\s*[—–-]+\s").expect("valid regex"));
 
 static PUBLISHED_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(first\s+)?(published|posted)\b").expect("valid regex"));
@@ -464,6 +482,17 @@ mod tests {
         assert_eq!(a.authors, ["Rauf Mammadov"]);
         assert_eq!(a.published.map(|p| p.start.iso()).as_deref(), Some("2022-07-12"));
         assert_eq!(a.removed, ["Baku +28°C USD 1.7"]);
+    }
+
+    #[test]
+    fn a_lead_dateline_states_the_date_and_a_source_line_the_outlet() {
+        check(
+            "Forces complete training\n\nBaku, 14 June 2023 — Special forces completed a course on Wednesday.\n\nThe course included climbing.\n\nSource: Trend\n\nPrint this article",
+            "Forces complete training", true, &[], &["Trend"], Some(("2023-06-14", "Stated")),
+            "Baku, 14 June 2023 — Special forces completed a course on Wednesday.",
+        );
+        let a = parse("x/fixture.txt", "Forces complete training\n\nBaku, the capital, hosted drills — in 2023, they said.\n\nMore.");
+        assert_eq!(a.published.map(|p| p.basis), Some(model::Basis::Inferred), "no day in the lead's opening");
     }
 
     #[test]

@@ -89,7 +89,7 @@ static BREADCRUMB: LazyLock<Regex> =
 // Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 16] = [
+    let rules: [(&str, Furniture); 17] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
         (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
         (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
@@ -101,7 +101,8 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
         (r"(?i)^(last update|last updated|updated)\s*:?\s*\S", Furniture::UpdateStamp),
         (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
         (r"(?i)^(comments?)\s*$", Furniture::SectionHeading),
-        (r"(?i)^(print|email|advertisement|sponsored|loading\.*)\s*$", Furniture::Widget),
+        (r"(?i)^(print|email|advertisement|sponsored|loading\.*|print this (article|page|story)|comments?\s*\(\d+\))\s*$", Furniture::Widget),
+        (r"(?i)^(download|get|install) (our|the)(?-u:\b).{0,40}(?-u:\b)apps?(?-u:\b)", Furniture::Subscription),
         (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
         (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
         (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))", Furniture::CookieNotice),
@@ -308,6 +309,9 @@ mod tests {
         check_furniture("—", Some(Separator));
         check_furniture("Thank you!", Some(Appeal));
         check_furniture("Tags: Azerbaijan, Turkey, exercises", Some(SectionHeading));
+        check_furniture("Print this article", Some(Widget));
+        check_furniture("Comments (0)", Some(Widget));
+        check_furniture("Download our mobile app for the latest news", Some(Subscription));
         check_furniture("We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept", Some(CookieNotice));
         check_furniture("This website uses cookies to ensure you get the best experience. Learn more | Got it", Some(CookieNotice));
         check_furniture("Cookies help us deliver our services. Manage preferences", Some(CookieNotice));

@@ -15,7 +15,7 @@ type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)
 const STATED: model::Basis = model::Basis::Stated;
 const INFERRED: model::Basis = model::Basis::Inferred;
 
-const EXPECTED: [Expected; 14] = [
+const EXPECTED: [Expected; 15] = [
     ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
     ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
     ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
@@ -30,12 +30,14 @@ const EXPECTED: [Expected; 14] = [
     ("e2.txt", "Defense ministers of Azerbaijan and Türkiye hold phone talks", Some(("2023-03-03", STATED)), &[], &[]),
     ("e3.txt", "Turkish, Azerbaijani forces wrap up joint drills in Lachin", Some(("2021-10-05", STATED)), &[], &[]),
     ("f1.html", "Azerbaijani, Turkish navies hold drills in Caspian Sea", Some(("2022-07-12", STATED)), &["Rauf Mammadov"], &["APA"]),
+    ("g1.txt", "Azerbaijani and Turkish special forces complete mountain training", Some(("2023-06-14", STATED)), &[], &["Trend"]),
 ];
 
 /// Words of page furniture that none of these articles' own text holds.
-const FURNITURE: [&str; 14] = [
+const FURNITURE: [&str; 19] = [
     "cookies", "Share on", "Follow", "Tags:", "Our Standards", "ADVERTISEMENT", "Reporting by", "Published", "Updated",
-    "Politics Economy", "°C", "Most Read", "Photo: Hellenic", "DAILY SABAH",
+    "Politics Economy", "°C", "Most Read", "Photo: Hellenic", "DAILY SABAH", "Source:", "Download our", "Comments (",
+    "Print this", "Related news",
 ];
 
 #[test]
