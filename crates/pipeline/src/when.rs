@@ -52,7 +52,7 @@ fn re(pattern: &str) -> Regex {
 }
 
 static DAY_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?")));
+    LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?")));
 static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"))
 });
@@ -345,6 +345,7 @@ mod tests {
         check("It ran September 12-20, 2020.", "2022-10-01", Some(("2020-09-12", "2020-09-20", Range, Stated)));
         check("It was held from October 1 to 5.", "2021-10-05", Some(("2021-10-01", "2021-10-05", Range, Inferred)));
         check("It runs 1 through 5 October 2021.", "2022-01-01", Some(("2021-10-01", "2021-10-05", Range, Stated)));
+        check("They met between 25 and 28 July 2023.", "2024-01-01", Some(("2023-07-25", "2023-07-28", Range, Stated)));
         check("Drills to be held in Izmir in May-June.", "2022-02-08", Some(("2022-05-01", "2022-06-30", Range, Inferred)));
         check("The drills emerged in 1992.", "2022-02-08", Some(("1992-01-01", "1992-12-31", Year, Stated)));
         check("The war ended in late 2020.", "2022-02-08", Some(("2020-09-01", "2020-12-31", Approximate, Stated)));
