@@ -134,9 +134,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         if let Some(date) = published_line(last) {
             published.get_or_insert(date);
         } else if let Some(c) = SOURCE_LINE.captures(last) {
-            credits.extend(meta::credit(&c[1]).map(|credit| match credit {
-                Credit::Person(name) | Credit::Outlet(name) => Credit::Outlet(name),
-            }));
+            credits.extend(outlet(&c[1]));
         } else if let Some(names) = closing_credits(last) {
             credits.extend(names.iter().filter_map(|n| meta::credit(n)));
         } else {
@@ -168,9 +166,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     };
     // A wire dateline names the agency: "BAKU, Azerbaijan (AP) —", "Baku, October 5 (AZERTAC).".
     if let Some(c) = paragraphs.first().and_then(|p| DATELINE_AGENCY.captures(p)) {
-        credits.extend(meta::credit(&c[1]).map(|credit| match credit {
-            Credit::Person(name) | Credit::Outlet(name) => Credit::Outlet(name),
-        }));
+        credits.extend(outlet(&c[1]));
     }
     let mut authors = Vec::new();
     let mut outlets = Vec::new();
@@ -298,6 +294,12 @@ fn closing_credits(block: &str) -> Option<Vec<String>> {
     }
     // Every name a credit, or it is a sentence about reporting.
     (!names.is_empty() && names.iter().all(|n| meta::credit(n).is_some())).then_some(names)
+}
+
+/// A name that a source line or a dateline gives as the article's outlet, whatever
+/// [`meta::credit`] would take it for, if it takes it for a credit at all.
+fn outlet(name: &str) -> Option<Credit> {
+    meta::credit(name).map(|(Credit::Person(name) | Credit::Outlet(name))| Credit::Outlet(name))
 }
 
 /// "Source: Trend" closing the body: the outlet the text comes from.

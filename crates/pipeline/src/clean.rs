@@ -136,13 +136,11 @@ pub fn furniture(block: &str) -> Option<Furniture> {
     let (set, kinds) = &*RULES;
     let kind = set.matches(block).iter().next().map(|i| kinds[i]);
     // "Updated … | Published on …" is where the publication date is stated.
-    if kind == Some(Furniture::UpdateStamp) && PUBLISHED.is_match(block) {
+    if kind == Some(Furniture::UpdateStamp) && crate::meta::PUBLISHED_WORD.is_match(block) {
         return None;
     }
     kind
 }
-
-static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)published(?-u:\b)").expect("valid regex"));
 
 /// Whether a block reads as a paragraph of the article (a sentence of ten words or more
 /// that ends as one), which no list of links holds.

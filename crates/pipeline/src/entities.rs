@@ -12,6 +12,7 @@ use regex::Regex;
 
 use crate::clean::sentences;
 use crate::gazetteer::{GAZETTEER, PlaceKind, Via};
+use crate::meta::NAME_PARTICLES;
 use crate::recycle::fold;
 
 
@@ -76,10 +77,9 @@ const FUNCTION_WORDS: [&str; 72] = [
     "There", "Here", "Under", "Over",
 ];
 /// Lowercase words allowed inside a name ("Treaty of Kars", "Declaration on Allied Relations").
-const CONNECTORS: [&str; 13] = ["of", "on", "for", "de", "bin", "bint", "ibn", "al", "da", "del", "van", "von", "der"];
-/// Connectors that are part of a person's name ("Mohamed bin Zayed", "Ursula von der
-/// Leyen"), not counted among its words.
-const NAME_PARTICLES: [&str; 10] = ["de", "bin", "bint", "ibn", "al", "da", "del", "van", "von", "der"];
+/// Name particles (`meta::NAME_PARTICLES`) join a name too, and are not counted among a
+/// person's name's words.
+const CONNECTORS: [&str; 3] = ["of", "on", "for"];
 
 /// A title, or a compound with one ("Secretary-General", "Commander-in-Chief").
 fn is_title(word: &str) -> bool {
@@ -203,7 +203,7 @@ fn runs(paragraph: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
                 // "Efes-2022", or "Anatolian Eagle 2023 air force exercise".
                 end += 1;
                 break;
-            } else if CONNECTORS.contains(&next.text)
+            } else if (CONNECTORS.contains(&next.text) || NAME_PARTICLES.contains(&next.text))
                 && adjacent(paragraph, prev, next)
                 && toks.get(end + 1).is_some_and(|t| t.capitalised() && adjacent(paragraph, next, t))
             {
@@ -293,6 +293,36 @@ fn via_rule(surface: &str, name: &str, via: Via) -> &'static str {
     }
 }
 
+/// A person named after a title or office: tokens `role_start..name_start` are the role
+/// as written (`role`, to which [`with_context`] adds a country before it), whose own
+/// words may name places ("Azerbaijani Defence Minister"); `name_start..end` the name,
+/// of `name_words` words.
+fn push_titled(
+    found: &mut Vec<Found>,
+    paragraph: &str,
+    toks: &[Token<'_>],
+    (role_start, name_start, end): (usize, usize, usize),
+    name_words: usize,
+    role: String,
+) {
+    let name = span_text(paragraph, toks, name_start, end);
+    let role = with_context(paragraph, toks, role_start, role);
+    for t in &toks[role_start..name_start] {
+        place_word(found, t, false);
+    }
+    found.push(Found {
+        kind: EntityKind::Person,
+        surface: name.to_owned(),
+        name: name.to_owned(),
+        rule: if name_words == 1 { "surname" } else { "name" },
+        start: toks[name_start].start,
+        end: toks[end - 1].end,
+        role: Some(role),
+        series: None,
+        fallback: Some((EntityKind::Person, name.to_owned(), "name")),
+    });
+}
+
 fn classify_run(
     paragraph: &str,
     toks: &[Token<'_>],
@@ -329,22 +359,8 @@ fn classify_run(
             .map_or(words.len() - 2, |j| j + 1);
         let name_len = words.len() - office_end;
         if (1..=4).contains(&name_len) && words[office_end..].iter().all(|w| !is_head(w) && !is_country(w) && *w != "of") {
-            let role = with_context(paragraph, toks, start, span_text(paragraph, toks, start, start + office_end).to_owned());
-            let name = span_text(paragraph, toks, start + office_end, end);
-            for t in &toks[start..start + office_end] {
-                place_word(found, t, false);
-            }
-            found.push(Found {
-                kind: EntityKind::Person,
-                surface: name.to_owned(),
-                name: name.to_owned(),
-                rule: if name_len == 1 { "surname" } else { "name" },
-                start: toks[start + office_end].start,
-                end: e,
-                role: Some(role),
-                series: None,
-                fallback: Some((EntityKind::Person, name.to_owned(), "name")),
-            });
+            let role = span_text(paragraph, toks, start, start + office_end).to_owned();
+            push_titled(found, paragraph, toks, (start, start + office_end, end), name_len, role);
             return;
         }
     }
@@ -360,22 +376,7 @@ fn classify_run(
             if SHORT_TITLES.contains(&title.text) && paragraph[title.end..].starts_with('.') {
                 role.push('.');
             }
-            let name = span_text(paragraph, toks, start + k + 1, end);
-            let role = with_context(paragraph, toks, start, role);
-            for t in &toks[start..start + k + 1] {
-                place_word(found, t, false);
-            }
-            found.push(Found {
-                kind: EntityKind::Person,
-                surface: name.to_owned(),
-                name: name.to_owned(),
-                rule: if name_words == 1 { "surname" } else { "name" },
-                start: toks[start + k + 1].start,
-                end: e,
-                role: Some(role),
-                series: None,
-                fallback: Some((EntityKind::Person, name.to_owned(), "name")),
-            });
+            push_titled(found, paragraph, toks, (start, start + k + 1, end), name_words, role);
             return;
         }
     }

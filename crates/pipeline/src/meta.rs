@@ -57,8 +57,10 @@ static BY: LazyLock<Regex> =
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)").expect("valid regex")
 });
-/// Lowercase words a person's name may hold.
-const PARTICLES: [&str; 12] = ["de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "el", "la"];
+/// Lowercase words a person's name may hold ("Mohamed bin Zayed", "Ursula von der
+/// Leyen"): in bylines here, and inside names in the text (`entities`).
+pub(crate) const NAME_PARTICLES: [&str; 14] =
+    ["al", "bin", "bint", "da", "de", "del", "den", "der", "di", "el", "ibn", "la", "van", "von"];
 
 /// A header block that is a byline: its credits. "By Daily / By Ann Lee" gives two;
 /// a name ends at a separator, a date, or a dateline glued to it ("By Ann LeeKARACHI,
@@ -115,7 +117,7 @@ fn name_like(name: &str) -> bool {
     let capitalised = name
         .split_whitespace()
         .zip(&words)
-        .all(|(w, lower)| w.chars().next().is_some_and(|c| !c.is_lowercase()) || PARTICLES.contains(&lower.as_str()));
+        .all(|(w, lower)| w.chars().next().is_some_and(|c| !c.is_lowercase()) || NAME_PARTICLES.contains(&lower.as_str()));
     !words.is_empty() && words.len() <= 6 && (capitalised || words.iter().any(|w| GENERIC.contains(&w.as_str())))
 }
 
@@ -185,7 +187,8 @@ pub fn dateline(block: &str) -> Option<DateSpan> {
     })
 }
 
-static PUBLISHED_WORD: LazyLock<Regex> =
+/// The word that introduces a publication date ("Published: …", "Posted on …").
+pub(crate) static PUBLISHED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(published|posted)\b").expect("valid regex"));
 
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
