@@ -25,9 +25,6 @@ const DERIVED_TITLE_WORDS: usize = 12;
 /// of 85 bytes or more stays under it.
 pub const MAX_BLOCKS: usize = 50_000;
 
-static TIME_OF_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
-
 /// Parses one article. `Err` says why the file holds no readable article.
 pub fn parse_article(path: &Path, text: &str) -> Result<Article, String> {
     parse(path, text).map(|(article, _)| article)
@@ -92,6 +89,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     let mut body_start = 0;
     let mut headline_at = None;
     let mut standfirst = None;
+    // A dateline's month and day, when it gives no year.
+    let mut dateline_day = None;
     let blocks_kept = kept.len();
     for (i, block) in kept.iter_mut().enumerate() {
         if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
@@ -99,7 +98,19 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
                 published = meta::dateline(block);
             }
             credits.extend(names.iter().filter_map(|n| meta::credit(n)));
-        } else if let Some(date) = is_dateline(block) {
+        } else if let Some((name, date)) = meta::credit_line(block) {
+            published.get_or_insert(date);
+            credits.push(Credit::Person(name));
+        } else if let Some(line) = meta::place_dateline(block) {
+            match line.date {
+                DateValue::Full(date) => {
+                    published.get_or_insert(DateSpan::stated_day(date, block.trim()));
+                }
+                DateValue::MonthDay { month, day } => dateline_day = Some((month, day, block.trim().to_owned())),
+                _ => {}
+            }
+            credits.extend(line.outlet.as_deref().and_then(outlet));
+        } else if let Some(date) = meta::date_line(block, 2) {
             published.get_or_insert(date);
         } else if let Some((names, rest)) = meta::split_glued_byline(block) {
             credits.extend(names.iter().filter_map(|n| meta::credit(n)));
@@ -154,7 +165,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         published = meta::dateline(m.as_str().trim_end_matches(['—', '–', '-', ' ']));
     }
     if published.is_none() {
-        published = meta::infer_published(&paragraphs);
+        published = meta::infer_published(&paragraphs, dateline_day);
     }
 
     let (title, title_stated) = match title {
@@ -236,30 +247,6 @@ fn plain_blocks(blocks: Vec<String>) -> Vec<String> {
     blocks.iter().map(|b| html::plain(b)).filter(|b| !b.is_empty()).collect()
 }
 
-/// A short block that is a date and little else ("Link [2022-12-05 16:54:44]").
-fn is_dateline(block: &str) -> Option<DateSpan> {
-    let date = meta::dateline(block)?;
-    let found = find_dates(block);
-    let mut rest = block.to_owned();
-    for f in found.iter().rev() {
-        rest.replace_range(f.start..f.end, " ");
-    }
-    let rest = TIME_OF_DAY.replace_all(&rest, " ");
-    let words = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !DATELINE_WORDS.contains(&w.to_lowercase().as_str()))
-        .count();
-    (words <= 2).then_some(date)
-}
-
-/// Words a dateline holds besides its date: what introduces it, the time's marks and
-/// zones, the day of the week.
-const DATELINE_WORDS: [&str; 34] = [
-    "published", "posted", "updated", "last", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet", "cest", "pst", "pdt", "bst",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "date", "time",
-];
-
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?\s*((additional\s+)?reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+[^()]{2,300}\)?\.?$")
         .expect("valid regex")
@@ -315,7 +302,7 @@ static PUBLISHED_LINE: LazyLock<Regex> =
 /// A publication line at the end of the body ("Published 11:20 AM EST, Thu October 6,
 /// 2022"), as wire copy puts it: its date.
 fn published_line(block: &str) -> Option<DateSpan> {
-    PUBLISHED_LINE.is_match(block).then(|| is_dateline(block)).flatten()
+    PUBLISHED_LINE.is_match(block).then(|| meta::date_line(block, 2)).flatten()
 }
 
 /// Whether every letter of a block is a capital.

@@ -25,6 +25,8 @@ pub fn split_blocks(text: &str) -> Vec<String> {
             prev.ends_with(['.', '!', '?', '"', '”', ':']) && next.starts_with(|c: char| !c.is_lowercase())
                 || furniture(next.trim()).is_some()
                 || furniture(prev.trim()).is_some()
+                || date_alone(next)
+                || date_alone(prev)
         });
         if (!has_blank_lines || blank || new_block)
             && !current.is_empty()
@@ -40,6 +42,13 @@ pub fn split_blocks(text: &str) -> Vec<String> {
         push_block(&mut blocks, &current);
     }
     blocks
+}
+
+/// A line that is a full date and perhaps its time, nothing else ("2023/08/21 14:05"
+/// under a headline): a dateline of its own, never a hard wrap.
+fn date_alone(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= 40 && !line.ends_with(['.', ',']) && crate::meta::date_line(line, 0).is_some()
 }
 
 /// Adds the block of these lines; a file's first block made of lines none of which
@@ -128,8 +137,11 @@ pub fn furniture(block: &str) -> Option<Furniture> {
     if SECTION_HEADING.is_match(block) || INLINE_SECTION.is_match(block) {
         return Some(Furniture::SectionHeading);
     }
-    if len < 150 && BREADCRUMB.find_iter(block).count() >= 1 && block.contains(">>")
-        || len < 150 && BREADCRUMB.find_iter(block).count() >= 2 && !block.ends_with('.')
+    // "By Ann Lee | 19 May 2022 | 3 min read" is a byline, however it is separated.
+    if (len < 150 && BREADCRUMB.find_iter(block).count() >= 1 && block.contains(">>")
+        || len < 150 && BREADCRUMB.find_iter(block).count() >= 2 && !block.ends_with('.'))
+        && crate::meta::byline(block).is_none()
+        && crate::meta::dateline(block).is_none()
     {
         return Some(Furniture::Breadcrumb);
     }
@@ -275,6 +287,12 @@ mod tests {
             ["Ministers meet in Ankara", "Talks review the declaration", "The ministers met.", "They talked"]
         );
         assert_eq!(split_blocks("The port was closed on\nMonday by the storm.\n\nMore."), ["The port was closed on Monday by the storm.", "More."]);
+        // A date on the line under a headline is a dateline of its own, not a hard wrap.
+        assert_eq!(
+            split_blocks("KICKER\n\nNavies hold drills\n2023/08/21 14:05\n\nThe navies met."),
+            ["KICKER", "Navies hold drills", "2023/08/21 14:05", "The navies met."]
+        );
+        assert_eq!(split_blocks("The port closed on\n5 May 2023 after the storm.\n\nMore."), ["The port closed on 5 May 2023 after the storm.", "More."]);
         assert_eq!(split_blocks("\n\n  \n"), Vec::<String>::new());
     }
 
@@ -287,6 +305,9 @@ mod tests {
         use Furniture::*;
         check_furniture("Home >> World >> Today", Some(Breadcrumb));
         check_furniture("News » Politics » Europe", Some(Breadcrumb));
+        // Separated like a breadcrumb, but a byline or a dateline.
+        check_furniture("By Staff Reporter | 19 May 2022 | 3 min read", None);
+        check_furniture("News | Politics | 19 May 2022", None);
         check_furniture("Most Read", Some(SectionHeading));
         check_furniture("ALSO READ: Ministers meet again", Some(SectionHeading));
         check_furniture("Other news in this section", Some(SectionHeading));

@@ -1,5 +1,5 @@
 //! Date expressions in text: full dates in the common orders ("October 5, 2021",
-//! "5 October 2021", "2021-10-05", "05.10.2021" read day-first), month and day
+//! "5 October 2021", "2021-10-05", "2021/10/05", "05.10.2021" read day-first), month and day
 //! without a year, month and year, and bare years. Each is found with its place in
 //! the text, so callers can tell a dateline from a date inside page furniture.
 
@@ -29,6 +29,9 @@ const MONTH: &str = r"(January|February|March|April|May|June|July|August|Septemb
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)").expect("valid regex"));
+/// "2023/08/21", "2023.08.21": year first is always year, month, day.
+static YEAR_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
 static DOTTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("valid regex"));
 /// "20/05/2024" or "05/20/2024": read only where the order shows (one number above 12).
@@ -98,8 +101,9 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             _ => None,
         }
     };
-    let patterns: [(&Regex, Reader<'_>); 8] = [
+    let patterns: [(&Regex, Reader<'_>); 9] = [
         (&ISO, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
+        (&YEAR_FIRST, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
         (&DOTTED, &|c| full(num(&c[3]), num(&c[2]), num(&c[1]))),
         (&SLASHED, &slashed),
         (&DAY_MONTH_YEAR, &|c| full(num(&c[3]), month_number(&c[2]), num(&c[1]))),
@@ -148,6 +152,8 @@ mod tests {
         check("Sept. 9th, 2020", &[("Sept. 9th, 2020", full(2020, 9, 9))]);
         check("on 20/05/2024.", &[("20/05/2024", full(2024, 5, 20))]);
         check("on 05/20/2024.", &[("05/20/2024", full(2024, 5, 20))]);
+        check("2023/08/21 14:05", &[("2023/08/21", full(2023, 8, 21))]);
+        check("2023.08.21", &[("2023.08.21", full(2023, 8, 21))]);
         // Day or month first cannot be told: the year alone.
         check("on 05/04/2024.", &[("05/04/2024", DateValue::Year(2024))]);
         check("on 20/20/2024.", &[]);
@@ -165,6 +171,7 @@ mod tests {
     fn impossible_dates_and_other_numbers_are_not_dates() {
         check("2023-02-30", &[]);
         check("31.04.2021", &[]);
+        check("2023/13/01", &[]);
         check("May 32", &[]);
         check("may 5 people", &[]);
         check("costs 2500 dollars, 3.1415 and 16:54:44", &[]);

@@ -67,6 +67,15 @@ const SPEECH_VERBS: [&str; 14] = [
     "said", "says", "stated", "noted", "added", "told", "stressed", "emphasized", "emphasised", "underlined",
     "announced", "declared", "thanked", "explained",
 ];
+/// A role in apposition after a name: ", an analyst at the Andean Institute," (the
+/// role's words up to the next comma or stop).
+static APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,\s+(?:an?|the)\s+([^,.;:()“”\x22]{3,80}?)\s*(?:[,.;]|$)").expect("valid regex"));
+/// Lowercase words besides [`LOWER_TITLES`] that make an apposition a person's role.
+const APPOSITION_ROLES: [&str; 14] = [
+    "analyst", "expert", "professor", "researcher", "official", "adviser", "advisor", "journalist", "fellow",
+    "lecturer", "scholar", "historian", "economist", "diplomat",
+];
 /// Capitalised words that start sentences or join clauses but never start a name.
 const FUNCTION_WORDS: [&str; 72] = [
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
@@ -471,10 +480,32 @@ fn classify_run(
         push(found, EntityKind::Exercise, text, text, "name", s, e);
         return;
     }
-    // A name followed by a speech verb, or after "by": a person.
-    let speaker = next.is_some_and(|n| SPEECH_VERBS.contains(&n)) || prev == Some("by");
-    if speaker && (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w)) {
+    // A name right before a speech verb (not a quotation's last words: "… to Central
+    // Asia,” said), right after one ("said Ana Rojas"), or after "by": a person.
+    let verb_next = next.is_some_and(|n| SPEECH_VERBS.contains(&n)) && toks.get(end).is_some_and(|t| paragraph[e..t.start].trim().is_empty());
+    let verb_before = prev.is_some_and(|p| SPEECH_VERBS.contains(&p)) && paragraph[toks[start - 1].end..s].trim().is_empty();
+    let speaker = verb_next || verb_before || prev == Some("by");
+    let name_words = (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w));
+    if speaker && name_words {
         push(found, EntityKind::Person, text, text, "name", s, e);
+        return;
+    }
+    // A name with its role in apposition: "Ana Rojas, an analyst at the Andean Institute,".
+    if name_words
+        && let Some(c) = APPOSITION.captures(&paragraph[e..])
+        && c[1].split_whitespace().take(3).any(|w| LOWER_TITLES.contains(&w) || APPOSITION_ROLES.contains(&w))
+    {
+        found.push(Found {
+            kind: EntityKind::Person,
+            surface: text.to_owned(),
+            name: text.to_owned(),
+            rule: "name",
+            start: s,
+            end: e,
+            role: Some(c[1].trim().to_owned()),
+            series: None,
+            fallback: None,
+        });
         return;
     }
     // A lone word: a surname to resolve later, else what its context says.
@@ -862,6 +893,13 @@ mod tests {
         check("He met Col-Gen Petr Novak.", &[(Person, "Petr Novak", "Col-Gen")]);
         check("his Chilean counterpart Ana Rojas arrived.", &[(Place, "Chile", ""), (Person, "Ana Rojas", "Chilean counterpart")]);
         check("The talks went well, Maria Lopez said.", &[(Person, "Maria Lopez", "")]);
+        check("“It is a gateway,” said Maria Lopez.", &[(Person, "Maria Lopez", "")]);
+        check("“It is our gateway to Nordic Europe,” said the envoy.", &[]);
+        check(
+            "Ana Rojas, an analyst at the Andean Institute, agreed.",
+            &[(Person, "Ana Rojas", "analyst at the Andean Institute"), (Organization, "Andean Institute", "")]
+        );
+        check("Talks in Punta Arenas, the city of the south, ended.", &[(Place, "Punta Arenas", "")]);
     }
 
     #[test]

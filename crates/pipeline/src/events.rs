@@ -333,6 +333,9 @@ fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> Ev
     words.iter().min_by_key(|w| (w.0, w.1)).map_or(EventKind::Other, |w| w.1)
 }
 
+/// Words that introduce a date and mean nothing once it is cut from a summary.
+const DATE_PREPOSITIONS: [&str; 10] = ["in", "on", "at", "by", "since", "until", "till", "from", "during", "of"];
+
 /// A short readable summary: the clause without a leading date phrase (or, for a
 /// clause event, without its trailing date), capitalised, cut to a few words.
 fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
@@ -340,6 +343,12 @@ fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
     if let Some(date) = trailing_date {
         if let Some(stem) = text.strip_suffix(date) {
             text = stem.trim_end().to_owned();
+            // "… left the region in": the date's own preposition goes with it.
+            while let Some((head, last)) = text.rsplit_once(' ')
+                && DATE_PREPOSITIONS.contains(&last.to_lowercase().as_str())
+            {
+                text = head.trim_end().to_owned();
+            }
         }
         text = text.trim_start_matches("the ").to_owned();
     }
@@ -571,6 +580,8 @@ mod tests {
     fn summaries_drop_the_leading_date_and_stay_short() {
         assert_eq!(summarise("On June 15, the two countries signed a memorandum.", None), "The two countries signed a memorandum");
         assert_eq!(summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")), "Treaty of Kars signed");
+        assert_eq!(summarise("Ships left the port in April 2024", Some("April 2024")), "Ships left the port");
+        assert_eq!(summarise("Ships will stay until 5 May", Some("5 May")), "Ships will stay");
         let long = "word ".repeat(40);
         assert!(summarise(&long, None).ends_with('…'));
     }

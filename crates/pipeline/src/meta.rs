@@ -38,8 +38,11 @@ pub fn credit(name: &str) -> Option<Credit> {
     if lower.iter().any(|w| GENERIC.contains(&w.as_str())) {
         return None;
     }
-    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if !capitalised {
+    let capitalised = words
+        .iter()
+        .zip(&lower)
+        .all(|(w, l)| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&l.as_str()));
+    if !capitalised || !words[0].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     if words.len() == 1 || lower.iter().any(|w| ORGANISATION.contains(&w.as_str())) || words.len() > 4 {
@@ -187,6 +190,101 @@ pub fn dateline(block: &str) -> Option<DateSpan> {
     })
 }
 
+static TIME_OF_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
+
+/// Words a dateline holds besides its date: what introduces it, the time's marks and
+/// zones, the day of the week.
+const DATELINE_WORDS: [&str; 34] = [
+    "published", "posted", "updated", "last", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet", "cest", "pst", "pdt", "bst",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "date", "time",
+];
+
+/// A short block that is a full date and at most `others` other words, not counting
+/// times of day and [`DATELINE_WORDS`] ("Link [2022-12-05 16:54:44]" has one).
+pub fn date_line(block: &str, others: usize) -> Option<DateSpan> {
+    let date = dateline(block)?;
+    let mut rest = block.to_owned();
+    for f in find_dates(block).iter().rev() {
+        rest.replace_range(f.start..f.end, " ");
+    }
+    let rest = TIME_OF_DAY.replace_all(&rest, " ");
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !DATELINE_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    (words <= others).then_some(date)
+}
+
+/// What separates a credit from the date in a header line.
+static CREDIT_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:[|•·]|\s[-–—]\s)\s*").expect("valid regex"));
+
+/// A header line that names its author and the date with no "By" ("Ann de Vries ·
+/// January 15, 2024 · 4 min read"): the person's name and the date. The name must be
+/// a person's: two to four capitalised words (or name particles), not in capitals,
+/// and no place the gazetteer knows ("New York · January 15, 2024").
+pub fn credit_line(block: &str) -> Option<(String, DateSpan)> {
+    if block.chars().count() > 80 {
+        return None;
+    }
+    let m = CREDIT_SEPARATOR.find(block)?;
+    let (name, rest) = (block[..m.start()].trim(), &block[m.end()..]);
+    let date = date_line(rest, 3)?;
+    let words = name.split_whitespace().count();
+    if !(2..=4).contains(&words) || !name.chars().any(char::is_lowercase) || !name_like(name) {
+        return None;
+    }
+    if crate::gazetteer::GAZETTEER.lookup(name).is_some() {
+        return None;
+    }
+    match credit(name)? {
+        Credit::Person(name) => Some((name, date)),
+        Credit::Outlet(_) => None,
+    }
+}
+
+/// The day a dateline names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceDateline {
+    /// A full date, or a month and day whose year the article's text must give.
+    pub date: DateValue,
+    /// The outlet named after the date, if any.
+    pub outlet: Option<String>,
+}
+
+/// A dateline of a place, a date and perhaps the outlet, on a line of its own: "Baku,
+/// September 14, Report", "ANKARA, 3 March 2023". The date may lack its year.
+pub fn place_dateline(block: &str) -> Option<PlaceDateline> {
+    if block.chars().count() > 60 {
+        return None;
+    }
+    let found = find_dates(block);
+    let [f] = found.as_slice() else { return None };
+    if !matches!(f.value, DateValue::Full(_) | DateValue::MonthDay { .. }) {
+        return None;
+    }
+    let capitalised_words = |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+    };
+    let place = block[..f.start].trim_end_matches([',', '.', ' ', '/']);
+    if !place.ends_with(|c: char| c.is_alphabetic()) || place.contains([',', '.']) || !capitalised_words(place) {
+        return None;
+    }
+    let after = &block[f.end..];
+    if !after.is_empty() && !after.starts_with([',', '.', ' ', '/', '(']) {
+        return None;
+    }
+    let outlet = after.trim_matches(|c: char| c.is_whitespace() || ",./():-–—".contains(c));
+    if !outlet.is_empty() && (!capitalised_words(outlet) || outlet.contains(['(', ')'])) {
+        return None;
+    }
+    Some(PlaceDateline { date: f.value, outlet: (!outlet.is_empty()).then(|| outlet.to_owned()) })
+}
+
 /// The word that introduces a publication date ("Published: …", "Posted on …").
 pub(crate) static PUBLISHED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(published|posted)\b").expect("valid regex"));
@@ -197,11 +295,12 @@ static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A publication date worked out from the text when none is stated: a report date
-/// without a year ("the ministry reported on October 5") completed with the latest
-/// year the article mentions, or else that year alone as a wide span.
-pub fn infer_published(paragraphs: &[String]) -> Option<DateSpan> {
+/// without a year (a dateline's `day`, as month, day and its words, or "the ministry
+/// reported on October 5") completed with the latest year the article mentions, or
+/// else that year alone as a wide span.
+pub fn infer_published(paragraphs: &[String], day: Option<(u8, u8, String)>) -> Option<DateSpan> {
     let mut latest_year: Option<(i16, String)> = None;
-    let mut report_day: Option<(u8, u8, String)> = None;
+    let mut report_day: Option<(u8, u8, String)> = day;
     let mut report_date: Option<(Date, String)> = None;
     for paragraph in paragraphs {
         for f in find_dates(paragraph) {
@@ -269,6 +368,35 @@ mod tests {
         assert_eq!(credit("Caucasus News Agency"), Some(Credit::Outlet("Caucasus News Agency".into())));
         assert_eq!(credit("Staff Reporter"), None);
         assert_eq!(credit("our correspondent"), None);
+        assert_eq!(credit("Tomas de Vries"), Some(Credit::Person("Tomas de Vries".into())));
+        assert_eq!(credit("de Vries"), None);
+    }
+
+    #[test]
+    fn credit_lines_name_a_person_then_the_date() {
+        let read = |b: &str| credit_line(b).map(|(name, d)| (name, d.start.iso()));
+        assert_eq!(read("Ann de Vries · January 15, 2024"), Some(("Ann de Vries".into(), "2024-01-15".into())));
+        assert_eq!(read("Ann Lee | 15.01.2024 | 4 min read"), Some(("Ann Lee".into(), "2024-01-15".into())));
+        assert_eq!(read("New York · January 15, 2024"), None, "a place");
+        assert_eq!(read("BAKU STAFF · January 15, 2024"), None, "capitals");
+        assert_eq!(read("World News Agency · January 15, 2024"), None, "an outlet");
+        assert_eq!(read("Ann Lee · January 2024"), None, "no day");
+        assert_eq!(read("Ann Lee met them · January 15, 2024"), None);
+    }
+
+    #[test]
+    fn place_datelines_may_lack_the_year_and_name_the_outlet() {
+        let read = |b: &str| place_dateline(b).map(|d| (d.date, d.outlet));
+        let day = |month, day| DateValue::MonthDay { month, day };
+        assert_eq!(read("Baku, September 14, Report"), Some((day(9, 14), Some("Report".into()))));
+        assert_eq!(read("BAKU, Sept. 14 (Trend)"), Some((day(9, 14), Some("Trend".into()))));
+        assert_eq!(read("Ankara, 3 March"), Some((day(3, 3), None)));
+        let full = DateValue::Full(Date::new(2023, 3, 3).unwrap());
+        assert_eq!(read("Ankara, 3 March 2023, Daily News"), Some((full, Some("Daily News".into()))));
+        assert_eq!(read("The drills began on March 3"), None);
+        assert_eq!(read("Baku, Ganja, March 3"), None);
+        assert_eq!(read("Baku, March 3, when troops moved"), None);
+        assert_eq!(read("Baku, March 2023"), None);
     }
 
     #[test]
@@ -320,7 +448,7 @@ mod tests {
 
     #[test]
     fn inferred_publication_dates() {
-        let p = |texts: &[&str]| infer_published(&texts.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let p = |texts: &[&str]| infer_published(&texts.iter().map(|s| s.to_string()).collect::<Vec<_>>(), None);
         let d = p(&["The ministry reported on October 5.", "Drills run 05-08 October 2021 as in 1992."]).unwrap();
         assert_eq!((d.start.iso(), d.precision, d.basis), ("2021-10-05".into(), Precision::Day, Basis::Inferred));
         assert!(d.evidence.contains("reported on October 5"), "{}", d.evidence);

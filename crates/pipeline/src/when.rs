@@ -63,7 +63,8 @@ static MONTH_RANGE: LazyLock<Regex> =
 static IN_MONTH: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b(?:in|since|until|by|during|from|of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}")));
 static ON_WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:on|last|next|this|since|until|by|from)\s+{WEEKDAY}\b")));
+    // Wire copy puts the day right after the verb: "the ministry said Monday".
+    LazyLock::new(|| re(&format!(r"\b(?:[Oo]n|last|next|this|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b")));
 static SIMPLE_RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b"));
 static NAMED_RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b"));
@@ -368,6 +369,9 @@ mod tests {
         check("They met on Monday.", "2023-03-14", Some(("2023-03-13", "2023-03-13", Day, Inferred)));
         check("They met on Tuesday.", "2023-03-14", Some(("2023-03-14", "2023-03-14", Day, Inferred)));
         check("Frigates will stay until Friday.", "2023-03-14", Some(("2023-03-17", "2023-03-17", Day, Inferred)));
+        check("Drills began, the ministry said Monday.", "2023-03-14", Some(("2023-03-13", "2023-03-13", Day, Inferred)));
+        check("On Monday, drills began.", "2023-03-14", Some(("2023-03-13", "2023-03-13", Day, Inferred)));
+        check("Monday Morning Brief.", "2023-03-14", None);
         check("The ships left yesterday.", "2024-01-01", Some(("2023-12-31", "2023-12-31", Day, Inferred)));
         check("Prices rose last year.", "2024-01-01", Some(("2023-01-01", "2023-12-31", Year, Inferred)));
         check("Talks resume next week.", "2023-03-14", Some(("2023-03-20", "2023-03-26", Range, Inferred)));
