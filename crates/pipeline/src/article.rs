@@ -92,8 +92,11 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     // A dateline's month and day, when it gives no year.
     let mut dateline_day = None;
     let blocks_kept = kept.len();
+    let kickers = section_labels(&kept);
     for (i, block) in kept.iter_mut().enumerate() {
-        if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
+        if title.is_none() && kickers.get(i) == Some(&true) {
+            removed.push(std::mem::take(block));
+        } else if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
             if published.is_none() {
                 published = meta::dateline(block);
             }
@@ -110,6 +113,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
                 _ => {}
             }
             credits.extend(line.outlet.as_deref().and_then(outlet));
+        } else if let Some(name) = meta::place_outlet(block) {
+            credits.extend(outlet(&name));
         } else if let Some(date) = meta::date_line(block, 2) {
             published.get_or_insert(date);
         } else if let Some((names, rest)) = meta::split_glued_byline(block) {
@@ -142,7 +147,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             break;
         }
         let last = paragraphs.last().map_or("", String::as_str);
-        if let Some(date) = published_line(last) {
+        if let Some(date) = published_line(last).or_else(|| meta::date_line(last, 0)) {
             published.get_or_insert(date);
         } else if let Some(c) = SOURCE_LINE.captures(last) {
             credits.extend(outlet(&c[1]));
@@ -205,6 +210,23 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         },
         notes,
     ))
+}
+
+/// Which of the first blocks label the site's section above the headline
+/// ("Politics"): a word or two, not a sentence, with a longer headline right after
+/// (past any date lines).
+fn section_labels(blocks: &[String]) -> Vec<bool> {
+    let words = |b: &str| b.split_whitespace().count();
+    let mut labels = vec![false; blocks.len().min(3)];
+    for (i, label) in labels.iter_mut().enumerate() {
+        let block = &blocks[i];
+        let short = words(block) <= 2 && !block.ends_with(['.', '!', '?', ':', ',']) && !block.chars().any(|c| c.is_ascii_digit());
+        let headline_next = blocks[i + 1..].iter().find(|b| meta::date_line(b, 2).is_none()).is_some_and(|b| {
+            is_headline(b) && words(b) >= 4 && meta::byline(b).is_none() && meta::place_dateline(b).is_none() && meta::credit_line(b).is_none()
+        });
+        *label = short && headline_next && meta::byline(block).is_none();
+    }
+    labels
 }
 
 /// Keeps the first [`MAX_BLOCKS`] blocks, with a note when there were more.

@@ -67,10 +67,11 @@ const SPEECH_VERBS: [&str; 14] = [
     "said", "says", "stated", "noted", "added", "told", "stressed", "emphasized", "emphasised", "underlined",
     "announced", "declared", "thanked", "explained",
 ];
-/// A role in apposition after a name: ", an analyst at the Andean Institute," (the
-/// role's words up to the next comma or stop).
+/// A role in apposition after a name: ", an analyst at the Andean Institute," or
+/// ", director of the Andean Institute," (the role's words up to the next comma or
+/// stop; with no article, its first word must name a role).
 static APPOSITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,\s+(?:an?|the)\s+([^,.;:()“”\x22]{3,80}?)\s*(?:[,.;]|$)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^,\s+(an?\s+|the\s+)?([^,.;:()“”\x22]{3,80}?)\s*(?:[,.;(]|$)").expect("valid regex"));
 /// Lowercase words besides [`LOWER_TITLES`] that make an apposition a person's role.
 const APPOSITION_ROLES: [&str; 14] = [
     "analyst", "expert", "professor", "researcher", "official", "adviser", "advisor", "journalist", "fellow",
@@ -157,9 +158,9 @@ fn tokens<'a>(sentence: &'a str, offset: usize) -> Vec<Token<'a>> {
 }
 
 /// Words that end an office named after a title ("Minister of Foreign Affairs").
-const OFFICE_WORDS: [&str; 16] = [
+const OFFICE_WORDS: [&str; 17] = [
     "Defense", "Defence", "Affairs", "Foreign", "Interior", "Justice", "Economy", "Energy", "Finance", "Health",
-    "Education", "State", "Security", "Trade", "Transport", "Agriculture",
+    "Education", "State", "Security", "Trade", "Transport", "Agriculture", "Industry",
 ];
 
 /// Titles written short with a full stop ("Lt. Gen. Ann Lee"), which does not end the name.
@@ -493,7 +494,7 @@ fn classify_run(
     // A name with its role in apposition: "Ana Rojas, an analyst at the Andean Institute,".
     if name_words
         && let Some(c) = APPOSITION.captures(&paragraph[e..])
-        && c[1].split_whitespace().take(3).any(|w| LOWER_TITLES.contains(&w) || APPOSITION_ROLES.contains(&w))
+        && c[2].split_whitespace().take(if c.get(1).is_some() { 3 } else { 1 }).any(|w| LOWER_TITLES.contains(&w) || APPOSITION_ROLES.contains(&w))
     {
         found.push(Found {
             kind: EntityKind::Person,
@@ -502,7 +503,7 @@ fn classify_run(
             rule: "name",
             start: s,
             end: e,
-            role: Some(c[1].trim().to_owned()),
+            role: Some(c[2].trim().to_owned()),
             series: None,
             fallback: None,
         });
@@ -900,6 +901,13 @@ mod tests {
             &[(Person, "Ana Rojas", "analyst at the Andean Institute"), (Organization, "Andean Institute", "")]
         );
         check("Talks in Punta Arenas, the city of the south, ended.", &[(Place, "Punta Arenas", "")]);
+        check("It was signed by Ana Rojas, director of the port.", &[(Person, "Ana Rojas", "")]);
+        check("Lars Holm, president of the board, spoke.", &[(Person, "Lars Holm", "president of the board")]);
+        check("Lars Holm, chair", &[]);
+        check(
+            "Lars Holm, president of the Nordic Fund (NF), spoke.",
+            &[(Person, "Lars Holm", "president of the Nordic Fund"), (Organization, "Nordic Fund", ""), (Organization, "NF", "")]
+        );
     }
 
     #[test]

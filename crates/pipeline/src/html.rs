@@ -90,6 +90,18 @@ pub fn parse_document(source: &str) -> HtmlDoc {
         Some(author) => out.authors.push(author),
         None => out.authors.extend(linked.authors),
     }
+    // Else the page's own credit: the first short element whose class names the
+    // author or the byline (`class="author"`, `"article__author-name"`).
+    if out.authors.is_empty()
+        && let Some(name) = doc.root_element().descendants().filter_map(ElementRef::wrap).find_map(|e| {
+            let names_author = e.value().classes().any(|c| c.split(['-', '_']).any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("byline")));
+            let text = collapse(&e.text().collect::<String>());
+            (names_author && !text.is_empty() && text.chars().count() <= 60).then_some(text)
+        })
+    {
+        let name = name.strip_prefix("By ").or_else(|| name.strip_prefix("by ")).unwrap_or(&name).trim().to_owned();
+        out.authors.push(name);
+    }
     out.published = meta("meta[property='article:published_time']")
         .or_else(|| meta("meta[name='date']"))
         .or(linked.published)
@@ -421,6 +433,13 @@ mod tests {
         );
         assert_eq!(doc.blocks, ["Port reopens", "By Ann Lee", "The port reopened."]);
         assert_eq!((doc.title.as_deref(), doc.published), (Some("Port reopens"), None));
+        // No meta tag or JSON-LD names the author: the element whose class does.
+        let doc = parse_document(
+            r#"<html><body><h1>Port reopens</h1><div class="info"><span class="article__author-name">By Ann Lee</span>
+            <span class="date">08.06.2023</span></div><div class="author-bio">Ann Lee has covered the port for twenty years
+            and more, for several newspapers.</div><p>The port reopened.</p></body></html>"#,
+        );
+        assert_eq!(doc.authors, ["Ann Lee"]);
     }
 
     #[test]

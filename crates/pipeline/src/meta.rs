@@ -245,6 +245,20 @@ pub fn credit_line(block: &str) -> Option<(String, DateSpan)> {
     }
 }
 
+/// A place in capitals and, after a dash, the outlet, on a line of their own
+/// ("ANKARA - Anadolu Agency"): the outlet's name.
+static PLACE_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\s'.,-]{1,40}\s+[-–—]\s+(\p{Lu}[\p{L}&.' ]{1,40})$").expect("valid regex")
+});
+
+/// The outlet of a line that names a place in capitals and the outlet
+/// ("ANKARA - Anadolu Agency", "ISTANBUL – Reuters").
+pub fn place_outlet(block: &str) -> Option<String> {
+    let c = PLACE_OUTLET.captures(block.trim())?;
+    let name = c[1].trim();
+    (name.split_whitespace().count() <= 4).then(|| name.to_owned())
+}
+
 /// The day a dateline names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaceDateline {
@@ -382,6 +396,14 @@ mod tests {
         assert_eq!(read("World News Agency · January 15, 2024"), None, "an outlet");
         assert_eq!(read("Ann Lee · January 2024"), None, "no day");
         assert_eq!(read("Ann Lee met them · January 15, 2024"), None);
+    }
+
+    #[test]
+    fn a_place_in_capitals_then_the_outlet() {
+        assert_eq!(place_outlet("ANKARA - Anadolu Agency").as_deref(), Some("Anadolu Agency"));
+        assert_eq!(place_outlet("BAKU, AZERBAIJAN – Trend").as_deref(), Some("Trend"));
+        assert_eq!(place_outlet("Ankara - Anadolu Agency"), None);
+        assert_eq!(place_outlet("NATO - the alliance said more"), None);
     }
 
     #[test]
