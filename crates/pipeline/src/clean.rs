@@ -123,6 +123,13 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
 static SECOND_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(you|your|us|we are here)(?-u:\b)").expect("valid regex"));
 
+/// An outlet speaking to its reader, not quoting anyone ("Here we are to serve you with
+/// news right now. It does not cost much, but worth your attention.").
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^[^"“”«»]*(?-u:\b)(serve you|your attention|support (us|our)|help us|you can (have|get|read|find)|thank you for reading|stay (tuned|with us))(?-u:\b)[^"“”«»]*$"#)
+        .expect("valid regex")
+});
+
 /// Blocks longer than this are article text even when a furniture pattern matches.
 const MAX_FURNITURE_CHARS: usize = 300;
 /// After a section heading ("Most Read"), blocks up to this long are the section's items.
@@ -180,6 +187,22 @@ pub fn mark_furniture(blocks: &[String]) -> Vec<Option<Furniture>> {
             in_tail_furniture = true;
         } else if in_tail_furniture && marks[i].is_none() && short && SECOND_PERSON.is_match(block) {
             marks[i] = Some(Furniture::Appeal);
+        }
+    }
+    // The outlet's appeal may also come first in the closing furniture ("Here we are to
+    // serve you with news …", then "Subscribe …"): blocks that end the article, each
+    // furniture or such an appeal, with one furniture block at least.
+    let mut start = blocks.len();
+    while start > tail_start.max(1) {
+        let k = start - 1;
+        if marks[k].is_none() && !(blocks[k].chars().count() <= MAX_SECTION_ITEM_CHARS && APPEAL.is_match(&blocks[k])) {
+            break;
+        }
+        start = k;
+    }
+    if (start..blocks.len()).any(|k| marks[k].is_some()) {
+        for mark in &mut marks[start..] {
+            mark.get_or_insert(Furniture::Appeal);
         }
     }
     marks
@@ -370,6 +393,16 @@ mod tests {
         let marks = mark_furniture(&blocks);
         use Furniture::*;
         assert_eq!(marks, [None, None, None, Some(Separator), Some(Appeal), Some(SectionHeading), Some(SectionList), Some(SectionList)]);
+        // The appeal may come first in the closing furniture; a quotation never is one.
+        let blocks = |last: &[&str]| -> Vec<String> {
+            ["Body one.", "Body two.", "Body three.", "Body four."].iter().chain(last).map(|s| s.to_string()).collect()
+        };
+        let appeal = "Here we are to serve you with news right now. It does not cost much, but worth your attention.";
+        let marks = mark_furniture(&blocks(&[appeal, "Subscribe on a monthly basis."]));
+        assert_eq!(marks[4..], [Some(Appeal), Some(Subscription)]);
+        let quote = "“We are here to serve you and your attention matters,” the minister told the troops.";
+        assert_eq!(mark_furniture(&blocks(&[quote, "Subscribe on a monthly basis."]))[4], None);
+        assert_eq!(mark_furniture(&blocks(&[appeal]))[4], None, "no furniture follows");
         // A widget's label heads nothing; a paragraph ends a section.
         let blocks: Vec<String> = [
             "Body one.",

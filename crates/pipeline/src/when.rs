@@ -52,9 +52,9 @@ fn re(pattern: &str) -> Regex {
 }
 
 static DAY_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?")));
+    LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?")));
 static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"))
+    re(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"))
 });
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\bbetween\s+{MONTH}\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?")));
@@ -345,6 +345,7 @@ mod tests {
         check("Talks ran between Sept. 5 and 9.", "2022-10-01", Some(("2022-09-05", "2022-09-09", Range, Inferred)));
         check("It ran September 12-20, 2020.", "2022-10-01", Some(("2020-09-12", "2020-09-20", Range, Stated)));
         check("It was held from October 1 to 5.", "2021-10-05", Some(("2021-10-01", "2021-10-05", Range, Inferred)));
+        check("It will run from 12 till 16 March.", "2024-02-10", Some(("2024-03-12", "2024-03-16", Range, Inferred)));
         check("It runs 1 through 5 October 2021.", "2022-01-01", Some(("2021-10-01", "2021-10-05", Range, Stated)));
         check("They met between 25 and 28 July 2023.", "2024-01-01", Some(("2023-07-25", "2023-07-28", Range, Stated)));
         check("Drills to be held in Izmir in May-June.", "2022-02-08", Some(("2022-05-01", "2022-06-30", Range, Inferred)));
