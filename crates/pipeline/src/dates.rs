@@ -38,7 +38,7 @@ static DOTTED: LazyLock<Regex> =
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})\b")).expect("valid regex")
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b")).expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("valid regex")
@@ -47,7 +47,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")).expect("valid regex")
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}")).expect("valid regex")
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}")).expect("valid regex")
 });
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b")).expect("valid regex"));
@@ -150,6 +150,7 @@ mod tests {
         check("03.09.2022", &[("03.09.2022", full(2022, 9, 3))]);
         check("June 7, 2022", &[("June 7, 2022", full(2022, 6, 7))]);
         check("Sept. 9th, 2020", &[("Sept. 9th, 2020", full(2020, 9, 9))]);
+        check("on the 5th of September 2023", &[("5th of September 2023", full(2023, 9, 5))]);
         check("on 20/05/2024.", &[("20/05/2024", full(2024, 5, 20))]);
         check("on 05/20/2024.", &[("05/20/2024", full(2024, 5, 20))]);
         check("2023/08/21 14:05", &[("2023/08/21", full(2023, 8, 21))]);
@@ -162,6 +163,7 @@ mod tests {
     #[test]
     fn partial_dates_keep_their_precision() {
         check("reported on October 5.", &[("October 5", DateValue::MonthDay { month: 10, day: 5 })]);
+        check("on the 5th of October, troops", &[("5th of October", DateValue::MonthDay { month: 10, day: 5 })]);
         check("in October 2021", &[("October 2021", DateValue::MonthYear { month: 10, year: 2021 })]);
         check("emerged in 1992, with", &[("1992", DateValue::Year(1992))]);
         check("Efes-2022 drills", &[("2022", DateValue::Year(2022))]);

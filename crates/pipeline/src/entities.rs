@@ -67,6 +67,12 @@ const SPEECH_VERBS: [&str; 14] = [
     "said", "says", "stated", "noted", "added", "told", "stressed", "emphasized", "emphasised", "underlined",
     "announced", "declared", "thanked", "explained",
 ];
+/// Words that describe exercises rather than name one ("Joint exercises began …").
+const EXERCISE_ADJECTIVES: [&str; 30] = [
+    "joint", "military", "naval", "tactical", "annual", "bilateral", "trilateral", "multinational", "international",
+    "combined", "regular", "major", "special", "live", "command", "field", "planned", "scheduled", "further", "similar",
+    "previous", "next", "last", "new", "large", "massive", "several", "operational", "strategic", "such",
+];
 /// A role in apposition after a name: ", an analyst at the Andean Institute," or
 /// ", director of the Andean Institute," (the role's words up to the next comma or
 /// stop; with no article, its first word must name a role).
@@ -434,7 +440,9 @@ fn classify_run(
         push(found, EntityKind::Agreement, text, text, "name", s, e);
         return;
     }
-    if next.is_some_and(|n| EXERCISE_WORDS.contains(&n)) && !words.iter().all(|w| w.split('-').all(is_country)) {
+    // "Efes exercises", not "Joint exercises" opening a sentence.
+    let describes = words.len() == 1 && EXERCISE_ADJECTIVES.contains(&words[0].to_lowercase().as_str());
+    if next.is_some_and(|n| EXERCISE_WORDS.contains(&n)) && !words.iter().all(|w| w.split('-').all(is_country)) && !describes {
         push(found, EntityKind::Exercise, text, text, "name", s, e);
         return;
     }
@@ -928,6 +936,7 @@ mod tests {
     #[test]
     fn exercises_agreements_events_and_organisations() {
         check("The Northern Shield-2019 exercises began.", &[(Exercise, "Northern Shield-2019", "")]);
+        check("Efes exercises began. Joint exercises followed.", &[(Exercise, "Efes", "")]);
         check("They joined Baltops - 2020 in June.", &[(Exercise, "Baltops - 2020", "")]);
         check("Crews visited the Aerofest-2023 fair.", &[(Event, "Aerofest-2023", "")]);
         check("The Treaty of Lisbon and the Oslo Accords matter.", &[(Agreement, "Treaty of Lisbon", ""), (Agreement, "Oslo Accords", "")]);

@@ -16,7 +16,9 @@ use crate::dates::{self, DateValue, month_number};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expr {
     Stated(DateValue),
-    DayRange { month: u8, first: u8, last: u8, year: Option<i16> },
+    /// From day `first` of `month` to day `last` of `last_month` (the same month, or a
+    /// later one: "from 28 August to 2 September").
+    DayRange { month: u8, first: u8, last_month: u8, last: u8, year: Option<i16> },
     MonthRange { first: u8, last: u8, year: Option<i16> },
     Month(u8),
     Weekday(Weekday),
@@ -53,6 +55,18 @@ fn re(pattern: &str) -> Regex {
 
 static DAY_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?")));
+/// "between 7 September and 9 September", "from 28 August to 2 September 2023".
+static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:and|to|till|until|through)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}}))?"
+    ))
+});
+/// "from August 28 to September 2".
+static CROSS_RANGE_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:[Bb]etween|[Ff]rom)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|till|until|through)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
+    ))
+});
 static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"))
 });
@@ -114,10 +128,16 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
-    let patterns: [(&Regex, Reader); 9] = [
-        (&BETWEEN, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last: day(c, 3)?, year: year(c, 4) })),
-        (&DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[3])?, first: day(c, 1)?, last: day(c, 2)?, year: year(c, 4) })),
-        (&MONTH_DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last: day(c, 3)?, year: year(c, 4) })),
+    let patterns: [(&Regex, Reader); 11] = [
+        (&CROSS_RANGE, |c| {
+            Some(Expr::DayRange { month: month_number(&c[2])?, first: day(c, 1)?, last_month: month_number(&c[4])?, last: day(c, 3)?, year: year(c, 5) })
+        }),
+        (&CROSS_RANGE_MONTH_FIRST, |c| {
+            Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[3])?, last: day(c, 4)?, year: year(c, 5) })
+        }),
+        (&BETWEEN, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[1])?, last: day(c, 3)?, year: year(c, 4) })),
+        (&DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[3])?, first: day(c, 1)?, last_month: month_number(&c[3])?, last: day(c, 2)?, year: year(c, 4) })),
+        (&MONTH_DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[1])?, last: day(c, 3)?, year: year(c, 4) })),
         (&MONTH_RANGE, |c| Some(Expr::MonthRange { first: month_number(&c[1])?, last: month_number(&c[2])?, year: year(c, 3) })),
         (&PART_OF_YEAR, |c| {
             let part = match &c[1] {
@@ -236,13 +256,15 @@ pub fn resolve(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evidence:
             let d = NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day))?;
             span(d, d, Precision::Day, Inferred, evidence)
         }
-        Expr::DayRange { month, first, last, year } => {
+        Expr::DayRange { month, first, last_month, last, year } => {
+            // A stated year is the last day's ("from 28 December to 3 January 2024").
+            let wraps = last_month < month;
             let (basis, y) = match year {
-                Some(y) => (Stated, i32::from(y)),
+                Some(y) => (Stated, i32::from(y) - i32::from(wraps)),
                 None => (Inferred, year_for(u32::from(month), u32::from(first), reference?, tense)?),
             };
             let start = NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(first))?;
-            let end = NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(last))?;
+            let end = NaiveDate::from_ymd_opt(y + i32::from(wraps), u32::from(last_month), u32::from(last))?;
             (end >= start).then_some(())?;
             span(start, end, Precision::Range, basis, evidence)
         }
@@ -346,6 +368,10 @@ mod tests {
         check("It ran September 12-20, 2020.", "2022-10-01", Some(("2020-09-12", "2020-09-20", Range, Stated)));
         check("It was held from October 1 to 5.", "2021-10-05", Some(("2021-10-01", "2021-10-05", Range, Inferred)));
         check("It will run from 12 till 16 March.", "2024-02-10", Some(("2024-03-12", "2024-03-16", Range, Inferred)));
+        check("It took place between 7 September and 9 September.", "2023-09-14", Some(("2023-09-07", "2023-09-09", Range, Inferred)));
+        check("Troops stayed from 28 August to 2 September 2023.", "2023-09-14", Some(("2023-08-28", "2023-09-02", Range, Stated)));
+        check("Ships sailed from December 28 to January 3.", "2024-01-10", Some(("2023-12-28", "2024-01-03", Range, Inferred)));
+        check("It lasted from 28 December to 3 January 2024.", "2024-02-01", Some(("2023-12-28", "2024-01-03", Range, Stated)));
         check("It runs 1 through 5 October 2021.", "2022-01-01", Some(("2021-10-01", "2021-10-05", Range, Stated)));
         check("They met between 25 and 28 July 2023.", "2024-01-01", Some(("2023-07-25", "2023-07-28", Range, Stated)));
         check("Drills to be held in Izmir in May-June.", "2022-02-08", Some(("2022-05-01", "2022-06-30", Range, Inferred)));
