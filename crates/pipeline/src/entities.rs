@@ -67,6 +67,12 @@ const SPEECH_VERBS: [&str; 14] = [
     "said", "says", "stated", "noted", "added", "told", "stressed", "emphasized", "emphasised", "underlined",
     "announced", "declared", "thanked", "explained",
 ];
+/// What follows a dateline's place: more of the place and the date, each after a comma
+/// and capitalised or a number, perhaps the agency in brackets, then a dash.
+static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,\s*[\p{Lu}\p{N}][\p{L}\p{N}.]*(?:\s[\p{Lu}\p{N}][\p{L}\p{N}.]*){0,3})*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
+        .expect("valid regex")
+});
 /// Words that describe exercises rather than name one ("Joint exercises began …").
 const EXERCISE_ADJECTIVES: [&str; 30] = [
     "joint", "military", "naval", "tactical", "annual", "bilateral", "trilateral", "multinational", "international",
@@ -322,7 +328,14 @@ fn push_titled(
     role: String,
 ) {
     let name = span_text(paragraph, toks, name_start, end);
-    let role = with_context(paragraph, toks, role_start, role);
+    let mut role = with_context(paragraph, toks, role_start, role);
+    // "Minister of Defence Industry Mr. Ana Rojas": the courtesy title is no part of the office.
+    for courtesy in [" Mr.", " Mrs.", " Ms.", " Mr", " Mrs", " Ms"] {
+        if let Some(stem) = role.strip_suffix(courtesy) {
+            role = stem.to_owned();
+            break;
+        }
+    }
     for t in &toks[role_start..name_start] {
         place_word(found, t, false);
     }
@@ -460,6 +473,25 @@ fn classify_run(
         push(found, EntityKind::Event, text, text, "name", s, e);
         return;
     }
+    // A place in capitals opening a dateline that the gazetteer does not know
+    // ("KAGRAD, Oct. 20 (Daily) --"): a place, named as the text writes it elsewhere.
+    if s == 0
+        && words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && GAZETTEER.lookup_in(text, countries).is_none()
+        && DATELINE_TAIL.is_match(&paragraph[e..])
+    {
+        let name = text
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        push(found, EntityKind::Place, text, &name, "dateline", s, e);
+        return;
+    }
     // Capitals that are a country's initials ("UAE", "USA").
     if is_acronym(text)
         && let Some(country) = GAZETTEER.initials(text)
@@ -474,6 +506,18 @@ fn classify_run(
         && (words.len() >= 2 || acronym)
     {
         push(found, EntityKind::Organization, text, text, "name", s, e);
+        return;
+    }
+    // "State Border Service of Ruritania": the organisation, and the place it is of.
+    if let Some(k) = words.iter().position(|w| *w == "of")
+        && k >= 2
+        && ORG_HEADS.contains(&words[k - 1])
+        && words[k + 1..].iter().all(|w| is_country(w) || GAZETTEER.lookup_in(w, countries).is_some())
+    {
+        push(found, EntityKind::Organization, text, text, "name", s, e);
+        for t in &toks[start + k + 1..end] {
+            place_word(found, t, false);
+        }
         return;
     }
     if words.len() >= 2 && PLACE_HEADS.contains(&last) {
@@ -573,8 +617,17 @@ fn is_country(word: &str) -> bool {
 }
 
 fn is_acronym(text: &str) -> bool {
-    (2..=6).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase()) && !["II", "III", "IV", "VI"].contains(&text)
+    (2..=8).contains(&text.chars().count())
+        && text.chars().all(char::is_uppercase)
+        && !["II", "III", "IV", "VI"].contains(&text)
+        && !CAPITALS_WORDS.contains(&text)
 }
+
+/// Words set in capitals that label a story, not name an organisation ("BREAKING").
+const CAPITALS_WORDS: [&str; 14] = [
+    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "VIDEO", "PHOTO", "PHOTOS", "WATCH", "LIVE",
+    "URGENT", "EDITORIAL", "COMMENT",
+];
 
 /// Where a lowercase role starts: back over adjectives and a demonym to a determiner
 /// ("his Turkish counterpart" gives "Turkish counterpart").
@@ -898,6 +951,7 @@ mod tests {
     #[test]
     fn people_from_titles_and_ranks() {
         check("Norway's Defence Minister Ola Nordmann met troops.", &[(Place, "Norway", ""), (Person, "Ola Nordmann", "Norway's Defence Minister")]);
+        check("Chile's Minister of Defence Mr. Mateo Ortega spoke.", &[(Place, "Chile", ""), (Person, "Mateo Ortega", "Chile's Minister of Defence")]);
         check("Danish Army General Lars Holm spoke.", &[(Place, "Denmark", ""), (Person, "Lars Holm", "Danish Army General")]);
         check("He met Col-Gen Petr Novak.", &[(Person, "Petr Novak", "Col-Gen")]);
         check("his Chilean counterpart Ana Rojas arrived.", &[(Place, "Chile", ""), (Person, "Ana Rojas", "Chilean counterpart")]);
@@ -941,6 +995,10 @@ mod tests {
         check("Crews visited the Aerofest-2023 fair.", &[(Event, "Aerofest-2023", "")]);
         check("The Treaty of Lisbon and the Oslo Accords matter.", &[(Agreement, "Treaty of Lisbon", ""), (Agreement, "Oslo Accords", "")]);
         check("The Kenyan Defence Ministry reported it.", &[(Organization, "Kenyan Defence Ministry", "")]);
+        check("The State Border Service of Chile and ASELSAN reported it.", &[(Organization, "State Border Service of Chile", ""), (Place, "Chile", ""), (Organization, "ASELSAN", "")]);
+        check("BREAKING: talks resume.", &[]);
+        check("KAGRAD, Oct. 20 (Daily) -- Talks resumed in Kagrad.", &[(Place, "Kagrad", ""), (Place, "Kagrad", "")]);
+        check("NATO, the alliance, met.", &[(Organization, "NATO", "")]);
         check("Both fought in the 30-day war.", &[(Event, "30-day war", "")]);
         check("They held drills such as Blue Falcon, Red Wolf in 2020.", &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")]);
         check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
