@@ -45,6 +45,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         let doc = html::parse_document(text);
         removed.extend(doc.removed);
         credits.extend(doc.authors.iter().filter_map(|a| meta::credit(&html::plain(a))));
+        credits.extend(doc.site.as_deref().and_then(|s| outlet(&html::plain(s))));
         published = doc.published.as_deref().and_then(|p| stated_from_markup(&html::plain(p)));
         title = doc.title.as_deref().map(html::plain).filter(|t| !t.is_empty());
         let mut blocks = doc.blocks;

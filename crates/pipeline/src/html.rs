@@ -50,6 +50,8 @@ pub struct HtmlDoc {
     pub blocks: Vec<String>,
     pub title: Option<String>,
     pub authors: Vec<String>,
+    /// The site's or publisher's name (`og:site_name`, JSON-LD `publisher`).
+    pub site: Option<String>,
     /// The raw text of a stated publication date (`article:published_time`, `<time datetime>`).
     pub published: Option<String>,
     /// Text of navigation, footers and other page furniture.
@@ -102,6 +104,7 @@ pub fn parse_document(source: &str) -> HtmlDoc {
         let name = name.strip_prefix("By ").or_else(|| name.strip_prefix("by ")).unwrap_or(&name).trim().to_owned();
         out.authors.push(name);
     }
+    out.site = meta("meta[property='og:site_name']").or(linked.publisher);
     out.published = meta("meta[property='article:published_time']")
         .or_else(|| meta("meta[name='date']"))
         .or(linked.published)
@@ -136,6 +139,7 @@ struct LinkedData {
     headline: Option<String>,
     published: Option<String>,
     authors: Vec<String>,
+    publisher: Option<String>,
 }
 
 /// Gathers `headline`, `datePublished` and `author` (a name, an object with a name, or
@@ -154,6 +158,12 @@ fn json_ld(value: &serde_json::Value, out: &mut LinkedData, depth: usize) {
             }
             if out.published.is_none() {
                 out.published = text(map.get("datePublished"));
+            }
+            if out.publisher.is_none() {
+                out.publisher = match map.get("publisher") {
+                    Some(Value::Object(o)) => text(o.get("name")),
+                    other => text(other),
+                };
             }
             if out.authors.is_empty() {
                 let authors = match map.get("author") {
@@ -416,13 +426,14 @@ mod tests {
         let doc = parse_document(
             r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Site"},
             {"@type":"NewsArticle","headline":"Drills begin","datePublished":"2022-11-03T08:15:00Z",
-            "author":[{"@type":"Person","name":"Ann Lee"},"Jon Doe"]}]}</script></head>
+            "author":[{"@type":"Person","name":"Ann Lee"},"Jon Doe"],"publisher":{"@type":"Organization","name":"Daily Site"}}]}</script></head>
             <body><header><a href="/">The Site</a><ul><li>Politics</li></ul></header>
             <article><header><h2>Drills begin</h2></header><figure><img src=x><figcaption>Tanks. Photo: Army</figcaption></figure>
             <p>Troops moved on Monday.</p></article></body></html>"#,
         );
         assert_eq!(doc.title.as_deref(), Some("Drills begin"));
         assert_eq!(doc.authors, ["Ann Lee", "Jon Doe"]);
+        assert_eq!(doc.site.as_deref(), Some("Daily Site"));
         assert_eq!(doc.published.as_deref(), Some("2022-11-03T08:15:00Z"));
         assert_eq!(doc.blocks, ["Drills begin", "Troops moved on Monday."]);
         assert_eq!(doc.removed, ["The Site Politics", "Tanks. Photo: Army"]);

@@ -75,7 +75,7 @@ static BETWEEN: LazyLock<Regex> =
 static MONTH_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?")));
 static IN_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:in|since|until|by|during|from|of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}")));
+    LazyLock::new(|| re(&format!(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}")));
 static ON_WEEKDAY: LazyLock<Regex> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
     LazyLock::new(|| re(&format!(r"\b(?:[Oo]n|last|next|this|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b")));
@@ -368,6 +368,7 @@ mod tests {
         check("It ran September 12-20, 2020.", "2022-10-01", Some(("2020-09-12", "2020-09-20", Range, Stated)));
         check("It was held from October 1 to 5.", "2021-10-05", Some(("2021-10-01", "2021-10-05", Range, Inferred)));
         check("It will run from 12 till 16 March.", "2024-02-10", Some(("2024-03-12", "2024-03-16", Range, Inferred)));
+        check("In September, officers completed a course.", "2023-10-11", Some(("2023-09-01", "2023-09-30", Month, Inferred)));
         check("It took place between 7 September and 9 September.", "2023-09-14", Some(("2023-09-07", "2023-09-09", Range, Inferred)));
         check("Troops stayed from 28 August to 2 September 2023.", "2023-09-14", Some(("2023-08-28", "2023-09-02", Range, Stated)));
         check("Ships sailed from December 28 to January 3.", "2024-01-10", Some(("2023-12-28", "2024-01-03", Range, Inferred)));
