@@ -98,9 +98,11 @@ static BREADCRUMB: LazyLock<Regex> =
 // Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 17] = [
+    let rules: [(&str, Furniture); 18] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
         (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
+        // A row of share buttons: only the networks' names.
+        (r"(?i)^((facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|tiktok|vk|reddit|pinterest|e-?mail|messenger|viber|copy link)[\s|,·•/:]*){2,}$", Furniture::Social),
         (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
         (r"(?i)(?-u:\b)support(?-u:\b).{0,40}(?-u:\b)journalism(?-u:\b)", Furniture::Subscription),
         (r"(?i)(©|\(c\)\s*\d{4}|(?-u:\b)copyright(?-u:\b)|(?-u:\b)all rights reserved(?-u:\b))", Furniture::Copyright),
@@ -328,6 +330,8 @@ mod tests {
         use Furniture::*;
         check_furniture("Home >> World >> Today", Some(Breadcrumb));
         check_furniture("News » Politics » Europe", Some(Breadcrumb));
+        check_furniture("Facebook Twitter WhatsApp", Some(Social));
+        check_furniture("Facebook", None);
         // Separated like a breadcrumb, but a byline or a dateline.
         check_furniture("By Staff Reporter | 19 May 2022 | 3 min read", None);
         check_furniture("News | Politics | 19 May 2022", None);

@@ -63,6 +63,11 @@ struct Pending {
 
 static LEADING_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:On|In|By|Since|Between|From|Until|During)\s[^,]{1,40},\s+").expect("valid regex"));
+/// A leading month with no comma after it ("In July the forum met …").
+static LEADING_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:On|In|By|Since|During)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+")
+        .expect("valid regex")
+});
 
 struct Draft {
     when: DateSpan,
@@ -353,6 +358,7 @@ fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
         text = text.trim_start_matches("the ").to_owned();
     }
     let text = LEADING_DATE.replace(&text, "").into_owned();
+    let text = LEADING_MONTH.replace(&text, "").into_owned();
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = if words.len() > SUMMARY_WORDS {
         format!("{} …", words[..SUMMARY_WORDS].join(" ").trim_end_matches(','))
@@ -579,6 +585,9 @@ mod tests {
     #[test]
     fn summaries_drop_the_leading_date_and_stay_short() {
         assert_eq!(summarise("On June 15, the two countries signed a memorandum.", None), "The two countries signed a memorandum");
+        assert_eq!(summarise("In July the forum held its summit.", None), "The forum held its summit");
+        assert_eq!(summarise("In July 2013 the forum met.", None), "The forum met");
+        assert_eq!(summarise("In Julyville the forum met.", None), "In Julyville the forum met");
         assert_eq!(summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")), "Treaty of Kars signed");
         assert_eq!(summarise("Ships left the port in April 2024", Some("April 2024")), "Ships left the port");
         assert_eq!(summarise("Ships will stay until 5 May", Some("5 May")), "Ships will stay");

@@ -97,8 +97,7 @@ pub fn parse_document(source: &str) -> HtmlDoc {
     if out.authors.is_empty()
         && let Some(name) = doc.root_element().descendants().filter_map(ElementRef::wrap).find_map(|e| {
             let names_author = e.value().classes().any(|c| c.split(['-', '_']).any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("byline")));
-            let text = collapse(&e.text().collect::<String>());
-            (names_author && !text.is_empty() && text.chars().count() <= 60).then_some(text)
+            names_author.then(|| collapse(&e.text().collect::<String>())).filter(|t| !t.is_empty() && t.chars().count() <= 60)
         })
     {
         let name = name.strip_prefix("By ").or_else(|| name.strip_prefix("by ")).unwrap_or(&name).trim().to_owned();

@@ -1,6 +1,7 @@
 //! Article metadata from header lines and text: bylines (people versus outlets),
-//! bylines glued to the body, datelines, and publication dates inferred from the
-//! text when none is stated.
+//! bylines glued to the body, "Name · date" credit lines, datelines (with or without
+//! the year, naming the outlet or not), and publication dates inferred from the text
+//! when none is stated.
 
 use std::sync::LazyLock;
 

@@ -21,7 +21,7 @@ type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)
 const STATED: model::Basis = model::Basis::Stated;
 const INFERRED: model::Basis = model::Basis::Inferred;
 
-const EXPECTED: [Expected; 32] = [
+const EXPECTED: [Expected; 34] = [
     ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
     ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
     ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
@@ -72,13 +72,15 @@ const EXPECTED: [Expected; 32] = [
     ("k2.txt", "Turkish defence firms to open plants in Azerbaijan", Some(("2024-02-20", STATED)), &["Nurlan Babayev"], &[]),
     ("l1.html", "Azerbaijan, Türkiye hold joint air defence drills", Some(("2023-10-11", STATED)), &[], &["Baku Observer"]),
     ("l2.txt", "Turkish, Azerbaijani generals meet in Kars", Some(("2023-11-17", STATED)), &["Aylin Demir"], &["AP"]),
+    ("n1.txt", "AZERBAIJANI, TURKISH SNIPERS COMPETE IN BAKU", Some(("2023-07-03", STATED)), &[], &["APA"]),
+    ("n2.txt", "Turkey's parliament extends troop mandate in Azerbaijan", Some(("2022-11-08", INFERRED)), &[], &["Trend"]),
 ];
 
 /// Words of page furniture that none of these articles' own text holds.
-const FURNITURE: [&str; 30] = [
+const FURNITURE: [&str; 31] = [
     "cookies", "Share on", "Follow", "Tags:", "Our Standards", "ADVERTISEMENT", "Reporting by", "Published", "Updated",
     "Politics Economy", "°C", "Most Read", "Photo: Hellenic", "DAILY SABAH", "Source:", "Download our", "Comments (",
-    "Print this", "Related news", "min read", "14:05", "September 14", "· January", "Politics", "ANKARA - ", "11:20", "Jafarli", "serve you", "USD", "GMT+3",
+    "Print this", "Related news", "min read", "14:05", "September 14", "· January", "Politics", "ANKARA - ", "11:20", "Jafarli", "serve you", "USD", "GMT+3", "WhatsApp",
 ];
 
 #[test]
