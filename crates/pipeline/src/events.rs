@@ -240,7 +240,11 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         });
     }
     drafts.extend(extra);
-    merge_and_finish(drafts, articles)
+    // Exercises, agreements and named events tell events apart: two reports that name
+    // different ones are of different events, however alike their words.
+    let naming: Vec<bool> =
+        entities.iter().map(|e| matches!(e.kind, EntityKind::Exercise | EntityKind::Agreement | EntityKind::Event)).collect();
+    merge_and_finish(drafts, articles, &naming)
 }
 
 /// The drafts in at least two of `lists` (each a word's drafts, ascending), best first:
@@ -378,7 +382,12 @@ fn word_set(text: &str) -> HashSet<String> {
 
 /// Joins drafts that report one event (same dates, mostly the same words), then gives
 /// ids and orders the timeline.
-fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> {
+fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], naming: &[bool]) -> Vec<Event> {
+    let named = |ids: &[u32]| -> Vec<u32> { ids.iter().copied().filter(|&i| naming.get(i as usize) == Some(&true)).collect() };
+    let distinct = |a: &[u32], b: &[u32]| {
+        let (a, b) = (named(a), named(b));
+        !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+    };
     let age = |a: u32| {
         let article = &articles[a as usize];
         (article.published.is_none(), article.published.as_ref().map(|p| p.start), article.id.clone())
@@ -406,7 +415,9 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article]) -> Vec<Event> 
             by_dates.get(&key).and_then(|c| {
                 c.possible(&ranked).into_iter().find(|&k| {
                     let m = &merged[k];
-                    m.kind != EventKind::Publication && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
+                    m.kind != EventKind::Publication
+                        && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
+                        && !distinct(&m.entities, &d.entities)
                 })
             })
         };

@@ -67,3 +67,27 @@ fn a_dateline_is_no_event_and_a_day_range_is_one() {
     assert_eq!(told.len(), 1, "{told:?}");
     assert_eq!((told[0].1.as_str(), told[0].2.as_str()), ("2021-10-01", "2021-10-05"), "{told:?}");
 }
+
+#[test]
+fn alike_statements_naming_different_exercises_are_different_events() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Drills planned\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern sea.",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "Drills reviewed\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Baltic Anchor-2022 exercises in the northern sea.\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern seas.",
+    )
+    .unwrap();
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let exercise = |name: &str| out.corpus.entities.iter().position(|e| e.name == name).unwrap() as u32;
+    let held: Vec<&model::Event> = out.corpus.events.iter().filter(|e| e.summary.contains("held the")).collect();
+    assert_eq!(held.len(), 2, "{held:#?}");
+    for (name, sources) in [("Nordic Shield-2022", 2), ("Baltic Anchor-2022", 1)] {
+        let e = held.iter().find(|e| e.entities.contains(&exercise(name))).unwrap();
+        assert_eq!(e.sources.len(), sources, "{name}");
+        assert!(!e.entities.contains(&exercise(if name.starts_with('N') { "Baltic Anchor-2022" } else { "Nordic Shield-2022" })));
+    }
+}
