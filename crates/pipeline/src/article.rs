@@ -131,6 +131,9 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             // ("ISTANBUL DAILY SABAH WITH AA"): the headline is the one in mixed case.
             removed.extend(title.replace(block.clone()));
             headline_at = Some(i);
+        } else if title.as_deref().is_some_and(|t| t.trim().eq_ignore_ascii_case(block.trim())) {
+            // The headline again (a page's title, then its heading).
+            removed.push(std::mem::take(block));
         } else if headline_at.is_some_and(|h| h + 1 == i) && i + 1 < blocks_kept && is_headline(block) {
             standfirst = Some(std::mem::take(block));
         } else {
@@ -446,6 +449,14 @@ mod tests {
         );
         assert_eq!((a.authors.as_slice(), a.lead()), (&["Ayesha Khan".to_owned()][..], "The navies ended their drills on Tuesday."));
         assert_eq!(a.removed, ["Share on Facebook Share on Twitter"]);
+    }
+
+    #[test]
+    fn a_headline_written_twice_is_read_once() {
+        check(
+            "Ports reopen after the storm\nPorts reopen after the storm\n\n17 April 2023 12:30\n\nThe ports reopened on Monday.\n\nShips sailed.",
+            "Ports reopen after the storm", true, &[], &[], Some(("2023-04-17", "Stated")), "The ports reopened on Monday.",
+        );
     }
 
     #[test]
