@@ -84,6 +84,13 @@ const EXERCISE_ADJECTIVES: [&str; 30] = [
 /// stop; with no article, its first word must name a role).
 static APPOSITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^,\s+(an?\s+|the\s+)?([^,.;:()“”\x22]{3,80}?)\s*(?:[,.;(]|$)").expect("valid regex"));
+/// The role in apposition at the start of `after` (the text right after a name), if
+/// its words name one (see [`APPOSITION`]).
+fn apposition(after: &str) -> Option<String> {
+    let c = APPOSITION.captures(after)?;
+    let role_word = |w: &str| LOWER_TITLES.contains(&w) || APPOSITION_ROLES.contains(&w);
+    c[2].split_whitespace().take(if c.get(1).is_some() { 3 } else { 1 }).any(role_word).then(|| c[2].trim().to_owned())
+}
 /// Lowercase words besides [`LOWER_TITLES`] that make an apposition a person's role.
 const APPOSITION_ROLES: [&str; 14] = [
     "analyst", "expert", "professor", "researcher", "official", "adviser", "advisor", "journalist", "fellow",
@@ -336,6 +343,10 @@ fn push_titled(
             break;
         }
     }
+    // "Major General Ana Rojas, commander of the border troops,": the rank and the office.
+    if let Some(office) = apposition(&paragraph[toks[end - 1].end..]) {
+        role = format!("{role}, {office}");
+    }
     for t in &toks[role_start..name_start] {
         place_word(found, t, false);
     }
@@ -544,10 +555,7 @@ fn classify_run(
         return;
     }
     // A name with its role in apposition: "Ana Rojas, an analyst at the Andean Institute,".
-    if name_words
-        && let Some(c) = APPOSITION.captures(&paragraph[e..])
-        && c[2].split_whitespace().take(if c.get(1).is_some() { 3 } else { 1 }).any(|w| LOWER_TITLES.contains(&w) || APPOSITION_ROLES.contains(&w))
-    {
+    if name_words && let Some(role) = apposition(&paragraph[e..]) {
         found.push(Found {
             kind: EntityKind::Person,
             surface: text.to_owned(),
@@ -555,7 +563,7 @@ fn classify_run(
             rule: "name",
             start: s,
             end: e,
-            role: Some(c[2].trim().to_owned()),
+            role: Some(role),
             series: None,
             fallback: None,
         });
@@ -952,6 +960,7 @@ mod tests {
     fn people_from_titles_and_ranks() {
         check("Norway's Defence Minister Ola Nordmann met troops.", &[(Place, "Norway", ""), (Person, "Ola Nordmann", "Norway's Defence Minister")]);
         check("Chile's Minister of Defence Mr. Mateo Ortega spoke.", &[(Place, "Chile", ""), (Person, "Mateo Ortega", "Chile's Minister of Defence")]);
+        check("Major General Ana Rojas, commander of the border troops, spoke.", &[(Person, "Ana Rojas", "Major General, commander of the border troops")]);
         check("Danish Army General Lars Holm spoke.", &[(Place, "Denmark", ""), (Person, "Lars Holm", "Danish Army General")]);
         check("He met Col-Gen Petr Novak.", &[(Person, "Petr Novak", "Col-Gen")]);
         check("his Chilean counterpart Ana Rojas arrived.", &[(Place, "Chile", ""), (Person, "Ana Rojas", "Chilean counterpart")]);

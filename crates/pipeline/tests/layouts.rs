@@ -146,6 +146,9 @@ fn their_roles_in_apposition_and_their_days_are_read() {
     assert_eq!(karimzade.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Minister of Defense Industry"]);
     let durmaz = person("Kemal Durmaz").expect("the agency's president, in apposition with no article");
     assert_eq!(durmaz.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["president of the Turkish Defence Industry Agency"]);
+    // A rank before the name and the office in apposition after it: both.
+    let safarov = person("Ramin Safarov").expect("the general");
+    assert_eq!(safarov.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Major General, commander of the Air Defence Troops"]);
     // The last words of a quotation before "said" are no speaker.
     assert!(person("Central Asia").is_none());
     let article = |file: &str| out.corpus.articles.iter().position(|a| &*a.file == file).unwrap() as u32;
