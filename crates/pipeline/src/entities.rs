@@ -292,6 +292,21 @@ fn push(found: &mut Vec<Found>, kind: EntityKind, surface: &str, name: &str, rul
     found.push(Found { kind, surface: surface.to_owned(), name: name.to_owned(), rule, start, end, role: None, series: None, fallback: None });
 }
 
+/// Records a person named as written, with the role the text gives them.
+fn push_person(found: &mut Vec<Found>, name: &str, role: String, start: usize, end: usize) {
+    found.push(Found {
+        kind: EntityKind::Person,
+        surface: name.to_owned(),
+        name: name.to_owned(),
+        rule: "name",
+        start,
+        end,
+        role: Some(role),
+        series: None,
+        fallback: None,
+    });
+}
+
 /// Records a place or demonym mention for a single word, if the gazetteer knows it.
 fn place_word(found: &mut Vec<Found>, tok: &Token<'_>, allow_city: bool) -> bool {
     let mut any = false;
@@ -420,25 +435,13 @@ fn classify_run(
             return;
         }
     }
+    // Two to four words that could be a person's name.
+    let name_words = (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w));
     // A lowercase role word right before: "counterpart Ana Rojas", "ambassador Lars Holm".
-    if let Some(p) = prev.filter(|p| LOWER_TITLES.contains(p))
-        && (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w))
-    {
+    if prev.is_some_and(|p| LOWER_TITLES.contains(&p)) && name_words {
         // The role's own words ("Chilean") are a run of their own, found there.
         let role_start = role_start_before(paragraph, toks, start - 1);
-        let role = paragraph[toks[role_start].start..toks[start - 1].end].to_owned();
-        let _ = p;
-        found.push(Found {
-            kind: EntityKind::Person,
-            surface: text.to_owned(),
-            name: text.to_owned(),
-            rule: "name",
-            start: s,
-            end: e,
-            role: Some(role),
-            series: None,
-            fallback: None,
-        });
+        push_person(found, text, paragraph[toks[role_start].start..toks[start - 1].end].to_owned(), s, e);
         return;
     }
     // An edition: "Efes-2022", "Eurasian Peace - 2021".
@@ -549,24 +552,13 @@ fn classify_run(
     let verb_next = next.is_some_and(|n| SPEECH_VERBS.contains(&n)) && toks.get(end).is_some_and(|t| paragraph[e..t.start].trim().is_empty());
     let verb_before = prev.is_some_and(|p| SPEECH_VERBS.contains(&p)) && paragraph[toks[start - 1].end..s].trim().is_empty();
     let speaker = verb_next || verb_before || prev == Some("by");
-    let name_words = (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w));
     if speaker && name_words {
         push(found, EntityKind::Person, text, text, "name", s, e);
         return;
     }
     // A name with its role in apposition: "Ana Rojas, an analyst at the Andean Institute,".
     if name_words && let Some(role) = apposition(&paragraph[e..]) {
-        found.push(Found {
-            kind: EntityKind::Person,
-            surface: text.to_owned(),
-            name: text.to_owned(),
-            rule: "name",
-            start: s,
-            end: e,
-            role: Some(role),
-            series: None,
-            fallback: None,
-        });
+        push_person(found, text, role, s, e);
         return;
     }
     // A lone word: a surname to resolve later, else what its context says.

@@ -3,22 +3,22 @@
 
 use std::fs;
 
+/// The pipeline's output for these files, each a name and its text, in a folder of their own.
+fn process(files: &[(&str, &str)]) -> pipeline::Output {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    pipeline::process_dir(dir.path()).unwrap()
+}
+
 const BACKGROUND: &str = "On June 15, Norway and Denmark signed a treaty on shared naval patrols in the northern sea.";
 
 #[test]
 fn recycled_statement_keeps_the_date_of_its_first_appearance() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("a.txt"),
-        format!("Patrol boats arrive\n\ndate 2021-03-01\n\nNew patrol boats arrived in Bergen on Monday.\n\n{BACKGROUND}"),
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("b.txt"),
-        format!("Navies train together\n\ndate 2023-01-10\n\nThe navies trained near Oslo, officials said.\n\n{BACKGROUND}"),
-    )
-    .unwrap();
-    let out = pipeline::process_dir(dir.path()).unwrap();
+    let a = format!("Patrol boats arrive\n\ndate 2021-03-01\n\nNew patrol boats arrived in Bergen on Monday.\n\n{BACKGROUND}");
+    let b = format!("Navies train together\n\ndate 2023-01-10\n\nThe navies trained near Oslo, officials said.\n\n{BACKGROUND}");
+    let out = process(&[("a.txt", &a), ("b.txt", &b)]);
     let treaty: Vec<&model::Event> =
         out.corpus.events.iter().filter(|e| e.sources.iter().any(|s| s.sentence == BACKGROUND)).collect();
     assert_eq!(treaty.len(), 1, "one event, not one per article");
@@ -34,10 +34,10 @@ fn recycled_statement_keeps_the_date_of_its_first_appearance() {
 
 #[test]
 fn every_dated_article_is_a_publication_event() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.txt"), "Port reopens\n\ndate 2021-03-01\n\nThe port reopened.").unwrap();
-    fs::write(dir.path().join("b.txt"), "Undated note\n\nThe port is open.").unwrap();
-    let out = pipeline::process_dir(dir.path()).unwrap();
+    let out = process(&[
+        ("a.txt", "Port reopens\n\ndate 2021-03-01\n\nThe port reopened."),
+        ("b.txt", "Undated note\n\nThe port is open."),
+    ]);
     let publications: Vec<&str> = out
         .corpus
         .events
@@ -50,13 +50,9 @@ fn every_dated_article_is_a_publication_event() {
 
 #[test]
 fn a_dateline_is_no_event_and_a_day_range_is_one() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("a.txt"),
-        "Drills end\n\ndate 2021-10-05\n\nBaku, October 5 (AZERTAC). The drills ended in Lachin.\n\nThe drills, held from October 1 to 5, involved 2,000 troops.",
-    )
-    .unwrap();
-    let out = pipeline::process_dir(dir.path()).unwrap();
+    let out = process(&[
+        ("a.txt", "Drills end\n\ndate 2021-10-05\n\nBaku, October 5 (AZERTAC). The drills ended in Lachin.\n\nThe drills, held from October 1 to 5, involved 2,000 troops."),
+    ]);
     let told: Vec<(&str, String, String)> = out
         .corpus
         .events
@@ -70,18 +66,10 @@ fn a_dateline_is_no_event_and_a_day_range_is_one() {
 
 #[test]
 fn alike_statements_naming_different_exercises_are_different_events() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("a.txt"),
-        "Drills planned\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern sea.",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("b.txt"),
-        "Drills reviewed\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Baltic Anchor-2022 exercises in the northern sea.\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern seas.",
-    )
-    .unwrap();
-    let out = pipeline::process_dir(dir.path()).unwrap();
+    let out = process(&[
+        ("a.txt", "Drills planned\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern sea."),
+        ("b.txt", "Drills reviewed\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Baltic Anchor-2022 exercises in the northern sea.\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern seas."),
+    ]);
     let exercise = |name: &str| out.corpus.entities.iter().position(|e| e.name == name).unwrap() as u32;
     let held: Vec<&model::Event> = out.corpus.events.iter().filter(|e| e.summary.contains("held the")).collect();
     assert_eq!(held.len(), 2, "{held:#?}");
