@@ -66,6 +66,9 @@ fn query(q: &str, keep_words: bool) -> u32 {
     match (crate::corpus::corpus(), crate::corpus::index()) {
         (Ok(corpus), Some(index)) => {
             let filter = Filter { text: q.to_owned(), ..Filter::default() };
+            // The engine as the app has it once ready: every word's events decoded
+            // (the app decodes them in slices after the page is ready).
+            index.prepare_words(|| false);
             if !keep_words {
                 index.forget_words();
             }

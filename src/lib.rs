@@ -44,6 +44,21 @@ fn decode_in_slices(then: impl FnOnce() + 'static) {
     }
 }
 
+/// Once the page is ready, decodes every word's events for search a slice per task
+/// (`model::query::Index::prepare_words`): until then a new query word is looked up in
+/// the postings, after it in the decoded sets. Marks `<html>` `data-words-ready` when done.
+fn prepare_words_in_slices() {
+    let Some(index) = corpus::index() else { return };
+    let start = js_sys::Date::now();
+    if index.prepare_words(|| js_sys::Date::now() - start >= SLICE_MS) {
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.set_attribute("data-words-ready", "true");
+        }
+    } else {
+        shell::next_task(prepare_words_in_slices);
+    }
+}
+
 /// The whole app: a corpus that decoded shows the explorer; one that did not shows
 /// why, instead of a blank page.
 #[component]
@@ -67,6 +82,7 @@ pub fn App() -> Html {
                 shell::after_next_paint(move || decode_in_slices(move || rerender.force_update()));
             } else {
                 shell::mark_ready();
+                shell::next_task(prepare_words_in_slices);
             }
         });
     }

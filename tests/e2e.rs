@@ -221,6 +221,9 @@ async fn search_narrows_the_timeline_and_highlights() {
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
     browser.wait_events(corpus.events.len()).await;
+    // Once ready, the app decodes every word's events in idle slices; the search below
+    // then looks its words up in them (the model's tests check both ways agree).
+    browser.wait_for("html[data-words-ready]").await;
     // "turkiye" finds "Türkiye" and "Turkiye": diacritics and case fold; a word found
     // is one that begins with the query; a publication's text is its article's.
     let begins = |t: &str| model::search::words(t).any(|w| w.starts_with("turkiye"));

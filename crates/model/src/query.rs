@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::event::{Event, EventKind};
-use crate::search::{Bits, TextIndex};
+use crate::search::{Bits, EventWords, TextIndex};
 
 /// What the main area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -122,6 +122,11 @@ pub struct Index {
     credit_events: Vec<Vec<u32>>,
     /// The latest query words with their events, reused while the user types on.
     recent: std::sync::Mutex<Vec<Word>>,
+    /// Every word's events, once decoded ([`Index::prepare_words`]); until then a word
+    /// is looked up in the postings.
+    word_events: std::sync::OnceLock<EventWords>,
+    /// The decode of `word_events` under way, between slices.
+    preparing: std::sync::Mutex<Option<EventWords>>,
 }
 
 /// One query word and the events whose text holds it (a publication through its
@@ -337,6 +342,8 @@ impl Index {
             credit_names,
             credit_events,
             recent: std::sync::Mutex::new(Vec::new()),
+            word_events: std::sync::OnceLock::new(),
+            preparing: std::sync::Mutex::new(None),
         }
     }
 
@@ -416,8 +423,37 @@ impl Index {
 
     fn word(&self, w: &str) -> Word {
         let mut events = Bits::empty(self.events);
-        self.search.matching_events(w, &self.publication_of_article, &mut events);
+        match self.word_events.get() {
+            Some(decoded) => decoded.matching(&self.search, w, &mut events),
+            None => self.search.matching_events(w, &self.publication_of_article, &mut events),
+        }
         Word { word: w.to_owned(), events }
+    }
+
+    /// Decodes every word's events a few hundred words at a time, until `enough()`
+    /// says to stop; says whether they are all decoded (then words are looked up in
+    /// them, not in the postings). The app runs it in slices once it is ready.
+    pub fn prepare_words(&self, mut enough: impl FnMut() -> bool) -> bool {
+        if self.word_events.get().is_some() {
+            return true;
+        }
+        let mut slot = self.preparing.lock().unwrap_or_else(|e| e.into_inner());
+        let mut decoded = slot.take().unwrap_or_else(|| EventWords::new(self.events));
+        loop {
+            if decoded.build_some(&self.search, &self.publication_of_article, WORDS_PER_LOOK) {
+                let _ = self.word_events.set(decoded);
+                return true;
+            }
+            if enough() {
+                *slot = Some(decoded);
+                return false;
+            }
+        }
+    }
+
+    /// Bytes the decoded words' events take (0 until [`Index::prepare_words`] is done).
+    pub fn word_events_bytes(&self) -> usize {
+        self.word_events.get().map_or(0, EventWords::heap_bytes)
     }
 
     /// Documents (articles, then events) holding every word of `text`; `None` when the
@@ -526,8 +562,16 @@ impl Index {
 
     /// The events that pass, in timeline order.
     pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Rows {
-        let masks = self.masks(corpus, f);
-        Rows::new(self.passing(&masks, Facet::Nothing), oldest_first)
+        // Every mask counts here, so the first is taken rather than copied.
+        let mut masks = self.masks(corpus, f).into_iter().map(|(_, bits)| bits);
+        let all = match masks.next() {
+            Some(mut all) => {
+                masks.for_each(|bits| all.and_with(&bits));
+                all
+            }
+            None => Bits::full(self.events),
+        };
+        Rows::new(all, oldest_first)
     }
 
     /// How many events each event kind and entity kind would leave, the other filters kept.
@@ -549,6 +593,10 @@ impl Index {
             .collect()
     }
 }
+
+/// Words [`Index::prepare_words`] decodes between looks at the clock (some hundreds
+/// of microseconds of work in the browser).
+const WORDS_PER_LOOK: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Facet {
@@ -1154,6 +1202,32 @@ mod tests {
         assert_eq!(run("qu"), [2]);
         assert_eq!(run("quiet mo"), [2]);
         assert_eq!(run("quiet mx"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn words_decoded_in_slices_find_what_the_postings_find() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        let queries = ["türk", "MET türkiye", "met drills", "rkiye", "back", "q", "quiet mo", "a", "t", ""];
+        let run = |idx: &Index| -> Vec<Vec<usize>> {
+            queries
+                .iter()
+                .map(|q| {
+                    idx.forget_words();
+                    idx.timeline(&c, &Filter { text: (*q).into(), ..Filter::default() }, true).iter().collect()
+                })
+                .collect()
+        };
+        let from_postings = run(&idx);
+        assert!(from_postings.iter().any(|r| r.len() > 1), "some query matches several events: {from_postings:?}");
+        assert_eq!(idx.word_events_bytes(), 0);
+        let mut slices = 1;
+        while !idx.prepare_words(|| true) {
+            slices += 1;
+        }
+        assert!(idx.word_events_bytes() > 0);
+        assert!(idx.prepare_words(|| unreachable!("nothing is left to decode")));
+        assert_eq!(run(&idx), from_postings, "after {slices} slices");
     }
 
     #[test]

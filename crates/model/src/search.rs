@@ -167,41 +167,18 @@ impl TextIndex {
     /// on is event `d - article_event.len()`, and an article's document counts as the
     /// event `article_event` gives it, if any (its publication).
     pub fn matching_events(&self, prefix: &str, article_event: &[Option<u32>], events: &mut Bits) {
-        let articles = article_event.len();
-        for bytes in self.postings_of(prefix) {
-            match bytes.split_first() {
-                Some((&BITMAP, map)) => {
-                    // The articles' bits one at a time, the events' a word at a time.
-                    for (i, &byte) in map.iter().enumerate().take(articles.div_ceil(8)) {
-                        let mut byte = byte;
-                        while byte != 0 {
-                            let d = i * 8 + byte.trailing_zeros() as usize;
-                            byte &= byte - 1;
-                            if let Some(&Some(e)) = article_event.get(d) {
-                                events.set(e as usize);
-                            }
-                        }
-                    }
-                    for (k, w) in events.words.iter_mut().enumerate() {
-                        *w |= bits_at(map, articles + 64 * k);
-                    }
-                    events.trim();
-                }
-                Some((_, list)) => each_list_doc(list, |d| match d.checked_sub(articles) {
-                    Some(e) => events.set(e),
-                    None => {
-                        if let Some(&Some(e)) = article_event.get(d) {
-                            events.set(e as usize);
-                        }
-                    }
-                }),
-                None => {}
-            }
+        for i in self.words_beginning(prefix) {
+            posting_events(self.posting(i), article_event, events);
         }
     }
 
     /// The postings of every word that begins with `prefix`.
     fn postings_of<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.words_beginning(prefix).map(move |i| self.posting(i))
+    }
+
+    /// The numbers of the words that begin with `prefix` (they sit together, sorted).
+    fn words_beginning(&self, prefix: &str) -> std::ops::Range<usize> {
         // The first word not below the prefix; words with the prefix follow it.
         let (mut lo, mut hi) = (0, self.word_ends.len());
         while lo < hi {
@@ -212,10 +189,133 @@ impl TextIndex {
                 hi = mid;
             }
         }
-        (lo..self.word_ends.len()).take_while(move |&i| self.word(i).starts_with(prefix)).map(move |i| {
-            let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
-            self.postings.get(start..self.posting_ends[i] as usize).unwrap_or(&[])
-        })
+        let mut end = lo;
+        while end < self.word_ends.len() && self.word(end).starts_with(prefix) {
+            end += 1;
+        }
+        lo..end
+    }
+
+    /// Word `i`'s postings.
+    fn posting(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
+        self.posting_ends.get(i).and_then(|&end| self.postings.get(start..end as usize)).unwrap_or(&[])
+    }
+}
+
+/// Sets in `events` the events of one word's postings: document `d` from
+/// `article_event.len()` on is event `d - article_event.len()`, and an article's
+/// document counts as the event `article_event` gives it, if any (its publication).
+fn posting_events(bytes: &[u8], article_event: &[Option<u32>], events: &mut Bits) {
+    let articles = article_event.len();
+    match bytes.split_first() {
+        Some((&BITMAP, map)) => {
+            // The articles' bits one at a time, the events' a word at a time.
+            for (i, &byte) in map.iter().enumerate().take(articles.div_ceil(8)) {
+                let mut byte = byte;
+                while byte != 0 {
+                    let d = i * 8 + byte.trailing_zeros() as usize;
+                    byte &= byte - 1;
+                    if let Some(&Some(e)) = article_event.get(d) {
+                        events.set(e as usize);
+                    }
+                }
+            }
+            for (k, w) in events.words.iter_mut().enumerate() {
+                *w |= bits_at(map, articles + 64 * k);
+            }
+            events.trim();
+        }
+        Some((_, list)) => each_list_doc(list, |d| match d.checked_sub(articles) {
+            Some(e) => events.set(e),
+            None => {
+                if let Some(&Some(e)) = article_event.get(d) {
+                    events.set(e as usize);
+                }
+            }
+        }),
+        None => {}
+    }
+}
+
+/// Every word's events, as [`TextIndex::matching_events`] finds them, decoded once
+/// (a slice at a time, [`EventWords::build_some`]), so that a word looked up afresh
+/// costs a copy or a few bit sets instead of a pass over its postings: a word more
+/// than one event in [`DENSE_SHARE`] holds as a set of bits, the others as their event
+/// numbers.
+#[derive(Clone, Debug, Default)]
+pub struct EventWords {
+    /// Per word, in the index's order: where its events sit in `lists`, or for a
+    /// common word (`start == u32::MAX`) which of `dense` is its set.
+    slots: Vec<(u32, u32)>,
+    lists: Vec<u32>,
+    dense: Vec<Bits>,
+    events: usize,
+}
+
+/// A word held by more than one event in this many is kept as bits (one bit per event
+/// costs less than 32 bits per event held from here on).
+const DENSE_SHARE: usize = 32;
+
+impl EventWords {
+    pub fn new(events: usize) -> EventWords {
+        EventWords { events, ..EventWords::default() }
+    }
+
+    /// Decodes up to `count` more words of `index`; says whether every word is decoded.
+    pub fn build_some(&mut self, index: &TextIndex, article_event: &[Option<u32>], count: usize) -> bool {
+        let articles = article_event.len();
+        let end = (self.slots.len() + count).min(index.word_count());
+        for i in self.slots.len()..end {
+            let bytes = index.posting(i);
+            let start = self.lists.len();
+            if let Some((_, list)) = bytes.split_first().filter(|(tag, _)| **tag != BITMAP) {
+                each_list_doc(list, |d| {
+                    let event = match d.checked_sub(articles) {
+                        Some(e) => Some(e as u32),
+                        None => article_event.get(d).copied().flatten(),
+                    };
+                    if let Some(e) = event.filter(|&e| (e as usize) < self.events) {
+                        self.lists.push(e);
+                    }
+                });
+                if (self.lists.len() - start) * DENSE_SHARE <= self.events {
+                    self.slots.push((start as u32, self.lists.len() as u32));
+                    continue;
+                }
+                self.lists.truncate(start);
+            }
+            let mut bits = Bits::empty(self.events);
+            posting_events(bytes, article_event, &mut bits);
+            self.slots.push((u32::MAX, self.dense.len() as u32));
+            self.dense.push(bits);
+        }
+        self.slots.len() == index.word_count()
+    }
+
+    /// Sets in `events` every event whose text holds a word that begins with `prefix`
+    /// (`index` is the one these were decoded from, every word of it decoded).
+    pub fn matching(&self, index: &TextIndex, prefix: &str, events: &mut Bits) {
+        for i in index.words_beginning(prefix) {
+            match self.slots.get(i) {
+                Some(&(u32::MAX, k)) => {
+                    if let Some(bits) = self.dense.get(k as usize) {
+                        events.or_with(bits);
+                    }
+                }
+                Some(&(start, end)) => {
+                    for &e in self.lists.get(start as usize..end as usize).unwrap_or(&[]) {
+                        events.set(e as usize);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Bytes held, for the bench's memory notes.
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.len() * 8 + self.lists.len() * 4 + self.dense.iter().map(|b| b.words.len() * 8).sum::<usize>()
     }
 }
 
@@ -517,6 +617,9 @@ mod tests {
             if (seed >> 20).is_multiple_of(3) {
                 w.push("mid".to_owned());
             }
+            if d % 20 == 9 {
+                w.push("some".to_owned());
+            }
             docs.push(w);
         }
         let index = TextIndex::build(docs);
@@ -524,7 +627,17 @@ mod tests {
         assert!(forms.contains(&BITMAP) && forms.contains(&LIST), "both forms tested: {forms:?}");
         // Every third article has a publication event, numbered from the end.
         let article_event: Vec<Option<u32>> = (0..70).map(|a| (a % 3 == 0).then_some(299 - a as u32)).collect();
-        for prefix in ["common", "rare", "mid", "m", "", "absent"] {
+        // The same, decoded once a word at a time: "common" and "mid" as bits from a
+        // bitmap, "some" as bits from a list (one event in 20), "rare" as a list.
+        let mut decoded = EventWords::new(300);
+        let mut slices = 0;
+        while !decoded.build_some(&index, &article_event, 1) {
+            slices += 1;
+        }
+        assert_eq!(slices, index.word_count() - 1);
+        assert_eq!(decoded.dense.len(), 3, "common, mid and some are kept as bits");
+        assert_eq!(decoded.slots.iter().filter(|s| s.0 != u32::MAX).count(), 1, "rare is kept as a list");
+        for prefix in ["common", "rare", "mid", "some", "m", "", "absent"] {
             let mut expected = Bits::empty(300);
             for d in hits(&index, prefix) {
                 match d.checked_sub(70) {
@@ -539,6 +652,9 @@ mod tests {
             let mut events = Bits::empty(300);
             index.matching_events(prefix, &article_event, &mut events);
             assert_eq!(events.ones().collect::<Vec<_>>(), expected.ones().collect::<Vec<_>>(), "prefix {prefix:?}");
+            let mut from_decoded = Bits::empty(300);
+            decoded.matching(&index, prefix, &mut from_decoded);
+            assert_eq!(from_decoded, expected, "prefix {prefix:?}, decoded");
         }
     }
 
