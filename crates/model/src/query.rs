@@ -3,6 +3,8 @@
 //! it to the corpus (timeline rows, facet counts, search). The app only renders what
 //! these return, so all of it is tested natively.
 
+use std::sync::Arc;
+
 use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::entity::EntityKind;
@@ -134,7 +136,9 @@ pub struct Index {
 #[derive(Debug)]
 struct Word {
     word: String,
-    events: Bits,
+    /// Shared, not copied: a word's set as the decoded index holds it, when one word
+    /// is all it matches (see [`EventWords::matching_shared`]).
+    events: Arc<Bits>,
 }
 
 /// The events a filter leaves, in timeline order, kept as the set itself rather than a
@@ -143,14 +147,16 @@ struct Word {
 /// matching few, and nothing that grows with the matches is allocated.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rows {
-    set: Bits,
+    /// Shared with the index when a query is one decoded word (nothing is copied).
+    set: Arc<Bits>,
     /// Events of the set before each block of 64 events, then the total.
     before: Vec<u32>,
     newest_first: bool,
 }
 
 impl Rows {
-    pub fn new(set: Bits, oldest_first: bool) -> Rows {
+    pub fn new(set: impl Into<Arc<Bits>>, oldest_first: bool) -> Rows {
+        let set = set.into();
         let mut before = Vec::with_capacity(set.words().len() + 1);
         let mut n = 0u32;
         for w in set.words() {
@@ -218,6 +224,15 @@ impl Iterator for RowsIter<'_> {
 
     fn next(&mut self) -> Option<usize> {
         if self.newest_first { self.ones.next_back() } else { self.ones.next() }
+    }
+}
+
+/// The masks of one filter state, each pushed as a set of its own.
+struct Masks(Vec<(Facet, Arc<Bits>)>);
+
+impl Masks {
+    fn push(&mut self, (facet, bits): (Facet, Bits)) {
+        self.0.push((facet, Arc::new(bits)));
     }
 }
 
@@ -422,11 +437,14 @@ impl Index {
     }
 
     fn word(&self, w: &str) -> Word {
-        let mut events = Bits::empty(self.events);
-        match self.word_events.get() {
-            Some(decoded) => decoded.matching(&self.search, w, &mut events),
-            None => self.search.matching_events(w, &self.publication_of_article, &mut events),
-        }
+        let events = match self.word_events.get() {
+            Some(decoded) => decoded.matching_shared(&self.search, w),
+            None => {
+                let mut events = Bits::empty(self.events);
+                self.search.matching_events(w, &self.publication_of_article, &mut events);
+                Arc::new(events)
+            }
+        };
         Word { word: w.to_owned(), events }
     }
 
@@ -471,9 +489,13 @@ impl Index {
     /// Events whose own text (for a publication, its article's) holds every word of
     /// `text`: the events of each word, intersected (a publication's document is empty,
     /// so its article holds every word exactly when it is in every word's events).
-    fn text_events(&self, text: &str) -> Option<Bits> {
-        let mut all: Option<Bits> = None;
-        self.with_words(text, |w| and_into(&mut all, &w.events));
+    fn text_events(&self, text: &str) -> Option<Arc<Bits>> {
+        let mut all: Option<Arc<Bits>> = None;
+        self.with_words(text, |w| match &mut all {
+            // The first word's set is shared; the next word's intersection copies it.
+            Some(all) => Arc::make_mut(all).and_with(&w.events),
+            None => all = Some(Arc::clone(&w.events)),
+        });
         all
     }
 
@@ -486,11 +508,12 @@ impl Index {
     }
 
     /// One set per active filter, tagged with the facet it belongs to.
-    fn masks(&self, corpus: &Corpus, f: &Filter) -> Vec<(Facet, Bits)> {
-        let mut masks = Vec::new();
+    fn masks(&self, corpus: &Corpus, f: &Filter) -> Vec<(Facet, Arc<Bits>)> {
+        let mut masks: Vec<(Facet, Arc<Bits>)> = Vec::new();
         if let Some(t) = self.text_events(&f.text) {
             masks.push((Facet::None, t));
         }
+        let mut masks = Masks(masks);
         if !f.kinds.is_empty() {
             let mut b = Bits::empty(self.events);
             for k in &f.kinds {
@@ -523,10 +546,10 @@ impl Index {
             let list = self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
             masks.push((Facet::By, self.postings_bits(list)));
         }
-        masks
+        masks.0
     }
 
-    fn passing(&self, masks: &[(Facet, Bits)], skip: Facet) -> Bits {
+    fn passing(&self, masks: &[(Facet, Arc<Bits>)], skip: Facet) -> Bits {
         let mut all: Option<Bits> = None;
         for (facet, bits) in masks {
             if *facet == Facet::None || *facet != skip {
@@ -562,14 +585,15 @@ impl Index {
 
     /// The events that pass, in timeline order.
     pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Rows {
-        // Every mask counts here, so the first is taken rather than copied.
+        // Every mask counts here, so the first is taken rather than copied (a query of
+        // one decoded word, alone, is the index's own set).
         let mut masks = self.masks(corpus, f).into_iter().map(|(_, bits)| bits);
         let all = match masks.next() {
             Some(mut all) => {
-                masks.for_each(|bits| all.and_with(&bits));
+                masks.for_each(|bits| Arc::make_mut(&mut all).and_with(&bits));
                 all
             }
-            None => Bits::full(self.events),
+            None => Arc::new(Bits::full(self.events)),
         };
         Rows::new(all, oldest_first)
     }

@@ -7,6 +7,7 @@
 //! A query word matches every indexed word it begins ("turk" finds "Türkiye").
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::event::EventKind;
@@ -249,7 +250,7 @@ pub struct EventWords {
     /// common word (`start == u32::MAX`) which of `dense` is its set.
     slots: Vec<(u32, u32)>,
     lists: Vec<u32>,
-    dense: Vec<Bits>,
+    dense: Vec<Arc<Bits>>,
     events: usize,
 }
 
@@ -288,7 +289,7 @@ impl EventWords {
             let mut bits = Bits::empty(self.events);
             posting_events(bytes, article_event, &mut bits);
             self.slots.push((u32::MAX, self.dense.len() as u32));
-            self.dense.push(bits);
+            self.dense.push(Arc::new(bits));
         }
         self.slots.len() == index.word_count()
     }
@@ -311,6 +312,21 @@ impl EventWords {
                 None => {}
             }
         }
+    }
+
+    /// [`EventWords::matching`] as a set of its own, or, when `prefix` begins one word
+    /// only and it is kept as bits, that word's set itself, shared (nothing copied).
+    pub fn matching_shared(&self, index: &TextIndex, prefix: &str) -> Arc<Bits> {
+        let words = index.words_beginning(prefix);
+        if words.len() == 1
+            && let Some(&(u32::MAX, k)) = self.slots.get(words.start)
+            && let Some(bits) = self.dense.get(k as usize)
+        {
+            return Arc::clone(bits);
+        }
+        let mut events = Bits::empty(self.events);
+        self.matching(index, prefix, &mut events);
+        Arc::new(events)
     }
 
     /// Bytes held, for the bench's memory notes.
@@ -655,6 +671,7 @@ mod tests {
             let mut from_decoded = Bits::empty(300);
             decoded.matching(&index, prefix, &mut from_decoded);
             assert_eq!(from_decoded, expected, "prefix {prefix:?}, decoded");
+            assert_eq!(*decoded.matching_shared(&index, prefix), expected, "prefix {prefix:?}, shared");
         }
     }
 
