@@ -134,6 +134,16 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         } else if title.as_deref().is_some_and(|t| t.trim().eq_ignore_ascii_case(block.trim())) {
             // The headline again (a page's title, then its heading).
             removed.push(std::mem::take(block));
+        } else if title.is_some()
+            && i > headline_at.unwrap_or(0)
+            && i + 1 < blocks_kept
+            && is_label(block)
+            && !all_capitals(block)
+            && meta::byline(block).is_none()
+        {
+            // The section's name under the headline or its date line ("Politics"),
+            // before the body (a place in capitals there is a dateline: kept).
+            removed.push(std::mem::take(block));
         } else if headline_at.is_some_and(|h| h + 1 == i) && i + 1 < blocks_kept && is_headline(block) {
             standfirst = Some(std::mem::take(block));
         } else {
@@ -173,6 +183,17 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     {
         published = meta::dateline(m.as_str().trim_end_matches(['—', '–', '-', ' ']));
     }
+    // "BAKU, Azerbaijan, March 3. The ministers …": a dateline closed by a full stop.
+    if published.is_none()
+        && dateline_day.is_none()
+        && let Some((value, words, _)) = paragraphs.first().and_then(|lead| meta::lead_dateline(lead))
+    {
+        match value {
+            DateValue::Full(date) => published = Some(DateSpan::stated_day(date, words)),
+            DateValue::MonthDay { month, day } => dateline_day = Some((month, day, words.to_owned())),
+            _ => {}
+        }
+    }
     if published.is_none() {
         published = meta::infer_published(&paragraphs, dateline_day);
     }
@@ -186,6 +207,12 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     };
     // A wire dateline names the agency: "BAKU, Azerbaijan (AP) —", "Baku, October 5 (AZERTAC).".
     if let Some(c) = paragraphs.first().and_then(|p| DATELINE_AGENCY.captures(p)) {
+        credits.extend(outlet(&c[1]));
+    }
+    // An agency's lead names it after the news: "…, APA reports.", "…, Trend reports
+    // citing the ministry.".
+    let lead = paragraphs.first().map(|p| meta::lead_dateline(p).map_or(p.as_str(), |(_, _, cut)| &p[cut..]));
+    if let Some(c) = lead.and_then(|p| clean::sentences(p).into_iter().next()).and_then(|s| AGENCY_REPORTS.captures(s.trim_end())) {
         credits.extend(outlet(&c[1]));
     }
     let mut authors = Vec::new();
@@ -224,13 +251,21 @@ fn section_labels(blocks: &[String]) -> Vec<bool> {
     let mut labels = vec![false; blocks.len().min(3)];
     for (i, label) in labels.iter_mut().enumerate() {
         let block = &blocks[i];
-        let short = words(block) <= 2 && !block.ends_with(['.', '!', '?', ':', ',']) && !block.chars().any(|c| c.is_ascii_digit());
+        let short = is_label(block);
         let headline_next = blocks[i + 1..].iter().find(|b| meta::date_line(b, 2).is_none()).is_some_and(|b| {
             is_headline(b) && words(b) >= 4 && meta::byline(b).is_none() && meta::place_dateline(b).is_none() && meta::credit_line(b).is_none()
         });
         *label = short && headline_next && meta::byline(block).is_none();
     }
     labels
+}
+
+/// A word or two, not a sentence and no date: a section's name ("Politics", "World news").
+fn is_label(block: &str) -> bool {
+    block.split_whitespace().count() <= 2
+        && !block.ends_with(['.', '!', '?', ':', ','])
+        && !block.chars().any(|c| c.is_ascii_digit())
+        && block.trim_start().starts_with(char::is_uppercase)
 }
 
 /// Keeps the first [`MAX_BLOCKS`] blocks, with a note when there were more.
@@ -315,6 +350,13 @@ fn outlet(name: &str) -> Option<Credit> {
     meta::credit(name).map(|(Credit::Person(name) | Credit::Outlet(name))| Credit::Outlet(name))
 }
 
+/// The agency named after the lead's news, in the present: ", APA reports.", ", Trend
+/// reports citing the ministry.", ", Report informs.".
+static AGENCY_REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,2})\s+(?:reports|informs)(?:\s+(?:citing|with reference to)\b[^.]{0,80})?\.?$")
+        .expect("valid regex")
+});
+
 /// "Source: Trend" closing the body: the outlet the text comes from.
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:source)\s*:\s*(\p{Lu}[\p{L}\p{N} .&'-]{0,40}?)\.?$").expect("valid regex"));
@@ -367,7 +409,10 @@ static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 fn derive_title(lead: &str) -> String {
     let lead = match LEAD_DATELINE.find(lead) {
         Some(m) if lead[m.end()..].split_whitespace().count() >= 3 => &lead[m.end()..],
-        _ => lead,
+        _ => match meta::lead_dateline(lead) {
+            Some((_, _, cut)) => &lead[cut..],
+            None => lead,
+        },
     };
     let first = clean::sentences(lead).into_iter().next().unwrap_or(lead);
     let sentence = first.trim().trim_end_matches(['.', '!', '?']);

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use model::{Article, DateSpan, Entity, EntityKind, Event, EventKind, Source};
+use model::{Article, Basis, DateSpan, Entity, EntityKind, Event, EventKind, Precision, Source};
 use regex::Regex;
 
 use crate::clean::sentences;
@@ -108,7 +108,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         for (p, paragraph) in article.paragraphs.iter().enumerate() {
             let p = p as u32;
             let spans = mentions.get(&(a, p)).map(Vec::as_slice).unwrap_or(&[]);
-            for sentence in sentences(paragraph) {
+            for (k, sentence) in sentences(paragraph).into_iter().enumerate() {
                 let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
                 // A recycled sentence is dated from the article it first appeared in.
                 let reference = article
@@ -145,6 +145,35 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         anchor: word_set(&c[4]).into_iter().filter(|w| !ANCHOR_STOP.contains(&w.as_str())).collect(),
                         evidence: whole.as_str().to_owned(),
                     });
+                }
+                // The lead's first sentence tells the news of the day it was published
+                // ("Joint exercises have started in Kars, APA reports."): with no date of
+                // its own, it takes the publication's day, inferred.
+                if p == 0
+                    && k == 0
+                    && hits.is_empty()
+                    && tense == when::Tense::Past
+                    && !article.recycled.iter().any(|r| r.paragraph == 0)
+                    && let Some(day) = article.published.as_ref().filter(|d| d.precision == Precision::Day)
+                {
+                    let mut ids: Vec<u32> = spans
+                        .iter()
+                        .filter(|&&(s, e, _)| s >= offset && e <= offset + sentence.len())
+                        .map(|&(_, _, i)| i)
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    if !ids.is_empty() && ACTION.is_match(sentence) && tells_something(sentence, "") {
+                        let summary = summarise(sentence, None);
+                        drafts.push(Draft {
+                            words: word_set(&summary),
+                            when: DateSpan { basis: Basis::Inferred, ..day.clone() },
+                            summary,
+                            kind: kind_of(sentence, 0, &ids, entities),
+                            entities: ids,
+                            sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned().into() }],
+                        });
+                    }
                 }
                 let mut clause_start = 0;
                 for (n, hit) in hits.iter().enumerate() {

@@ -280,11 +280,6 @@ pub fn place_dateline(block: &str) -> Option<PlaceDateline> {
     if !matches!(f.value, DateValue::Full(_) | DateValue::MonthDay { .. }) {
         return None;
     }
-    let capitalised_words = |text: &str| {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        (1..=3).contains(&words.len())
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
-    };
     let place = block[..f.start].trim_end_matches([',', '.', ' ', '/']);
     if !place.ends_with(|c: char| c.is_alphabetic()) || place.contains([',', '.']) || !capitalised_words(place) {
         return None;
@@ -298,6 +293,40 @@ pub fn place_dateline(block: &str) -> Option<PlaceDateline> {
         return None;
     }
     Some(PlaceDateline { date: f.value, outlet: (!outlet.is_empty()).then(|| outlet.to_owned()) })
+}
+
+/// One to three words, each capitalised, with no digits: a place's or an outlet's name.
+fn capitalised_words(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A dateline opening the lead and closed by a full stop, the first sentence right
+/// after it: "BAKU, Azerbaijan, March 3. The ministers …". The place is one to three
+/// capitalised words, perhaps with its country after a comma; the date may lack its
+/// year. Gives the date, its words, and where the sentence after it begins.
+pub fn lead_dateline(lead: &str) -> Option<(DateValue, &str, usize)> {
+    let head = lead.char_indices().nth(70).map_or(lead, |(i, _)| &lead[..i]);
+    for (dot, _) in head.match_indices(". ") {
+        let after = lead[dot + 2..].trim_start();
+        if !after.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let prefix = &lead[..dot];
+        let found = find_dates(prefix);
+        let [f] = found.as_slice() else { continue };
+        let ends_it = prefix[f.end..].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty();
+        if !ends_it || !matches!(f.value, DateValue::Full(_) | DateValue::MonthDay { .. }) {
+            continue;
+        }
+        let place = prefix[..f.start].trim_end_matches([',', ' ']);
+        let parts: Vec<&str> = place.split(',').map(str::trim).collect();
+        if parts.len() <= 2 && parts.iter().all(|p| capitalised_words(p)) {
+            return Some((f.value, prefix, lead.len() - after.len()));
+        }
+    }
+    None
 }
 
 /// The word that introduces a publication date ("Published: …", "Posted on …").
@@ -420,6 +449,20 @@ mod tests {
         assert_eq!(read("Baku, Ganja, March 3"), None);
         assert_eq!(read("Baku, March 3, when troops moved"), None);
         assert_eq!(read("Baku, March 2023"), None);
+    }
+
+    #[test]
+    fn lead_datelines_end_at_a_full_stop_before_the_first_sentence() {
+        let read = |lead: &'static str| lead_dateline(lead).map(|(date, words, cut)| (date, words, &lead[cut..]));
+        let day = |month, day| DateValue::MonthDay { month, day };
+        assert_eq!(read("BAKU, Azerbaijan, March 3. The ministers met."), Some((day(3, 3), "BAKU, Azerbaijan, March 3", "The ministers met.")));
+        assert_eq!(read("BAKU, Azerbaijan, Jan. 5. Talks began."), Some((day(1, 5), "BAKU, Azerbaijan, Jan. 5", "Talks began.")));
+        let full = DateValue::Full(Date::new(2023, 3, 3).unwrap());
+        assert_eq!(read("Ankara, 3 March 2023. Troops arrived."), Some((full, "Ankara, 3 March 2023", "Troops arrived.")));
+        assert_eq!(read("The ministers met on March 3. They signed a plan."), None);
+        assert_eq!(read("Azerbaijan and Turkey, March 3. The talks"), None);
+        assert_eq!(read("Baku, Ganja, Shusha, March 3. The talks"), None);
+        assert_eq!(read("BAKU, March 3. the talks"), None);
     }
 
     #[test]

@@ -86,6 +86,9 @@ static AGO: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b")));
 static PART_OF_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+((?:19|20)\d{2})\b"));
+/// The words before a year that say it is what something covers ("a plan for 2024",
+/// "the budget for the year 2025", either year of "a plan for 2023-2024").
+static FOR_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected to|plans? to|planned|scheduled|upcoming|intends? to)\b")
 });
@@ -192,6 +195,13 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         add(m.start(), m.end(), month_number(&c[1]).map(Expr::Month), &mut hits);
     }
     hits.sort_by_key(|h| h.start);
+    // The year a plan or budget is "for" ("a cooperation plan for 2024") is what it
+    // covers, not when the sentence's event happened: with another date in the
+    // sentence, that one speaks for it.
+    let scope = |h: &Hit| matches!(h.expr, Expr::Stated(DateValue::Year(_))) && FOR_YEAR.is_match(&sentence[..h.start]);
+    if hits.iter().any(|h| !scope(h)) {
+        hits.retain(|h| !scope(h));
+    }
     hits
 }
 
@@ -398,6 +408,11 @@ mod tests {
         check("They met on Tuesday.", "2023-03-14", Some(("2023-03-14", "2023-03-14", Day, Inferred)));
         check("Frigates will stay until Friday.", "2023-03-14", Some(("2023-03-17", "2023-03-17", Day, Inferred)));
         check("Drills began, the ministry said Monday.", "2023-03-14", Some(("2023-03-13", "2023-03-13", Day, Inferred)));
+        // The year a plan is "for" is what it covers; the day it was signed dates it.
+        check("They signed a cooperation plan for 2024 in Tashkent on Friday.", "2024-03-03", Some(("2024-03-01", "2024-03-01", Day, Inferred)));
+        check("They signed the budget for the year 2025 on 4 December 2024.", "2024-12-06", Some(("2024-12-04", "2024-12-04", Day, Stated)));
+        check("The next drills are planned for 2025.", "2024-03-03", Some(("2025-01-01", "2025-12-31", Year, Stated)));
+        check("They signed a cooperation plan for 2023-2024.", "2023-06-01", Some(("2023-01-01", "2023-12-31", Year, Stated)));
         check("On Monday, drills began.", "2023-03-14", Some(("2023-03-13", "2023-03-13", Day, Inferred)));
         check("Monday Morning Brief.", "2023-03-14", None);
         check("The ships left yesterday.", "2024-01-01", Some(("2023-12-31", "2023-12-31", Day, Inferred)));

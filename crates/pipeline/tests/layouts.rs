@@ -12,7 +12,9 @@
 //! the body; an author named only by an element's class; the outlet's appeal to its
 //! readers before its subscription furniture; the site's name in `og:site_name` or
 //! JSON-LD's publisher; text in `<div>`s broken by `<br>`; Windows line endings; a
-//! headline written twice.
+//! headline written twice; a dateline closed by a full stop opening the lead ("BAKU,
+//! Azerbaijan, March 3. The …"); the section's name under the date line; the agency
+//! named after the lead's news (", APA reports.").
 
 use std::path::PathBuf;
 
@@ -22,7 +24,7 @@ type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)
 const STATED: model::Basis = model::Basis::Stated;
 const INFERRED: model::Basis = model::Basis::Inferred;
 
-const EXPECTED: [Expected; 35] = [
+const EXPECTED: [Expected; 37] = [
     ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
     ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
     ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
@@ -67,7 +69,7 @@ const EXPECTED: [Expected; 35] = [
     ),
     ("i4.html", "Nakhchivan hosts joint staff training", Some(("2023-06-08", STATED)), &["Orkhan Jafarli"], &[]),
     ("i5.txt", "Azerbaijan's Defence Minister receives Turkish delegation", Some(("2022-11-21", STATED)), &[], &[]),
-    ("j1.txt", "Azerbaijan, Turkiye to hold over 10 joint military exercises this year", Some(("2024-01-01", INFERRED)), &["Leyla Guliyeva"], &[]),
+    ("j1.txt", "Azerbaijan, Turkiye to hold over 10 joint military exercises this year", Some(("2024-01-01", INFERRED)), &["Leyla Guliyeva"], &["Azernews"]),
     ("j2.txt", "Azerbaijani President visits Turkish-built corvette in Baku port", Some(("2023-05-17", STATED)), &["Farid Aliyev"], &[]),
     ("k1.txt", "Azerbaijani and Turkish troops complete joint drills", Some(("2023-09-14", STATED)), &["Samir Quliyev"], &[]),
     ("k2.txt", "Turkish defence firms to open plants in Azerbaijan", Some(("2024-02-20", STATED)), &["Nurlan Babayev"], &[]),
@@ -76,6 +78,14 @@ const EXPECTED: [Expected; 35] = [
     ("n1.txt", "AZERBAIJANI, TURKISH SNIPERS COMPETE IN BAKU", Some(("2023-07-03", STATED)), &[], &["APA"]),
     ("n2.txt", "Turkey's parliament extends troop mandate in Azerbaijan", Some(("2022-11-08", INFERRED)), &[], &["Trend"]),
     ("o1.txt", "Azerbaijan, Turkey discuss military education cooperation", Some(("2023-04-17", STATED)), &[], &[]),
+    (
+        "q1.txt",
+        "The defence ministers of Azerbaijan and Uzbekistan signed a plan of military …",
+        Some(("2024-03-03", INFERRED)),
+        &[],
+        &["Trend"],
+    ),
+    ("q2.txt", "Azerbaijan, Türkiye hold joint tactical exercises in Kars", Some(("2023-06-14", STATED)), &[], &["APA"]),
 ];
 
 /// Words of page furniture that none of these articles' own text holds.
@@ -168,6 +178,10 @@ fn their_roles_in_apposition_and_their_days_are_read() {
     assert!(span("2023-09-05", "2023-09-05"));
     // "In September, …" opening a sentence.
     assert!(dated("l1.html", "2023-09-01"));
+    // "signed a plan … for 2024 … on Friday": the year the plan covers does not date it.
+    assert!(dated("q1.txt", "2024-03-01"));
+    // A lead with no date of its own tells the news of its publication day.
+    assert!(dated("q2.txt", "2023-06-14"));
     // A courtesy title is no part of an office; an organisation "of" a country and
     // one in capitals of seven letters are organisations.
     let nasirov = person("Talib Nasirov").expect("the minister");
