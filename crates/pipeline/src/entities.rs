@@ -426,12 +426,13 @@ fn classify_run(
             && words[k + 1..].iter().all(|w| !is_head(w))
             && toks[start + k + 1].capitalised()
         {
-            let mut role = span_text(paragraph, toks, start, start + k + 1).to_owned();
+            let role_start = office_before(paragraph, toks, start);
+            let mut role = span_text(paragraph, toks, role_start, start + k + 1).to_owned();
             let title = &toks[start + k];
             if SHORT_TITLES.contains(&title.text) && paragraph[title.end..].starts_with('.') {
                 role.push('.');
             }
-            push_titled(found, paragraph, toks, (start, start + k + 1, end), name_words, role);
+            push_titled(found, paragraph, toks, (role_start, start + k + 1, end), name_words, role);
             return;
         }
     }
@@ -644,6 +645,36 @@ fn role_start_before(paragraph: &str, toks: &[Token<'_>], title: usize) -> usize
         if i + 2 < title {
             break;
         }
+    }
+    i
+}
+
+/// Where an office written before a title's run begins, if one is: "Chief of the"
+/// before "General Staff General Ana Rojas", "Deputy Defence Minister," before
+/// "Lieutenant-General Ana Rojas" (the office, then the rank). `start` is the run's
+/// first token; the office is capitalised words joined by spaces and ends in a title.
+fn office_before(paragraph: &str, toks: &[Token<'_>], start: usize) -> usize {
+    let gap = |i: usize| &paragraph[toks[i].end..toks[i + 1].start];
+    let spaced = |i: usize| !gap(i).is_empty() && gap(i).chars().all(char::is_whitespace);
+    let title_at = if start >= 3 && toks[start - 1].text == "the" && toks[start - 2].text == "of" && (start - 3..start).all(spaced) {
+        start - 3
+    } else if start >= 1 && gap(start - 1) == ", " {
+        start - 1
+    } else {
+        return start;
+    };
+    if !is_title(toks[title_at].text) || !toks[title_at].capitalised() {
+        return start;
+    }
+    // The office's words before its title ("Deputy Defence"), a demonym left to
+    // `with_context`.
+    let mut i = title_at;
+    while i > 0 && title_at - i < 3 {
+        let t = &toks[i - 1];
+        if !spaced(i - 1) || !t.capitalised() || GAZETTEER.demonym(t.text).is_some() || FUNCTION_WORDS.contains(&t.text) {
+            break;
+        }
+        i -= 1;
     }
     i
 }

@@ -24,7 +24,7 @@ type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)
 const STATED: model::Basis = model::Basis::Stated;
 const INFERRED: model::Basis = model::Basis::Inferred;
 
-const EXPECTED: [Expected; 37] = [
+const EXPECTED: [Expected; 38] = [
     ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
     ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
     ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
@@ -86,6 +86,13 @@ const EXPECTED: [Expected; 37] = [
         &["Trend"],
     ),
     ("q2.txt", "Azerbaijan, Türkiye hold joint tactical exercises in Kars", Some(("2023-06-14", STATED)), &[], &["APA"]),
+    (
+        "q3.txt",
+        "Servicemen of Azerbaijan, Pakistan and Türkiye have launched the \"Three Brothers - …",
+        Some(("2023-05-12", STATED)),
+        &["Elnur Gasimzade"],
+        &[],
+    ),
 ];
 
 /// Words of page furniture that none of these articles' own text holds.
@@ -159,6 +166,11 @@ fn their_roles_in_apposition_and_their_days_are_read() {
     // A rank before the name and the office in apposition after it: both.
     let safarov = person("Ramin Safarov").expect("the general");
     assert_eq!(safarov.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Major General, commander of the Air Defence Troops"]);
+    // An office before the rank, after a comma or as "Chief of the …": both.
+    let kazimli = person("Rauf Kazimli").expect("the deputy minister");
+    assert_eq!(kazimli.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Azerbaijani Deputy Defence Minister, Lieutenant-General"]);
+    let orhun = person("Selim Orhun").expect("the chief of staff");
+    assert_eq!(orhun.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Turkish Chief of the General Staff General"]);
     // The last words of a quotation before "said" are no speaker.
     assert!(person("Central Asia").is_none());
     let article = |file: &str| out.corpus.articles.iter().position(|a| &*a.file == file).unwrap() as u32;
