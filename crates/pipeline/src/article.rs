@@ -79,7 +79,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     let mut kept = Vec::new();
     for (block, mark) in blocks.into_iter().zip(marks) {
         match mark {
-            Some(_) => removed.push(block),
+            Some(mark) => {
+                // "Copyright 2023 The Caspian Ledger. All rights reserved.": the outlet.
+                if mark == clean::Furniture::Copyright
+                    && let Some(c) = COPYRIGHT_OUTLET.captures(block.trim())
+                {
+                    credits.extend(outlet(&c[1]));
+                }
+                removed.push(block)
+            }
             None => kept.push(block),
         }
     }
@@ -354,6 +362,13 @@ fn outlet(name: &str) -> Option<Credit> {
 /// reports citing the ministry.", ", Report informs.".
 static AGENCY_REPORTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,2})\s+(?:reports|informs)(?:\s+(?:citing|with reference to)\b[^.]{0,80})?\.?$")
+        .expect("valid regex")
+});
+
+/// A copyright line naming its holder: "© 2024 The Daily. All rights reserved.",
+/// "Copyright 2023 The Caspian Ledger".
+static COPYRIGHT_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:copyright\s*)?(?:©\s*|\([cC]\)\s*)?\d{4}(?:\s*[-–]\s*\d{4})?,?\s+(?i:by\s+)?(\p{Lu}[\p{L}\p{N} .&'-]{1,50}?)\.?(?:\s+(?i:all rights reserved)\.?)?$")
         .expect("valid regex")
 });
 

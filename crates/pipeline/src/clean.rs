@@ -98,7 +98,7 @@ static BREADCRUMB: LazyLock<Regex> =
 // Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 18] = [
+    let rules: [(&str, Furniture); 19] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
         (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
         // A row of share buttons: only the networks' names.
@@ -118,6 +118,8 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
         (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
         (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))", Furniture::CookieNotice),
         (r"(?i)^(our|editorial) (standards|principles|policy)\s*:", Furniture::Copyright),
+        // An opinion page's disclaimer.
+        (r"(?i)^the (views|opinions) expressed (in this (article|piece|column|op-ed|commentary) )?(are|do not)(?-u:\b)", Furniture::Copyright),
     ];
     let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
     (set, rules.iter().map(|(_, f)| *f).collect())
@@ -346,6 +348,9 @@ mod tests {
         check_furniture("Sign up for our morning newsletter.", Some(Subscription));
         check_furniture("Choose to support open, independent journalism and subscribe.", Some(Subscription));
         check_furniture("© 2024 The Daily. All rights reserved.", Some(Copyright));
+        check_furniture("The views expressed are the author's own.", Some(Copyright));
+        check_furniture("The views expressed in this article do not reflect the editors'.", Some(Copyright));
+        check_furniture("The views expressed by both ministers were close.", None);
         check_furniture("Photo: Ministry of Defence", Some(PhotoCredit));
         check_furniture("Soldiers at the range. (Getty Images)", Some(PhotoCredit));
         check_furniture("A A A", Some(FontWidget));

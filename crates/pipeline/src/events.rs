@@ -27,6 +27,11 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(met|meet|meets|meeting|signed|signing|sign|held|hold|holds|holding|visited|visit|visits|discussed|discuss|kicked off|began|begin|started|launched|opened|completed|arrived|received|reported|said|stated|announced|agreed|took part|joined|conducted|emerged|thanked|formalized|formalised)\b")
         .expect("valid regex")
 });
+/// A clause that is only an attribution: who spoke, then the speech verb.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,;:–—-]*([\p{L}\p{N}'’\s.-]{0,80}?)\b(?:said|says|told reporters|told journalists|told|added|noted|stated|reported|announced|informed|wrote|confirmed)[\s,.]*$")
+        .expect("valid regex")
+});
 /// Words that decide an event's kind, nearest to the date first.
 static KIND_WORDS: LazyLock<Vec<(Regex, EventKind)>> = LazyLock::new(|| {
     [
@@ -203,6 +208,14 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     ids.sort_unstable();
                     ids.dedup();
                     if ids.is_empty() && !ACTION.is_match(clause) || !tells_something(clause, &sentence[hit.start..hit.end]) {
+                        continue;
+                    }
+                    // A later clause that only says who spoke and when (", the minister
+                    // said on Wednesday") is the sentence's attribution, not an event.
+                    if n > 0
+                        && let Some(c) = ATTRIBUTION.captures(&clause.replacen(&sentence[hit.start..hit.end], "", 1))
+                        && !ACTION.is_match(&c[1])
+                    {
                         continue;
                     }
                     let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);

@@ -97,6 +97,14 @@ fn name_before_dateline(text: &str) -> &str {
     if let Some(m) = NAME_END.find(text) {
         end = end.min(m.start());
     }
+    // "by Ann Lee, senior fellow at …": the apposition after a comma (a phrase, not
+    // sentences) is no part of it.
+    let apposition = |tail: &str| {
+        tail.starts_with(char::is_lowercase) && tail.len() <= 100 && !tail.trim_end().trim_end_matches('.').contains(['.', '!', '?'])
+    };
+    if let Some((comma, _)) = text.match_indices(", ").find(|(i, _)| apposition(&text[i + 2..])) {
+        end = end.min(comma);
+    }
     if let Some(d) = find_dates(text).first() {
         end = end.min(d.start);
     }
@@ -471,6 +479,7 @@ mod tests {
         assert_eq!(byline("By Daily / By Jane Roe"), Some(vec!["Daily".into(), "Jane Roe".into()]));
         assert_eq!(byline(" date 2022-02-08 By Jon Doe"), Some(vec!["Jon Doe".into()]));
         assert_eq!(byline("Stand By Me is a film"), None);
+        assert_eq!(byline("by Ann Lee, senior fellow at the Institute"), Some(vec!["Ann Lee".into()]));
         assert_eq!(byline("The deal was signed. By then"), None);
         // A separator, a date or a dateline glued in capitals ends the name; "by" may
         // start the block in lowercase; a name must look like one.

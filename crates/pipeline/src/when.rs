@@ -84,6 +84,9 @@ static NAMED_RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b"));
 static AGO: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b")));
+/// "the second quarter of 2024", "the first half of 2023": a range of months.
+static QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)\s+of\s+((?:19|20)\d{2})\b"));
 static PART_OF_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+((?:19|20)\d{2})\b"));
 /// The words before a year that say it is what something covers ("a plan for 2024",
@@ -131,7 +134,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
-    let patterns: [(&Regex, Reader); 11] = [
+    let patterns: [(&Regex, Reader); 12] = [
         (&CROSS_RANGE, |c| {
             Some(Expr::DayRange { month: month_number(&c[2])?, first: day(c, 1)?, last_month: month_number(&c[4])?, last: day(c, 3)?, year: year(c, 5) })
         }),
@@ -142,6 +145,23 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         (&DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[3])?, first: day(c, 1)?, last_month: month_number(&c[3])?, last: day(c, 2)?, year: year(c, 4) })),
         (&MONTH_DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[1])?, last: day(c, 3)?, year: year(c, 4) })),
         (&MONTH_RANGE, |c| Some(Expr::MonthRange { first: month_number(&c[1])?, last: month_number(&c[2])?, year: year(c, 3) })),
+        (&QUARTER, |c| {
+            let n: u8 = match &c[1] {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                _ => 4,
+            };
+            let (first, last) = if c[2].eq_ignore_ascii_case("half") {
+                if n > 2 {
+                    return None;
+                }
+                (6 * n - 5, 6 * n)
+            } else {
+                (3 * n - 2, 3 * n)
+            };
+            Some(Expr::MonthRange { first, last, year: year(c, 3) })
+        }),
         (&PART_OF_YEAR, |c| {
             let part = match &c[1] {
                 "early" | "beginning of" | "start of" => 0,
@@ -413,6 +433,10 @@ mod tests {
         check("They signed the budget for the year 2025 on 4 December 2024.", "2024-12-06", Some(("2024-12-04", "2024-12-04", Day, Stated)));
         check("The next drills are planned for 2025.", "2024-03-03", Some(("2025-01-01", "2025-12-31", Year, Stated)));
         check("They signed a cooperation plan for 2023-2024.", "2023-06-01", Some(("2023-01-01", "2023-12-31", Year, Stated)));
+        // Quarters and halves of a year are ranges of months.
+        check("Deliveries start in the second quarter of 2024.", "2023-09-27", Some(("2024-04-01", "2024-06-30", Range, Stated)));
+        check("Output doubled in the first half of 2023.", "2023-09-27", Some(("2023-01-01", "2023-06-30", Range, Stated)));
+        check("Output doubled in the third half of 2023.", "2023-09-27", Some(("2023-01-01", "2023-12-31", Year, Stated)));
         check("On Monday, drills began.", "2023-03-14", Some(("2023-03-13", "2023-03-13", Day, Inferred)));
         check("Monday Morning Brief.", "2023-03-14", None);
         check("The ships left yesterday.", "2024-01-01", Some(("2023-12-31", "2023-12-31", Day, Inferred)));
