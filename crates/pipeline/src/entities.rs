@@ -445,6 +445,17 @@ fn classify_run(
         push_person(found, text, paragraph[toks[role_start].start..toks[start - 1].end].to_owned(), s, e);
         return;
     }
+    // The role, then the name in apposition: "the Azerbaijani ambassador to Türkiye,
+    // Rashad Mammadli,", "the company's chief executive, Ana Rojas".
+    if name_words
+        && start > 0
+        && &paragraph[toks[start - 1].end..toks[start].start] == ", "
+        && let Some(title) = role_before_comma(paragraph, toks, start - 1)
+    {
+        let role_start = role_start_before(paragraph, toks, title);
+        push_person(found, text, paragraph[toks[role_start].start..toks[start - 1].end].to_owned(), s, e);
+        return;
+    }
     // An edition: "Efes-2022", "Eurasian Peace - 2021".
     if let Some(c) = EDITION.captures(text) {
         let series = c[1].trim().to_owned();
@@ -647,6 +658,24 @@ fn role_start_before(paragraph: &str, toks: &[Token<'_>], title: usize) -> usize
         }
     }
     i
+}
+
+/// The lowercase role word ending at token `last` or a few words before it, joined by
+/// spaces, with only its complement after it ("ambassador to Türkiye", "chief
+/// executive"): the role of a name in apposition after the comma that follows.
+fn role_before_comma(paragraph: &str, toks: &[Token<'_>], last: usize) -> Option<usize> {
+    let mut i = last;
+    loop {
+        let t = &toks[i];
+        if LOWER_TITLES.contains(&t.text) {
+            return Some(i);
+        }
+        let complement = t.capitalised() || ["to", "of", "in", "at", "for", "the", "executive", "general"].contains(&t.text);
+        if !complement || i == 0 || last - i >= 4 || !paragraph[toks[i - 1].end..t.start].chars().all(char::is_whitespace) {
+            return None;
+        }
+        i -= 1;
+    }
 }
 
 /// Where an office written before a title's run begins, if one is: "Chief of the"

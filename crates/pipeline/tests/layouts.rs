@@ -177,6 +177,9 @@ fn their_roles_in_apposition_and_their_days_are_read() {
     assert_eq!(kazimli.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Azerbaijani Deputy Defence Minister, Lieutenant-General"]);
     let orhun = person("Selim Orhun").expect("the chief of staff");
     assert_eq!(orhun.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Turkish Chief of the General Staff General"]);
+    // A name in apposition after its lowercase role and a comma.
+    let ambassador = person("Rashad Mammadli").expect("the ambassador");
+    assert_eq!(ambassador.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Azerbaijani ambassador to Türkiye"]);
     // The last words of a quotation before "said" are no speaker.
     assert!(person("Central Asia").is_none());
     let article = |file: &str| out.corpus.articles.iter().position(|a| &*a.file == file).unwrap() as u32;
