@@ -191,12 +191,16 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     {
         published = meta::dateline(m.as_str().trim_end_matches(['—', '–', '-', ' ']));
     }
-    // "BAKU, Azerbaijan, March 3. The ministers …": a dateline closed by a full stop.
+    // "BAKU, Azerbaijan, March 3. The ministers …", "ANKARA, Oct 3 (Reuters) - …": a
+    // dateline opening the lead, with a date perhaps lacking its year.
     if published.is_none()
         && dateline_day.is_none()
-        && let Some((value, words, _)) = paragraphs.first().and_then(|lead| meta::lead_dateline(lead))
+        && let Some(lead) = paragraphs.first()
+        && let Some(end) = dateline_end(lead)
+        && let [f] = find_dates(&lead[..end]).as_slice()
     {
-        match value {
+        let words = lead[..end].trim_end_matches(|c: char| c.is_whitespace() || "-–—.".contains(c));
+        match f.value {
             DateValue::Full(date) => published = Some(DateSpan::stated_day(date, words)),
             DateValue::MonthDay { month, day } => dateline_day = Some((month, day, words.to_owned())),
             _ => {}
@@ -418,6 +422,16 @@ static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}{3,}[\p{Lu} .'-]*(,\s*\p{Lu}[\p{L} .'-]{0,30})?\s*(\([^)]{1,30}\))?\s*[—–-]+\s+").expect("valid regex")
 });
+
+/// Where a dateline opening a lead ends (the text after it is the first sentence):
+/// "BAKU, Azerbaijan, March 3. ", "ANKARA, Oct 3 (Reuters) - ", "Baku, 14 June 2023 — ".
+/// Its date is the article's, not that of what the sentence tells.
+pub(crate) fn dateline_end(lead: &str) -> Option<usize> {
+    meta::lead_dateline(lead)
+        .map(|(_, _, cut)| cut)
+        .or_else(|| DATELINE_AGENCY.find(lead).map(|m| m.end()))
+        .or_else(|| LEAD_DATE.find(lead).map(|m| m.end()))
+}
 
 /// A title made from the lead's first sentence (less a wire dateline), cut to a few
 /// words.

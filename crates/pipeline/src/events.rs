@@ -124,9 +124,11 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     .and_then(|first| first.published.as_ref())
                     .or(article.published.as_ref());
                 let tense = when::tense(sentence);
+                // The lead's dateline dates the article, not what its first sentence tells.
+                let dateline = if p == 0 && k == 0 { crate::article::dateline_end(sentence).unwrap_or(0) } else { 0 };
                 let hits: Vec<when::Hit> = when::find(sentence)
                     .into_iter()
-                    .filter(|h| !spans.iter().any(|&(s, e, _)| s < offset + h.end && offset + h.start < e))
+                    .filter(|h| h.start >= dateline && !spans.iter().any(|&(s, e, _)| s < offset + h.end && offset + h.start < e))
                     .collect();
                 for c in RELATIVE_TO.captures_iter(sentence) {
                     let whole = c.get(0).expect("whole match");
@@ -169,7 +171,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     ids.sort_unstable();
                     ids.dedup();
                     if !ids.is_empty() && ACTION.is_match(sentence) && tells_something(sentence, "") {
-                        let summary = summarise(sentence, None);
+                        let summary = summarise(&sentence[dateline..], None);
                         drafts.push(Draft {
                             words: word_set(&summary),
                             when: DateSpan { basis: Basis::Inferred, ..day.clone() },
@@ -188,7 +190,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     // The first date speaks for the sentence; a later one for its own clause,
                     // from the entity named just before it ("the Treaty of Kars signed 100 years ago").
                     let (from, to) = if n == 0 {
-                        (0, sentence.len())
+                        (dateline, sentence.len())
                     } else {
                         let from = spans
                             .iter()

@@ -84,6 +84,12 @@ static NAMED_RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b"));
 static AGO: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b")));
+/// Day and month, a dash, day, month and year, in figures: "25.09-04.10.2023".
+static NUMERIC_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"));
+/// Two days of one month in figures: "25-29.09.2023".
+static NUMERIC_DAY_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"));
 /// "the second quarter of 2024", "the first half of 2023": a range of months.
 static QUARTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)\s+of\s+((?:19|20)\d{2})\b"));
@@ -113,6 +119,10 @@ fn year(c: &regex::Captures<'_>, i: usize) -> Option<i16> {
     c.get(i).and_then(|m| m.as_str().parse().ok())
 }
 
+fn month(c: &regex::Captures<'_>, i: usize) -> Option<u8> {
+    c[i].parse().ok().filter(|m| (1..=12).contains(m))
+}
+
 fn day(c: &regex::Captures<'_>, i: usize) -> Option<u8> {
     c[i].parse().ok().filter(|d| (1..=31).contains(d))
 }
@@ -134,7 +144,13 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
-    let patterns: [(&Regex, Reader); 12] = [
+    let patterns: [(&Regex, Reader); 14] = [
+        (&NUMERIC_RANGE, |c| {
+            Some(Expr::DayRange { month: month(c, 2)?, first: day(c, 1)?, last_month: month(c, 4)?, last: day(c, 3)?, year: year(c, 5) })
+        }),
+        (&NUMERIC_DAY_RANGE, |c| {
+            Some(Expr::DayRange { month: month(c, 3)?, first: day(c, 1)?, last_month: month(c, 3)?, last: day(c, 2)?, year: year(c, 4) })
+        }),
         (&CROSS_RANGE, |c| {
             Some(Expr::DayRange { month: month_number(&c[2])?, first: day(c, 1)?, last_month: month_number(&c[4])?, last: day(c, 3)?, year: year(c, 5) })
         }),
@@ -433,6 +449,10 @@ mod tests {
         check("They signed the budget for the year 2025 on 4 December 2024.", "2024-12-06", Some(("2024-12-04", "2024-12-04", Day, Stated)));
         check("The next drills are planned for 2025.", "2024-03-03", Some(("2025-01-01", "2025-12-31", Year, Stated)));
         check("They signed a cooperation plan for 2023-2024.", "2023-06-01", Some(("2023-01-01", "2023-12-31", Year, Stated)));
+        // Ranges in figures, day before month.
+        check("It was held on 25.09-04.10.2023.", "2023-10-05", Some(("2023-09-25", "2023-10-04", Range, Stated)));
+        check("It was held on 25-29.09.2023.", "2023-10-05", Some(("2023-09-25", "2023-09-29", Range, Stated)));
+        check("It was held on 25.13-04.14.2023.", "2023-10-05", None);
         // Quarters and halves of a year are ranges of months.
         check("Deliveries start in the second quarter of 2024.", "2023-09-27", Some(("2024-04-01", "2024-06-30", Range, Stated)));
         check("Output doubled in the first half of 2023.", "2023-09-27", Some(("2023-01-01", "2023-06-30", Range, Stated)));

@@ -16,7 +16,8 @@
 //! Azerbaijan, March 3. The …"); the section's name under the date line; the agency
 //! named after the lead's news (", APA reports."); an office before a rank; an opinion
 //! piece with a lowercase byline giving the author's post and a disclaimer; a copyright
-//! line naming the outlet; a quarter of a year; an attribution clause with its own day.
+//! line naming the outlet; a quarter of a year; an attribution clause with its own day;
+//! a wire dateline with no year ("ANKARA, Oct 3 (Reuters) -"); a range in figures.
 
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)
 const STATED: model::Basis = model::Basis::Stated;
 const INFERRED: model::Basis = model::Basis::Inferred;
 
-const EXPECTED: [Expected; 41] = [
+const EXPECTED: [Expected; 43] = [
     ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
     ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
     ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
@@ -98,6 +99,14 @@ const EXPECTED: [Expected; 41] = [
     ("q4.txt", "Why the Caspian defence pact matters", Some(("2024-01-01", INFERRED)), &["Marta Kowalczyk"], &[]),
     ("q5.txt", "Turkish drones to be assembled in Ganja", Some(("2023-09-27", STATED)), &[], &["The Caspian Ledger"]),
     ("q6.txt", "Azerbaijani cadets graduate from Turkish military academy", Some(("2023-07-19", STATED)), &[], &[]),
+    (
+        "q7.txt",
+        "Turkey, Azerbaijan to expand joint naval drills in Caspian - minister",
+        Some(("2021-10-03", INFERRED)),
+        &["Deniz Arslan"],
+        &["Reuters"],
+    ),
+    ("q8.txt", "Joint staff training of Azerbaijani, Turkish armies completed", Some(("2023-10-05", STATED)), &[], &[]),
 ];
 
 /// Words of page furniture that none of these articles' own text holds.
@@ -151,7 +160,7 @@ fn their_people_keep_their_offices_and_their_exercises_their_names() {
     }
     // No dateline, byline or credit line is an event.
     for e in &out.corpus.events {
-        for word in ["By ", "(AZERTAC)", "Reporting by", "Published"] {
+        for word in ["By ", "(AZERTAC)", "(Reuters)", "(AP)", "Reporting by", "Published"] {
             assert!(!e.summary.contains(word) || e.kind == model::EventKind::Publication, "{:?}", e.summary);
         }
     }
@@ -203,8 +212,9 @@ fn their_roles_in_apposition_and_their_days_are_read() {
     assert!(dated("q1.txt", "2024-03-01"));
     // A lead with no date of its own tells the news of its publication day.
     assert!(dated("q2.txt", "2023-06-14"));
-    // "in the second quarter of 2024" is three months.
+    // "in the second quarter of 2024" is three months; "held on 25.09-04.10.2023" a range.
     assert!(span("2024-04-01", "2024-06-30"));
+    assert!(span("2023-09-25", "2023-10-04"));
     // A courtesy title is no part of an office; an organisation "of" a country and
     // one in capitals of seven letters are organisations.
     let nasirov = person("Talib Nasirov").expect("the minister");
