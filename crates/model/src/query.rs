@@ -509,11 +509,10 @@ impl Index {
 
     /// One set per active filter, tagged with the facet it belongs to.
     fn masks(&self, corpus: &Corpus, f: &Filter) -> Vec<(Facet, Arc<Bits>)> {
-        let mut masks: Vec<(Facet, Arc<Bits>)> = Vec::new();
+        let mut masks = Masks(Vec::new());
         if let Some(t) = self.text_events(&f.text) {
-            masks.push((Facet::None, t));
+            masks.0.push((Facet::None, t));
         }
-        let mut masks = Masks(masks);
         if !f.kinds.is_empty() {
             let mut b = Bits::empty(self.events);
             for k in &f.kinds {

@@ -329,7 +329,7 @@ impl EventWords {
         Arc::new(events)
     }
 
-    /// Bytes held, for the bench's memory notes.
+    /// Bytes held (what the decoded words cost in memory).
     pub fn heap_bytes(&self) -> usize {
         self.slots.len() * 8 + self.lists.len() * 4 + self.dense.iter().map(|b| b.words.len() * 8).sum::<usize>()
     }
