@@ -21,13 +21,13 @@ use crate::recycle::fold;
 /// pairs at 1,000 generated articles) for lists nobody reads past the top.
 pub const RELATED_KEPT: usize = 12;
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
-const TITLES: [&str; 55] = [
+const TITLES: [&str; 59] = [
     "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
     "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral",
     "Adm", "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary",
     "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Mayor",
     "Senator", "Prince", "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor",
-    "Marshal", "Sergeant", "Attache", "Brig", "Sgt", "Cmdr",
+    "Marshal", "Sergeant", "Attache", "Brig", "Sgt", "Cmdr", "Manager", "CEO", "Rector", "Chairperson",
 ];
 /// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
 const LOWER_TITLES: [&str; 20] = [

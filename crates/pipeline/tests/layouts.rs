@@ -17,7 +17,8 @@
 //! named after the lead's news (", APA reports."); an office before a rank; an opinion
 //! piece with a lowercase byline giving the author's post and a disclaimer; a copyright
 //! line naming the outlet; a quarter of a year; an attribution clause with its own day;
-//! a wire dateline with no year ("ANKARA, Oct 3 (Reuters) -"); a range in figures.
+//! a wire dateline with no year ("ANKARA, Oct 3 (Reuters) -"); a range in figures; a
+//! company's "General Manager" before a name.
 
 use std::path::PathBuf;
 
@@ -27,7 +28,7 @@ type Expected = (&'static str, &'static str, Option<(&'static str, model::Basis)
 const STATED: model::Basis = model::Basis::Stated;
 const INFERRED: model::Basis = model::Basis::Inferred;
 
-const EXPECTED: [Expected; 43] = [
+const EXPECTED: [Expected; 44] = [
     ("a1.html", "Pakistan, Türkiye navies wrap up Turgutreis-IX drills off Karachi", Some(("2023-03-14", STATED)), &["Ayesha Khan"], &[]),
     ("a2.txt", "Turkish, Pakistani corvette PNS Babur commissioned in Istanbul", Some(("2021-08-15", STATED)), &["Mehmet Yilmaz"], &[]),
     ("a3.html", "Greece and Cyprus stage air defence drill as Ankara watches", Some(("2022-11-03", STATED)), &["Sarah Thompson"], &[]),
@@ -107,6 +108,13 @@ const EXPECTED: [Expected; 43] = [
         &["Reuters"],
     ),
     ("q8.txt", "Joint staff training of Azerbaijani, Turkish armies completed", Some(("2023-10-05", STATED)), &[], &[]),
+    (
+        "q9.txt",
+        "Azerbaijan's state oil company SOCAR and Türkiye's BOTAS have signed a memorandum …",
+        Some(("2024-04-18", STATED)),
+        &["Gunay Rzayeva"],
+        &[],
+    ),
 ];
 
 /// Words of page furniture that none of these articles' own text holds.
@@ -186,6 +194,9 @@ fn their_roles_in_apposition_and_their_days_are_read() {
     assert_eq!(kazimli.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Azerbaijani Deputy Defence Minister, Lieutenant-General"]);
     let orhun = person("Selim Orhun").expect("the chief of staff");
     assert_eq!(orhun.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Turkish Chief of the General Staff General"]);
+    // "General Manager" is one title, not a rank and a name.
+    let manager = person("Kerem Sezgin").expect("the general manager");
+    assert_eq!(manager.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["BOTAS General Manager"]);
     // A name in apposition after its lowercase role and a comma.
     let ambassador = person("Rashad Mammadli").expect("the ambassador");
     assert_eq!(ambassador.roles.iter().map(|r| r.text.to_string()).collect::<Vec<_>>(), ["Azerbaijani ambassador to Türkiye"]);
