@@ -33,30 +33,38 @@ use crate::state::{Action, Ui};
 /// the index built after the last slice, run over).
 const SLICE_MS: f64 = 20.0;
 
+/// Runs `step` a slice per task, each slice told to stop once it has run [`SLICE_MS`],
+/// until `step` says it is done; then runs `then`.
+fn in_slices(step: fn(&mut dyn FnMut() -> bool) -> bool, then: impl FnOnce() + 'static) {
+    let start = js_sys::Date::now();
+    if step(&mut || js_sys::Date::now() - start >= SLICE_MS) {
+        then();
+    } else {
+        shell::next_task(move || in_slices(step, then));
+    }
+}
+
 /// Decodes the corpus a slice per task, then runs `then` in a task of its own (the
 /// full view's first render is long enough without the last slice before it).
 fn decode_in_slices(then: impl FnOnce() + 'static) {
-    let start = js_sys::Date::now();
-    if corpus::decode_some(|| js_sys::Date::now() - start >= SLICE_MS) {
-        shell::next_task(then);
-    } else {
-        shell::next_task(move || decode_in_slices(then));
-    }
+    in_slices(|enough| corpus::decode_some(enough), move || shell::next_task(then));
 }
 
 /// Once the page is ready, decodes every word's events for search a slice per task
 /// (`model::query::Index::prepare_words`): until then a new query word is looked up in
 /// the postings, after it in the decoded sets. Marks `<html>` `data-words-ready` when done.
 fn prepare_words_in_slices() {
-    let Some(index) = corpus::index() else { return };
-    let start = js_sys::Date::now();
-    if index.prepare_words(|| js_sys::Date::now() - start >= SLICE_MS) {
-        if let Some(html) = gloo::utils::document().document_element() {
-            let _ = html.set_attribute("data-words-ready", "true");
-        }
-    } else {
-        shell::next_task(prepare_words_in_slices);
+    if corpus::index().is_none() {
+        return;
     }
+    in_slices(
+        |enough| corpus::index().is_none_or(|index| index.prepare_words(enough)),
+        || {
+            if let Some(html) = gloo::utils::document().document_element() {
+                let _ = html.set_attribute("data-words-ready", "true");
+            }
+        },
+    );
 }
 
 /// The whole app: a corpus that decoded shows the explorer; one that did not shows

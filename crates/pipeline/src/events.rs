@@ -134,13 +134,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     let whole = c.get(0).expect("whole match");
                     let Some(n) = when::number(&c[1].to_lowercase()) else { continue };
                     let sign = if c[3].eq_ignore_ascii_case("before") { -1 } else { 1 };
-                    let mut ids: Vec<u32> = spans
-                        .iter()
-                        .filter(|&&(s, e, _)| s >= offset && e <= offset + sentence.len())
-                        .map(|&(_, _, i)| i)
-                        .collect();
-                    ids.sort_unstable();
-                    ids.dedup();
+                    let ids = entities_within(spans, offset, offset + sentence.len());
                     pending.push(Pending {
                         article: a,
                         paragraph: p,
@@ -163,13 +157,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     && !article.recycled.iter().any(|r| r.paragraph == 0)
                     && let Some(day) = article.published.as_ref().filter(|d| d.precision == Precision::Day)
                 {
-                    let mut ids: Vec<u32> = spans
-                        .iter()
-                        .filter(|&&(s, e, _)| s >= offset && e <= offset + sentence.len())
-                        .map(|&(_, _, i)| i)
-                        .collect();
-                    ids.sort_unstable();
-                    ids.dedup();
+                    let ids = entities_within(spans, offset, offset + sentence.len());
                     if !ids.is_empty() && ACTION.is_match(sentence) && tells_something(sentence, "") {
                         let summary = summarise(&sentence[dateline..], None);
                         drafts.push(Draft {
@@ -202,13 +190,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     };
                     clause_start = hit.end;
                     let clause = &sentence[from..to];
-                    let mut ids: Vec<u32> = spans
-                        .iter()
-                        .filter(|&&(s, e, _)| s >= offset + from && e <= offset + to)
-                        .map(|&(_, _, i)| i)
-                        .collect();
-                    ids.sort_unstable();
-                    ids.dedup();
+                    let ids = entities_within(spans, offset + from, offset + to);
                     if ids.is_empty() && !ACTION.is_match(clause) || !tells_something(clause, &sentence[hit.start..hit.end]) {
                         continue;
                     }
@@ -581,6 +563,15 @@ impl Candidates {
 
 /// Whether a clause says something besides its date: two lowercase words at least.
 /// A wire dateline ("Baku, October 5 (AZERTAC)") names a place and a date, and no event.
+/// The entities mentioned within `from..to` of a paragraph (`spans`: its mentions as
+/// start, end and entity), each once, ascending.
+fn entities_within(spans: &[(usize, usize, u32)], from: usize, to: usize) -> Vec<u32> {
+    let mut ids: Vec<u32> = spans.iter().filter(|&&(s, e, _)| s >= from && e <= to).map(|&(_, _, i)| i).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 fn tells_something(clause: &str, date: &str) -> bool {
     let rest = clause.replacen(date, " ", 1);
     rest.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 2
