@@ -5,8 +5,9 @@
 // build gives a new worker.
 // - install: caches every shell file of this build, then takes over at once.
 // - activate: deletes every other Chronicle cache (older builds), claims open pages.
-// - navigations: network first (a new build is picked up on the next load), the cached
-//   page when offline.
+// - navigations to the app's page (its folder, or index.html in it): network first (a
+//   new build is picked up on the next load), the cached page when offline. Other
+//   pages of the same host are not the app's: left to the network, never cached.
 // - the shell's own files: cache first (their names carry a content hash).
 // - anything else (other origins, other methods, other files): left to the network,
 //   never cached.
@@ -14,6 +15,7 @@
 const CACHE = "chronicle-shell-__CHRONICLE_VERSION__";
 const SHELL = [/*__CHRONICLE_SHELL__*/];
 const PAGE = new URL("./", self.registration.scope).href;
+const INDEX = new URL("./index.html", self.registration.scope).href;
 const SHELL_URLS = new Set(SHELL.map((f) => new URL(f, self.registration.scope).href));
 
 self.addEventListener("install", (event) => {
@@ -37,7 +39,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  url.search = "";
+  url.hash = "";
   if (request.mode === "navigate") {
+    if (url.href !== PAGE && url.href !== INDEX) return;
     event.respondWith((async () => {
       try {
         // Revalidated, so an HTTP cache cannot hold back a new build.
@@ -52,8 +57,6 @@ self.addEventListener("fetch", (event) => {
     })());
     return;
   }
-  url.search = "";
-  url.hash = "";
   if (!SHELL_URLS.has(url.href)) return;
   event.respondWith((async () => {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });

@@ -9,6 +9,8 @@ pub mod corpus;
 mod shell;
 pub mod state;
 
+pub use shell::show_failure;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use model::query::{State, View};
 use wasm_bindgen::JsCast;

@@ -75,13 +75,17 @@ pub fn next_task(then: impl FnOnce() + 'static) {
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        let document = gloo::utils::document();
-        let Ok(panel) = document.create_element("div") else { return };
-        panel.set_class_name("failure");
-        let _ = panel.set_attribute("role", "alert");
-        panel.set_text_content(Some(&format!(
-            "Chronicle stopped because of an internal error. Reload the page to start again. ({info})"
-        )));
-        let _ = gloo::utils::body().prepend_with_node_1(&panel);
+        show_failure(&format!("Chronicle stopped because of an internal error. Reload the page to start again. ({info})"));
     }));
+}
+
+/// Puts `message` at the top of the page as an alert, as text: what the panic hook
+/// shows instead of a blank page.
+pub fn show_failure(message: &str) {
+    let document = gloo::utils::document();
+    let Ok(panel) = document.create_element("div") else { return };
+    panel.set_class_name("failure");
+    let _ = panel.set_attribute("role", "alert");
+    panel.set_text_content(Some(message));
+    let _ = gloo::utils::body().prepend_with_node_1(&panel);
 }

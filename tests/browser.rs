@@ -143,3 +143,16 @@ async fn typed_state_reaches_the_url_once_painted_unless_a_navigation_comes_firs
     let shown: usize = root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap().parse().unwrap();
     assert!(shown >= 1 && shown < corpus.events.len() || corpus.events.len() == 1, "{shown} of {}", corpus.events.len());
 }
+
+#[wasm_bindgen_test]
+fn a_failure_is_shown_at_the_top_as_an_alert_in_plain_text() {
+    // What the panic hook shows instead of a blank page (the hook itself stays unreached).
+    let message = "Chronicle stopped <img src=x onerror=alert(1)> (test)";
+    chronicle::show_failure(message);
+    let panel = gloo::utils::body().first_element_child().expect("an element at the top of the page");
+    assert_eq!(panel.class_name(), "failure");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(panel.text_content().as_deref(), Some(message));
+    assert_eq!(panel.child_element_count(), 0, "the message is text, not markup");
+    panel.remove();
+}

@@ -209,6 +209,23 @@ impl Browser {
         }
     }
 
+    /// Clicks the first element matching `css`, found afresh if the page re-rendered
+    /// it between finding and clicking (the timeline re-renders its window once it has
+    /// measured its rows).
+    async fn click_first(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self.wait_for(css).await;
+            match found[0].click().await {
+                Ok(()) => return,
+                Err(WebDriverError::StaleElementReference(_)) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("clicking {css}: {err}"),
+            }
+        }
+    }
+
     async fn fragment(&self) -> String {
         let url = self.driver.current_url().await.expect("url");
         url.fragment().map(|f| format!("#{f}")).unwrap_or_default()
@@ -243,8 +260,15 @@ async fn search_narrows_the_timeline_and_highlights() {
     let input = browser.driver.find(By::Id("search")).await.unwrap();
     input.send_keys("turkiye").await.unwrap();
     browser.wait_events(expected).await;
-    for m in browser.texts("li.event mark").await {
-        assert_eq!(model::query::fold(&m), "turkiye");
+    let marks = browser.texts("li.event mark").await;
+    for m in &marks {
+        assert_eq!(model::query::fold(m), "turkiye");
+    }
+    // When every matching row is on screen, each summary holding the word has a mark.
+    let in_summaries = corpus.events.iter().filter(|e| begins(&e.summary)).count();
+    assert!(in_summaries > 0, "some summary holds the word");
+    if browser.count("li.event").await == expected {
+        assert!(marks.len() >= in_summaries, "{} marks for {in_summaries} summaries", marks.len());
     }
     // The URL follows once the new timeline is painted.
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -268,8 +292,7 @@ async fn an_entity_opens_its_card_and_filters_the_timeline() {
     let index = corpus.entities.iter().position(|e| e.id == person.id).unwrap() as u32;
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
-    let chip = browser.wait_for(&format!("li.event a.chip[href*='entity={}']", person.id)).await;
-    chip[0].click().await.unwrap();
+    browser.click_first(&format!("li.event a.chip[href*='entity={}']", person.id)).await;
     browser.wait_for(".card h2").await;
     assert_eq!(browser.texts(".card h2").await, [person.name.clone()]);
     assert!(browser.count(".card .roles li").await >= 1, "roles shown");
@@ -324,7 +347,11 @@ async fn a_garbled_link_shows_a_message_and_the_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reader_links_mentions_and_marks_recycled_passages() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
-    let article = corpus.articles.iter().find(|a| !a.recycled.is_empty()).expect("an article with recycled passages");
+    let article = corpus
+        .articles
+        .iter()
+        .find(|a| !a.recycled.is_empty() && !a.removed.is_empty() && !a.authors.is_empty())
+        .expect("an article with recycled passages, removed furniture and an author");
     let browser = Browser::start().await;
     browser.open(&format!("{}#article={}", env("CHRONICLE_E2E_SITE"), article.id)).await;
     browser.wait_for(".reader h2").await;
@@ -332,6 +359,27 @@ async fn the_reader_links_mentions_and_marks_recycled_passages() {
     let recycled_paragraphs: std::collections::BTreeSet<u32> = article.recycled.iter().map(|r| r.paragraph).collect();
     assert_eq!(browser.count(".reader details.recycled").await, recycled_paragraphs.len());
     assert!(browser.count(".reader a.mention").await > 0);
+    // A recycled passage says how many other articles carry it and since when.
+    let summaries = browser.texts(".reader details.recycled summary").await;
+    let passage = &article.recycled[0];
+    let origin = corpus.articles.iter().find(|a| a.id == passage.first_seen).expect("the passage's first article");
+    let since = origin.published.as_ref().expect("the first article's date").label();
+    let expected = format!("Recycled: also in {} other articles, first on {since}", passage.articles - 1);
+    assert!(summaries.contains(&expected), "{expected:?} not in {summaries:?}");
+    // It collapses.
+    assert_eq!(browser.count(".reader details.recycled:not([open])").await, 0);
+    browser.driver.find(By::Css(".reader details.recycled summary")).await.unwrap().click().await.unwrap();
+    browser.wait_count(".reader details.recycled:not([open])", 1).await;
+    // The removed furniture shows on request.
+    browser.driver.find(By::Css(".reader details.removed summary")).await.unwrap().click().await.unwrap();
+    let removed: Vec<String> = article.removed.iter().map(|r| squash(r)).collect();
+    assert_eq!(browser.texts(".reader details.removed li").await, removed);
+    // The metadata says how each field was found.
+    let metadata = browser.texts(".reader .metadata dd").await;
+    let expected_authors: Vec<String> =
+        article.authors.iter().zip(&article.credited).map(|(name, from)| format!("{name} (from {from})")).collect();
+    assert_eq!(metadata[2], squash(&expected_authors.join("; ")), "{metadata:?}");
+    assert!(metadata[0].starts_with("from the headline") || metadata[0].starts_with("derived from the lead"), "{metadata:?}");
     browser.close().await;
 }
 
@@ -760,6 +808,14 @@ async fn the_content_security_policy_holds_and_the_page_breaks_none_of_it() {
         assert!(csp.contains(directive), "{directive} missing from {csp}");
     }
     assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
+    // Scripts come from the page's own origin (and hashed inline code) only.
+    let script = csp.split(';').map(str::trim).find(|d| d.starts_with("script-src ")).expect("a script-src directive");
+    let sources: Vec<&str> = script.split_whitespace().skip(1).collect();
+    assert!(sources.contains(&"'self'") && sources.contains(&"'wasm-unsafe-eval'"), "{script}");
+    assert!(
+        sources.iter().all(|s| matches!(*s, "'self'" | "'wasm-unsafe-eval'") || s.starts_with("'sha256-") || s.starts_with("'sha384-")),
+        "{script}"
+    );
     // Loading and using the page broke none of it.
     browser.driver.find(By::Id("search")).await.unwrap().send_keys("a").await.unwrap();
     browser.open(&format!("{}#view=entities", env("CHRONICLE_E2E_SITE"))).await;
@@ -1008,5 +1064,165 @@ async fn hostile_articles_run_nothing_and_keep_their_readable_text() {
     }
     assert_eq!(read, pipeline::testing::READABLE.len());
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+impl Browser {
+    /// The page's background lightness (0 black, 1 white).
+    async fn background_lightness(&self) -> f64 {
+        let rgb = self.driver.execute("return getComputedStyle(document.documentElement).backgroundColor;", vec![]).await.unwrap();
+        let rgb = rgb.json().as_str().unwrap().to_owned();
+        let parts: Vec<f64> = rgb.trim_start_matches("rgb(").trim_end_matches(')').split(',').map(|p| p.trim().parse().unwrap()).collect();
+        parts.iter().take(3).sum::<f64>() / (3.0 * 255.0)
+    }
+
+    /// Runs `script` (which ends by calling `done(value)`) and returns its value.
+    async fn run_async(&self, script: &str) -> serde_json::Value {
+        let body = format!("const done = arguments[arguments.length - 1]; {script}");
+        self.driver.execute_async(&body, vec![]).await.expect("async script").json().clone()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_worker_keeps_the_apps_own_files_and_nothing_else() {
+    let folder = tempfile::tempdir().unwrap();
+    copy_files(&PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")), folder.path());
+    // Another file and another page on the same host, in the worker's scope.
+    std::fs::write(folder.path().join("probe.txt"), "probe").unwrap();
+    std::fs::write(folder.path().join("other.html"), "<!doctype html><title>Other page</title><p>Another page of the host.</p>").unwrap();
+    let own = OwnServer::start(folder.path());
+    let site = format!("http://127.0.0.1:{}/", own.port);
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    let events = browser.events_total().await;
+    browser.wait_for_worker().await;
+    let probe = browser.run_async("fetch('./probe.txt').then(r => r.text()).then(done, e => done('error: ' + e));").await;
+    assert_eq!(probe.as_str(), Some("probe"));
+    browser.driver.goto(&format!("{site}other.html")).await.unwrap();
+    browser.wait_for("p").await;
+    assert_eq!(browser.driver.title().await.unwrap(), "Other page");
+    browser.open(&site).await;
+    // Every cached response is one of the app's own files, from its own origin.
+    let cached = browser
+        .run_async(
+            "(async () => { const out = []; for (const k of await caches.keys()) { const c = await caches.open(k);\
+               for (const r of await c.keys()) out.push(r.url); } return out; })().then(done, e => done(['error: ' + e]));",
+        )
+        .await;
+    let cached: Vec<String> = serde_json::from_value(cached).unwrap();
+    assert!(cached.contains(&site), "the page is cached: {cached:?}");
+    assert!(cached.iter().any(|u| u.ends_with(".wasm")), "the wasm is cached: {cached:?}");
+    for url in &cached {
+        let file = url.strip_prefix(&site).unwrap_or_else(|| panic!("{url} is not the app's origin"));
+        let file = file.split('?').next().unwrap();
+        assert!(file != "probe.txt" && file != "other.html", "{url} is not the app's and was cached");
+        assert!(file.is_empty() || std::fs::metadata(PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")).join(file)).is_ok(), "{url} is no file of the build");
+    }
+    // Offline, the app's page is still the app, not the other page opened meanwhile.
+    own.stop();
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for("html[data-ready]").await;
+    browser.wait_events(events).await;
+    assert_eq!(browser.driver.title().await.unwrap(), "Chronicle");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_manifest_makes_the_app_installable() {
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    let manifest = browser
+        .run_async(
+            "const link = document.querySelector('link[rel=manifest]');\
+             if (!link) { done(null); } else { fetch(link.href).then(r => r.json()).then(m => Promise.all((m.icons || []).map(i =>\
+               fetch(new URL(i.src, link.href)).then(r => r.ok ? r.headers.get('content-type') : 'status ' + r.status)))\
+               .then(types => done({ manifest: m, icon_types: types }))).catch(e => done({ error: String(e) })); }",
+        )
+        .await;
+    let m = &manifest["manifest"];
+    assert!(m.is_object(), "the page links a manifest that parses: {manifest}");
+    assert_eq!(m["name"], "Chronicle");
+    assert!(m["short_name"].as_str().is_some_and(|s| !s.is_empty() && s.len() <= 12));
+    assert_eq!(m["display"], "standalone");
+    assert_eq!(m["start_url"], "./", "starts at the page the manifest sits beside, on any host path");
+    let types: Vec<String> = serde_json::from_value(manifest["icon_types"].clone()).unwrap();
+    assert!(!types.is_empty() && types.iter().all(|t| t.starts_with("image/")), "every icon loads as an image: {types:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dark_theme_follows_the_system_and_stays_readable() {
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    for (scheme, dark) in [("light", false), ("dark", true)] {
+        browser
+            .driver
+            .cdp()
+            .send_raw("Emulation.setEmulatedMedia", serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }))
+            .await
+            .unwrap();
+        browser.open(&site).await;
+        browser.wait_for("li.event").await;
+        let l = browser.background_lightness().await;
+        assert_eq!(l < 0.5, dark, "{scheme}: background lightness {l}");
+        // Text keeps its contrast in both (axe's colour-contrast rule is serious).
+        assert_eq!(browser.accessibility_violations().await, Vec::<String>::new(), "{scheme} theme");
+        if dark {
+            browser.screenshot("dark.png").await;
+        }
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_recycled_box_says_what_it_leaves_and_one_click_clears_every_filter() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let index = model::query::Index::new(&corpus);
+    let fresh = index.timeline(&corpus, &model::query::Filter { hide_recycled: true, ..Default::default() }, false).len();
+    assert!(fresh < corpus.events.len(), "the bundled articles have recycled background");
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    browser.wait_events(corpus.events.len()).await;
+    let label = browser.texts("input[name=hide-recycled] + .count").await;
+    assert_eq!(label, [format!("({fresh})")], "the box says how many events it would leave");
+    browser.driver.find(By::Css("input[name=hide-recycled]")).await.unwrap().click().await.unwrap();
+    browser.wait_events(fresh).await;
+    // More filters on top: a kind and a query.
+    browser.driver.find(By::Css("input[name=kind][value=meeting]")).await.unwrap().click().await.unwrap();
+    browser.wait_for("input[name=kind][value=meeting]:checked").await;
+    browser.driver.find(By::Id("search")).await.unwrap().send_keys("a").await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !browser.fragment().await.contains("q=a") {
+        assert!(Instant::now() < deadline, "the query is not in the URL: {}", browser.fragment().await);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(browser.events_total().await < fresh);
+    browser.driver.find(By::Css("button.clear")).await.unwrap().click().await.unwrap();
+    browser.wait_events(corpus.events.len()).await;
+    assert_eq!(browser.count("input:checked").await, 0, "no box stays ticked");
+    let value = browser.driver.find(By::Id("search")).await.unwrap().value().await.unwrap();
+    assert_eq!(value.as_deref(), Some(""), "the search box is emptied");
+    let fragment = browser.fragment().await;
+    assert!(!fragment.contains("q=") && !fragment.contains("k=") && !fragment.contains("hide="), "{fragment}");
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_of_the_relationship_graph_opens_its_entity_card() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let nodes = browser.wait_for(".graph a.node").await;
+    assert!(nodes.len() >= 2, "the graph shows several entities");
+    let node = nodes.last().unwrap();
+    let name = squash(&node.find(By::Css("text")).await.unwrap().text().await.unwrap());
+    let entity = corpus.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} is an entity"));
+    node.click().await.unwrap();
+    browser.wait_for(".card h2").await;
+    assert_eq!(browser.texts(".card h2").await, [entity.name.clone()]);
+    assert!(browser.fragment().await.contains(&format!("entity={}", entity.id)), "{}", browser.fragment().await);
     browser.close().await;
 }

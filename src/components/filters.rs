@@ -158,7 +158,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                             with.filter.entities.push(e.id.clone());
                             html! {
                                 <li><a class={classes!("chip", "pick", format!("chip-{}", e.kind.as_str()))} href={with.to_fragment()}
-                                    aria-label={format!("Filter by {} ({})", e.name, crate::components::count(n as usize, "event", "events"))}>{ format!("{} ({n})", e.name) }</a></li>
+                                    aria-label={format!("Filter by {} ({})", e.name, crate::components::count(n, "event", "events"))}>{ format!("{} ({n})", e.name) }</a></li>
                             }
                         }) }
                     </ul>
@@ -166,7 +166,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             }
             <label>
                 <input type="checkbox" name="hide-recycled" checked={f.hide_recycled} onchange={on_hide} />
-                { " Hide recycled background" }
+                { " Hide recycled background " }<span class="count">{ format!("({})", props.facets.fresh) }</span>
             </label>
             <div class="filter-actions">
                 <button type="button" class="order" onclick={on_order}>

@@ -44,9 +44,9 @@ pub fn reader(props: &ReaderProps) -> Html {
             <dl class="metadata">
                 <dt>{ "Title" }</dt><dd>{ if article.title_stated { "from the headline" } else { "derived from the lead (no headline)" } }</dd>
                 <dt>{ "Published" }</dt><dd>{ published }</dd>
-                <dt>{ "Authors" }</dt><dd>{ if article.authors.is_empty() { "none named".to_owned() } else { article.authors.join(", ") } }</dd>
+                <dt>{ "Authors" }</dt><dd>{ if article.authors.is_empty() { "none named".to_owned() } else { credited(&article.authors, &article.credited) } }</dd>
                 if !article.outlets.is_empty() {
-                    <dt>{ "Outlet" }</dt><dd>{ article.outlets.join(", ") }</dd>
+                    <dt>{ "Outlet" }</dt><dd>{ credited(&article.outlets, article.credited.get(article.authors.len()..).unwrap_or_default()) }</dd>
                 }
                 <dt>{ "File" }</dt><dd>{ &*article.file }</dd>
             </dl>
@@ -61,6 +61,21 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         </article>
     }
+}
+
+/// Names with where each was read: "Ann Lee (from “By Ann Lee”)".
+fn credited(names: &[String], from: &[model::Text]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(name);
+        if let Some(f) = from.get(i).filter(|f| !f.is_empty()) {
+            out.push_str(&format!(" (from {f})"));
+        }
+    }
+    out
 }
 
 fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text: &str, state: &State) -> Html {

@@ -144,13 +144,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     if props.rows.is_empty() {
         return html! { <p class="empty" role="status">{ "No events match these filters." }</p> };
     }
-    let mut groups: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    // Years, each with its months, each with its rows (of the window only).
+    type Month = (String, Vec<(usize, usize)>);
+    let mut years: Vec<(i16, Vec<Month>)> = Vec::new();
     for (position, i) in (start..end).filter_map(|p| Some((p, props.rows.get(p)?))) {
         let d = corpus.events[i].when.start;
         let label = format!("{} {}", model::month_name(d.month), d.year);
-        match groups.last_mut() {
+        if years.last().is_none_or(|(y, _)| *y != d.year) {
+            years.push((d.year, Vec::new()));
+        }
+        let Some((_, months)) = years.last_mut() else { continue };
+        match months.last_mut() {
             Some((l, items)) if *l == label => items.push((position, i)),
-            _ => groups.push((label, vec![(position, i)])),
+            _ => months.push((label, vec![(position, i)])),
         }
     }
     html! {
@@ -159,13 +165,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { if props.preview.is_some() { "The newest events; loading the rest…".to_owned() } else { crate::components::count(total, "event", "events") } }
             </p>
             <div class="spacer" aria-hidden="true" ref={top_spacer}></div>
-            <div class="months">
-            { for groups.into_iter().map(|(label, items)| html! {
-                <section class="month" key={label.clone()}>
-                    <h3>{ label }</h3>
-                    <ol class="events">
-                        { for items.into_iter().map(|(position, i)| event_row(corpus, i, position, total, &props.state)) }
-                    </ol>
+            <div class="years">
+            { for years.into_iter().map(|(year, months)| html! {
+                <section class="year" key={year.to_string()}>
+                    <h3>{ year }</h3>
+                    { for months.into_iter().map(|(label, items)| html! {
+                        <section class="month" key={label.clone()}>
+                            <h4>{ label }</h4>
+                            <ol class="events">
+                                { for items.into_iter().map(|(position, i)| event_row(corpus, i, position, total, &props.state)) }
+                            </ol>
+                        </section>
+                    }) }
                 </section>
             }) }
             </div>

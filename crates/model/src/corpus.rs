@@ -37,6 +37,10 @@ pub struct Article {
     pub authors: Vec<String>,
     /// Outlets named in bylines or datelines ("By Azernews"), which are not authors.
     pub outlets: Vec<String>,
+    /// Where each name of `authors`, then of `outlets`, was read: the line in quotes
+    /// ("“By Ann Lee”") or the part of the page's markup. Shorter when unknown.
+    #[serde(default)]
+    pub credited: Vec<Text>,
     pub published: Option<DateSpan>,
     /// The body, one entry a paragraph, always plain text (never markup).
     pub paragraphs: Vec<Text>,
@@ -110,6 +114,7 @@ mod tests {
             title_stated: true,
             authors: vec![],
             outlets: vec![],
+            credited: vec![],
             published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
             paragraphs: vec![format!("{id} lead").into(), "more".into()],
             removed: vec![],

@@ -27,7 +27,7 @@ use crate::event::{Event, EventKind, Source};
 use crate::search::{Bits, TextIndex};
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 6;
+pub const FORMAT_VERSION: u16 = 7;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -721,6 +721,7 @@ fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32
     w.flag(a.title_stated);
     write_strings(w, &a.authors);
     write_strings(w, &a.outlets);
+    write_strings(w, &a.credited);
     match &a.published {
         None => w.flag(false),
         Some(p) => {
@@ -865,6 +866,7 @@ fn read_article(
     let title_stated = r.flag()?;
     let authors = read_strings(r)?;
     let outlets = read_strings(r)?;
+    let credited = read_texts(r)?;
     let published = if r.flag()? {
         let start = r.date(PUBLICATION_DATES)?;
         let (end, precision, basis) = read_span_tail(r, start)?;
@@ -908,7 +910,7 @@ fn read_article(
         };
         recycled.push(Recycled { paragraph, text, first_seen, articles });
     }
-    Ok(Article { id, file, title, title_stated, authors, outlets, published, paragraphs, removed, recycled })
+    Ok(Article { id, file, title, title_stated, authors, outlets, credited, published, paragraphs, removed, recycled })
 }
 
 const ENTITY_KINDS: [EntityKind; 6] = EntityKind::ALL;
@@ -1268,6 +1270,7 @@ mod tests {
                 title_stated: false,
                 authors: vec!["A. Writer".into()],
                 outlets: vec!["Daily".into()],
+                credited: vec!["“By Ann Lee, Daily”".into()],
                 published: Some(DateSpan {
                     start: Date::new(2021, 10, 1).unwrap(),
                     end: Date::new(2021, 10, 31).unwrap(),
@@ -1397,6 +1400,7 @@ mod tests {
             title_stated: true,
             authors: vec![],
             outlets: vec![],
+            credited: vec![],
             published: Some(DateSpan {
                 start: Date { year: -300, month: 14, day: 40 },
                 end: Date { year: -301, month: 0, day: 0 },

@@ -539,7 +539,7 @@ impl Index {
         if f.hide_recycled {
             let mut b = self.recycled.clone();
             b.invert();
-            masks.push((Facet::None, b));
+            masks.push((Facet::Recycled, b));
         }
         if let Some(by) = &f.by {
             let list = self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
@@ -572,6 +572,8 @@ impl Index {
         for (slot, bits) in self.entity_kind_events.iter().enumerate() {
             facets.entity_kinds[slot] = without_entity_kind.count_and(bits) as u32;
         }
+        let without_recycled = self.passing(&masks, Facet::Recycled);
+        facets.fresh = (without_recycled.count() - without_recycled.count_and(&self.recycled)) as u32;
         let without_by = self.passing(&masks, Facet::By);
         let credits = self
             .credit_names
@@ -623,24 +625,28 @@ const WORDS_PER_LOOK: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Facet {
-    /// A filter no facet count leaves out (text, entities, dates, recycled).
+    /// A filter no facet count leaves out (text, entities, dates).
     None,
     /// Leave out nothing.
     Nothing,
     Kind,
     EntityKind,
     By,
+    Recycled,
 }
 
 fn entity_kind_slot(kind: EntityKind) -> usize {
     EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-/// Counts per facet value, in the order of `EventKind::ALL` and `EntityKind::ALL`.
+/// Counts per facet value, in the order of `EventKind::ALL` and `EntityKind::ALL`, and
+/// what hiding recycled background would leave.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
     pub kinds: [u32; 7],
     pub entity_kinds: [u32; 6],
+    /// The events left with recycled background hidden, the other filters kept.
+    pub fresh: u32,
 }
 
 pub fn kind_slot(kind: EventKind) -> usize {
@@ -1028,6 +1034,7 @@ mod tests {
                 title_stated: true,
                 authors: vec![],
                 outlets: vec![],
+                credited: vec![],
                 published: None,
                 paragraphs: vec!["Ministers met in Türkiye.".into(), "Old background drills.".into()],
                 removed: vec![],
@@ -1090,6 +1097,25 @@ mod tests {
         assert_eq!(facets.kinds[kind_slot(EventKind::Other)], 1);
         assert_eq!(facets.kinds[kind_slot(EventKind::Exercise)], 0);
         assert_eq!(facets.entity_kinds[0], 1, "persons among meetings matching 'm'");
+    }
+
+    #[test]
+    fn the_recycled_count_says_what_hiding_recycled_background_would_leave() {
+        let c = corpus();
+        let idx = Index::new(&c);
+        assert!((0..c.events.len()).any(|e| idx.is_recycled(e)), "the test corpus has recycled events");
+        for text in ["", "m", "drills"] {
+            for hide_recycled in [false, true] {
+                let f = Filter { text: text.into(), hide_recycled, ..Filter::default() };
+                let hidden = idx.timeline(&c, &Filter { hide_recycled: true, ..f.clone() }, false).len() as u32;
+                let shown = idx.timeline(&c, &Filter { hide_recycled: false, ..f.clone() }, false).len() as u32;
+                let fresh = idx.facets(&c, &f).fresh;
+                assert_eq!(fresh, hidden, "{f:?}");
+                if text.is_empty() {
+                    assert!(fresh < shown, "hiding leaves fewer events than showing");
+                }
+            }
+        }
     }
 
     #[test]

@@ -44,8 +44,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     let blocks = if is_html {
         let doc = html::parse_document(text);
         removed.extend(doc.removed);
-        credits.extend(doc.authors.iter().filter_map(|a| meta::credit(&html::plain(a))));
-        credits.extend(doc.site.as_deref().and_then(|s| outlet(&html::plain(s))));
+        let authors = doc.authors.iter().filter_map(|a| meta::credit(&html::plain(a)));
+        credit_from(&mut credits, authors, "the page's markup (author tag, structured data or byline element)");
+        let site = doc.site.as_deref().and_then(|s| outlet(&html::plain(s)));
+        credit_from(&mut credits, site, "the page's markup (site name or publisher)");
         published = doc.published.as_deref().and_then(|p| stated_from_markup(&html::plain(p)));
         title = doc.title.as_deref().map(html::plain).filter(|t| !t.is_empty());
         let mut blocks = doc.blocks;
@@ -84,7 +86,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
                 if mark == clean::Furniture::Copyright
                     && let Some(c) = COPYRIGHT_OUTLET.captures(block.trim())
                 {
-                    credits.extend(outlet(&c[1]));
+                    credit_from(&mut credits, outlet(&c[1]), &quoted(&block));
                 }
                 removed.push(block)
             }
@@ -109,10 +111,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             if published.is_none() {
                 published = meta::dateline(block);
             }
-            credits.extend(names.iter().filter_map(|n| meta::credit(n)));
+            credit_from(&mut credits, names.iter().filter_map(|n| meta::credit(n)), &quoted(block));
         } else if let Some((name, date)) = meta::credit_line(block) {
             published.get_or_insert(date);
-            credits.push(Credit::Person(name));
+            credits.push((Credit::Person(name), quoted(block)));
         } else if let Some(line) = meta::place_dateline(block) {
             match line.date {
                 DateValue::Full(date) => {
@@ -121,13 +123,15 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
                 DateValue::MonthDay { month, day } => dateline_day = Some((month, day, block.trim().to_owned())),
                 _ => {}
             }
-            credits.extend(line.outlet.as_deref().and_then(outlet));
+            credit_from(&mut credits, line.outlet.as_deref().and_then(outlet), &quoted(block));
         } else if let Some(name) = meta::place_outlet(block) {
-            credits.extend(outlet(&name));
+            credit_from(&mut credits, outlet(&name), &quoted(block));
         } else if let Some(date) = meta::date_line(block, 2) {
             published.get_or_insert(date);
         } else if let Some((names, rest)) = meta::split_glued_byline(block) {
-            credits.extend(names.iter().filter_map(|n| meta::credit(n)));
+            // Quoted without the text glued after it.
+            let line = block.strip_suffix(rest.as_str()).unwrap_or(block);
+            credit_from(&mut credits, names.iter().filter_map(|n| meta::credit(n)), &quoted(line));
             *block = rest;
             body_start = i;
             break;
@@ -172,9 +176,9 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         if let Some(date) = published_line(last).or_else(|| meta::date_line(last, 0)) {
             published.get_or_insert(date);
         } else if let Some(c) = SOURCE_LINE.captures(last) {
-            credits.extend(outlet(&c[1]));
+            credit_from(&mut credits, outlet(&c[1]), &quoted(last));
         } else if let Some(names) = closing_credits(last) {
-            credits.extend(names.iter().filter_map(|n| meta::credit(n)));
+            credit_from(&mut credits, names.iter().filter_map(|n| meta::credit(n)), &quoted(last));
         } else {
             break;
         }
@@ -219,25 +223,27 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     };
     // A wire dateline names the agency: "BAKU, Azerbaijan (AP) —", "Baku, October 5 (AZERTAC).".
     if let Some(c) = paragraphs.first().and_then(|p| DATELINE_AGENCY.captures(p)) {
-        credits.extend(outlet(&c[1]));
+        credit_from(&mut credits, outlet(&c[1]), &quoted(&c[0]));
     }
     // An agency's lead names it after the news: "…, APA reports.", "…, Trend reports
     // citing the ministry.".
     let lead = paragraphs.first().map(|p| meta::lead_dateline(p).map_or(p.as_str(), |(_, _, cut)| &p[cut..]));
     if let Some(c) = lead.and_then(|p| clean::sentences(p).into_iter().next()).and_then(|s| AGENCY_REPORTS.captures(s.trim_end())) {
-        credits.extend(outlet(&c[1]));
+        credit_from(&mut credits, outlet(&c[1]), &quoted(c[0].trim_start_matches([',', ' '])));
     }
-    let mut authors = Vec::new();
-    let mut outlets = Vec::new();
-    for c in credits {
-        let (list, name) = match c {
-            Credit::Person(n) => (&mut authors, n),
-            Credit::Outlet(n) => (&mut outlets, n),
+    let (mut authors, mut outlets) = (Vec::new(), Vec::new());
+    let (mut credited, mut outlets_from) = (Vec::new(), Vec::new());
+    for (c, from) in credits {
+        let (list, froms, name) = match c {
+            Credit::Person(n) => (&mut authors, &mut credited, n),
+            Credit::Outlet(n) => (&mut outlets, &mut outlets_from, n),
         };
         if !list.contains(&name) {
             list.push(name);
+            froms.push(Text::from(from));
         }
     }
+    credited.extend(outlets_from);
     Ok((
         Article {
             id: id.into(),
@@ -246,6 +252,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             title_stated,
             authors,
             outlets,
+            credited,
             published,
             paragraphs: paragraphs.into_iter().map(Text::from).collect(),
             removed: removed.into_iter().map(Text::from).collect(),
@@ -358,6 +365,21 @@ fn closing_credits(block: &str) -> Option<Vec<String>> {
 
 /// A name that a source line or a dateline gives as the article's outlet, whatever
 /// [`meta::credit`] would take it for, if it takes it for a credit at all.
+/// Adds the credits `found` in one place, with where: what the reader shows after
+/// "from".
+fn credit_from(credits: &mut Vec<(Credit, String)>, found: impl IntoIterator<Item = Credit>, from: &str) {
+    credits.extend(found.into_iter().map(|c| (c, from.to_owned())));
+}
+
+/// A line of the article as a credit's source: in quotes, cut at 100 characters.
+fn quoted(line: &str) -> String {
+    let line = line.trim();
+    match line.char_indices().nth(100) {
+        Some((cut, _)) => format!("“{}…”", line[..cut].trim_end()),
+        None => format!("“{line}”"),
+    }
+}
+
 fn outlet(name: &str) -> Option<Credit> {
     meta::credit(name).map(|(Credit::Person(name) | Credit::Outlet(name))| Credit::Outlet(name))
 }
@@ -603,6 +625,28 @@ mod tests {
             let a = parse("x/fixture.txt", &format!("Drills end\n\nTroops ended drills.\n\n{text}"));
             assert_eq!(a.paragraphs.len(), 2, "a sentence about reporting is text: {:?}", a.paragraphs);
         }
+    }
+
+    #[test]
+    fn each_credit_says_where_it_was_read() {
+        let a = parse(
+            "x/fixture.txt",
+            "Drills end\n\nANKARA, Sept 21 (Reuters) - Troops ended drills.\n\nThey went home.\n\n(Reporting by Ece Toksabay; Editing by Alex Richardson)",
+        );
+        let closing = "“(Reporting by Ece Toksabay; Editing by Alex Richardson)”";
+        assert_eq!((a.authors.as_slice(), a.outlets.as_slice()), (&["Ece Toksabay".to_owned()][..], &["Reuters".to_owned()][..]));
+        assert_eq!(a.credited, [closing, "“ANKARA, Sept 21 (Reuters) -”"]);
+        let a = parse("x/fixture.txt", "Port reopens\n\nBy Ann Lee\n\nThe port reopened on Monday.\n\n© 2024 The Harbour Daily. All rights reserved.");
+        assert_eq!(a.credited, ["“By Ann Lee”", "“© 2024 The Harbour Daily. All rights reserved.”"], "{:?}", a.outlets);
+        let a = parse("x/page.html", r#"<html><head><meta name="author" content="Ann Lee"></head><body><h1>Drills begin</h1><p>Troops moved on Monday.</p></body></html>"#);
+        assert_eq!(a.credited, ["the page's markup (author tag, structured data or byline element)"]);
+        // A long line is cut.
+        let long = format!("By Ann Lee, {}", "senior fellow at the institute".repeat(3));
+        assert!((101..=120).contains(&long.chars().count()));
+        let a = parse("x/fixture.txt", &format!("Port reopens\n\n{long}\n\nThe port reopened on Monday."));
+        assert_eq!(a.authors, ["Ann Lee"]);
+        let [from] = a.credited.as_slice() else { panic!("{:?}", a.credited) };
+        assert!(from.starts_with("“By Ann Lee, senior") && from.ends_with("…”") && from.chars().count() == 103, "{from}");
     }
 
     #[test]

@@ -992,6 +992,7 @@ mod tests {
             title_stated: false,
             authors: vec![],
             outlets: vec![],
+            credited: vec![],
             published: None,
             paragraphs: vec![text.to_owned().into()],
             removed: vec![],

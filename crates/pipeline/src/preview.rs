@@ -52,6 +52,7 @@ pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
                     title_stated: full.title_stated,
                     authors: Vec::new(),
                     outlets: Vec::new(),
+                    credited: Vec::new(),
                     published: full.published.clone(),
                     paragraphs: Vec::new(),
                     removed: Vec::new(),

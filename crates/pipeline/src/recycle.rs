@@ -250,6 +250,7 @@ mod tests {
             title_stated: true,
             authors: vec![],
             outlets: vec![],
+            credited: vec![],
             published: date.map(|(y, m, d)| DateSpan::stated_day(Date::new(y, m, d).unwrap(), "")),
             paragraphs: paragraphs.iter().map(|s| s.to_string().into()).collect(),
             removed: vec![],
