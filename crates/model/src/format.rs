@@ -1196,7 +1196,12 @@ fn write_index(w: &mut Writer, index: &TextIndex) {
     w.num(SMALL, words.len());
     let mut previous = "";
     for (word, posting) in words.iter().zip(&postings) {
-        let shared = previous.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+        // Shared bytes up to a character's start: "æble" and "øre" share the first
+        // byte of two, which is no prefix to cut at.
+        let mut shared = previous.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+        while !word.is_char_boundary(shared) {
+            shared -= 1;
+        }
         w.num(WORDS, shared);
         w.str(WORDS, &word[shared..]);
         w.num(POSTINGS, posting.len());
@@ -1490,6 +1495,24 @@ mod tests {
         let (decoded, _, recycled) = decode_all(&encode(&c)).unwrap();
         assert_eq!(decoded, c);
         assert_eq!(recycled, expected);
+    }
+
+    #[test]
+    fn index_words_that_share_part_of_a_character_round_trip() {
+        // Letters of two bytes with the same first byte, next to each other in the
+        // index's word order: Latin (æ, ø), Cyrillic (д, е), Greek (α, β).
+        let mut corpus = sample();
+        corpus.articles[0].paragraphs.push("Æble og øre; да ещё; αλφα βήτα.".into());
+        let bytes = encode(&corpus);
+        assert_eq!(decode(&bytes), Ok(corpus.clone()));
+        let (_, search) = decode_with_search(&bytes).unwrap();
+        assert_eq!(search, TextIndex::for_corpus(&corpus));
+        for word in ["øre", "ещё", "βήτα"] {
+            let folded = crate::search::words(word).next().unwrap();
+            let mut found = Bits::empty(search.docs());
+            search.matching(&folded, &mut found);
+            assert_eq!(found.count(), 1, "{word} is found in the one document that holds it");
+        }
     }
 
     #[test]

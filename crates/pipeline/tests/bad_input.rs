@@ -126,3 +126,25 @@ fn folder_of_only_unreadable_files_is_an_empty_corpus_with_warnings() {
     assert_eq!(files, ["empty.txt", "notes.pdf", "photo.txt", "shell.html", folder.as_str()]);
     assert!(pipeline::to_json(&out).contains("the corpus is empty"));
 }
+
+#[test]
+fn articles_in_other_scripts_are_built_and_found() {
+    // Before the index kept whole letters in its shared prefixes, two index words whose
+    // first letters share a UTF-8 lead byte (any Russian or Greek text has them) made
+    // the build panic.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    write(dir.path(), "russian.txt", "Порт открылся\n\nПорт в Варне открылся в понедельник, да, ещё до вечера, сообщили власти.".as_bytes());
+    write(dir.path(), "greek.txt", "Το λιμάνι άνοιξε\n\nΤο λιμάνι της Βάρνας άνοιξε τη Δευτέρα, αλλά βήματα μένουν.".as_bytes());
+    write(dir.path(), "danish.txt", "Havnen åbner\n\nHavnen åbnede mandag med æbler og øl på kajen.".as_bytes());
+    let (bytes, out) = pipeline::bundle_dir(dir.path()).unwrap();
+    assert_eq!(out.corpus.articles.len(), 4);
+    let (corpus, search) = model::decode_with_search(&bytes).unwrap();
+    assert_eq!(corpus, out.corpus);
+    for word in ["ещё", "βήματα", "øl", "æbler"] {
+        let folded = model::search::words(word).next().unwrap();
+        let mut found = model::search::Bits::empty(search.docs());
+        search.matching(&folded, &mut found);
+        assert!(found.count() >= 1, "{word} is found");
+    }
+}
