@@ -218,7 +218,7 @@ impl Browser {
             let found = self.wait_for(css).await;
             match found[0].click().await {
                 Ok(()) => return,
-                Err(WebDriverError::StaleElementReference(_)) if Instant::now() < deadline => {
+                Err(err) if matches!(err.as_inner(), thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)) && Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
                 Err(err) => panic!("clicking {css}: {err}"),
