@@ -561,8 +561,6 @@ impl Candidates {
     }
 }
 
-/// Whether a clause says something besides its date: two lowercase words at least.
-/// A wire dateline ("Baku, October 5 (AZERTAC)") names a place and a date, and no event.
 /// The entities mentioned within `from..to` of a paragraph (`spans`: its mentions as
 /// start, end and entity), each once, ascending.
 fn entities_within(spans: &[(usize, usize, u32)], from: usize, to: usize) -> Vec<u32> {
@@ -572,6 +570,8 @@ fn entities_within(spans: &[(usize, usize, u32)], from: usize, to: usize) -> Vec
     ids
 }
 
+/// Whether a clause says something besides its date: two lowercase words at least.
+/// A wire dateline ("Baku, October 5 (AZERTAC)") names a place and a date, and no event.
 fn tells_something(clause: &str, date: &str) -> bool {
     let rest = clause.replacen(date, " ", 1);
     rest.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 2
