@@ -714,6 +714,28 @@ async fn printing_gives_the_whole_timeline_without_controls() {
         .unwrap();
     assert_eq!(hidden.json(), &serde_json::json!([]), "controls shown in print");
     browser.wait_count("li.event", corpus.events.len()).await;
+    // Each row links its first sources and names its first entities, and says how many
+    // more it leaves out.
+    use chronicle::components::timeline::{SHOWN_ENTITIES, SHOWN_SOURCES};
+    let shown = browser
+        .driver
+        .execute(
+            "return Object.fromEntries([...document.querySelectorAll('li.event')].map(r => [r.dataset.id,\
+               [r.querySelectorAll('a.source').length, r.querySelectorAll('a.chip').length,\
+                [...r.querySelectorAll('.more')].map(m => m.textContent.trim())]]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for e in &corpus.events {
+        let more = |n: usize, at_most: usize| (n > at_most).then(|| format!("and {} more", n - at_most));
+        let expected = serde_json::json!([
+            e.sources.len().min(SHOWN_SOURCES),
+            e.entities.len().min(SHOWN_ENTITIES),
+            more(e.entities.len(), SHOWN_ENTITIES).into_iter().chain(more(e.sources.len(), SHOWN_SOURCES)).collect::<Vec<_>>()
+        ]);
+        assert_eq!(shown.json()[&e.id], expected, "{}", e.id);
+    }
     let pdf = browser.driver.print_page(thirtyfour::common::print::PrintParameters::default()).await.unwrap();
     assert!(pdf.starts_with(b"%PDF"), "a PDF came out");
     browser.close().await;

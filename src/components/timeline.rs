@@ -201,6 +201,17 @@ fn set_height(spacer: &NodeRef, px: f64) {
     }
 }
 
+/// Source links and entity chips a row shows; past these it says how many more. A
+/// statement that hundreds of articles recycle, or a report naming dozens of places,
+/// would otherwise make one row screens tall and its render a long task.
+pub const SHOWN_SOURCES: usize = 3;
+pub const SHOWN_ENTITIES: usize = 10;
+
+/// " and N more" when `total` items are more than `shown`.
+fn and_more(total: usize, shown: usize) -> Option<String> {
+    (total > shown).then(|| format!(" and {} more", total - shown))
+}
+
 fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, state: &State) -> Html {
     let e = &corpus.events[i];
     let precision = e.when.precision.as_str();
@@ -215,17 +226,23 @@ fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, s
             <p class="summary">{ marked(&MarkedProps { text: e.summary.clone().into(), query: state.filter.text.clone().into() }) }</p>
             if !e.entities.is_empty() {
                 <ul class="chips" aria-label="Entities">
-                    { for e.entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|en| html! {
+                    { for e.entities.iter().take(SHOWN_ENTITIES).filter_map(|&x| corpus.entities.get(x as usize)).map(|en| html! {
                         <li><a class={classes!("chip", format!("chip-{}", en.kind.as_str()))}
                             href={link(View::Entity(en.id.clone()))}>{ &en.name }</a></li>
                     }) }
+                    if let Some(more) = and_more(e.entities.len(), SHOWN_ENTITIES) {
+                        <li class="more">{ more }</li>
+                    }
                 </ul>
             }
             <p class="sources">
                 { if sources == 1 { "Source: ".to_owned() } else { format!("Reported by {sources} articles: ") } }
-                { for e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| html! {
+                { for e.sources.iter().take(SHOWN_SOURCES).filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| html! {
                     <a class="source" href={link(View::Article(a.id.to_string()))}>{ &*a.title }</a>
                 }) }
+                if let Some(more) = and_more(sources, SHOWN_SOURCES) {
+                    <span class="more">{ more }</span>
+                }
             </p>
         </li>
     }

@@ -267,9 +267,16 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
     }
     drafts.extend(extra);
     // Exercises, agreements and named events tell events apart: two reports that name
-    // different ones are of different events, however alike their words.
-    let naming: Vec<bool> =
-        entities.iter().map(|e| matches!(e.kind, EntityKind::Exercise | EntityKind::Agreement | EntityKind::Event)).collect();
+    // different ones are of different events, however alike their words. Where no such
+    // name decides, places do: "a summit in Piacenza" and "a summit in Hohhot" are two.
+    let naming: Vec<Telling> = entities
+        .iter()
+        .map(|e| match e.kind {
+            EntityKind::Exercise | EntityKind::Agreement | EntityKind::Event => Telling::Name,
+            EntityKind::Place => Telling::Place,
+            _ => Telling::Neither,
+        })
+        .collect();
     merge_and_finish(drafts, articles, &naming)
 }
 
@@ -406,13 +413,28 @@ fn word_set(text: &str) -> HashSet<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_owned).collect()
 }
 
+/// What an entity tells about which event a report is of (see `merge_and_finish`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Telling {
+    /// An exercise, agreement or named event: reports naming different ones differ.
+    Name,
+    /// A place: reports naming different places differ, unless one name joins them.
+    Place,
+    Neither,
+}
+
 /// Joins drafts that report one event (same dates, mostly the same words), then gives
 /// ids and orders the timeline.
-fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], naming: &[bool]) -> Vec<Event> {
-    let named = |ids: &[u32]| -> Vec<u32> { ids.iter().copied().filter(|&i| naming.get(i as usize) == Some(&true)).collect() };
+fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], naming: &[Telling]) -> Vec<Event> {
+    let of = |ids: &[u32], kind: Telling| -> Vec<u32> { ids.iter().copied().filter(|&i| naming.get(i as usize) == Some(&kind)).collect() };
+    // Both name some, and none in common.
+    let apart = |a: &[u32], b: &[u32]| !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x));
     let distinct = |a: &[u32], b: &[u32]| {
-        let (a, b) = (named(a), named(b));
-        !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+        let (names_a, names_b) = (of(a, Telling::Name), of(b, Telling::Name));
+        if names_a.iter().any(|x| names_b.contains(x)) {
+            return false;
+        }
+        apart(&names_a, &names_b) || apart(&of(a, Telling::Place), &of(b, Telling::Place))
     };
     let age = |a: u32| {
         let article = &articles[a as usize];

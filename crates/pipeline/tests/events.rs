@@ -79,3 +79,27 @@ fn alike_statements_naming_different_exercises_are_different_events() {
         assert!(!e.entities.contains(&exercise(if name.starts_with('N') { "Baltic Anchor-2022" } else { "Nordic Shield-2022" })));
     }
 }
+
+#[test]
+fn alike_statements_at_different_places_are_different_events() {
+    let summit = |city: &str| format!("In March 2022, the Nordic Council held its annual summit in {city}.");
+    let out = process(&[
+        ("a.txt", &format!("Council meets\n\ndate 2023-01-10\n\n{}", summit("Stavanger"))),
+        ("b.txt", &format!("Council again\n\ndate 2023-02-10\n\n{}", summit("Odense"))),
+        ("c.txt", "Council recalled\n\ndate 2023-03-10\n\nIn March 2022, the Nordic Council held its annual summit in Stavanger, officials recalled."),
+        // One exercise's name joins reports that place it differently.
+        ("d.txt", "Drills one\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises near Stavanger."),
+        ("e.txt", "Drills two\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises near Odense."),
+    ]);
+    let place = |name: &str| out.corpus.entities.iter().position(|e| e.name == name).unwrap() as u32;
+    let summits: Vec<&model::Event> = out.corpus.events.iter().filter(|e| e.summary.contains("summit")).collect();
+    assert_eq!(summits.len(), 2, "{summits:#?}");
+    for (city, other, sources) in [("Stavanger", "Odense", 2), ("Odense", "Stavanger", 1)] {
+        let e = summits.iter().find(|e| e.entities.contains(&place(city))).unwrap();
+        assert_eq!(e.sources.len(), sources, "{city}: {summits:#?}");
+        assert!(!e.entities.contains(&place(other)), "{city}");
+    }
+    let drills: Vec<&model::Event> = out.corpus.events.iter().filter(|e| e.summary.contains("Nordic Shield")).collect();
+    assert_eq!(drills.len(), 1, "{drills:#?}");
+    assert_eq!(drills[0].sources.len(), 2);
+}
