@@ -97,13 +97,13 @@ const APPOSITION_ROLES: [&str; 14] = [
     "lecturer", "scholar", "historian", "economist", "diplomat",
 ];
 /// Capitalised words that start sentences or join clauses but never start a name.
-const FUNCTION_WORDS: [&str; 72] = [
+const FUNCTION_WORDS: [&str; 73] = [
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
     "Her", "Their", "Our", "In", "On", "At", "By", "For", "From", "To", "With", "As", "During", "After", "Before",
     "Meanwhile", "Moreover", "Furthermore", "However", "Also", "And", "But", "Or", "Earlier", "Later", "According",
     "While", "Since", "Although", "Thus", "Therefore", "Today", "Yesterday", "Last", "Next", "Both", "All", "Some",
     "Many", "Several", "Each", "Every", "Such", "Other", "Not", "No", "If", "When", "Where", "What", "Why", "How",
-    "There", "Here", "Under", "Over",
+    "There", "Here", "Under", "Over", "Of",
 ];
 /// Lowercase words allowed inside a name ("Treaty of Kars", "Declaration on Allied Relations").
 /// Name particles (`meta::NAME_PARTICLES`) join a name too, and are not counted among a
@@ -1038,6 +1038,8 @@ mod tests {
     fn places_from_the_gazetteer_and_patterns() {
         check("Troops crossed the Danube River near Vienna.", &[(Place, "Danube River", ""), (Place, "Vienna", "")]);
         check("Peruvian-Chilean drills were held in Turkey.", &[(Place, "Peru", ""), (Place, "Chile", ""), (Place, "Türkiye", "")]);
+        // "Of" is a town in the gazetteer, and the first word of many sentences.
+        check("Of the 45 radar stations ordered, only 3 have arrived in Vienna.", &[(Place, "Vienna", "")]);
     }
 
     #[test]
