@@ -476,12 +476,15 @@ fn pipeline_files(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// [`bundle_sizes`], kept beside the corpus (`corpus-N.sizes.json`) with the corpus's
-/// SHA-256: brotli at quality 11 takes a quarter of an hour at 10,000 articles, and
-/// `--reuse` runs the browser side again over the same bytes.
+/// [`bundle_sizes`], kept beside the corpus (`corpus-N.sizes.json`) with the SHA-256 of
+/// the corpus and of its preview (which this build of `pipeline::preview` makes from it):
+/// brotli at quality 11 takes a quarter of an hour at 10,000 articles, and `--reuse`
+/// runs the browser side again over the same bytes.
 fn cached_bundle_sizes(bin: &Path, bytes: &[u8], corpus: &model::Corpus) -> Value {
     use sha2::Digest as _;
-    let hash: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let preview = pipeline::preview::preview_bytes(corpus, bytes.len(), pipeline::preview::PREVIEW_FROM_BYTES);
+    let digest = sha2::Sha256::new().chain_update(bytes).chain_update(&preview).finalize();
+    let hash: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     let cache = bin.with_extension("sizes.json");
     let kept = std::fs::read_to_string(&cache).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok());
     if let Some(kept) = kept.filter(|k| k["sha256"] == json!(hash)) {
