@@ -491,16 +491,15 @@ fn cached_bundle_sizes(bin: &Path, bytes: &[u8], corpus: &model::Corpus) -> Valu
         println!("xtask: bench: sizes of these exact bytes kept from before ({})", cache.display());
         return kept["bundle"].clone();
     }
-    let sizes = bundle_sizes(bytes, corpus);
+    let sizes = bundle_sizes(bytes, &preview, corpus);
     let _ = std::fs::write(&cache, json!({ "sha256": hash, "bundle": sizes }).to_string());
     sizes
 }
 
-/// The embedded corpus's size (with any preview `build.rs` embeds beside it, made here
-/// from the decoded corpus by the same function) and its floor: the corpus's own text
+/// The embedded corpus's size (with `preview`, what `build.rs` embeds beside it, which
+/// the caller makes from the decoded corpus by the same function) and its floor: the corpus's own text
 /// (titles and clean paragraphs) compressed with brotli.
-fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
-    let preview = pipeline::preview::preview_bytes(corpus, bytes.len(), pipeline::preview::PREVIEW_FROM_BYTES);
+fn bundle_sizes(bytes: &[u8], preview: &[u8], corpus: &model::Corpus) -> Value {
     let mut text = String::new();
     for a in &corpus.articles {
         text.push_str(&a.title);
@@ -517,7 +516,7 @@ fn bundle_sizes(bytes: &[u8], corpus: &model::Corpus) -> Value {
         let floor = brotli_len(text.as_bytes(), quality);
         (corpus.join().unwrap_or(0), floor)
     });
-    let preview_brotli = brotli_len(&preview, quality);
+    let preview_brotli = brotli_len(preview, quality);
     let corpus_brotli = corpus_brotli + preview_brotli;
     // Where the bytes go: each stream of the format alone (brotli of the parts does
     // not add up exactly to brotli of the whole).
@@ -555,7 +554,8 @@ pub fn bytes(args: &[String]) -> Result<(), String> {
     if decoded.0 != output.corpus {
         return Err("the corpus does not survive encoding and decoding".into());
     }
-    let sizes = bundle_sizes(&bytes, &output.corpus);
+    let preview = pipeline::preview::preview_bytes(&output.corpus, bytes.len(), pipeline::preview::PREVIEW_FROM_BYTES);
+    let sizes = bundle_sizes(&bytes, &preview, &output.corpus);
     println!("{}", serde_json::to_string_pretty(&sizes).unwrap_or_default());
     Ok(())
 }
@@ -566,7 +566,7 @@ fn brotli_quality(len: usize) -> u32 {
     if len <= 64_000_000 { 11 } else { 9 }
 }
 
-fn brotli_len(bytes: &[u8], quality: u32) -> usize {
+pub(crate) fn brotli_len(bytes: &[u8], quality: u32) -> usize {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin: 22, ..Default::default() };
     match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {

@@ -426,15 +426,14 @@ enum Telling {
 /// Joins drafts that report one event (same dates, mostly the same words), then gives
 /// ids and orders the timeline.
 fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], naming: &[Telling]) -> Vec<Event> {
-    let of = |ids: &[u32], kind: Telling| -> Vec<u32> { ids.iter().copied().filter(|&i| naming.get(i as usize) == Some(&kind)).collect() };
-    // Both name some, and none in common.
-    let apart = |a: &[u32], b: &[u32]| !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x));
+    let is = |i: u32, kind: Telling| naming.get(i as usize) == Some(&kind);
+    let names = |ids: &[u32], kind: Telling| ids.iter().any(|&i| is(i, kind));
+    let share = |a: &[u32], b: &[u32], kind: Telling| a.iter().any(|&i| is(i, kind) && b.contains(&i));
+    // Both name some of a kind, and none in common: a shared name joins them first.
     let distinct = |a: &[u32], b: &[u32]| {
-        let (names_a, names_b) = (of(a, Telling::Name), of(b, Telling::Name));
-        if names_a.iter().any(|x| names_b.contains(x)) {
-            return false;
-        }
-        apart(&names_a, &names_b) || apart(&of(a, Telling::Place), &of(b, Telling::Place))
+        !share(a, b, Telling::Name)
+            && (names(a, Telling::Name) && names(b, Telling::Name)
+                || names(a, Telling::Place) && names(b, Telling::Place) && !share(a, b, Telling::Place))
     };
     let age = |a: u32| {
         let article = &articles[a as usize];
