@@ -103,7 +103,8 @@ pub fn App() -> Html {
             let on_hash = EventListener::new(&window, "hashchange", move |_| {
                 ui.dispatch(Action::FromUrl(state::current_fragment()));
             });
-            move || drop(on_hash)
+            let on_leave = state::write_before_leaving();
+            move || drop((on_hash, on_leave))
         });
     }
     {

@@ -2,13 +2,16 @@
 //! what the fragment could not say. The URL is the source of truth: actions write it,
 //! and the app reads it back on `hashchange`, so links, reload and Back/Forward all
 //! give the same view. Typing is the exception, for speed: the state is applied at
-//! once and written into the URL after the next paint.
+//! once and written into the URL when typing pauses (or sooner, when a link is
+//! followed or the page is left).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use model::query::{Problem, State};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,42 +70,61 @@ pub fn go(state: &State) {
 }
 
 /// Applies `state` and puts it in the URL without a new history entry (typing in the
-/// search box), the URL after the next paint: Chromium's `replaceState` took about 1.5
-/// ms, a third of a keystroke's work at 1,000 articles, before the new timeline could
-/// be painted.
+/// search box), the URL once typing pauses ([`replace_when_paused`]).
 pub fn replace(ui: &UseReducerHandle<Ui>, state: State) {
-    replace_after_paint(state.to_fragment());
+    replace_when_paused(state.to_fragment());
     ui.dispatch(Action::Replace(state));
 }
 
-/// A fragment waiting to replace the URL's, and the fragment the URL held when it
-/// began to wait.
+/// How long typing must pause before the URL is written. Chromium's `replaceState`
+/// took 1.5 to 3 ms of main thread a call, a third of what a keystroke cost at 1,000
+/// articles when it was written after every painted frame; the next key waited for it.
+pub const TYPING_PAUSE_MS: i32 = 300;
+
+/// A fragment waiting to replace the URL's, the fragment the URL held when it began
+/// to wait, and when it was last replaced.
 struct Waiting {
     since: String,
     fragment: String,
+    at: f64,
 }
 
 thread_local! {
     static WAITING: RefCell<Option<Waiting>> = const { RefCell::new(None) };
 }
 
-/// Puts `fragment` in the URL without a new history entry once the next frame is
-/// painted. Keys typed before then replace what waits, so one write covers them all;
-/// a navigation meanwhile (a link followed, Back) wins over it.
-pub fn replace_after_paint(fragment: String) {
+/// Puts `fragment` in the URL without a new history entry once no other has come for
+/// [`TYPING_PAUSE_MS`]: keys typed meanwhile replace what waits, so one write covers
+/// them all. A link followed or the page left writes it at once
+/// ([`write_before_leaving`]); a navigation meanwhile (Back, a link set in code) wins
+/// over it.
+pub fn replace_when_paused(fragment: String) {
+    let at = js_sys::Date::now();
     let first = WAITING.with_borrow_mut(|waiting| match waiting {
         Some(w) => {
             w.fragment = fragment;
+            w.at = at;
             false
         }
         None => {
-            *waiting = Some(Waiting { since: current_fragment(), fragment });
+            *waiting = Some(Waiting { since: current_fragment(), fragment, at });
             true
         }
     });
     if first {
-        crate::shell::after_next_paint(write_waiting);
+        write_after(TYPING_PAUSE_MS);
     }
+}
+
+/// One timer for whatever waits: when it fires, it writes if typing has paused long
+/// enough, or waits out the rest of the pause.
+fn write_after(ms: i32) {
+    let check = Closure::once_into_js(|| {
+        let Some(at) = WAITING.with_borrow(|w| w.as_ref().map(|w| w.at)) else { return };
+        let left = f64::from(TYPING_PAUSE_MS) - (js_sys::Date::now() - at);
+        if left > 0.0 { write_after(left.ceil() as i32) } else { write_waiting() }
+    });
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), ms);
 }
 
 /// Writes the fragment waiting, if any, unless the URL has moved since it began to
@@ -114,4 +136,16 @@ pub fn write_waiting() {
     {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&w.fragment));
     }
+}
+
+/// Writes what waits before a link is followed (a click, or Enter on a link, reaches
+/// the document before the link navigates) and before the page is left (reload,
+/// close), so the typed state is the entry Back returns to and the one reloaded. The
+/// listeners last as long as the returned guards.
+pub fn write_before_leaving() -> [EventListener; 2] {
+    let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
+    [
+        EventListener::new_with_options(&gloo::utils::document(), "click", capture, |_| write_waiting()),
+        EventListener::new(&gloo::utils::window(), "pagehide", |_| write_waiting()),
+    ]
 }

@@ -111,23 +111,28 @@ async fn entity_link_opens_its_card_and_unknown_entity_says_so() {
 }
 
 #[wasm_bindgen_test]
-async fn typed_state_reaches_the_url_once_painted_unless_a_navigation_comes_first() {
-    use chronicle::state::replace_after_paint;
+async fn typed_state_reaches_the_url_once_typing_pauses_unless_a_navigation_comes_first() {
+    use chronicle::state::{TYPING_PAUSE_MS, replace_when_paused};
+    let pause = || yew::platform::time::sleep(Duration::from_millis(TYPING_PAUSE_MS as u64 + 200));
     let window = gloo::utils::window();
     let location = window.location();
     location.set_hash("#q=before").unwrap();
     settle().await;
     let entries = window.history().unwrap().length().unwrap();
-    replace_after_paint("#q=one".to_owned());
-    replace_after_paint("#q=two".to_owned());
+    replace_when_paused("#q=one".to_owned());
     assert_eq!(location.hash().unwrap(), "#q=before", "not written while the keystroke is handled");
-    yew::platform::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(location.hash().unwrap(), "#q=two", "the latest, once a frame is painted");
+    // Keys a frame or two apart: frames are painted, but typing has not paused.
+    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    replace_when_paused("#q=two".to_owned());
+    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(location.hash().unwrap(), "#q=before", "not written while typing goes on");
+    pause().await;
+    assert_eq!(location.hash().unwrap(), "#q=two", "the latest, once typing pauses");
     assert_eq!(window.history().unwrap().length().unwrap(), entries, "no new history entry");
-    // A navigation before the paint (a link followed, Back) is not overwritten.
-    replace_after_paint("#q=three".to_owned());
+    // A navigation before the pause (a link set in code, Back) is not overwritten.
+    replace_when_paused("#q=three".to_owned());
     location.set_hash("#view=entities").unwrap();
-    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    pause().await;
     assert_eq!(location.hash().unwrap(), "#view=entities");
     // Typing in the app's search box: the timeline narrows, then the URL follows.
     let corpus = chronicle::corpus::corpus().unwrap();
@@ -139,9 +144,25 @@ async fn typed_state_reaches_the_url_once_painted_unless_a_navigation_comes_firs
     bubbles.set_bubbles(true);
     input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &bubbles).unwrap()).unwrap();
     yew::platform::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(location.hash().unwrap(), format!("#q={word}"));
     let shown: usize = root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap().parse().unwrap();
     assert!(shown >= 1 && shown < corpus.events.len() || corpus.events.len() == 1, "{shown} of {}", corpus.events.len());
+    pause().await;
+    assert_eq!(location.hash().unwrap(), format!("#q={word}"));
+    // A link followed while the typed state waits: the state is written first, so it
+    // is the entry Back returns to.
+    let shorter: String = word.chars().take(word.chars().count() - 1).collect();
+    input.set_value(&shorter);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &bubbles).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(location.hash().unwrap(), format!("#q={word}"), "still waiting for the pause");
+    let link: web_sys::HtmlElement = root.query_selector("a.tab:not(.current)").unwrap().unwrap().dyn_into().unwrap();
+    let target = link.get_attribute("href").unwrap();
+    link.click();
+    settle().await;
+    assert_eq!(location.hash().unwrap(), target);
+    window.history().unwrap().back().unwrap();
+    pause().await;
+    assert_eq!(location.hash().unwrap(), format!("#q={shorter}"), "Back returns to what was typed");
 }
 
 #[wasm_bindgen_test]

@@ -59,12 +59,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let printing = use_state_eq(|| false);
 
     {
-        // Scrolling, resizing and new rows move the window.
-        let (list, span, row_height, list_top, measured) =
-            (list.clone(), span.clone(), row_height.clone(), list_top.clone(), measured.clone());
-        let total = props.rows.len();
-        use_effect_with(total, move |&total| {
-            let update = move |moved: bool| {
+        // Scrolling, resizing and new rows move the window. The listeners are added
+        // once and read the row count of the latest render (added again for each new
+        // count, they were two removed and two added on every keystroke).
+        let total = use_mut_ref(|| 0);
+        *total.borrow_mut() = props.rows.len();
+        let update = {
+            let (list, span, row_height, list_top, measured, total) =
+                (list.clone(), span.clone(), row_height.clone(), list_top.clone(), measured.clone(), total.clone());
+            use_callback((), move |moved: bool, _| {
                 let known = *list_top.borrow();
                 let top = match known {
                     Some(top) if !moved => top,
@@ -75,15 +78,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }
                 };
                 *list_top.borrow_mut() = Some(top);
-                span.set(window(total, top, viewport_height(), *row_height.borrow()));
-            };
-            update(false);
+                span.set(window(*total.borrow(), top, viewport_height(), *row_height.borrow()));
+            })
+        };
+        let update_now = update.clone();
+        use_effect_with(props.rows.len(), move |_| update_now.emit(false));
+        use_effect_with((), move |_| {
             let win = gloo::utils::window();
             let on_scroll = EventListener::new(&win, "scroll", {
                 let update = update.clone();
-                move |_| update(true)
+                move |_| update.emit(true)
             });
-            let on_resize = EventListener::new(&win, "resize", move |_| update(true));
+            let on_resize = EventListener::new(&win, "resize", move |_| update.emit(true));
             move || drop((on_scroll, on_resize))
         });
     }
