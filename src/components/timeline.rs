@@ -116,7 +116,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 
     let total = props.rows.len();
-    let (start, end) = if *printing { (0, total) } else { (span.0.min(total), span.1.min(total)) };
+    // From the list's last known position when there is one, so a new row count (a
+    // keystroke) is windowed in this render, not in a second one once `span` catches
+    // up (which, on a keystroke that widened the rows, first rendered too few).
+    let (start, end) = match (*printing, *list_top.borrow()) {
+        (true, _) => (0, total),
+        (false, Some(top)) => window(total, top, viewport_height(), *row_height.borrow()),
+        (false, None) => (span.0.min(total), span.1.min(total)),
+    };
     {
         // After each render: measure the rows, size the spacers for the rows left out.
         let (list, top_spacer, bottom_spacer, row_height, measured) =
