@@ -46,11 +46,14 @@ pub fn mark_ready() {
 /// from a requestAnimationFrame callback, which runs just before that frame (a timeout
 /// set now could run before it). In a hidden tab frames wait until it is shown.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {
-    let task = Closure::once_into_js(then);
-    let frame = Closure::once_into_js(move || {
-        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-    });
+    let frame = Closure::once_into_js(move || after(0, then));
     let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+}
+
+/// Runs `then` in a task of its own once `ms` milliseconds have passed (a timeout).
+pub fn after(ms: i32, then: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(then);
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), ms);
 }
 
 /// Runs `then` in a task of its own, queued behind what is already waiting (input

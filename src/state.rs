@@ -10,8 +10,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use model::query::{Problem, State};
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -119,12 +118,11 @@ pub fn replace_when_paused(fragment: String) {
 /// One timer for whatever waits: when it fires, it writes if typing has paused long
 /// enough, or waits out the rest of the pause.
 fn write_after(ms: i32) {
-    let check = Closure::once_into_js(|| {
+    crate::shell::after(ms, || {
         let Some(at) = WAITING.with_borrow(|w| w.as_ref().map(|w| w.at)) else { return };
         let left = f64::from(TYPING_PAUSE_MS) - (js_sys::Date::now() - at);
         if left > 0.0 { write_after(left.ceil() as i32) } else { write_waiting() }
     });
-    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), ms);
 }
 
 /// Writes the fragment waiting, if any, unless the URL has moved since it began to
