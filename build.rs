@@ -2,8 +2,10 @@
 //! embedded corpus to `$OUT_DIR/corpus.bin` in `model`'s format (see
 //! `model::FORMAT_VERSION`), and, for a corpus slow to decode, its newest events to
 //! `$OUT_DIR/preview.bin` (`pipeline::preview`; empty otherwise), which the app paints
-//! first. The folder is `assets/articles/`, or the one named by `CHRONICLE_ARTICLES`
-//! (absolute, or relative to this package's root).
+//! first, and its opening screen as static HTML to `$OUT_DIR/opening.html`
+//! (`pipeline::opening`; empty for a corpus without events), which `cargo xtask seal`
+//! writes into the page. The folder is `assets/articles/`, or the one named by
+//! `CHRONICLE_ARTICLES` (absolute, or relative to this package's root).
 
 use std::env;
 use std::path::PathBuf;
@@ -40,7 +42,8 @@ fn main() -> ExitCode {
         _ => pipeline::preview::PREVIEW_FROM_BYTES,
     };
     let preview = pipeline::preview::preview_bytes(&output.corpus, bytes.len(), from);
-    for (name, bytes) in [("corpus.bin", bytes), ("preview.bin", preview)] {
+    let opening = pipeline::opening::opening_html(&output.corpus, pipeline::opening::OPENING_ROWS).into_bytes();
+    for (name, bytes) in [("corpus.bin", bytes), ("preview.bin", preview), ("opening.html", opening)] {
         let out = out_dir.join(name);
         if let Err(err) = std::fs::write(&out, bytes) {
             println!("cargo::error=cannot write {}: {err}", out.display());

@@ -3,6 +3,10 @@
 // instead of leaving it spinning or blank. The app marks <html data-ready> when up.
 (function () {
   "use strict";
+  // The page holds the opening timeline (static rows the build wrote in, painted before
+  // the app has loaded). A link naming another view shows the loading message instead
+  // of rows the app would at once replace (the stylesheet reads this class).
+  if (location.hash.length > 1) document.documentElement.classList.add("linked");
   function fail(reason) {
     if (document.documentElement.hasAttribute("data-ready")) return;
     var root = document.getElementById("app") || document.body;

@@ -724,7 +724,7 @@ async fn printing_gives_the_whole_timeline_without_controls() {
     browser.wait_count("li.event", corpus.events.len()).await;
     // Each row links its first sources and names its first entities, and says how many
     // more it leaves out.
-    use chronicle::components::timeline::{SHOWN_ENTITIES, SHOWN_SOURCES};
+    use model::query::{SHOWN_ENTITIES, SHOWN_SOURCES};
     let shown = browser
         .driver
         .execute(
@@ -951,22 +951,68 @@ async fn hostile_links_render_the_page_and_say_what_they_could_not_apply() {
     browser.close().await;
 }
 
-/// Records, in every page, the timeline rows as they first enter the DOM (before the
-/// frame that shows them), and whether the app was ready by then.
+/// Records, in every page, the timeline rows the app renders as they first enter the DOM
+/// (before the frame that shows them), and whether the app was ready by then; and the
+/// static opening screen the page was served with (`pipeline::opening`), once the parser
+/// has finished `#app`: its rows, whether they and its loading message are shown.
 const FIRST_ROWS: &str = r#"
   window.__firstRows = null;
+  window.__opening = null;
   const row = (r) => [r.dataset.id, r.querySelector('.summary').textContent, r.querySelector('time').textContent,
     r.querySelector('time').title, [...r.querySelectorAll('.chip')].map(c => c.textContent + ' ' + c.getAttribute('href')).join('|'),
     [...r.querySelectorAll('a.source')].map(a => a.textContent + ' ' + a.getAttribute('href')).join('|')].join(' / ');
   window.__rows = () => [...document.querySelectorAll('li.event')].map(row);
   new MutationObserver((_, observer) => {
-    if (document.querySelector('li.event')) {
-      document.querySelector('li.event').__seen = true;
+    if (!window.__opening && document.querySelector('#app + noscript')) {
+      const rows = [...document.querySelectorAll('[data-opening] li.event')];
+      const loading = document.querySelector('#app > .loading');
+      window.__opening = { ready: document.documentElement.hasAttribute('data-ready'), rows: rows.map(row),
+        shown: rows.length > 0 && rows[0].checkVisibility(), loading: !!loading && loading.checkVisibility(),
+        search_disabled: !!document.querySelector('[data-opening] #search[disabled]') };
+    }
+    const first = [...document.querySelectorAll('li.event')].find((r) => !r.closest('[data-opening]'));
+    if (first) {
+      first.__seen = true;
       window.__firstRows = { ready: document.documentElement.hasAttribute('data-ready'),
         count: document.querySelector('.result-count').textContent.trim(), rows: window.__rows() };
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_opening_screen_is_in_the_page_before_the_app_and_matches_it() {
+    let browser = Browser::start().await;
+    browser.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS })).await.unwrap();
+    for (site, dir) in [(env("CHRONICLE_E2E_SITE"), bundled_articles()), (env("CHRONICLE_E2E_TWO_SITE"), PathBuf::from(env("CHRONICLE_E2E_TWO_DIR")))] {
+        let corpus = pipeline::process_dir(&dir).unwrap().corpus;
+        browser.driver.goto("about:blank").await.unwrap();
+        browser.open(&site).await;
+        let opening = browser.driver.execute("return window.__opening;", vec![]).await.unwrap().json().clone();
+        let last = browser.driver.execute("return window.__rows();", vec![]).await.unwrap().json().clone();
+        // Served in the page, shown before the app was ready, with its search box off.
+        assert_eq!(opening["ready"], serde_json::json!(false), "{site}: {opening}");
+        assert_eq!((&opening["shown"], &opening["loading"]), (&serde_json::json!(true), &serde_json::json!(false)), "{site}: {opening}");
+        assert_eq!(opening["search_disabled"], serde_json::json!(true));
+        // Its rows are the app's first rows (ids, dates, summaries, chips, sources), newest first.
+        let (early, last) = (opening["rows"].as_array().unwrap(), last.as_array().unwrap());
+        assert_eq!(early.len(), corpus.events.len().min(pipeline::opening::OPENING_ROWS), "{site}");
+        let n = early.len().min(last.len());
+        assert!(n > 0 && early[..n] == last[..n], "{site}: {early:?} then {last:?}");
+        assert!(early[0].as_str().unwrap().starts_with(&format!("{} / ", corpus.events.last().unwrap().id)));
+        // The app replaced it: one masthead, one search box, no static rows left.
+        assert_eq!(browser.count("[data-opening], #app > .loading").await, 0, "{site}");
+        assert_eq!(browser.count("#search").await, 1);
+        // A link to another view shows the loading message, not rows about to go.
+        browser.driver.goto("about:blank").await.unwrap();
+        browser.open(&format!("{site}#view=entities")).await;
+        let opening = browser.driver.execute("return window.__opening;", vec![]).await.unwrap().json().clone();
+        assert_eq!((&opening["shown"], &opening["loading"]), (&serde_json::json!(false), &serde_json::json!(true)), "{site}: {opening}");
+        assert!(!opening["rows"].as_array().unwrap().is_empty(), "the rows are in the page, hidden");
+        assert_eq!(browser.count("section.entity-list").await, 1, "{site}: the linked view");
+    }
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_have() {

@@ -9,7 +9,7 @@
 //! corpus of their own) to show as the opening screen.
 
 use gloo::events::EventListener;
-use model::query::{State, View};
+use model::query::{SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more};
 use model::Corpus;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -212,17 +212,6 @@ fn set_height(spacer: &NodeRef, px: f64) {
     if let Some(el) = spacer.cast::<HtmlElement>() {
         let _ = el.style().set_property("height", &format!("{}px", px.round() as i64));
     }
-}
-
-/// Source links and entity chips a row shows; past these it says how many more. A
-/// statement that hundreds of articles recycle, or a report naming dozens of places,
-/// would otherwise make one row screens tall and its render a long task.
-pub const SHOWN_SOURCES: usize = 3;
-pub const SHOWN_ENTITIES: usize = 10;
-
-/// " and N more" when `total` items are more than `shown`.
-fn and_more(total: usize, shown: usize) -> Option<String> {
-    (total > shown).then(|| format!(" and {} more", total - shown))
 }
 
 fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, state: &State) -> Html {

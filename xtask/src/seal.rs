@@ -1,7 +1,9 @@
 //! Seals a site Trunk has just built (its post-build hook runs `cargo xtask seal`):
 //! moves Trunk's inline loader into a hashed file, puts Subresource Integrity on the
 //! loader, the app's JS and its wasm, writes a strict Content-Security-Policy into the
-//! page, and stamps the service worker with this build's version and file list.
+//! page, writes the build's static opening screen (`pipeline::opening`, which build.rs
+//! left beside the embedded corpus) into the page's `#app`, and stamps the service
+//! worker with this build's version and file list.
 //!
 //! Invariant: after sealing, the page runs no inline script but those whose hash the
 //! policy names (only Trunk's live-reload script under `trunk serve`).
@@ -35,6 +37,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn seal_dir(dir: &Path) -> Result<(), String> {
     let page_path = dir.join("index.html");
     let html = read_text(&page_path)?;
+    let html = match opening_of_latest_build() {
+        Ok(opening) => with_opening(&html, &opening)?,
+        Err(why) => {
+            // A page without it still works: the loading message stays until the app.
+            eprintln!("xtask: seal: no opening screen in the page: {why}");
+            html
+        }
+    };
     let sealed = seal_page(&html, |name| std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display())))?;
     if let Some((name, loader)) = &sealed.loader {
         write(&dir.join(name), loader.as_bytes())?;
@@ -60,6 +70,70 @@ pub fn seal_dir(dir: &Path) -> Result<(), String> {
     }
     let version = hex(&version.finalize()[..8]);
     write(&sw_path, stamp_worker(&sw, &version, &files)?.as_bytes())
+}
+
+/// The opening screen build.rs wrote for the wasm Trunk just built (`$OUT_DIR/opening.html`).
+/// That build's dependency file (`chronicle.d` beside the wasm, in the profile Trunk
+/// names in `TRUNK_PROFILE`, else the newer of release and debug) names the corpus the
+/// wasm embeds, so the build script's `OUT_DIR`.
+fn opening_of_latest_build() -> Result<String, String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| crate::root().join("target"), PathBuf::from);
+    let target = target.join("wasm32-unknown-unknown");
+    let profiles = match std::env::var("TRUNK_PROFILE").as_deref() {
+        Ok("release") => vec!["release"],
+        Ok("debug") => vec!["debug"],
+        _ => vec!["release", "debug"],
+    };
+    let deps = profiles
+        .iter()
+        .map(|profile| target.join(profile).join("chronicle.d"))
+        .filter_map(|path| Some((std::fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .max()
+        .map(|(_, path)| path)
+        .ok_or_else(|| format!("no chronicle.d under {}", target.display()))?;
+    let text = read_text(&deps)?;
+    let corpus = dep_paths(&text)
+        .into_iter()
+        .find(|p| p.ends_with("corpus.bin"))
+        .ok_or_else(|| format!("{} names no corpus.bin", deps.display()))?;
+    read_text(&PathBuf::from(corpus).with_file_name("opening.html"))
+}
+
+/// The paths of a Makefile-style dependency line (`target: dep dep…`, spaces in a
+/// path escaped with a backslash).
+fn dep_paths(text: &str) -> Vec<String> {
+    let line = text.lines().next().unwrap_or_default();
+    let deps = line.split_once(": ").map_or("", |(_, deps)| deps);
+    let mut paths = vec![String::new()];
+    let mut chars = deps.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => paths.last_mut().unwrap().extend(chars.next()),
+            c if c.is_whitespace() => {
+                if !paths.last().unwrap().is_empty() {
+                    paths.push(String::new());
+                }
+            }
+            c => paths.last_mut().unwrap().push(c),
+        }
+    }
+    paths.retain(|p| !p.is_empty());
+    paths
+}
+
+/// `html` with the content of its `<main id="app">` (the loading message) replaced by
+/// `opening`; unchanged when `opening` is empty (a corpus without events).
+pub fn with_opening(html: &str, opening: &str) -> Result<String, String> {
+    if opening.trim().is_empty() {
+        return Ok(html.to_owned());
+    }
+    let open = html.find("<main id=\"app\">").ok_or("seal: the page has no <main id=\"app\">")?;
+    let from = open + "<main id=\"app\">".len();
+    let to = from + html[from..].find("</main>").ok_or("seal: unclosed <main id=\"app\">")?;
+    if html[from..to].contains("data-opening") {
+        return Err("seal: the page already has its opening screen (sealed twice?)".into());
+    }
+    Ok(format!("{}\n{}{}", &html[..from], opening, &html[to..]))
 }
 
 /// A sealed page and, when Trunk's loader was inline, the file it moved to.
@@ -293,6 +367,23 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let sealed = seal_page(PAGE, files).unwrap();
         assert!(seal_page(&sealed.html, files).is_err());
         assert!(seal_page("<meta charset=\"utf-8\"><p>hi</p>", files).is_err());
+    }
+
+    #[test]
+    fn the_opening_screen_replaces_the_loading_message() {
+        let page = "<body>\n<main id=\"app\">\n  <p class=\"loading\">Loading…</p>\n</main>\n<noscript>x</noscript></body>";
+        let opening = "<div class=\"explorer\" data-opening><li class=\"event\">e</li></div>\n";
+        let out = with_opening(page, opening).unwrap();
+        assert_eq!(out, format!("<body>\n<main id=\"app\">\n{opening}</main>\n<noscript>x</noscript></body>"));
+        assert!(with_opening(&out, opening).is_err(), "not twice");
+        assert_eq!(with_opening(page, "").unwrap(), page, "no events: the loading message stays");
+        assert!(with_opening("<body></body>", opening).is_err());
+    }
+
+    #[test]
+    fn dependency_lines_give_their_paths() {
+        let line = "/t/chronicle.wasm: /src/lib.rs /t/build/chronicle-1/out/corpus.bin /my\\ dir/x.rs\n\n/src/lib.rs:\n";
+        assert_eq!(dep_paths(line), ["/src/lib.rs", "/t/build/chronicle-1/out/corpus.bin", "/my dir/x.rs"]);
     }
 
     #[test]

@@ -141,6 +141,19 @@ struct Word {
     events: Arc<Bits>,
 }
 
+/// Source links and entity chips a timeline row shows; past these it says how many
+/// more. A statement that hundreds of articles recycle, or a report naming dozens of
+/// places, would otherwise make one row screens tall and its render a long task. Here,
+/// not in the app, because the build's static opening screen (`pipeline::opening`)
+/// draws the same rows.
+pub const SHOWN_SOURCES: usize = 3;
+pub const SHOWN_ENTITIES: usize = 10;
+
+/// " and N more" when `total` items are more than `shown` (a row's last chip or link).
+pub fn and_more(total: usize, shown: usize) -> Option<String> {
+    (total > shown).then(|| format!(" and {} more", total - shown))
+}
+
 /// The events a filter leaves, in timeline order, kept as the set itself rather than a
 /// list of them: the count and the row at any position take a few steps however many
 /// events match, so a query matching most of a large corpus costs no more than one

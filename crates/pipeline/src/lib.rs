@@ -11,6 +11,7 @@ pub mod events;
 pub mod gazetteer;
 pub mod html;
 pub mod meta;
+pub mod opening;
 pub mod preview;
 mod read;
 pub mod recycle;
