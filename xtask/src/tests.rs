@@ -82,7 +82,28 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn native(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {
-    cargo_test(tools.command("cargo").args(["test", "--workspace"]))
+    let mut counts = cargo_test(tools.command("cargo").args(["test", "--workspace"]))?;
+    // The fuzz targets are a workspace of their own (`cargo xtask fuzz` runs them), so
+    // the tests above never build them: type-check them here, one check counted, so a
+    // change to the crates they call cannot leave them broken unnoticed.
+    let fuzz = crate::root().join("fuzz/Cargo.toml");
+    let target = crate::root().join("target/fuzz-check");
+    println!("xtask: the fuzz targets compile (cargo check --manifest-path fuzz/Cargo.toml)");
+    let status = tools
+        .command("cargo")
+        .args(["check", "--quiet", "--bins", "--manifest-path"])
+        .arg(&fuzz)
+        .arg("--target-dir")
+        .arg(&target)
+        .status()
+        .map_err(|e| format!("cannot run cargo check for the fuzz targets: {e}"))?;
+    if status.success() {
+        counts.passed += 1;
+    } else {
+        println!("xtask: FAILED: the fuzz targets do not compile ({status})");
+        counts.failed += 1;
+    }
+    Ok(counts)
 }
 
 fn browser(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {
