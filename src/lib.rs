@@ -86,10 +86,17 @@ pub fn App() -> Html {
     let preview = (!corpus::decoded() && ui.state == State::default() && ui.problems.is_empty())
         .then(corpus::preview)
         .flatten();
+    // The full view's first render leaves out the side panel (filters, downloads,
+    // graph), which joins in a task after that frame: one render of everything was the
+    // longest task of start-up. The page is ready once the side panel is in.
+    let side_shown = use_state_eq(|| false);
     {
-        use_effect_with(preview.is_some(), move |&showing| {
+        let side_shown = side_shown.clone();
+        use_effect_with((preview.is_some(), *side_shown), move |&(showing, side)| {
             if showing {
                 shell::after_next_paint(move || decode_in_slices(move || rerender.force_update()));
+            } else if !side {
+                shell::after_next_paint(move || side_shown.set(true));
             } else {
                 shell::mark_ready();
                 shell::next_task(prepare_words_in_slices);
@@ -195,17 +202,24 @@ pub fn App() -> Html {
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
             let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
-            let per_entity: std::rc::Rc<[u32]> = index.entity_counts(corpus, &rows).into();
-            let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
             // Shared, not copied, by the views below.
             let rows = std::rc::Rc::new(rows);
-            html! {
-                <div class="explorer">
+            let side = if *side_shown {
+                let per_entity: std::rc::Rc<[u32]> = index.entity_counts(corpus, &rows).into();
+                let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
+                html! {
                     <div class="side">
                         { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change: on_filters.clone() }) }
                         { export(&ExportProps { rows: rows.clone() }) }
                         { graph(&GraphProps { rows: rows.clone(), per_entity, state: s.clone() }) }
                     </div>
+                }
+            } else {
+                html! { <div class="side"><p class="loading" role="status">{ "Loading filters…" }</p></div> }
+            };
+            html! {
+                <div class="explorer">
+                    { side }
                     <div class="main-column">
                         <Density rows={rows.clone()} state={s.clone()} on_change={on_filters} />
                         <Timeline rows={rows} state={s.clone()} />

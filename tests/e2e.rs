@@ -974,7 +974,8 @@ const FIRST_ROWS: &str = r#"
     if (first) {
       first.__seen = true;
       window.__firstRows = { ready: document.documentElement.hasAttribute('data-ready'),
-        count: document.querySelector('.result-count').textContent.trim(), rows: window.__rows() };
+        count: document.querySelector('.result-count').textContent.trim(), rows: window.__rows(),
+        side_waits: !!document.querySelector('.side .loading') && !document.querySelector('.side fieldset, .side select') };
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });"#;
@@ -1056,6 +1057,9 @@ async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_
     let main = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let (first, last) = first_and_last(&env("CHRONICLE_E2E_SITE")).await;
     assert_eq!(first["count"], serde_json::json!(format!("{} events", main.events.len())), "no preview here");
+    // The side panel joins a frame after the timeline (start-up is two tasks, not one).
+    assert_eq!(first["side_waits"], serde_json::json!(true), "{first}");
+    assert!(browser.count(".side select").await > 0 && browser.count(".loading").await == 0, "the filters are in once ready");
     assert!(same_start(&first, &last).starts_with(&format!("{} / ", main.events.last().unwrap().id)));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
