@@ -161,7 +161,7 @@ pub fn App() -> Html {
                 { masthead(s, "Loading the articles…".to_owned(), on_search) }
                 { problems }
                 <div class="explorer">
-                    <div class="side"><p class="loading" role="status">{ "Loading filters…" }</p></div>
+                    { side_waiting() }
                     <div class="main-column">
                         <figure class="density" aria-hidden="true"><div class="pending-strip"></div><figcaption>{ "\u{a0}" }</figcaption></figure>
                         <Timeline rows={rows} state={s.clone()} preview={components::CorpusRef(preview)} />
@@ -201,21 +201,23 @@ pub fn App() -> Html {
     let on_filters = Callback::from(|next: State| state::go(&next));
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
-            let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
-            // Shared, not copied, by the views below.
-            let rows = std::rc::Rc::new(rows);
-            let side = if *side_shown {
+            // Rows shared, not copied, by the views below. Until the side panel joins,
+            // the rows alone: its facet and credit counts would be thrown away.
+            let (rows, side) = if *side_shown {
+                let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
+                let rows = std::rc::Rc::new(rows);
                 let per_entity: std::rc::Rc<[u32]> = index.entity_counts(corpus, &rows).into();
                 let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
-                html! {
+                let side = html! {
                     <div class="side">
                         { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change: on_filters.clone() }) }
                         { export(&ExportProps { rows: rows.clone() }) }
                         { graph(&GraphProps { rows: rows.clone(), per_entity, state: s.clone() }) }
                     </div>
-                }
+                };
+                (rows, side)
             } else {
-                html! { <div class="side"><p class="loading" role="status">{ "Loading filters…" }</p></div> }
+                (std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first)), side_waiting())
             };
             html! {
                 <div class="explorer">
@@ -242,6 +244,12 @@ pub fn App() -> Html {
             { main }
         </>
     }
+}
+
+/// The side panel's place while its filters are still to come (the preview, and the
+/// full view's first render).
+fn side_waiting() -> Html {
+    html! { <div class="side"><p class="loading" role="status">{ "Loading filters…" }</p></div> }
 }
 
 /// The title, what the corpus holds, the view tabs and the search box.

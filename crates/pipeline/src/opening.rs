@@ -37,7 +37,7 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
     h.push_str("<p class=\"loading opening-linked\" role=\"status\" aria-live=\"polite\">Loading Chronicle…</p>\n");
     // The masthead: title, tagline, tabs, and the search box (disabled until the app
     // can search: text typed now would be lost when the app replaces it).
-    let _ = write!(h, "<header class=\"masthead\" data-opening><h1><a href=\"#\">Chronicle</a></h1>");
+    h.push_str("<header class=\"masthead\" data-opening><h1><a href=\"#\">Chronicle</a></h1>");
     h.push_str("<p class=\"tagline\">Loading the articles…</p><nav class=\"tabs\" aria-label=\"Views\">");
     for (label, view) in [("Timeline", View::Timeline), ("Articles", View::Articles), ("Entities", View::Entities)] {
         let current = view == View::Timeline;
