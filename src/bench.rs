@@ -62,18 +62,24 @@ pub fn engine_query_kept(q: &str) -> u32 {
     query(q, true)
 }
 
+thread_local! {
+    /// The filter the queries are put in, as the app keeps its own (not made per query).
+    static FILTER: std::cell::RefCell<Filter> = std::cell::RefCell::new(Filter::default());
+}
+
 fn query(q: &str, keep_words: bool) -> u32 {
     match (crate::corpus::corpus(), crate::corpus::index()) {
-        (Ok(corpus), Some(index)) => {
-            let filter = Filter { text: q.to_owned(), ..Filter::default() };
+        (Ok(corpus), Some(index)) => FILTER.with_borrow_mut(|filter| {
+            filter.text.clear();
+            filter.text.push_str(q);
             // The engine as the app has it once ready: every word's events decoded
             // (the app decodes them in slices after the page is ready).
             index.prepare_words(|| false);
             if !keep_words {
                 index.forget_words();
             }
-            index.timeline(corpus, &filter, false).len() as u32
-        }
+            index.timeline(corpus, filter, false).len() as u32
+        }),
         _ => 0,
     }
 }

@@ -3,13 +3,12 @@
 //! it to the corpus (timeline rows, facet counts, search). The app only renders what
 //! these return, so all of it is tested natively.
 
-use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::event::{Event, EventKind};
-use crate::search::{Bits, EventWords, TextIndex};
+use crate::search::{Bits, EventWords, Events, TextIndex};
 
 /// What the main area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -137,8 +136,9 @@ pub struct Index {
 struct Word {
     word: String,
     /// Shared, not copied: a word's set as the decoded index holds it, when one word
-    /// is all it matches (see [`EventWords::matching_shared`]).
-    events: Arc<Bits>,
+    /// is all it matches; a list when few events hold it (see
+    /// [`EventWords::matching_shared`]).
+    events: Events,
 }
 
 /// Source links and entity chips a timeline row shows; past these it says how many
@@ -157,31 +157,43 @@ pub fn and_more(total: usize, shown: usize) -> Option<String> {
 /// The events a filter leaves, in timeline order, kept as the set itself rather than a
 /// list of them: the count and the row at any position take a few steps however many
 /// events match, so a query matching most of a large corpus costs no more than one
-/// matching few, and nothing that grows with the matches is allocated.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// matching few, and nothing that grows with the matches is allocated (a set of few
+/// events is already their list: see [`Events`]).
+#[derive(Clone, Debug, Default)]
 pub struct Rows {
     /// Shared with the index when a query is one decoded word (nothing is copied).
-    set: Arc<Bits>,
-    /// Events of the set before each block of 64 events, then the total.
+    set: Events,
+    /// For a set of bits, events of the set before each block of [`BLOCK_WORDS`] × 64
+    /// events, then the total; for a list, nothing.
     before: Vec<u32>,
     newest_first: bool,
 }
 
+/// Words of the set per entry of [`Rows::before`]: the count made per query is one
+/// tight pass of popcounts, and finding a row counts at most this many words more.
+const BLOCK_WORDS: usize = 8;
+
 impl Rows {
-    pub fn new(set: impl Into<Arc<Bits>>, oldest_first: bool) -> Rows {
+    pub fn new(set: impl Into<Events>, oldest_first: bool) -> Rows {
         let set = set.into();
-        let mut before = Vec::with_capacity(set.words().len() + 1);
-        let mut n = 0u32;
-        for w in set.words() {
+        let mut before = Vec::new();
+        if let Events::Bits(bits) = &set {
+            before.reserve(bits.words().len().div_ceil(BLOCK_WORDS) + 1);
+            let mut n = 0u32;
+            for block in bits.words().chunks(BLOCK_WORDS) {
+                before.push(n);
+                n += block.iter().map(|w| w.count_ones()).sum::<u32>();
+            }
             before.push(n);
-            n += w.count_ones();
         }
-        before.push(n);
         Rows { set, before, newest_first: !oldest_first }
     }
 
     pub fn len(&self) -> usize {
-        self.before.last().map_or(0, |&n| n as usize)
+        match &self.set {
+            Events::Bits(_) => self.before.last().map_or(0, |&n| n as usize),
+            Events::Few(few) => few.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -194,58 +206,108 @@ impl Rows {
         if i >= len {
             return None;
         }
-        let rank = (if self.newest_first { len - 1 - i } else { i }) as u32;
-        // The block holding it is the last with fewer events before it than `rank + 1`.
+        let rank = if self.newest_first { len - 1 - i } else { i };
+        let bits = match &self.set {
+            Events::Few(few) => return few.get(rank).map(|&e| e as usize),
+            Events::Bits(bits) => bits,
+        };
+        // The block holding it is the last with fewer events before it than `rank + 1`;
+        // then its words are counted off up to the one holding it.
+        let rank = rank as u32;
         let block = self.before.partition_point(|&b| b <= rank) - 1;
-        let mut word = self.set.words()[block];
-        for _ in 0..rank - self.before[block] {
-            word &= word - 1;
+        let mut left = rank - self.before[block];
+        for (k, &word) in bits.words().iter().enumerate().skip(block * BLOCK_WORDS) {
+            let ones = word.count_ones();
+            if left < ones {
+                let mut word = word;
+                for _ in 0..left {
+                    word &= word - 1;
+                }
+                return Some(k * 64 + word.trailing_zeros() as usize);
+            }
+            left -= ones;
         }
-        Some(block * 64 + word.trailing_zeros() as usize)
+        None
     }
 
     /// How many events of the set come before event `event` (all of them from the
-    /// end of the corpus on): two reads and a count of one word's bits.
+    /// end of the corpus on): a read and a count of at most [`BLOCK_WORDS`] words, or
+    /// a binary search of a list.
     pub fn count_before(&self, event: usize) -> usize {
-        let (block, bit) = (event / 64, event % 64);
-        match (self.before.get(block), self.set.words().get(block)) {
-            (Some(&n), Some(&word)) => n as usize + (word & ((1u64 << bit) - 1)).count_ones() as usize,
-            _ => self.len(),
+        let words = match &self.set {
+            Events::Few(few) => return few.partition_point(|&e| (e as usize) < event),
+            Events::Bits(bits) => bits.words(),
+        };
+        let (word, bit) = (event / 64, event % 64);
+        if word >= words.len() {
+            return self.len();
         }
+        let block = word / BLOCK_WORDS;
+        let whole: u32 = words[block * BLOCK_WORDS..word].iter().map(|w| w.count_ones()).sum();
+        (self.before[block] + whole + (words[word] & ((1u64 << bit) - 1)).count_ones()) as usize
     }
 
     /// Whether event `event` is on the timeline.
     pub fn contains(&self, event: usize) -> bool {
-        self.set.get(event)
+        self.set.contains(event)
     }
 
     /// The events in timeline order.
     pub fn iter(&self) -> RowsIter<'_> {
-        RowsIter { ones: self.set.ones(), newest_first: self.newest_first }
+        let all = match &self.set {
+            Events::Bits(bits) => All::Bits(bits.ones()),
+            Events::Few(few) => All::Few(few.iter()),
+        };
+        RowsIter { all, newest_first: self.newest_first }
     }
 }
+
+/// Rows are equal when they list the same events in the same order, whichever form
+/// their sets take.
+impl PartialEq for Rows {
+    fn eq(&self, other: &Rows) -> bool {
+        match (&self.set, &other.set) {
+            (Events::Bits(a), Events::Bits(b)) => self.newest_first == other.newest_first && a == b,
+            _ => self.len() == other.len() && self.iter().eq(other.iter()),
+        }
+    }
+}
+
+impl Eq for Rows {}
 
 /// The iterator of [`Rows::iter`].
 #[derive(Debug)]
 pub struct RowsIter<'a> {
-    ones: crate::search::Ones<'a>,
+    all: All<'a>,
     newest_first: bool,
+}
+
+#[derive(Debug)]
+enum All<'a> {
+    Bits(crate::search::Ones<'a>),
+    Few(std::slice::Iter<'a, u32>),
 }
 
 impl Iterator for RowsIter<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        if self.newest_first { self.ones.next_back() } else { self.ones.next() }
+        match (&mut self.all, self.newest_first) {
+            (All::Bits(ones), false) => ones.next(),
+            (All::Bits(ones), true) => ones.next_back(),
+            (All::Few(few), false) => few.next().map(|&e| e as usize),
+            (All::Few(few), true) => few.next_back().map(|&e| e as usize),
+        }
     }
 }
 
-/// The masks of one filter state, each pushed as a set of its own.
-struct Masks(Vec<(Facet, Arc<Bits>)>);
-
-impl Masks {
-    fn push(&mut self, (facet, bits): (Facet, Bits)) {
-        self.0.push((facet, Arc::new(bits)));
+/// The events of `all` (all of them when it is still unset) that are in `events`: the
+/// first set is taken rather than copied (a query of one decoded word, alone, is the
+/// index's own set), and a list stays a list.
+fn both(all: Option<Events>, events: Events) -> Events {
+    match all {
+        Some(all) => all.and(&events),
+        None => events,
     }
 }
 
@@ -383,7 +445,7 @@ impl Index {
             return self.entity_events.iter().map(|list| list.len() as u32).collect();
         }
         let mut per_entity = vec![0u32; corpus.entities.len()];
-        for i in rows.set.ones() {
+        for i in rows.iter() {
             for &x in corpus.events.get(i).map_or(&[][..], |e| &e.entities[..]) {
                 if let Some(n) = per_entity.get_mut(x as usize) {
                     *n += 1;
@@ -426,10 +488,9 @@ impl Index {
     /// of a word in the text). The matches of the latest words are kept, so typing on
     /// looks up only the word being typed.
     fn with_words(&self, text: &str, mut each: impl FnMut(&Word)) {
-        let query: Vec<String> = crate::search::words(text).collect();
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        for w in &query {
-            let slot = match recent.iter().position(|r| r.word == *w) {
+        crate::search::for_each_word(text, |w| {
+            let slot = match recent.iter().position(|r| r.word == w) {
                 Some(k) => k,
                 None => {
                     if recent.len() >= 8 {
@@ -440,7 +501,7 @@ impl Index {
                 }
             };
             each(&recent[slot]);
-        }
+        });
     }
 
     /// Forgets the matches of the latest words, so the next query looks every word up
@@ -455,7 +516,7 @@ impl Index {
             None => {
                 let mut events = Bits::empty(self.events);
                 self.search.matching_events(w, &self.publication_of_article, &mut events);
-                Arc::new(events)
+                Events::from(events)
             }
         };
         Word { word: w.to_owned(), events }
@@ -502,12 +563,14 @@ impl Index {
     /// Events whose own text (for a publication, its article's) holds every word of
     /// `text`: the events of each word, intersected (a publication's document is empty,
     /// so its article holds every word exactly when it is in every word's events).
-    fn text_events(&self, text: &str) -> Option<Arc<Bits>> {
-        let mut all: Option<Arc<Bits>> = None;
-        self.with_words(text, |w| match &mut all {
+    fn text_events(&self, text: &str) -> Option<Events> {
+        let mut all: Option<Events> = None;
+        self.with_words(text, |w| {
             // The first word's set is shared; the next word's intersection copies it.
-            Some(all) => Arc::make_mut(all).and_with(&w.events),
-            None => all = Some(Arc::clone(&w.events)),
+            all = Some(match all.take() {
+                Some(all) => all.and(&w.events),
+                None => w.events.clone(),
+            })
         });
         all
     }
@@ -520,25 +583,25 @@ impl Index {
         b
     }
 
-    /// One set per active filter, tagged with the facet it belongs to.
-    fn masks(&self, corpus: &Corpus, f: &Filter) -> Vec<(Facet, Arc<Bits>)> {
-        let mut masks = Masks(Vec::new());
+    /// One set per active filter, tagged with the facet it belongs to, each given to
+    /// `each` as it is made.
+    fn masks(&self, corpus: &Corpus, f: &Filter, mut each: impl FnMut(Facet, Events)) {
         if let Some(t) = self.text_events(&f.text) {
-            masks.0.push((Facet::None, t));
+            each(Facet::None, t);
         }
         if !f.kinds.is_empty() {
             let mut b = Bits::empty(self.events);
             for k in &f.kinds {
                 b.or_with(&self.kind_events[kind_slot(*k)]);
             }
-            masks.push((Facet::Kind, b));
+            each(Facet::Kind, Events::from(b));
         }
         if let Some(k) = f.entity_kind {
-            masks.push((Facet::EntityKind, self.entity_kind_events[entity_kind_slot(k)].clone()));
+            each(Facet::EntityKind, Events::from(self.entity_kind_events[entity_kind_slot(k)].clone()));
         }
         for id in &f.entities {
             let list = self.entity(id).and_then(|x| self.entity_events.get(x as usize)).map_or(&[][..], Vec::as_slice);
-            masks.push((Facet::None, self.postings_bits(list)));
+            each(Facet::None, Events::from(self.postings_bits(list)));
         }
         if f.from.is_some() || f.to.is_some() {
             let mut b = Bits::empty(self.events);
@@ -547,25 +610,27 @@ impl Index {
                     b.set(i);
                 }
             }
-            masks.push((Facet::None, b));
+            each(Facet::None, Events::from(b));
         }
         if f.hide_recycled {
             let mut b = self.recycled.clone();
             b.invert();
-            masks.push((Facet::Recycled, b));
+            each(Facet::Recycled, Events::from(b));
         }
         if let Some(by) = &f.by {
             let list = self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
-            masks.push((Facet::By, self.postings_bits(list)));
+            each(Facet::By, Events::from(self.postings_bits(list)));
         }
-        masks.0
     }
 
-    fn passing(&self, masks: &[(Facet, Arc<Bits>)], skip: Facet) -> Bits {
+    fn passing(&self, masks: &[(Facet, Events)], skip: Facet) -> Bits {
         let mut all: Option<Bits> = None;
-        for (facet, bits) in masks {
+        for (facet, events) in masks {
             if *facet == Facet::None || *facet != skip {
-                and_into(&mut all, bits);
+                match events {
+                    Events::Bits(bits) => and_into(&mut all, bits),
+                    Events::Few(_) => and_into(&mut all, &events.to_bits(self.events)),
+                }
             }
         }
         all.unwrap_or_else(|| Bits::full(self.events))
@@ -573,9 +638,9 @@ impl Index {
 
     /// The timeline, facet counts and credit counts for one filter state.
     pub fn evaluate(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Evaluation {
-        let masks = self.masks(corpus, f);
-        let all = self.passing(&masks, Facet::Nothing);
-        let rows = Rows::new(all, oldest_first);
+        let mut masks = Vec::new();
+        self.masks(corpus, f, |facet, events| masks.push((facet, events)));
+        let rows = self.rows(masks.iter().map(|(_, events)| events.clone()), oldest_first);
         let mut facets = Facets::default();
         let without_kind = self.passing(&masks, Facet::Kind);
         for (slot, bits) in self.kind_events.iter().enumerate() {
@@ -599,17 +664,15 @@ impl Index {
 
     /// The events that pass, in timeline order.
     pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Rows {
-        // Every mask counts here, so the first is taken rather than copied (a query of
-        // one decoded word, alone, is the index's own set).
-        let mut masks = self.masks(corpus, f).into_iter().map(|(_, bits)| bits);
-        let all = match masks.next() {
-            Some(mut all) => {
-                masks.for_each(|bits| Arc::make_mut(&mut all).and_with(&bits));
-                all
-            }
-            None => Arc::new(Bits::full(self.events)),
-        };
-        Rows::new(all, oldest_first)
+        let mut all: Option<Events> = None;
+        self.masks(corpus, f, |_, events| all = Some(both(all.take(), events)));
+        Rows::new(all.unwrap_or_else(|| Events::from(Bits::full(self.events))), oldest_first)
+    }
+
+    /// The rows every mask passes (see [`both`]).
+    fn rows(&self, masks: impl Iterator<Item = Events>, oldest_first: bool) -> Rows {
+        let all = masks.fold(None, |all, events| Some(both(all, events)));
+        Rows::new(all.unwrap_or_else(|| Events::from(Bits::full(self.events))), oldest_first)
     }
 
     /// How many events each event kind and entity kind would leave, the other filters kept.
@@ -640,8 +703,6 @@ const WORDS_PER_LOOK: usize = 64;
 enum Facet {
     /// A filter no facet count leaves out (text, entities, dates).
     None,
-    /// Leave out nothing.
-    Nothing,
     Kind,
     EntityKind,
     By,
@@ -1294,9 +1355,10 @@ mod tests {
 
     #[test]
     fn rows_give_each_position_as_listing_them_would() {
-        // Sets with empty blocks, full blocks, a last partial block, and none at all.
+        // Sets with empty blocks, full blocks, a last partial block, and none at all;
+        // the longer ones span several blocks of counts.
         let mut seed = 7u64;
-        for len in [0usize, 1, 63, 64, 65, 200, 1000] {
+        for len in [0usize, 1, 63, 64, 65, 200, 511, 512, 513, 1000, 5000] {
             for density in [0u64, 1, 8, 63, 64] {
                 let mut set = Bits::empty(len);
                 let mut listed = Vec::new();
@@ -1316,6 +1378,9 @@ mod tests {
                     assert_eq!(by_position, expected, "len {len}, density {density}, oldest first {oldest_first}");
                     assert_eq!(rows.get(rows.len()), None);
                     assert!(expected.iter().all(|&e| rows.contains(e)));
+                    for e in 0..len + 2 {
+                        assert_eq!(rows.count_before(e), listed.partition_point(|&l| l < e), "len {len}, event {e}");
+                    }
                 }
             }
         }

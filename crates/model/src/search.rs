@@ -31,20 +31,29 @@ pub struct TextIndex {
 /// The folded words of `text`: runs of letters and digits, lowercased, Latin
 /// diacritics removed (as [`fold`] does).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let folded = fold(text);
     let mut out = Vec::new();
-    let mut current = String::new();
-    for c in folded.chars() {
-        if c.is_alphanumeric() {
-            current.push(c);
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+    for_each_word(text, |w| out.push(w.to_owned()));
+    out.into_iter()
+}
+
+/// Runs `each` over the folded words of `text`, as [`words`] gives them, each borrowed
+/// from one folded copy of the text (what a query is split into, while the user types).
+pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+    let folded = fold(text);
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                each(&folded[from..i]);
+                start = None;
+            }
+            _ => {}
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if let Some(from) = start {
+        each(&folded[from..]);
     }
-    out.into_iter()
 }
 
 impl TextIndex {
@@ -243,7 +252,8 @@ fn posting_events(bytes: &[u8], article_event: &[Option<u32>], events: &mut Bits
 /// (a slice at a time, [`EventWords::build_some`]), so that a word looked up afresh
 /// costs a copy or a few bit sets instead of a pass over its postings: a word more
 /// than one event in [`DENSE_SHARE`] holds as a set of bits, the others as their event
-/// numbers.
+/// numbers. Then, for a prefix that begins many common words ("sta"), their events
+/// together, so a query word being typed is one lookup too.
 #[derive(Clone, Debug, Default)]
 pub struct EventWords {
     /// Per word, in the index's order: where its events sit in `lists`, or for a
@@ -252,7 +262,18 @@ pub struct EventWords {
     lists: Vec<u32>,
     dense: Vec<Arc<Bits>>,
     events: usize,
+    /// The runs of words (first, end) that some prefix begins and that would take
+    /// more than [`PREFIX_PASSES`] passes over a set to gather, ascending; found once
+    /// every word is decoded.
+    runs: Option<Vec<(u32, u32)>>,
+    /// The events of the first of those runs, made so far.
+    run_events: Vec<Arc<Bits>>,
 }
+
+/// A prefix's words are gathered once and kept when gathering them costs more than
+/// this many passes over a set of every event (a common word is a pass, a listed
+/// event a step); so no prefix costs more than this when looked up afresh.
+const PREFIX_PASSES: usize = 3;
 
 /// A word held by more than one event in this many is kept as bits (one bit per event
 /// costs less than 32 bits per event held from here on).
@@ -263,8 +284,90 @@ impl EventWords {
         EventWords { events, ..EventWords::default() }
     }
 
-    /// Decodes up to `count` more words of `index`; says whether every word is decoded.
+    /// Decodes up to `count` more words of `index`, then gathers the runs of words a
+    /// prefix begins (one per 8 of `count`); says whether all of it is done.
     pub fn build_some(&mut self, index: &TextIndex, article_event: &[Option<u32>], count: usize) -> bool {
+        if self.slots.len() < index.word_count() {
+            self.decode_words(index, article_event, count);
+            if self.slots.len() < index.word_count() {
+                return false;
+            }
+        }
+        if self.runs.is_none() {
+            self.runs = Some(self.plan_runs(index));
+        }
+        let runs = self.runs.as_deref().unwrap_or(&[]);
+        let made: Vec<Arc<Bits>> = runs
+            .iter()
+            .skip(self.run_events.len())
+            .take(count.div_ceil(8))
+            .map(|&(first, end)| {
+                let mut events = Bits::empty(self.events);
+                self.gather(first as usize..end as usize, &mut events);
+                Arc::new(events)
+            })
+            .collect();
+        let done = self.run_events.len() + made.len() == runs.len();
+        self.run_events.extend(made);
+        done
+    }
+
+    /// The runs of words that some prefix begins, each as long as it goes (the words
+    /// a prefix begins are those its longest common prefix with them begins), kept
+    /// when gathering them costs more than [`PREFIX_PASSES`] passes over a set.
+    fn plan_runs(&self, index: &TextIndex) -> Vec<(u32, u32)> {
+        let pass = self.events.div_ceil(64).max(1);
+        let mut cost_before = Vec::with_capacity(self.slots.len() + 1);
+        let mut cost = 0;
+        for &(start, end) in &self.slots {
+            cost_before.push(cost);
+            cost += if start == u32::MAX { pass } else { 3 * (end - start) as usize };
+        }
+        cost_before.push(cost);
+        // Words in order, with the length of the prefix each shares with the one
+        // before: a run opens where that grows and closes where it shrinks below it.
+        let n = self.slots.len();
+        let mut runs = Vec::new();
+        let mut open: Vec<(usize, usize)> = vec![(0, 0)];
+        for i in 1..=n {
+            let shared = if i < n { common_prefix(index.word(i - 1), index.word(i)) } else { 0 };
+            let mut first = i - 1;
+            while let Some(&(len, from)) = open.last()
+                && shared < len
+            {
+                open.pop();
+                if cost_before[i] - cost_before[from] > PREFIX_PASSES * pass {
+                    runs.push((from as u32, i as u32));
+                }
+                first = from;
+            }
+            if open.last().is_none_or(|&(len, _)| shared > len) {
+                open.push((shared, first));
+            }
+        }
+        runs.sort_unstable();
+        runs
+    }
+
+    /// Sets in `events` the events of the words numbered in `words`.
+    fn gather(&self, words: std::ops::Range<usize>, events: &mut Bits) {
+        for &slot in self.slots.get(words).unwrap_or(&[]) {
+            match slot {
+                (u32::MAX, k) => {
+                    if let Some(bits) = self.dense.get(k as usize) {
+                        events.or_with(bits);
+                    }
+                }
+                (start, end) => {
+                    for &e in self.lists.get(start as usize..end as usize).unwrap_or(&[]) {
+                        events.set(e as usize);
+                    }
+                }
+            }
+        }
+    }
+
+    fn decode_words(&mut self, index: &TextIndex, article_event: &[Option<u32>], count: usize) {
         let articles = article_event.len();
         let end = (self.slots.len() + count).min(index.word_count());
         for i in self.slots.len()..end {
@@ -281,6 +384,9 @@ impl EventWords {
                     }
                 });
                 if (self.lists.len() - start) * DENSE_SHARE <= self.events {
+                    // Articles' publications come first in the postings: put the list
+                    // in event order, as a list of events is read (see `Events`).
+                    self.lists[start..].sort_unstable();
                     self.slots.push((start as u32, self.lists.len() as u32));
                     continue;
                 }
@@ -291,48 +397,65 @@ impl EventWords {
             self.slots.push((u32::MAX, self.dense.len() as u32));
             self.dense.push(Arc::new(bits));
         }
-        self.slots.len() == index.word_count()
     }
 
     /// Sets in `events` every event whose text holds a word that begins with `prefix`
     /// (`index` is the one these were decoded from, every word of it decoded).
     pub fn matching(&self, index: &TextIndex, prefix: &str, events: &mut Bits) {
-        for i in index.words_beginning(prefix) {
-            match self.slots.get(i) {
-                Some(&(u32::MAX, k)) => {
-                    if let Some(bits) = self.dense.get(k as usize) {
-                        events.or_with(bits);
-                    }
-                }
-                Some(&(start, end)) => {
-                    for &e in self.lists.get(start as usize..end as usize).unwrap_or(&[]) {
-                        events.set(e as usize);
-                    }
-                }
-                None => {}
-            }
-        }
+        self.gather(index.words_beginning(prefix), events);
     }
 
-    /// [`EventWords::matching`] as a set of its own, or, when `prefix` begins one word
-    /// only and it is kept as bits, that word's set itself, shared (nothing copied).
-    pub fn matching_shared(&self, index: &TextIndex, prefix: &str) -> Arc<Bits> {
+    /// [`EventWords::matching`] as a set of its own: when `prefix` begins one word only
+    /// and it is kept as bits, or begins a run of words gathered once, that set itself,
+    /// shared (nothing copied); when the words it begins are all kept as lists and few
+    /// events hold them, those events as a list (nothing of the corpus's size is
+    /// made); else a set of bits.
+    pub fn matching_shared(&self, index: &TextIndex, prefix: &str) -> Events {
         let words = index.words_beginning(prefix);
         if words.len() == 1
             && let Some(&(u32::MAX, k)) = self.slots.get(words.start)
             && let Some(bits) = self.dense.get(k as usize)
         {
-            return Arc::clone(bits);
+            return Events::Bits(Arc::clone(bits));
+        }
+        let listed: Option<usize> = self.slots.get(words.clone()).and_then(|slots| {
+            slots.iter().try_fold(0, |n, &(start, end)| (start != u32::MAX).then(|| n + (end - start) as usize))
+        });
+        if let Some(n) = listed.filter(|&n| n * DENSE_SHARE <= self.events) {
+            let list = |&(start, end): &(u32, u32)| self.lists.get(start as usize..end as usize).unwrap_or(&[]);
+            if let [one] = &self.slots[words.clone()] {
+                return Events::Few(Arc::from(list(one)));
+            }
+            let mut few = Vec::with_capacity(n);
+            for slot in &self.slots[words] {
+                few.extend_from_slice(list(slot));
+            }
+            few.sort_unstable();
+            few.dedup();
+            return Events::Few(few.into());
+        }
+        let run = (words.start as u32, words.end as u32);
+        if let Some(runs) = &self.runs
+            && let Ok(k) = runs.binary_search(&run)
+            && let Some(events) = self.run_events.get(k)
+        {
+            return Events::Bits(Arc::clone(events));
         }
         let mut events = Bits::empty(self.events);
         self.matching(index, prefix, &mut events);
-        Arc::new(events)
+        Events::Bits(Arc::new(events))
     }
 
     /// Bytes held (what the decoded words cost in memory).
     pub fn heap_bytes(&self) -> usize {
-        self.slots.len() * 8 + self.lists.len() * 4 + self.dense.iter().map(|b| b.words.len() * 8).sum::<usize>()
+        let sets = self.dense.iter().chain(&self.run_events).map(|b| b.words.len() * 8).sum::<usize>();
+        self.slots.len() * 8 + self.lists.len() * 4 + self.runs.as_ref().map_or(0, |r| r.len() * 8) + sets
     }
+}
+
+/// How many bytes `a` and `b` begin with alike.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
 /// A word's postings take one of two forms, whichever is shorter: `LIST`, then the
@@ -423,6 +546,69 @@ fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
         }
     }
     None
+}
+
+/// A set of events as a query's steps pass it on: bits, one per event of the corpus,
+/// or, for a set of few events, their numbers ascending, so that a rare word's
+/// events cost what they hold rather than the corpus's size.
+#[derive(Clone, Debug)]
+pub enum Events {
+    Bits(Arc<Bits>),
+    Few(Arc<[u32]>),
+}
+
+impl Default for Events {
+    fn default() -> Events {
+        Events::Bits(Arc::default())
+    }
+}
+
+impl From<Bits> for Events {
+    fn from(bits: Bits) -> Events {
+        Events::Bits(Arc::new(bits))
+    }
+}
+
+impl From<Arc<Bits>> for Events {
+    fn from(bits: Arc<Bits>) -> Events {
+        Events::Bits(bits)
+    }
+}
+
+impl Events {
+    /// The events of both sets: a list when either is one (each listed event looked up
+    /// in the other), else the bits, copied only if shared.
+    pub fn and(self, other: &Events) -> Events {
+        match (self, other) {
+            (Events::Few(few), other) => Events::Few(few.iter().copied().filter(|&e| other.contains(e as usize)).collect()),
+            (Events::Bits(bits), Events::Few(few)) => Events::Few(few.iter().copied().filter(|&e| bits.get(e as usize)).collect()),
+            (Events::Bits(mut bits), Events::Bits(other)) => {
+                Arc::make_mut(&mut bits).and_with(other);
+                Events::Bits(bits)
+            }
+        }
+    }
+
+    pub fn contains(&self, event: usize) -> bool {
+        match self {
+            Events::Bits(bits) => bits.get(event),
+            Events::Few(few) => u32::try_from(event).is_ok_and(|e| few.binary_search(&e).is_ok()),
+        }
+    }
+
+    /// As bits over `len` events (a list's events past `len` left out).
+    pub fn to_bits(&self, len: usize) -> Bits {
+        match self {
+            Events::Bits(bits) => Bits::clone(bits),
+            Events::Few(few) => {
+                let mut bits = Bits::empty(len);
+                for &e in few.iter() {
+                    bits.set(e as usize);
+                }
+                bits
+            }
+        }
+    }
 }
 
 /// A set of small numbers (documents, events) as bits.
@@ -627,8 +813,15 @@ mod tests {
             if seed >> 61 != 0 {
                 w.push("common".to_owned());
             }
-            if d % 37 == 5 {
+            if d % 61 == 5 {
                 w.push("rare".to_owned());
+            }
+            if d == 188 || d == 330 {
+                w.push("rarer".to_owned());
+            }
+            // An article's publication (event 233) listed before an event numbered lower.
+            if d == 66 || d == 127 {
+                w.push("lone".to_owned());
             }
             if (seed >> 20).is_multiple_of(3) {
                 w.push("mid".to_owned());
@@ -644,7 +837,8 @@ mod tests {
         // Every third article has a publication event, numbered from the end.
         let article_event: Vec<Option<u32>> = (0..70).map(|a| (a % 3 == 0).then_some(299 - a as u32)).collect();
         // The same, decoded once a word at a time: "common" and "mid" as bits from a
-        // bitmap, "some" as bits from a list (one event in 20), "rare" as a list.
+        // bitmap, "some" as bits from a list (one event in 20), "rare", "rarer" (one
+        // event of which "rare" holds too) and "lone" as lists.
         let mut decoded = EventWords::new(300);
         let mut slices = 0;
         while !decoded.build_some(&index, &article_event, 1) {
@@ -652,8 +846,9 @@ mod tests {
         }
         assert_eq!(slices, index.word_count() - 1);
         assert_eq!(decoded.dense.len(), 3, "common, mid and some are kept as bits");
-        assert_eq!(decoded.slots.iter().filter(|s| s.0 != u32::MAX).count(), 1, "rare is kept as a list");
-        for prefix in ["common", "rare", "mid", "some", "m", "", "absent"] {
+        assert_eq!(decoded.slots.iter().filter(|s| s.0 != u32::MAX).count(), 3, "rare, rarer and lone are kept as lists");
+        const LISTED: [&str; 5] = ["rare", "rar", "rarer", "lone", "absent"];
+        for prefix in ["common", "rare", "rar", "rarer", "lone", "mid", "some", "m", "", "absent"] {
             let mut expected = Bits::empty(300);
             for d in hits(&index, prefix) {
                 match d.checked_sub(70) {
@@ -671,7 +866,94 @@ mod tests {
             let mut from_decoded = Bits::empty(300);
             decoded.matching(&index, prefix, &mut from_decoded);
             assert_eq!(from_decoded, expected, "prefix {prefix:?}, decoded");
-            assert_eq!(*decoded.matching_shared(&index, prefix), expected, "prefix {prefix:?}, shared");
+            let shared = decoded.matching_shared(&index, prefix);
+            assert_eq!(shared.to_bits(300), expected, "prefix {prefix:?}, shared");
+            match &shared {
+                Events::Few(few) => {
+                    assert!(LISTED.contains(&prefix), "prefix {prefix:?} gave a list");
+                    assert!(few.windows(2).all(|w| w[0] < w[1]), "prefix {prefix:?}: listed once each, ascending");
+                }
+                Events::Bits(_) => assert!(!LISTED.contains(&prefix), "prefix {prefix:?} gave bits"),
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_of_many_common_words_are_gathered_once_and_found_alike() {
+        // 640 events (a pass over a set is 10 steps), no articles: words sharing
+        // prefixes, some common (bits), some rare (lists), and one word alone.
+        let vocabulary = [
+            ("sta", 2), ("stab", 3), ("stable", 5), ("stadium", 40), ("staff", 2), ("stage", 7), ("state", 2),
+            ("statement", 3), ("states", 90), ("station", 4), ("statue", 2), ("stop", 2), ("store", 60), ("zeta", 2), ("zebra", 300),
+        ];
+        let docs = (0..640).map(|d| vocabulary.iter().filter(|(_, every)| d % every == 1).map(|(w, _)| w.to_string()).collect());
+        let index = TextIndex::build(docs);
+        let mut decoded = EventWords::new(640);
+        while !decoded.build_some(&index, &[], 3) {}
+        let runs = decoded.runs.clone().unwrap_or_default();
+        assert!(runs.len() >= 3, "some runs are gathered: {runs:?}");
+        assert_eq!(runs.len(), decoded.run_events.len());
+        // Each run is every word some prefix begins, and costs more than it may.
+        for (&(first, end), events) in runs.iter().zip(&decoded.run_events) {
+            let (a, b) = (index.word(first as usize), index.word(end as usize - 1));
+            let prefix = &a[..common_prefix(a, b)];
+            assert_eq!(index.words_beginning(prefix), first as usize..end as usize, "run of {prefix:?}");
+            let mut expected = Bits::empty(640);
+            decoded.matching(&index, prefix, &mut expected);
+            assert_eq!(**events, expected, "run of {prefix:?}");
+        }
+        // Every prefix of every word, and some that begin none, found alike; those a
+        // run stands for come as the run's own set.
+        let mut prefixes: Vec<String> = vec!["x".into(), "stx".into(), "zz".into()];
+        for (w, _) in vocabulary {
+            prefixes.extend((1..=w.len()).map(|l| w[..l].to_owned()));
+        }
+        let mut shared = 0;
+        for prefix in &prefixes {
+            let mut expected = Bits::empty(640);
+            decoded.matching(&index, prefix, &mut expected);
+            let found = decoded.matching_shared(&index, prefix);
+            assert_eq!(found.to_bits(640), expected, "prefix {prefix:?}");
+            let words = index.words_beginning(prefix);
+            let is_run = runs.binary_search(&(words.start as u32, words.end as u32));
+            if let (Ok(k), Events::Bits(bits)) = (is_run, &found) {
+                assert!(Arc::ptr_eq(bits, &decoded.run_events[k]), "prefix {prefix:?} is its run's set");
+                shared += 1;
+            } else {
+                assert!(is_run.is_err(), "prefix {prefix:?} gave its own set");
+            }
+        }
+        assert!(shared >= 4, "{shared} prefixes found as runs");
+        assert!(matches!(decoded.matching_shared(&index, "s"), Events::Bits(_)));
+    }
+
+    #[test]
+    fn events_intersect_alike_as_bits_or_as_lists() {
+        let mut seed = 11u64;
+        let mut random = |len: usize, one_in: u64| {
+            let mut b = Bits::empty(len);
+            for i in 0..len {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                if (seed >> 33).is_multiple_of(one_in) {
+                    b.set(i);
+                }
+            }
+            b
+        };
+        let as_list = |b: &Bits| Events::Few(b.ones().map(|e| e as u32).collect());
+        for (one_in, other_one_in) in [(2, 3), (40, 2), (40, 50), (1, 90)] {
+            let (a, b) = (random(1000, one_in), random(1000, other_one_in));
+            let mut expected = a.clone();
+            expected.and_with(&b);
+            for left in [Events::from(a.clone()), as_list(&a)] {
+                for right in [Events::from(b.clone()), as_list(&b)] {
+                    let both = left.clone().and(&right);
+                    let listed = matches!(left, Events::Few(_)) || matches!(right, Events::Few(_));
+                    assert_eq!(matches!(both, Events::Few(_)), listed, "a list stays a list");
+                    assert_eq!(both.to_bits(1000), expected, "{one_in}, {other_one_in}, {left:?} and {right:?}");
+                    assert!((0..1000).all(|e| both.contains(e) == expected.get(e)));
+                }
+            }
         }
     }
 
