@@ -584,8 +584,8 @@ impl Index {
     }
 
     /// One set per active filter, tagged with the facet it belongs to, each given to
-    /// `each` as it is made.
-    fn masks(&self, corpus: &Corpus, f: &Filter, mut each: impl FnMut(Facet, Events)) {
+    /// `each` as it is made (behind `dyn`: one copy in the wasm for both callers).
+    fn masks(&self, corpus: &Corpus, f: &Filter, each: &mut dyn FnMut(Facet, Events)) {
         if let Some(t) = self.text_events(&f.text) {
             each(Facet::None, t);
         }
@@ -639,7 +639,7 @@ impl Index {
     /// The timeline, facet counts and credit counts for one filter state.
     pub fn evaluate(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Evaluation {
         let mut masks = Vec::new();
-        self.masks(corpus, f, |facet, events| masks.push((facet, events)));
+        self.masks(corpus, f, &mut |facet, events| masks.push((facet, events)));
         let rows = self.rows(masks.iter().map(|(_, events)| events.clone()), oldest_first);
         let mut facets = Facets::default();
         let without_kind = self.passing(&masks, Facet::Kind);
@@ -665,7 +665,7 @@ impl Index {
     /// The events that pass, in timeline order.
     pub fn timeline(&self, corpus: &Corpus, f: &Filter, oldest_first: bool) -> Rows {
         let mut all: Option<Events> = None;
-        self.masks(corpus, f, |_, events| all = Some(both(all.take(), events)));
+        self.masks(corpus, f, &mut |_, events| all = Some(both(all.take(), events)));
         Rows::new(all.unwrap_or_else(|| Events::from(Bits::full(self.events))), oldest_first)
     }
 

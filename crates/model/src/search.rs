@@ -345,7 +345,7 @@ impl EventWords {
                 open.push((shared, first));
             }
         }
-        runs.sort_unstable();
+        crate::order::sort(&mut runs);
         runs
     }
 
@@ -368,29 +368,31 @@ impl EventWords {
     }
 
     fn decode_words(&mut self, index: &TextIndex, article_event: &[Option<u32>], count: usize) {
-        let articles = article_event.len();
+        let (articles, events) = (article_event.len(), self.events);
         let end = (self.slots.len() + count).min(index.word_count());
+        let mut word = Vec::new();
         for i in self.slots.len()..end {
             let bytes = index.posting(i);
-            let start = self.lists.len();
             if let Some((_, list)) = bytes.split_first().filter(|(tag, _)| **tag != BITMAP) {
+                word.clear();
                 each_list_doc(list, |d| {
                     let event = match d.checked_sub(articles) {
                         Some(e) => Some(e as u32),
                         None => article_event.get(d).copied().flatten(),
                     };
-                    if let Some(e) = event.filter(|&e| (e as usize) < self.events) {
-                        self.lists.push(e);
+                    if let Some(e) = event.filter(|&e| (e as usize) < events) {
+                        word.push(e);
                     }
                 });
-                if (self.lists.len() - start) * DENSE_SHARE <= self.events {
+                if word.len() * DENSE_SHARE <= events {
                     // Articles' publications come first in the postings: put the list
                     // in event order, as a list of events is read (see `Events`).
-                    self.lists[start..].sort_unstable();
+                    ascending_union(&mut word);
+                    let start = self.lists.len();
+                    self.lists.extend_from_slice(&word);
                     self.slots.push((start as u32, self.lists.len() as u32));
                     continue;
                 }
-                self.lists.truncate(start);
             }
             let mut bits = Bits::empty(self.events);
             posting_events(bytes, article_event, &mut bits);
@@ -430,8 +432,7 @@ impl EventWords {
             for slot in &self.slots[words] {
                 few.extend_from_slice(list(slot));
             }
-            few.sort_unstable();
-            few.dedup();
+            ascending_union(&mut few);
             return Events::Few(few.into());
         }
         let run = (words.start as u32, words.end as u32);
@@ -451,6 +452,45 @@ impl EventWords {
         let sets = self.dense.iter().chain(&self.run_events).map(|b| b.words.len() * 8).sum::<usize>();
         self.slots.len() * 8 + self.lists.len() * 4 + self.runs.as_ref().map_or(0, |r| r.len() * 8) + sets
     }
+}
+
+/// Puts `values` in ascending order, each number once: its ascending runs merged
+/// pairwise, so stretches already in order (each word's list, the events after an
+/// article's publications) cost a pass. Not `slice::sort*`, which would add a copy of
+/// the standard sort to the wasm per element type (see `crate::order`).
+fn ascending_union(values: &mut Vec<u32>) {
+    // Where each strictly ascending run ends.
+    let mut ends: Vec<usize> = (1..values.len()).filter(|&i| values[i] <= values[i - 1]).collect();
+    ends.push(values.len());
+    let mut merged = Vec::with_capacity(values.len());
+    while ends.len() > 1 {
+        merged.clear();
+        let mut merged_ends = Vec::with_capacity(ends.len().div_ceil(2));
+        let mut start = 0;
+        for pair in ends.chunks(2) {
+            match *pair {
+                [middle, end] => merge_into(&values[start..middle], &values[middle..end], &mut merged),
+                _ => merged.extend_from_slice(&values[start..pair[0]]),
+            }
+            start = pair[pair.len() - 1];
+            merged_ends.push(merged.len());
+        }
+        std::mem::swap(values, &mut merged);
+        ends = merged_ends;
+    }
+}
+
+/// Appends to `out` the numbers of the ascending `a` and `b` in order, those in both once.
+fn merge_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// How many bytes `a` and `b` begin with alike.
@@ -925,6 +965,28 @@ mod tests {
         }
         assert!(shared >= 4, "{shared} prefixes found as runs");
         assert!(matches!(decoded.matching_shared(&index, "s"), Events::Bits(_)));
+    }
+
+    #[test]
+    fn an_ascending_union_orders_any_numbers_once_each() {
+        let mut seed = 5u64;
+        for len in [0usize, 1, 2, 3, 10, 100, 1000] {
+            for spread in [2u64, 50, 100_000] {
+                let mut values: Vec<u32> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        ((seed >> 33) % spread) as u32
+                    })
+                    .collect();
+                // Some ascending stretches, as the lists it is given have.
+                if len > 10 {
+                    values[..len / 2].sort_unstable();
+                }
+                let expected: Vec<u32> = values.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+                ascending_union(&mut values);
+                assert_eq!(values, expected, "len {len}, spread {spread}");
+            }
+        }
     }
 
     #[test]
