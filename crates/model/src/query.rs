@@ -3,7 +3,6 @@
 //! it to the corpus (timeline rows, facet counts, search). The app only renders what
 //! these return, so all of it is tested natively.
 
-
 use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::entity::EntityKind;
