@@ -1353,6 +1353,85 @@ mod tests {
     }
 
     #[test]
+    fn searches_of_a_larger_corpus_find_what_reading_every_event_finds() {
+        // 60 articles, each with its publication and 6 more events, their words drawn
+        // so that some are in most events (kept as bits), some in few (lists, with
+        // publications among them) and many begin alike (runs gathered once).
+        let vocabulary = [
+            "sta", "stab", "stable", "stadium", "staff", "stage", "state", "statement", "states", "station", "statue",
+            "stop", "store", "zeta", "zebra", "alpha", "alps", "türkiye", "turkish", "quiet",
+        ];
+        let mut seed = 17u64;
+        let mut pick = || {
+            let mut k = vocabulary.len();
+            for _ in 0..3 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                k = k.min((seed >> 33) as usize % vocabulary.len());
+            }
+            vocabulary[k]
+        };
+        let mut text = |words: usize| (0..words).map(|_| pick()).collect::<Vec<_>>().join(" ");
+        let template = corpus();
+        let mut c = Corpus { entities: template.entities.clone(), ..Corpus::default() };
+        for a in 0..60u32 {
+            let (title, body) = (text(2), text(5));
+            c.articles.push(Article { id: format!("a{a}").into(), title: title.into(), paragraphs: vec![body.into()], recycled: vec![], ..template.articles[0].clone() });
+            let publication = Event { kind: EventKind::Publication, sources: vec![Source { article: a, paragraph: 0, sentence: "".into() }], ..template.events[0].clone() };
+            c.events.push(publication);
+            for k in 0..6 {
+                let (summary, sentence) = (text(3), text(2));
+                let kind = if k % 2 == 0 { EventKind::Meeting } else { EventKind::Other };
+                let source = Source { article: a, paragraph: 0, sentence: sentence.into() };
+                c.events.push(Event { summary: summary.into(), kind, sources: vec![source], ..template.events[0].clone() });
+            }
+        }
+        // What reading each event's own text finds (a publication's is its article's).
+        let event_words: Vec<Vec<String>> = c
+            .events
+            .iter()
+            .map(|e| {
+                let a = &c.articles[e.sources[0].article as usize];
+                let own = if e.kind == EventKind::Publication {
+                    format!("{} {}", a.title, a.paragraphs[0])
+                } else {
+                    format!("{} {}", e.summary, e.sources[0].sentence)
+                };
+                crate::search::words(&own).collect()
+            })
+            .collect();
+        let mut queries: Vec<String> = vec!["absent".into(), "sta zeb".into(), "turk alp".into(), "STATE stat".into()];
+        for w in vocabulary {
+            queries.extend(w.char_indices().map(|(i, ch)| w[..i + ch.len_utf8()].to_owned()));
+        }
+        let expected = |q: &str, kinds: &[EventKind]| -> Vec<usize> {
+            let query: Vec<String> = crate::search::words(q).collect();
+            (0..c.events.len())
+                .filter(|&i| kinds.is_empty() || kinds.contains(&c.events[i].kind))
+                .filter(|&i| query.iter().all(|w| event_words[i].iter().any(|t| t.starts_with(w.as_str()))))
+                .collect()
+        };
+        let idx = Index::new(&c);
+        let mut listed = 0;
+        let mut check = |idx: &Index, when: &str| {
+            for q in &queries {
+                for kinds in [vec![], vec![EventKind::Meeting]] {
+                    idx.forget_words();
+                    let f = Filter { text: q.clone(), kinds: kinds.clone(), ..Filter::default() };
+                    let rows = idx.timeline(&c, &f, true);
+                    assert_eq!(rows.iter().collect::<Vec<_>>(), expected(q, &kinds), "{when}: {q:?}, kinds {kinds:?}");
+                    assert_eq!(idx.evaluate(&c, &f, true).rows, rows, "{when}: {q:?}");
+                    listed += usize::from(matches!(rows.set, Events::Few(_)));
+                }
+            }
+        };
+        check(&idx, "from the postings");
+        while !idx.prepare_words(|| true) {}
+        check(&idx, "decoded");
+        assert!(listed > 0, "some queries gave lists");
+        assert!(expected("sta", &[]).len() > c.events.len() / 2, "some prefixes are common");
+    }
+
+    #[test]
     fn rows_give_each_position_as_listing_them_would() {
         // Sets with empty blocks, full blocks, a last partial block, and none at all;
         // the longer ones span several blocks of counts.
@@ -1368,8 +1447,9 @@ mod tests {
                         listed.push(i);
                     }
                 }
-                for oldest_first in [true, false] {
-                    let rows = Rows::new(set.clone(), oldest_first);
+                let as_list = || Events::Few(listed.iter().map(|&e| e as u32).collect());
+                for (oldest_first, rows) in [true, false].into_iter().flat_map(|o| [(o, Rows::new(set.clone(), o)), (o, Rows::new(as_list(), o))]) {
+                    assert_eq!(rows, Rows::new(set.clone(), oldest_first), "a list's rows equal the bits' rows");
                     let expected: Vec<usize> = if oldest_first { listed.clone() } else { listed.iter().rev().copied().collect() };
                     assert_eq!(rows.len(), expected.len());
                     assert_eq!(rows.iter().collect::<Vec<_>>(), expected);
@@ -1377,6 +1457,7 @@ mod tests {
                     assert_eq!(by_position, expected, "len {len}, density {density}, oldest first {oldest_first}");
                     assert_eq!(rows.get(rows.len()), None);
                     assert!(expected.iter().all(|&e| rows.contains(e)));
+                    assert_eq!((0..len + 2).filter(|&e| rows.contains(e)).count(), listed.len(), "len {len}: only its events");
                     for e in 0..len + 2 {
                         assert_eq!(rows.count_before(e), listed.partition_point(|&l| l < e), "len {len}, event {e}");
                     }
