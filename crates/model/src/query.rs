@@ -3,6 +3,8 @@
 //! it to the corpus (timeline rows, facet counts, search). The app only renders what
 //! these return, so all of it is tested natively.
 
+use std::sync::Arc;
+
 use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::entity::EntityKind;
@@ -622,14 +624,11 @@ impl Index {
         }
     }
 
-    fn passing(&self, masks: &[(Facet, Events)], skip: Facet) -> Bits {
+    fn passing(&self, masks: &[(Facet, Arc<Bits>)], skip: Facet) -> Bits {
         let mut all: Option<Bits> = None;
-        for (facet, events) in masks {
+        for (facet, bits) in masks {
             if *facet == Facet::None || *facet != skip {
-                match events {
-                    Events::Bits(bits) => and_into(&mut all, bits),
-                    Events::Few(_) => and_into(&mut all, &events.to_bits(self.events)),
-                }
+                and_into(&mut all, bits);
             }
         }
         all.unwrap_or_else(|| Bits::full(self.events))
@@ -640,6 +639,14 @@ impl Index {
         let mut masks = Vec::new();
         self.masks(corpus, f, &mut |facet, events| masks.push((facet, events)));
         let rows = self.rows(masks.iter().map(|(_, events)| events.clone()), oldest_first);
+        // The counts below intersect bits: a list becomes a set once, for all four.
+        let masks: Vec<(Facet, Arc<Bits>)> = masks
+            .into_iter()
+            .map(|(facet, events)| match events {
+                Events::Bits(bits) => (facet, bits),
+                few => (facet, Arc::new(few.to_bits(self.events))),
+            })
+            .collect();
         let mut facets = Facets::default();
         let without_kind = self.passing(&masks, Facet::Kind);
         for (slot, bits) in self.kind_events.iter().enumerate() {
