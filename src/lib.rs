@@ -114,11 +114,14 @@ pub fn App() -> Html {
             move || drop((on_hash, on_leave))
         });
     }
+    // The state of the latest render, for what runs outside a render: the key listener
+    // and the side panel's catching up.
+    let current = use_mut_ref(State::default);
+    current.borrow_mut().clone_from(&ui.state);
     {
         // One listener for the app's life, reading the state of the latest render (not
         // one per state: that was a listener removed and added on every keystroke).
-        let current = use_mut_ref(State::default);
-        current.borrow_mut().clone_from(&ui.state);
+        let current = current.clone();
         use_effect_with((), move |_| {
             // Not passive: `/` and the arrow keys call prevent_default, which a passive
             // listener (gloo's default) ignores, so "/" would land in the search box.
@@ -133,6 +136,33 @@ pub fn App() -> Html {
         });
     }
     let s = &ui.state;
+    // While only the search text changes, the side panel (filters with their counts,
+    // downloads, graph) shows the state it showed before, and catches up, alone, in a
+    // task after the next frame: a keystroke's frame holds the search box, the density
+    // strip and the timeline, not the panel's counts too. Any other change shows at once.
+    let panel = use_mut_ref(|| ui.state.clone());
+    let panel_refresh = use_mut_ref(|| None::<UseForceUpdateHandle>);
+    let panel_state = {
+        let mut shown = panel.borrow_mut();
+        if !shown.differs_only_in_text(s) {
+            shown.clone_from(s);
+        }
+        shown.clone()
+    };
+    {
+        let lagging = panel_state != *s;
+        let (panel, current, refresh) = (panel.clone(), current.clone(), panel_refresh.clone());
+        use_effect_with((lagging, s.filter.text.clone()), move |&(lagging, _)| {
+            if lagging {
+                shell::after_next_paint(move || {
+                    panel.borrow_mut().clone_from(&current.borrow());
+                    if let Some(refresh) = refresh.borrow().as_ref() {
+                        refresh.force_update();
+                    }
+                });
+            }
+        });
+    }
     let on_search = {
         let ui = ui.clone();
         Callback::from(move |text: String| {
@@ -201,23 +231,13 @@ pub fn App() -> Html {
     let on_filters = Callback::from(|next: State| state::go(&next));
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
-            // Rows shared, not copied, by the views below. Until the side panel joins,
-            // the rows alone: its facet and credit counts would be thrown away.
-            let (rows, side) = if *side_shown {
-                let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
-                let rows = std::rc::Rc::new(rows);
-                let per_entity: std::rc::Rc<[u32]> = index.entity_counts(corpus, &rows).into();
-                let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
-                let side = html! {
-                    <div class="side">
-                        { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change: on_filters.clone() }) }
-                        { export(&ExportProps { rows: rows.clone() }) }
-                        { graph(&GraphProps { rows: rows.clone(), per_entity, state: s.clone() }) }
-                    </div>
-                };
-                (rows, side)
+            // Rows shared, not copied, by the views below; the side panel evaluates its
+            // own state (the same one, or the one before while the search text changes).
+            let rows = std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first));
+            let side = if *side_shown {
+                html! { <Side state={panel_state} shown={Shared(panel.clone())} refresh={Shared(panel_refresh.clone())} /> }
             } else {
-                (std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first)), side_waiting())
+                side_waiting()
             };
             html! {
                 <div class="explorer">
@@ -243,6 +263,48 @@ pub fn App() -> Html {
             { problems }
             { main }
         </>
+    }
+}
+
+/// A value shared between renders, equal only to itself (props that never change).
+struct Shared<T>(std::rc::Rc<std::cell::RefCell<T>>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SideProps {
+    /// The state to show, as the app last rendered it: a change re-renders the panel.
+    state: State,
+    /// The state to show, as it is now: the panel catching up reads it here.
+    shown: Shared<State>,
+    /// Where the panel leaves its handle to re-render itself when it catches up.
+    refresh: Shared<Option<UseForceUpdateHandle>>,
+}
+
+/// The side panel: filters with the number of events each would leave, downloads of
+/// the rows, and the graph of their entities. A component, so that a render of the
+/// app with the panel's state unchanged (a keystroke) leaves it alone, and its
+/// catching up re-renders it alone.
+#[component]
+fn Side(props: &SideProps) -> Html {
+    *props.refresh.0.borrow_mut() = Some(use_force_update());
+    let (Ok(corpus), Some(index)) = (corpus::corpus(), corpus::index()) else { return html! {} };
+    let s = &props.shown.0.borrow().clone();
+    let on_change = Callback::from(|next: State| state::go(&next));
+    let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
+    let rows = std::rc::Rc::new(rows);
+    let per_entity: std::rc::Rc<[u32]> = index.entity_counts(corpus, &rows).into();
+    let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
+    html! {
+        <div class="side">
+            { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change }) }
+            { export(&ExportProps { rows: rows.clone() }) }
+            { graph(&GraphProps { rows, per_entity, state: s.clone() }) }
+        </div>
     }
 }
 

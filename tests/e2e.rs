@@ -260,6 +260,18 @@ async fn search_narrows_the_timeline_and_highlights() {
     let input = browser.driver.find(By::Id("search")).await.unwrap();
     input.send_keys("turkiye").await.unwrap();
     browser.wait_events(expected).await;
+    // The side panel follows the query a frame behind the timeline, and catches up:
+    // each event has one kind, so the kinds' counts add up to the events found.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let counts = browser.texts(".filters fieldset:first-of-type .count").await;
+        let sum: usize = counts.iter().filter_map(|c| c.trim_matches(['(', ')']).parse::<usize>().ok()).sum();
+        if counts.len() > 1 && sum == expected {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the kind counts {counts:?} add up to {sum}, not the {expected} events found");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let marks = browser.texts("li.event mark").await;
     for m in &marks {
         assert_eq!(model::query::fold(m), "turkiye");

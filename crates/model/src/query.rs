@@ -780,6 +780,20 @@ pub fn highlights(text: &str, query: &str) -> Vec<(usize, usize)> {
 pub struct Problem(pub String);
 
 impl State {
+    /// Whether `self` and `other` differ in their search text and nothing else (the
+    /// app lets its side panel follow typing a frame behind, and nothing else).
+    pub fn differs_only_in_text(&self, other: &State) -> bool {
+        // Taken apart field by field, so that a field added to either type must be
+        // added here too.
+        let State { view, filter, oldest_first } = self;
+        let Filter { text, entities, kinds, entity_kind, from, to, hide_recycled, by } = filter;
+        let o = &other.filter;
+        *text != o.text
+            && (*view == other.view && *oldest_first == other.oldest_first)
+            && (*entities == o.entities && *kinds == o.kinds && *entity_kind == o.entity_kind)
+            && (*from == o.from && *to == o.to && *hide_recycled == o.hide_recycled && *by == o.by)
+    }
+
     /// Reads a URL fragment ("#view=timeline&q=drills&e=place:baku"). Whatever cannot be
     /// read is left at its default and reported; reading never fails.
     pub fn from_fragment(fragment: &str) -> (State, Vec<Problem>) {
@@ -1035,6 +1049,35 @@ mod tests {
     fn folding_matches_across_diacritics_and_case() {
         assert_eq!(fold("Türkiye ERDOĞAN Naxçıvan Şuşa"), "turkiye erdogan naxcivan susa");
         assert_eq!(fold("Москва"), "москва");
+    }
+
+    #[test]
+    fn states_differing_only_in_their_text_are_told_apart_from_any_other_change() {
+        let (typed, problems) = State::from_fragment("#q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann");
+        assert!(problems.is_empty(), "{problems:?}");
+        let (more, _) = State::from_fragment("#q=turkiye&e=place:baku&k=meeting&from=2023-01-01&by=Ann");
+        assert!(typed.differs_only_in_text(&more) && more.differs_only_in_text(&typed));
+        assert!(!typed.differs_only_in_text(&typed), "no change is not a change of text");
+        let changes = [
+            "#q=turk&e=place:baku&k=meeting&from=2023-01-01",
+            "#q=turk&e=place:baku&from=2023-01-01&by=Ann",
+            "#q=turk&k=meeting&from=2023-01-01&by=Ann",
+            "#q=turk&e=place:baku,person:ann&k=meeting&from=2023-01-01&by=Ann",
+            "#q=turk&e=place:baku&k=meeting,visit&from=2023-01-01&by=Ann",
+            "#q=turk&e=place:baku&k=meeting&by=Ann",
+            "#q=turk&e=place:baku&k=meeting&from=2023-01-01&to=2024-01-01&by=Ann",
+            "#q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann&hide=recycled",
+            "#q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann&order=oldest",
+            "#view=articles&q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann",
+            "#entity=place:baku&q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann",
+            "#q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann&ek=person",
+        ];
+        for fragment in changes {
+            let (other, problems) = State::from_fragment(&fragment.replacen("q=turk", "q=turkiye", 1));
+            assert!(problems.is_empty(), "{fragment}: {problems:?}");
+            assert_ne!(other.filter.text, typed.filter.text);
+            assert!(!typed.differs_only_in_text(&other), "{fragment} changes more than the text");
+        }
     }
 
     #[test]
