@@ -238,6 +238,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !(options.reuse && report["shell"].is_object()) {
         println!("xtask: bench: the app shell (a site built from an empty corpus)");
         report["shell"] = shell(&tools, &work)?;
+        println!("xtask: bench: the app shell's floor (bench/floor: Yew alone, and with what the app asks of model)");
+        report["shell_floor"] = shell_floor(&tools, &work).unwrap_or_else(|m| json!({ "failure": m }));
     }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -603,6 +605,36 @@ fn shell(tools: &Tools, work: &Path) -> Result<Value, String> {
         }
     }
     Ok(json!({ "raw": raw, "brotli": brotli, "files": files, "build_seconds": done.elapsed.as_secs_f64(), "measured_at": unix_now(), "commit": git_head() }))
+}
+
+/// The app shell's floor (`bench/floor`, built as the app is: Trunk, release, wasm-opt
+/// z): a minimal Yew app alone, and calling what the app asks of `model` with no view;
+/// the JS and wasm of each, raw and brotli.
+fn shell_floor(tools: &Tools, work: &Path) -> Result<Value, String> {
+    let floor = crate::root().join("bench/floor");
+    let mut out = serde_json::Map::new();
+    for (name, page) in [("yew", "yew.html"), ("yew_and_model", "with-model.html")] {
+        let site = work.join(format!("floor-{name}"));
+        let _ = std::fs::remove_dir_all(&site);
+        let mut cmd = tools.command("trunk");
+        cmd.args(["build", page, "--release", "--dist"])
+            .arg(&site)
+            .current_dir(&floor)
+            .env("TRUNK_OFFLINE", "true")
+            .env("CARGO_TARGET_DIR", work.join("floor-target"));
+        run_limited(cmd, Duration::from_secs(1_800), Some(&work.join(format!("build-floor-{name}.log"))))
+            .map_err(|m| format!("bench/floor/{page} did not build: {m}"))?;
+        let (mut raw, mut brotli) = (0u64, 0u64);
+        for ext in ["js", "wasm"] {
+            for (file, size) in files_with(&site, ext) {
+                let bytes = std::fs::read(site.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+                raw += size;
+                brotli += brotli_len(&bytes, 11) as u64;
+            }
+        }
+        out.insert(name.to_owned(), json!({ "raw": raw, "brotli": brotli }));
+    }
+    Ok(Value::Object(out))
 }
 
 /// `(name, bytes)` of the files in `dir` ending in `.ext`.
@@ -1181,7 +1213,7 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 
 /// How the figures are taken, written into the report.
 const METHOD: &str = "
-Shell: the HTML, JS, CSS and wasm of a release site built from an empty folder (no corpus in the wasm), brotli quality 11.
+Shell: the HTML, JS, CSS and wasm of a release site built from an empty folder (no corpus in the wasm), brotli quality 11. Its floor: `bench/floor`, a Yew app of one counter built the same way, alone and calling every function the app calls in `model` (its JS and wasm).
 Corpus: the bytes `pipeline bundle` writes and, past 1 MB, the preview of its newest events (what build.rs embeds), brotli; floor: the articles' titles and clean text, brotli at the same quality (11; 9 past 64 MB).
 Pipeline: input bytes over the wall time of the release `pipeline bundle` command, and each step's time as it prints them. Site: wall time of `trunk build --release` with the build script rerun. With `--reuse`, a size's corpus and site are those an earlier run built, and its build figures are that run's.
 Loads: a fresh headless Chromium profile per load, 1280x900, served from 127.0.0.1 without the service worker. Times run from navigation start to the end of the first frame (requestAnimationFrame, then a MessageChannel task) in which `li.event` exists (first timeline paint) or `<html data-ready>` is set (interactive). The page is served with the newest rows in it (the build's static opening screen, `pipeline::opening`), so the first timeline paint is theirs, before the app has loaded (runs from before that screen existed measured the app's first rows).
@@ -1213,6 +1245,19 @@ fn table_rows(report: &Value) -> Vec<Row> {
             "≤ 80 kB brotli",
             Some(brotli <= SHELL_BUDGET),
         ));
+    }
+    for (key, what) in [
+        ("yew", "a minimal Yew 0.23 app, built as the app is"),
+        ("yew_and_model", "that app calling what Chronicle asks of `model`, no view"),
+    ] {
+        let floor = &report["shell_floor"][key];
+        if let Some(brotli) = floor["brotli"].as_f64() {
+            let value = format!("{} raw, {} brotli", kb(floor["raw"].as_f64()), kb(Some(brotli)));
+            rows.push(row("all", &format!("app shell floor: {what} (JS+wasm)"), value, "", None));
+        }
+    }
+    if let Some(failure) = report["shell_floor"]["failure"].as_str() {
+        rows.push(row("all", "app shell floor", format!("not measured: {failure}"), "", None));
     }
     let mut sizes: Vec<(usize, &Value)> = report["sizes"]
         .as_object()
@@ -1611,6 +1656,7 @@ mod tests {
     fn budgets_are_judged_and_failures_listed() {
         let report = json!({
             "shell": { "raw": 400_000, "brotli": 125_000 },
+            "shell_floor": { "yew": { "raw": 150_000, "brotli": 49_000 }, "yew_and_model": { "raw": 260_000, "brotli": 90_700 } },
             "sizes": {
                 "1000": {
                     "events": 3000,
@@ -1634,6 +1680,9 @@ mod tests {
         assert!(rows.iter().any(|r| r[2] == "none of 50 ms or more"), "no long task is said so");
         assert_eq!(verdict("broke"), "FAIL");
         assert!(markdown(&report).contains("| 1,000 | keystroke"));
+        let floor = rows.iter().find(|r| r[1].starts_with("app shell floor: that app calling")).expect("the floor with model");
+        assert_eq!((floor[2].as_str(), floor[4].as_str()), ("260.0 kB raw, 90.7 kB brotli", ""));
+        assert!(rows.iter().any(|r| r[1].starts_with("app shell floor: a minimal Yew")));
     }
 
     #[test]

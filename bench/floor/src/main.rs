@@ -1,0 +1,59 @@
+//! The app shell's floor: the least a Yew app that does Chronicle's work can weigh. One
+//! counter, and with the `model` feature every call the app makes into `model` (decode,
+//! search and filters, facets, options, density, link fragments, exports, highlights)
+//! on bytes the optimiser cannot see through, so none of it is left out. No view.
+
+use yew::prelude::*;
+
+#[cfg(feature = "model")]
+fn work(fragment: &str) -> String {
+    use model::query::{Index, State};
+    static BYTES: &[u8] = &[];
+    let Ok((corpus, search, recycled)) = model::decode_static(std::hint::black_box(BYTES)) else { return String::new() };
+    let corpus: &'static model::Corpus = Box::leak(Box::new(corpus));
+    let index = Index::with_parts(corpus, search, recycled);
+    while !index.prepare_words(&mut || false) {}
+    let (mut state, problems) = State::from_fragment(fragment);
+    let unknown = index.drop_unknown(corpus, &mut state);
+    let found = index.evaluate(corpus, &state.filter, state.oldest_first);
+    let rows = index.timeline(corpus, &state.filter, state.oldest_first);
+    let per_entity = index.entity_counts(corpus, &found.rows);
+    let options = model::query::entity_options(corpus, &per_entity, &state.filter, 12);
+    let density = model::query::density(corpus, &rows, 60);
+    let listed: Vec<usize> = rows.iter().collect();
+    let csv = model::export::timeline_csv(corpus, &listed);
+    let json = serde_wasm_bindgen::to_value(&model::export::export_view(corpus, &listed)).ok().and_then(|v| v.as_string());
+    let marks = model::query::highlights(&csv, &state.filter.text);
+    let articles = index.articles(corpus, corpus.newest_first(), &state.filter.text);
+    index.forget_words();
+    format!(
+        "{} {} {} {options:?} {} {} {} {} {} {json:?}",
+        state.to_fragment(),
+        problems.len(),
+        unknown.len(),
+        density.map_or(0, |d| d.2.len()),
+        csv.len(),
+        marks.len(),
+        found.credits.len(),
+        articles.len()
+    )
+}
+
+#[cfg(not(feature = "model"))]
+fn work(fragment: &str) -> String {
+    fragment.to_owned()
+}
+
+#[component]
+fn App() -> Html {
+    let n = use_state(|| 0);
+    let onclick = {
+        let n = n.clone();
+        Callback::from(move |_| n.set(*n + 1))
+    };
+    html! { <main><button {onclick}>{ "+1" }</button><p>{ work(&format!("#q={}", *n)) }</p></main> }
+}
+
+fn main() {
+    yew::Renderer::<App>::new().render();
+}
