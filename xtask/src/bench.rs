@@ -80,6 +80,10 @@ const PROBE: &str = r#"(() => {
   }, true);
 })();"#;
 
+/// A search box and no script: the bench types into it what it types into the app's,
+/// for the browser's own keystroke-to-paint floor.
+const BARE_PAGE: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>A bare search box</title></head>\n<body><input id=\"search\" type=\"search\" aria-label=\"Search\"><p>A search box with no script of its own.</p></body></html>\n";
+
 /// What a page looks like once loaded: DOM rows, how many fit the window, memory.
 const AFTER_LOAD: &str = r#"
   const rows = document.querySelectorAll('li.event');
@@ -368,7 +372,12 @@ fn measure_size(
         queries.iter().filter(|q| !q.contains(' ') && q.len() >= 5).take(if size >= HUGE { 1 } else { 4 }).cloned().collect();
     e["engine"]["queries"] = json!(queries);
     drop(corpus);
-    let server = match StaticServer::start(vec![("site".into(), site_dir.clone())]) {
+    let bare = work.join("bare");
+    if let Err(err) = std::fs::create_dir_all(&bare).and_then(|()| std::fs::write(bare.join("index.html"), BARE_PAGE)) {
+        fail(&mut e, format!("cannot write the bare search box's page in {}: {err}", bare.display()));
+        return e;
+    }
+    let server = match StaticServer::start(vec![("site".into(), site_dir.clone()), ("bare".into(), bare)]) {
         Ok(s) => s,
         Err(m) => {
             fail(&mut e, format!("server: {m}"));
@@ -378,6 +387,7 @@ fn measure_size(
     let plan = Plan {
         driver: driver.to_owned(),
         url: server.url("site"),
+        bare_url: server.url("bare"),
         loads,
         patience: Duration::from_secs(60 + size as u64 / 50),
         queries,
@@ -749,6 +759,8 @@ fn entity_sample(corpus: &model::Corpus, count: usize) -> Vec<String> {
 struct Plan {
     driver: String,
     url: String,
+    /// A page with a search box and no script (`BARE_PAGE`).
+    bare_url: String,
     loads: usize,
     /// How long to wait for one load, keystroke or filter before calling it broken.
     patience: Duration,
@@ -925,17 +937,13 @@ async fn browse(plan: &Plan, out: &mut Value) -> Result<(), String> {
     if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
 }
 
-async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(), String> {
-    session.open(&plan.url, plan.patience).await?;
-    let idle = session.driver.execute_async(IDLE_FRAMES, vec![]).await.map_err(|e| format!("idle frames: {e}"))?;
-    let idle: Vec<f64> = idle.json().as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
-    out["interaction"]["idle_frame_ms"] = stats(&idle);
+/// Types each of the plan's words into the page's `#search` and erases it, a key at a
+/// time, pushing each key's time to the next paint onto `keys` (stopping after its time:
+/// large corpora take seconds a keystroke).
+async fn type_words(session: &Session, plan: &Plan, keys: &mut Vec<f64>) -> Result<(), String> {
     let search = session.driver.find(By::Id("search")).await.map_err(|e| format!("no search box: {e}"))?;
-    let from = session.eval("return performance.now();", vec![]).await?;
-    let mut keys = Vec::new();
-    // Large corpora take seconds a keystroke: typing and filtering stop after their time.
-    let typing_deadline = Instant::now() + plan.patience * 2;
-    'words: for word in &plan.words {
+    let deadline = Instant::now() + plan.patience * 2;
+    for word in &plan.words {
         let strokes: Vec<TypingData> = word
             .chars()
             .map(|c| TypingData::from(c.to_string()))
@@ -947,12 +955,32 @@ async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(),
             search.send_keys(stroke).await.map_err(|e| context(e.to_string()))?;
             let sample = session.next_sample("keys", before, plan.patience).await.map_err(context)?;
             keys.push(sample.as_f64().unwrap_or(f64::NAN));
-            out["interaction"]["keystroke_ms"] = stats(&keys);
-            if Instant::now() > typing_deadline {
-                break 'words;
+            if Instant::now() > deadline {
+                return Ok(());
             }
         }
     }
+    Ok(())
+}
+
+async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(), String> {
+    // The same keys into a search box with no script (`BARE_PAGE`): what a keystroke
+    // costs this browser alone, the floor under the keystroke figure.
+    session.driver.goto(&plan.bare_url).await.map_err(|e| format!("the bare search box: {e}"))?;
+    let mut bare = Vec::new();
+    let typed = type_words(session, plan, &mut bare).await;
+    out["interaction"]["bare_keystroke_ms"] = stats(&bare);
+    typed.map_err(|m| format!("the bare search box: {m}"))?;
+
+    session.open(&plan.url, plan.patience).await?;
+    let idle = session.driver.execute_async(IDLE_FRAMES, vec![]).await.map_err(|e| format!("idle frames: {e}"))?;
+    let idle: Vec<f64> = idle.json().as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+    out["interaction"]["idle_frame_ms"] = stats(&idle);
+    let from = session.eval("return performance.now();", vec![]).await?;
+    let mut keys = Vec::new();
+    let typed = type_words(session, plan, &mut keys).await;
+    out["interaction"]["keystroke_ms"] = stats(&keys);
+    typed?;
     out["interaction"]["typed"] = json!(plan.words);
 
     let mut filter = Vec::new();
@@ -1303,6 +1331,9 @@ fn table_rows(report: &Value) -> Vec<Row> {
                 None,
             ));
             rows.push(row(s, "corpus+index ÷ floor (brotli)", format!("{r:.2}×"), "≤ 1.5×", Some(r <= FLOOR_FACTOR)));
+            if let Some(without) = without_text_index(b) {
+                rows.push(row(s, "the same less its text index (estimate: less the words' and postings' streams) ÷ floor", format!("{without:.2}×"), "", None));
+            }
         }
         let build = &e["build"];
         if let Some(mbs) = build["pipeline_mb_per_s"].as_f64() {
@@ -1415,6 +1446,9 @@ fn table_rows(report: &Value) -> Vec<Row> {
         if !i["idle_frame_ms"].is_null() {
             rows.push(row(s, "idle task → next paint (this browser's floor; median / p95)", ms_pair(&i["idle_frame_ms"]), "", None));
         }
+        if !i["bare_keystroke_ms"].is_null() {
+            rows.push(row(s, "a bare search box, no script: keystroke → next paint (median / p95)", ms_pair(&i["bare_keystroke_ms"]), "", None));
+        }
         if !i["keystroke_ms"].is_null() {
             let budget = match n {
                 1_000 => Some(16.0),
@@ -1513,6 +1547,16 @@ fn group(n: usize) -> String {
 
 fn num(v: &Value) -> String {
     v.as_u64().map_or("?".into(), |n| group(n as usize))
+}
+
+/// The corpus's ratio to its floor without the text index, estimated as the whole
+/// corpus's brotli less the index's two streams' own (brotli of the parts does not add up
+/// exactly to brotli of the whole); `None` without the streams.
+fn without_text_index(bundle: &Value) -> Option<f64> {
+    let streams = bundle["streams"].as_array()?;
+    let stream = |name: &str| streams.iter().find(|x| x["stream"] == name).and_then(|x| x["brotli"].as_f64());
+    let index = stream("words")? + stream("postings")?;
+    Some((bundle["corpus_brotli"].as_f64()? - index) / bundle["floor_brotli"].as_f64().filter(|f| *f > 0.0)?)
 }
 
 fn kb(v: Option<f64>) -> String {
@@ -1660,10 +1704,12 @@ mod tests {
             "sizes": {
                 "1000": {
                     "events": 3000,
-                    "bundle": { "ratio": 1.2, "corpus_raw": 1, "corpus_brotli": 1, "floor_brotli": 1, "brotli_quality": 11 },
+                    "bundle": { "ratio": 1.2, "corpus_raw": 1, "corpus_brotli": 1200, "floor_brotli": 1000, "brotli_quality": 11,
+                                "streams": [{ "stream": "body", "brotli": 990 }, { "stream": "words", "brotli": 50 }, { "stream": "postings", "brotli": 100 }] },
                     "load": { "loads": 15, "first_paint_ms": { "median": 250.0, "p95": 400.0 }, "interactive_ms": { "median": 1.0, "p95": 2.0 }, "dom_rows": 9000, "rows_fit": 10,
                               "longest_task_ms": { "median": 120.0, "p95": 130.0 } },
-                    "interaction": { "keystroke_ms": { "median": 9.0, "p95": 15.0, "samples": 40 }, "longest_task_ms": 0.0 },
+                    "interaction": { "keystroke_ms": { "median": 9.0, "p95": 15.0, "samples": 40 }, "longest_task_ms": 0.0,
+                                     "bare_keystroke_ms": { "median": 11.0, "p95": 17.0, "samples": 40 } },
                     "failures": ["site build: out of memory"]
                 }
             }
@@ -1680,6 +1726,8 @@ mod tests {
         assert!(rows.iter().any(|r| r[2] == "none of 50 ms or more"), "no long task is said so");
         assert_eq!(verdict("broke"), "FAIL");
         assert!(markdown(&report).contains("| 1,000 | keystroke"));
+        assert_eq!(rows.iter().find(|r| r[1].starts_with("the same less its text index")).map(|r| r[2].as_str()), Some("1.05×"));
+        assert!(rows.iter().any(|r| r[1].starts_with("a bare search box, no script: keystroke") && r[4].is_empty()));
         let floor = rows.iter().find(|r| r[1].starts_with("app shell floor: that app calling")).expect("the floor with model");
         assert_eq!((floor[2].as_str(), floor[4].as_str()), ("260.0 kB raw, 90.7 kB brotli", ""));
         assert!(rows.iter().any(|r| r[1].starts_with("app shell floor: a minimal Yew")));
