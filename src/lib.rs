@@ -155,6 +155,11 @@ pub fn App() -> Html {
         use_effect_with((lagging, s.filter.text.clone()), move |&(lagging, _)| {
             if lagging {
                 shell::after_next_paint(move || {
+                    // Keys typed within one frame each asked for this; the first to
+                    // run catches up for all of them (so does any other change).
+                    if *panel.borrow() == *current.borrow() {
+                        return;
+                    }
                     panel.borrow_mut().clone_from(&current.borrow());
                     if let Some(refresh) = refresh.borrow().as_ref() {
                         refresh.force_update();

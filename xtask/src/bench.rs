@@ -603,10 +603,17 @@ fn shell(tools: &Tools, work: &Path) -> Result<Value, String> {
         .env("CHRONICLE_ARTICLES", &empty);
     let done = run_limited(cmd, Duration::from_secs(3_600), Some(&work.join("build-0.log")))
         .map_err(|m| format!("the empty-corpus site did not build: {m}"))?;
+    let (raw, brotli, files) = site_sizes(&site, &["html", "js", "css", "wasm"])?;
+    Ok(json!({ "raw": raw, "brotli": brotli, "files": files, "build_seconds": done.elapsed.as_secs_f64(), "measured_at": unix_now(), "commit": git_head() }))
+}
+
+/// The files of a built site ending in one of `exts`: their raw and brotli (quality
+/// 11) totals, and each file's.
+fn site_sizes(site: &Path, exts: &[&str]) -> Result<(u64, u64, serde_json::Map<String, Value>), String> {
     let mut files = serde_json::Map::new();
     let (mut raw, mut brotli) = (0u64, 0u64);
-    for ext in ["html", "js", "css", "wasm"] {
-        for (name, size) in files_with(&site, ext) {
+    for ext in exts {
+        for (name, size) in files_with(site, ext) {
             let bytes = std::fs::read(site.join(&name)).map_err(|e| format!("{name}: {e}"))?;
             let compressed = brotli_len(&bytes, 11) as u64;
             raw += size;
@@ -614,7 +621,7 @@ fn shell(tools: &Tools, work: &Path) -> Result<Value, String> {
             files.insert(name, json!({ "raw": size, "brotli": compressed }));
         }
     }
-    Ok(json!({ "raw": raw, "brotli": brotli, "files": files, "build_seconds": done.elapsed.as_secs_f64(), "measured_at": unix_now(), "commit": git_head() }))
+    Ok((raw, brotli, files))
 }
 
 /// The app shell's floor (`bench/floor`, built as the app is: Trunk, release, wasm-opt
@@ -634,14 +641,7 @@ fn shell_floor(tools: &Tools, work: &Path) -> Result<Value, String> {
             .env("CARGO_TARGET_DIR", work.join("floor-target"));
         run_limited(cmd, Duration::from_secs(1_800), Some(&work.join(format!("build-floor-{name}.log"))))
             .map_err(|m| format!("bench/floor/{page} did not build: {m}"))?;
-        let (mut raw, mut brotli) = (0u64, 0u64);
-        for ext in ["js", "wasm"] {
-            for (file, size) in files_with(&site, ext) {
-                let bytes = std::fs::read(site.join(&file)).map_err(|e| format!("{file}: {e}"))?;
-                raw += size;
-                brotli += brotli_len(&bytes, 11) as u64;
-            }
-        }
+        let (raw, brotli, _) = site_sizes(&site, &["js", "wasm"])?;
         out.insert(name.to_owned(), json!({ "raw": raw, "brotli": brotli }));
     }
     Ok(Value::Object(out))
