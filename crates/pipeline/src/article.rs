@@ -2,6 +2,7 @@
 //! (headline, bylines, dateline) read, body paragraphs cleaned, publication date
 //! stated or inferred. Recycled passages are found later, across the corpus.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -11,6 +12,7 @@ use regex::Regex;
 use crate::clean;
 use crate::dates::{DateValue, find_dates};
 use crate::html;
+use crate::main_content;
 use crate::meta::{self, Credit};
 
 /// Blocks of an HTML page before its headline that are taken for the page's chrome.
@@ -41,6 +43,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     let mut published = None;
 
     let is_html = crate::read::is_html_file(path) || looks_like_html_document(text);
+    // How many of the first blocks may only be header lines (bylines, dates), never text.
+    let mut header_only = 0;
     let blocks = if is_html {
         let doc = html::parse_document(text);
         removed.extend(doc.removed);
@@ -50,7 +54,26 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         credit_from(&mut credits, site, "the page's markup (site name or publisher)");
         published = doc.published.as_deref().and_then(|p| stated_from_markup(&html::plain(p)));
         title = doc.title.as_deref().map(html::plain).filter(|t| !t.is_empty());
-        let mut blocks = doc.blocks;
+        // The body is the page's main content; the rest of the page's text is kept
+        // aside as removed. A page where the extractor finds nothing falls back to
+        // every block outside the page's marked furniture.
+        let mut blocks = match main_content::blocks(text) {
+            Some(mut main) => {
+                // The headline, and a section's name above it ("News"), are no text.
+                if let Some(at) = main.iter().take(3).position(|b| Some(b.as_str()) == title.as_deref()) {
+                    removed.extend(main.drain(..at));
+                    main.remove(0);
+                }
+                // The lines between the headline and the body (a byline, a date) are
+                // read as header lines, never kept as text.
+                let header = header_lines(&doc.blocks, title.as_deref(), &main);
+                let kept: HashSet<&str> = main.iter().chain(&header).map(String::as_str).chain(title.as_deref()).collect();
+                removed.extend(doc.blocks.into_iter().filter(|b| !kept.contains(b.as_str())));
+                header_only = header.len();
+                header.into_iter().chain(main).collect()
+            }
+            None => doc.blocks,
+        };
         cap(&mut blocks, &mut notes);
         let mut blocks = plain_blocks(blocks);
         // The headline's own block, and the page's chrome before it (a weather and
@@ -79,7 +102,9 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
 
     let marks = clean::mark_furniture(&blocks);
     let mut kept = Vec::new();
-    for (block, mark) in blocks.into_iter().zip(marks) {
+    let mut header_kept = 0;
+    for (i, (block, mark)) in blocks.into_iter().zip(marks).enumerate() {
+        header_kept += usize::from(i < header_only && mark.is_none());
         match mark {
             Some(mark) => {
                 // "Copyright 2023 The Caspian Ledger. All rights reserved.": the outlet.
@@ -104,8 +129,24 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     let mut dateline_day = None;
     let blocks_kept = kept.len();
     let kickers = section_labels(&kept);
+    // Wire copy: a headline, perhaps the reporter's name, then a dateline of its own
+    // ("OTTAWA 1996-08-30").
+    let datelines: Vec<bool> = kept.iter().take(4).map(|b| meta::place_dateline(b).is_some()).collect();
+    let dateline_follows = |i: usize| datelines.get(i + 1..).is_some_and(|d| d.iter().take(2).any(|&d| d));
     for (i, block) in kept.iter_mut().enumerate() {
-        if title.is_none() && kickers.get(i) == Some(&true) {
+        if title.is_none() && i == 0 && (wire_headline(block) || dateline_follows(0) && wire_headline_words(block)) {
+            // "BLINKER BAN LIFTED.": a wire headline, closed by its full stop.
+            title = Some(block.trim_end_matches('.').trim_end().to_owned());
+            headline_at = Some(i);
+        } else if headline_at == Some(0)
+            && i == 1
+            && datelines.get(2) == Some(&true)
+            && meta::byline(block).is_none()
+            && let Some(Credit::Person(name)) = meta::credit(block).filter(|_| block.split_whitespace().count() <= 4)
+        {
+            // The reporter's name between a wire headline and its dateline.
+            credits.push((Credit::Person(name), quoted(block)));
+        } else if title.is_none() && kickers.get(i) == Some(&true) {
             removed.push(std::mem::take(block));
         } else if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
             if published.is_none() {
@@ -155,6 +196,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         {
             // The section's name under the headline or its date line ("Politics"),
             // before the body (a place in capitals there is a dateline: kept).
+            removed.push(std::mem::take(block));
+        } else if i < header_kept {
             removed.push(std::mem::take(block));
         } else if headline_at.is_some_and(|h| h + 1 == i) && i + 1 < blocks_kept && is_headline(block) {
             standfirst = Some(std::mem::take(block));
@@ -260,6 +303,21 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         },
         notes,
     ))
+}
+
+/// The page's blocks between its headline and the main content's first block, when
+/// both are near the top: where bylines and dates stand that an extractor leaves out.
+fn header_lines(page: &[String], title: Option<&str>, main: &[String]) -> Vec<String> {
+    let Some(title) = title else { return Vec::new() };
+    let Some(start) = page.iter().take(MAX_CHROME_BLOCKS * 4).position(|b| b == title) else { return Vec::new() };
+    let window = &page[start + 1..page.len().min(start + 2 + MAX_CHROME_BLOCKS)];
+    // The extractor may split or trim a header line of its own ("12 July 2022 09:30"
+    // of "12 July 2022 09:30 By Ann Lee"): the body starts at the first of its first
+    // blocks that the page has as it is.
+    main.iter()
+        .take(3)
+        .find_map(|first| window.iter().position(|b| b == first))
+        .map_or_else(Vec::new, |n| window[..n].to_vec())
 }
 
 /// Which of the first blocks label the site's section above the headline
@@ -419,6 +477,22 @@ fn all_capitals(block: &str) -> bool {
     block.chars().any(char::is_alphabetic) && !block.chars().any(char::is_lowercase)
 }
 
+/// A wire service's headline: in capitals, a few words, closed by a full stop
+/// ("SOCCER - BARATELLI TO COACH NICE."), which no dateline or credit line is.
+fn wire_headline(block: &str) -> bool {
+    all_capitals(block) && wire_headline_words(block)
+}
+
+/// A headline's length and close, as wire copy writes it (a full stop may end it); no
+/// full date in it, which would make it a dateline.
+fn wire_headline_words(block: &str) -> bool {
+    let words = block.split_whitespace().count();
+    !block.ends_with("..")
+        && (2..=30).contains(&words)
+        && block.chars().count() <= MAX_HEADLINE_CHARS
+        && !find_dates(block).iter().any(|f| matches!(f.value, DateValue::Full(_)))
+}
+
 fn is_headline(block: &str) -> bool {
     let len = block.chars().count();
     let sentence_end = block.ends_with(['.', '”', '"']) && !block.ends_with("...") && !block.ends_with('…');
@@ -478,6 +552,7 @@ fn derive_title(lead: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::{Basis, Date};
 
     fn parse(name: &str, input: &str) -> Article {
         parse_article(Path::new(name), input).expect("an article")
@@ -703,6 +778,37 @@ mod tests {
         assert_eq!(notes, [format!("has {} paragraphs or lines; only the first {MAX_BLOCKS} were read", MAX_BLOCKS + 7)]);
         assert_eq!(article.paragraphs.len(), MAX_BLOCKS - 1);
         assert_eq!(article.lead(), "The watch logged every ship.");
+    }
+
+    #[test]
+    fn wire_copy_states_its_date_in_the_dateline_and_its_headline_is_the_title() {
+        // Plain-text wire copy as a user saves it: the headline (in capitals or not,
+        // closed by a full stop), perhaps the reporter, then a dateline of its own.
+        let body = "Shares in the harbour operator rose 4 percent on Friday after it said profits would beat forecasts in 1997.\n\n\
+                    Analysts said the rise was overdone.";
+        for (head, title, authors) in [
+            ("SHIPPING - HARBOUR OPERATOR SHARES JUMP.\n\nLONDON 1996-08-30", "SHIPPING - HARBOUR OPERATOR SHARES JUMP", vec![]),
+            ("Harbour operator shares jump on forecast.\n\nST. LOUIS 1996-08-30", "Harbour operator shares jump on forecast", vec![]),
+            ("Harbour shares jump as forecasts rise.\n\nAnn Lee\n\nWIGAN, England 1996-08-30", "Harbour shares jump as forecasts rise", vec!["Ann Lee"]),
+            ("[CORRECTED 08:40 GMT]\n\nHARBOUR SHARES JUMP.\n\nROCHESTER, N.H. 1996-08-30", "HARBOUR SHARES JUMP", vec![]),
+        ] {
+            let a = parse("wire.txt", &format!("{head}\n\n{body}"));
+            assert_eq!(&*a.title, title, "{head}");
+            assert!(a.title_stated, "{head}");
+            let published = a.published.as_ref().expect("a date");
+            assert_eq!((published.basis, published.start), (Basis::Stated, Date { year: 1996, month: 8, day: 30 }), "{head}");
+            assert_eq!(a.authors.iter().map(|a| &**a).collect::<Vec<_>>(), authors, "{head}");
+            assert!(a.outlets.is_empty(), "no headline is an outlet: {:?}", a.outlets);
+            assert!(a.paragraphs[0].starts_with("Shares in the harbour"), "{:?}", a.paragraphs);
+        }
+    }
+
+    #[test]
+    fn a_byline_with_on_and_its_date_names_the_author_and_states_the_date() {
+        let a = parse("x/b.txt", "Harbour reopens\n\nBy Louis Jacobson on Monday, November 18th, 2019\n\nThe harbour reopened after a week of repairs.");
+        assert_eq!(a.authors, ["Louis Jacobson"]);
+        assert_eq!(a.published.as_ref().map(|p| (p.start.iso(), p.basis)), Some(("2019-11-18".to_owned(), Basis::Stated)));
+        assert_eq!(a.paragraphs, ["The harbour reopened after a week of repairs."]);
     }
 
     #[test]

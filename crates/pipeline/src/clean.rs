@@ -86,33 +86,39 @@ pub enum Furniture {
 
 static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(most read|most popular|most viewed|latest|latest news|also read|read also|read more|related|related news|related articles|related stories|other news in this section|more news|more stories|popular|trending|trending now|recommended|you may also like|see also|editor'?s picks?|top stories)\s*:?$",
+        r"(?i)^(most read|most popular|most viewed|latest|latest news|also read|read also|read more|related|related news|related articles|related stories|related posts?|related tags|related topics|other news in this section|more|more news|more stories|more great \S+ stories|more from \S+( \S+)?|also on \S+|popular|trending|trending now|recommended|recommended for you|you may also like|you might also like|see also|editor'?s picks?|top stories|about the author)\s*(:|\.\.\.|…)?$",
     )
     .expect("valid regex")
 });
 static INLINE_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(also read|read also|read more|see also|related|watch)\s*:").expect("valid regex")
+    Regex::new(r"(?i)^[\[(]?(also read|read also|read more|see also|related|related post|related story|related article|watch|more)\s*:").expect("valid regex")
 });
 static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S\s*(>>|»|›|→|\s>\s|\s/\s|\s\|\s)\s*\S").expect("valid regex"));
 // Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 19] = [
+    let rules: [(&str, Furniture); 21] = [
         (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
         (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
         // A row of share buttons: only the networks' names.
         (r"(?i)^((facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|tiktok|vk|reddit|pinterest|e-?mail|messenger|viber|copy link)[\s|,·•/:]*){2,}$", Furniture::Social),
-        (r"(?i)(?-u:\b)(subscri(be|bing|ption)|newsletter|sign up for|donat(e|ion))(?-u:\b)", Furniture::Subscription),
+        // An outlet asking for a subscription, a sign-up or a donation: the request
+        // itself, never a sentence that names one ("subscribing for shares").
+        (r"(?i)^(please\s+)?(subscribe|sign up|donate|register)(?-u:\b)", Furniture::Subscription),
+        (r"(?i)(?-u:\b)(subscribe (now|today|here|to (our|the|this))|subscribe for (free|only|just)|sign up (for|to) our|(our|free|daily|weekly|morning|evening) newsletters?|newsletters? (delivered|in your inbox)|(in|to) your inbox|(please )?donate (now|today|to us)|become a (subscriber|member|patron)|(start|get) your (free )?(trial|subscription))(?-u:\b)", Furniture::Subscription),
         (r"(?i)(?-u:\b)support(?-u:\b).{0,40}(?-u:\b)journalism(?-u:\b)", Furniture::Subscription),
-        (r"(?i)(©|\(c\)\s*\d{4}|(?-u:\b)copyright(?-u:\b)|(?-u:\b)all rights reserved(?-u:\b))", Furniture::Copyright),
+        // A copyright line, not a sentence about copyright ("talks on copyright law").
+        (r"(?i)(©|ⓒ|\(c\)\s*\d{4}|^copyright(?-u:\b)|copyright\s+\d{4}|(?-u:\b)all rights reserved(?-u:\b))", Furniture::Copyright),
         (r"(?i)^(photo|photos|image|picture|video|illustration)(\s+credit)?\s*(:|by(?-u:\b))", Furniture::PhotoCredit),
         (r"(?i)(getty images|shutterstock|(?-u:\b)ap photo(?-u:\b)|reuters photo|/\s?afp(?-u:\b)|photo credit)", Furniture::PhotoCredit),
         (r"(?i)^((a\s*[+-]?\s*){2,3}|font size.*|text size.*|[+-]\s*a\s*[+-]?)$", Furniture::FontWidget),
         (r"(?i)^(last update|last updated|updated)\s*:?\s*\S", Furniture::UpdateStamp),
+        // A wire service's note on a new version: "[CORRECTED 08:40 GMT]", "(Adds quotes)".
+        (r"(?i)^[\[(]?\s*(corrected|correction|updates?|refiles?|recasts?|repeats?|adds|changes|fixes)(?-u:\b)[^\[\]()]{0,80}[\])]$", Furniture::UpdateStamp),
         (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
         (r"(?i)^(comments?)\s*$", Furniture::SectionHeading),
-        (r"(?i)^(print|email|advertisement|sponsored|loading\.*|print this (article|page|story)|comments?\s*\(\d+\))\s*$", Furniture::Widget),
+        (r"(?i)^(print|email|advert|advertisement|sponsored|sponsored links?|loading\.*|print this (article|page|story)|comments?\s*\(\d+\)|\d+\s+(post\s+)?comments?\s*(\(\+\))?|photo gallery|previous (post|article|story)|next (post|article|story)|this slideshow requires javascript\.?|back to (top|gallery|article|home)|\d+\s+min(ute)?s?\s+read|(reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*\d+\s*\S*)\s*$", Furniture::Widget),
         (r"(?i)^(download|get|install) (our|the)(?-u:\b).{0,40}(?-u:\b)apps?(?-u:\b)", Furniture::Subscription),
         (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
         (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
@@ -124,8 +130,11 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
     let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
     (set, rules.iter().map(|(_, f)| *f).collect())
 });
-static SECOND_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(you|your|us|we are here)(?-u:\b)").expect("valid regex"));
+/// The reader addressed: "you", "your", or a lowercase "us" ("US" is a country). A
+/// block that quotes someone is never an appeal.
+static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^[^"“”«»]*((?i:(?-u:\b)(you|your|we are here)(?-u:\b))|(?-u:\b)us(?-u:\b))[^"“”«»]*$"#).expect("valid regex")
+});
 
 /// An outlet speaking to its reader, not quoting anyone ("Here we are to serve you with
 /// news right now. It does not cost much, but worth your attention.").
@@ -151,6 +160,7 @@ pub fn furniture(block: &str) -> Option<Furniture> {
     // "By Ann Lee | 19 May 2022 | 3 min read" is a byline, however it is separated.
     if (len < 150 && BREADCRUMB.find_iter(block).count() >= 1 && block.contains(">>")
         || len < 150 && BREADCRUMB.find_iter(block).count() >= 2 && !block.ends_with('.'))
+        && !table_row(block)
         && crate::meta::byline(block).is_none()
         && crate::meta::dateline(block).is_none()
     {
@@ -163,6 +173,14 @@ pub fn furniture(block: &str) -> Option<Furniture> {
         return None;
     }
     kind
+}
+
+/// Whether a block is a table's row ("3 | Kevin Harvick | 5033 | 4"): some cell is a
+/// number, which no breadcrumb's is.
+fn table_row(block: &str) -> bool {
+    block.split(['|', '>', '»', '›', '/']).map(str::trim).any(|cell| {
+        !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || ".,%+-−".contains(c))
+    })
 }
 
 /// Whether a block reads as a paragraph of the article (a sentence of ten words or more
@@ -367,6 +385,32 @@ mod tests {
         check_furniture("This website uses cookies to ensure you get the best experience. Learn more | Got it", Some(CookieNotice));
         check_furniture("Cookies help us deliver our services. Manage preferences", Some(CookieNotice));
         check_furniture("Our Standards: The Trust Principles.", Some(Copyright));
+        check_furniture("Subscribe to our daily newsletter", Some(Subscription));
+        check_furniture("Get the latest updates right in your inbox.", Some(Subscription));
+        check_furniture("Copyright 2019 The Daily Courier", Some(Copyright));
+        check_furniture("ADVERTISEMENT", Some(Widget));
+        check_furniture("You may also like...", Some(SectionHeading));
+        check_furniture("Related: Five facts about the harbour", Some(SectionHeading));
+        check_furniture("0 Comments (+)", Some(Widget));
+        check_furniture("4 min read", Some(Widget));
+        check_furniture("[CORRECTED 08:40 GMT]", Some(UpdateStamp));
+        check_furniture("(Adds quotes from the minister, paragraphs 4-6)", Some(UpdateStamp));
+        check_furniture("Reading time: 3 minutes", Some(Widget));
+        check_furniture("[Related: Ministers meet again ]", Some(SectionHeading));
+    }
+
+    #[test]
+    fn real_sentences_that_name_furniture_words_are_kept() {
+        // Each was once removed as furniture from a real article.
+        for s in [
+            "Small investors have welcomed the deal, subscribing for so many shares that each will get a tenth of what they asked for.",
+            "Negotiators resumed talks on copyright rules for streaming services on Monday.",
+            "The newspaper's subscription revenue rose by a fifth, the company said.",
+            "If you just want the film service, you can sign up for a free 7-day trial.",
+            "4 | Denny Hamlin | 5027 | 6 | 3",
+        ] {
+            check_furniture(s, None);
+        }
     }
 
     #[test]
@@ -411,6 +455,11 @@ mod tests {
         assert_eq!(marks[4..], [Some(Appeal), Some(Subscription)]);
         let quote = "“We are here to serve you and your attention matters,” the minister told the troops.";
         assert_eq!(mark_furniture(&blocks(&[quote, "Subscribe on a monthly basis."]))[4], None);
+        // Short text after closing furniture that names the US or quotes a reader.
+        for kept in ["According to the health agency in the US, cases fell.", "“You are going to be OK,” she told him."] {
+            let marks = mark_furniture(&blocks(&["Advertisement", kept]));
+            assert_eq!(marks[5], None, "{kept}");
+        }
         assert_eq!(mark_furniture(&blocks(&[appeal]))[4], None, "no furniture follows");
         // A widget's label heads nothing; a paragraph ends a section.
         let blocks: Vec<String> = [

@@ -63,7 +63,7 @@ pub fn parse_document(source: &str) -> HtmlDoc {
     let doc = Html::parse_document(&flatten_deep(source));
     let mut out = HtmlDoc::default();
     let mut buffer = String::new();
-    walk(doc.root_element(), &mut out, &mut buffer);
+    walk(doc.root_element(), &mut out, &mut buffer, true);
     flush(&mut buffer, &mut out.blocks);
 
     let first_text = |css: &str| -> Option<String> {
@@ -193,10 +193,56 @@ fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
     element.ancestors().filter_map(ElementRef::wrap).any(|a| names.contains(&a.value().name()))
 }
 
-fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String) {
+/// The page as the pipeline's parser reads it, written out again without what no
+/// reader sees: elements whose content is never text (scripts, SVG, forms' fields;
+/// the head is kept) and elements the page hides (`hidden`, `aria-hidden="true"`,
+/// `display: none`). What the main-content extractor reads, so it sees the page as
+/// this parser does, nested no deeper than [`MAX_DEPTH`].
+pub fn visible_markup(source: &str) -> String {
+    let mut doc = Html::parse_document(&flatten_deep(source));
+    let unseen: Vec<_> = doc
+        .tree
+        .nodes()
+        .filter(|n| n.value().as_element().is_some_and(|e| e.name() != "head" && SKIPPED.contains(&e.name()) || hidden(e)))
+        .map(|n| n.id())
+        .collect();
+    for id in unseen {
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            node.detach();
+        }
+    }
+    doc.html()
+}
+
+/// Whether an element is hidden from readers by its attributes or inline style.
+fn hidden(e: &scraper::node::Element) -> bool {
+    let style = e.attr("style").map(|s| s.to_ascii_lowercase().replace(' ', "")).unwrap_or_default();
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
+}
+
+/// The text blocks of an HTML fragment that is all content (an extractor's output):
+/// no region of it is judged furniture.
+pub fn fragment_blocks(fragment: &str) -> Vec<String> {
+    let doc = Html::parse_fragment(&flatten_deep(fragment));
+    let mut out = HtmlDoc::default();
+    let mut buffer = String::new();
+    walk(doc.root_element(), &mut out, &mut buffer, false);
+    flush(&mut buffer, &mut out.blocks);
+    out.blocks
+}
+
+/// Gathers an element's text blocks; with `judge`, regions that hold the site's
+/// furniture go to `out.removed` instead.
+fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String, judge: bool) {
     let name = element.value().name();
     if SKIPPED.contains(&name) {
         return;
+    }
+    if !judge {
+        return walk_children(element, out, buffer, judge);
     }
     // The site's header (its name, its sections), not the article's, which holds the
     // headline and often the byline.
@@ -213,7 +259,11 @@ fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String) {
         }
         return;
     }
-    let is_block = BLOCKS.contains(&name);
+    walk_children(element, out, buffer, judge);
+}
+
+fn walk_children(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String, judge: bool) {
+    let is_block = BLOCKS.contains(&element.value().name());
     if is_block {
         flush(buffer, &mut out.blocks);
     }
@@ -223,7 +273,7 @@ fn walk(element: ElementRef<'_>, out: &mut HtmlDoc, buffer: &mut String) {
             Node::Element(e) if e.name() == "br" => flush(buffer, &mut out.blocks),
             Node::Element(_) => {
                 if let Some(el) = ElementRef::wrap(child) {
-                    walk(el, out, buffer);
+                    walk(el, out, buffer, judge);
                 }
             }
             _ => {}

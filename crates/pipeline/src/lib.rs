@@ -10,6 +10,7 @@ pub mod entities;
 pub mod events;
 pub mod gazetteer;
 pub mod html;
+pub mod main_content;
 pub mod meta;
 pub mod opening;
 pub mod preview;
@@ -106,8 +107,16 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
                     match article::parse(&path, &decoded.text) {
                         Ok((mut article, notes)) => {
                             notes.into_iter().for_each(&mut warn);
+                            if article.paragraphs.is_empty() {
+                                warn(format!(
+                                    "no body text was found, only the title “{}” ({} passages of page furniture set aside); kept with its title",
+                                    article.title,
+                                    article.removed.len()
+                                ));
+                            }
                             let key = text_key(&article.paragraphs);
-                            if let Some(first) = seen.get(&key) {
+                            // Empty texts are no one's duplicates: each such page is its own article.
+                            if let Some(first) = seen.get(&key).filter(|_| !article.paragraphs.is_empty()) {
                                 warn(format!("has the same text as {first}; skipped as a duplicate"));
                             } else {
                                 if ids.contains(&*article.id) {

@@ -59,7 +59,8 @@ static BY: LazyLock<Regex> =
 /// What may follow a name in a byline, and ends it: a separator, or a word that
 /// introduces the date.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)").expect("valid regex")
+    // "By Ann Lee on Monday, November 18th, 2019": a lowercase "on" ends the name.
+    Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)|(?-i:\son\s)").expect("valid regex")
 });
 /// Lowercase words a person's name may hold ("Mohamed bin Zayed", "Ursula von der
 /// Leyen"): in bylines here, and inside names in the text (`entities`).
@@ -289,7 +290,19 @@ pub fn place_dateline(block: &str) -> Option<PlaceDateline> {
         return None;
     }
     let place = block[..f.start].trim_end_matches([',', '.', ' ', '/']);
-    if !place.ends_with(|c: char| c.is_alphabetic()) || place.contains([',', '.']) || !capitalised_words(place) {
+    // The place may name its country or state after a comma ("WIGAN, England"), and
+    // abbreviate a word ("ST. LOUIS").
+    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
+    let abbreviated = |part: &str| {
+        part.split_whitespace().all(|w| !w.contains('.') || w.len() <= 5 && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+    };
+    // Only a wire dateline, its city in capitals, names the region after a comma
+    // ("Baku, Ganja, March 3" names two places).
+    if !place.ends_with(|c: char| c.is_alphabetic())
+        || parts.len() > 2
+        || parts.len() == 2 && parts[0].chars().any(char::is_lowercase)
+        || !parts.iter().all(|p| capitalised_words(p) && abbreviated(p))
+    {
         return None;
     }
     let after = &block[f.end..];

@@ -67,6 +67,27 @@ fn markup_only_file() {
 }
 
 #[test]
+fn pages_whose_body_is_all_furniture_keep_their_titles_and_are_no_duplicates() {
+    // Two pages with a headline and nothing else the pipeline keeps as text: each is
+    // its own article, with a warning that says what happened (empty texts were once
+    // "duplicates" of each other, and the second page was lost).
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    for (name, headline) in [("a.html", "Harbour reopens"), ("b.html", "Bridge closes")] {
+        let page = format!("<html><body><h1>{headline}</h1><p>Advertisement</p><p>Share on Facebook</p></body></html>");
+        write(dir.path(), name, page.as_bytes());
+    }
+    let out = pipeline::process_dir(dir.path()).unwrap();
+    let titles: Vec<&str> = out.corpus.articles.iter().map(|a| &*a.title).collect();
+    assert_eq!(titles, ["Harbour reopens", "Bridge closes", "Harbour reopens after storm"]);
+    for name in ["a.html", "b.html"] {
+        let warned: Vec<&str> = out.warnings.iter().filter(|w| w.file == name).map(|w| w.message.as_str()).collect();
+        assert_eq!(warned.len(), 1, "{name}: {warned:?}");
+        assert!(warned[0].starts_with("no body text was found, only the title"), "{name}: {warned:?}");
+    }
+}
+
+#[test]
 fn duplicate_file() {
     // The file later in name order is the duplicate.
     let (w, ids) = check("later-copy.txt", GOOD.replace('\n', "\r\n").as_bytes());

@@ -6,10 +6,11 @@
 mod articlebody;
 mod conll;
 mod timebank;
+mod wire;
 
 use std::path::{Path, PathBuf};
 
-/// `cargo xtask quality [--corpora DIR] [articlebody|conll|timebank]...`
+/// `cargo xtask quality [--corpora DIR] [articlebody|wire|conll|timebank]...`
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut corpora = default_corpora();
     let mut only = Vec::new();
@@ -17,8 +18,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--corpora" => corpora = args.next().map(PathBuf::from).ok_or("--corpora needs a folder")?,
-            name @ ("articlebody" | "conll" | "timebank") => only.push(name.to_owned()),
-            other => return Err(format!("quality: unknown argument `{other}` (articlebody, conll, timebank, --corpora DIR)")),
+            name @ ("articlebody" | "wire" | "conll" | "timebank") => only.push(name.to_owned()),
+            other => return Err(format!("quality: unknown argument `{other}` (articlebody, wire, conll, timebank, --corpora DIR)")),
         }
     }
     if !corpora.is_dir() {
@@ -29,8 +30,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     type Measure = fn(&Path) -> Result<(), String>;
-    let all: [(&str, &str, Measure); 3] = [
+    let all: [(&str, &str, Measure); 4] = [
         ("articlebody", "articlebody-dev", articlebody::run),
+        ("wire", "conll2003", wire::run),
         ("conll", "conll2003", conll::run),
         ("timebank", "timebank", timebank::run),
     ];
