@@ -191,7 +191,9 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     clause_start = hit.end;
                     let clause = &sentence[from..to];
                     let ids = entities_within(spans, offset + from, offset + to);
-                    if ids.is_empty() && !ACTION.is_match(clause) || !tells_something(clause, &sentence[hit.start..hit.end]) {
+                    // A clause that says when something happened is an event whatever its
+                    // subject; one that says nothing besides its date is not.
+                    if !tells_something(clause, &sentence[hit.start..hit.end]) {
                         continue;
                     }
                     // A later clause that only says who spoke and when (", the minister
@@ -203,7 +205,20 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         continue;
                     }
                     let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);
-                    let summary = summarise(clause, if n == 0 { None } else { Some(&sentence[hit.start..hit.end]) });
+                    let summary = if n == 0 {
+                        summarise(clause, None)
+                    } else {
+                        // A later clause with no subject of its own (", ended on June 9")
+                        // takes the sentence's ("The exercise, which started …").
+                        let date = &sentence[hit.start..hit.end];
+                        let bare = clause.trim_start_matches([',', ';', ':', '–', '—', '-', ' ']);
+                        match subject_of(sentence) {
+                            Some(subject) if bare.chars().next().is_some_and(char::is_lowercase) => {
+                                summarise(&format!("{subject} {bare}"), Some(date))
+                            }
+                            _ => summarise(clause, Some(date)),
+                        }
+                    };
                     drafts.push(Draft {
                         words: word_set(&summary),
                         when: span,
@@ -381,7 +396,7 @@ const DATE_PREPOSITIONS: [&str; 10] = ["in", "on", "at", "by", "since", "until",
 /// A short readable summary: the clause without a leading date phrase (or, for a
 /// clause event, without its trailing date), capitalised, cut to a few words.
 fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
-    let mut text = clause.trim().trim_end_matches(['.', ';', ':']).to_owned();
+    let mut text = clause.trim_start_matches([',', ';', ':', '–', '—', '-', ' ']).trim().trim_end_matches(['.', ';', ':']).to_owned();
     if let Some(date) = trailing_date {
         if let Some(stem) = text.strip_suffix(date) {
             text = stem.trim_end().to_owned();
@@ -407,6 +422,15 @@ fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
         out.replace_range(..first.len_utf8(), &upper);
     }
     out
+}
+
+/// The words before a sentence's first comma, when they read as a short subject
+/// ("The exercise"): at most six words, beginning with a capital, with no date in them.
+fn subject_of(sentence: &str) -> Option<&str> {
+    let head = sentence[..sentence.find(',')?].trim();
+    let words = head.split_whitespace().count();
+    let capital = head.chars().next().is_some_and(char::is_uppercase);
+    (capital && (1..=6).contains(&words) && when::find(head).is_empty()).then_some(head)
 }
 
 fn word_set(text: &str) -> HashSet<String> {
@@ -658,6 +682,7 @@ mod tests {
         assert_eq!(summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")), "Treaty of Kars signed");
         assert_eq!(summarise("Ships left the port in April 2024", Some("April 2024")), "Ships left the port");
         assert_eq!(summarise("Ships will stay until 5 May", Some("5 May")), "Ships will stay");
+        assert_eq!(summarise(", ended on 9 June", Some("9 June")), "Ended");
         let long = "word ".repeat(40);
         assert!(summarise(&long, None).ends_with('…'));
     }

@@ -79,7 +79,9 @@ static IN_MONTH: LazyLock<Regex> =
 static ON_WEEKDAY: LazyLock<Regex> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
     LazyLock::new(|| re(&format!(r"\b(?:[Oo]n|last|next|this|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b")));
-static SIMPLE_RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b"));
+/// "today's world" speaks of the present in general, not of a day: the possessive is
+/// caught so it can be refused.
+static SIMPLE_RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
 static NAMED_RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b"));
 static AGO: LazyLock<Regex> =
@@ -210,6 +212,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         (&SIMPLE_RELATIVE, |c| {
             Some(Expr::DaysFromReference(match c[1].to_lowercase().as_str() {
                 "yesterday" => -1,
+                "today" if c.get(2).is_some() => return None,
                 "today" => 0,
                 _ => 1,
             }))

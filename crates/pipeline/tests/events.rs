@@ -103,3 +103,21 @@ fn alike_statements_at_different_places_are_different_events() {
     assert_eq!(drills.len(), 1, "{drills:#?}");
     assert_eq!(drills[0].sources.len(), 2);
 }
+
+#[test]
+fn a_dated_sentence_is_an_event_whatever_its_subject() {
+    let out = process(&[(
+        "a.txt",
+        "Harbour figures\n\ndate 1997-11-20\n\nThe harbour's cargo volume fell sharply in 1996.\n\nThe crane, which arrived on March 3, broke down on April 9.",
+    )]);
+    let told: Vec<(String, String)> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| (e.when.start.iso(), e.summary.to_string()))
+        .collect();
+    assert!(told.iter().any(|(d, s)| d == "1996-01-01" && s.contains("cargo volume fell")), "{told:?}");
+    // The second clause has no subject of its own and takes the sentence's.
+    assert!(told.iter().any(|(d, s)| d == "1997-04-09" && s == "The crane broke down"), "{told:?}");
+}
