@@ -110,6 +110,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                 words: HashSet::new(),
             });
         }
+        let mut article_quarter: Option<DateSpan> = None;
         for (p, paragraph) in article.paragraphs.iter().enumerate() {
             let p = p as u32;
             let spans = mentions.get(&(a, p)).map(Vec::as_slice).unwrap_or(&[]);
@@ -171,8 +172,21 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     }
                 }
                 let mut clause_start = 0;
+                // "the quarter" and "a year earlier" speak of the quarter this sentence
+                // names, or else of the one the article named last.
+                let resolve = |hit: &when::Hit, quarter: Option<&DateSpan>| {
+                    let tense = when::tense_at(sentence, hit.start, hit.end);
+                    when::resolve_with(hit.expr, reference, tense, &sentence[hit.start..hit.end], quarter)
+                };
+                let own_quarter = hits
+                    .iter()
+                    .filter(|h| matches!(h.expr, when::Expr::Quarter { .. }))
+                    .find_map(|h| resolve(h, None));
+                if own_quarter.is_some() {
+                    article_quarter = own_quarter.clone();
+                }
                 for (n, hit) in hits.iter().enumerate() {
-                    let Some(span) = when::resolve(hit.expr, reference, tense, &sentence[hit.start..hit.end]) else {
+                    let Some(span) = resolve(hit, article_quarter.as_ref()) else {
                         continue;
                     };
                     // The first date speaks for the sentence; a later one for its own clause,

@@ -170,6 +170,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
     });
     println!("timebank: {} documents; publication line read in {published_read}", files.len());
     println!("timebank: recall = gold dates with an event from their sentence carrying exactly their value / gold dates");
+    println!("timebank:   (an event's value is read from its interval; an approximate part of one year counts as that year, as TimeML values \"mid-1996\")");
     println!("timebank: precision = events from sentences holding a gold date whose value is a gold date of that sentence / such events");
     println!("timebank:   (events from sentences with no gold date are not judged: {undated_events})");
     println!("| granularity | gold | found | recall | events | right | precision |");
@@ -249,7 +250,8 @@ fn is_target(value: &str) -> bool {
 }
 
 /// An event's interval as a TimeML value: a day, a whole month, a calendar quarter, a
-/// whole year, or a season span (its start's month and year); anything else is `range`.
+/// whole year, or a season span (its start's month and year); an approximate part of
+/// one year is that year (TimeML's value for "mid-1996"); anything else is `range`.
 fn value_of(when: &DateSpan) -> String {
     let (s, e) = (when.start, when.end);
     let month_end = |d: Date| Date::new(d.year, d.month, d.day + 1).is_none();
@@ -269,6 +271,11 @@ fn value_of(when: &DateSpan) -> String {
     }
     if s == e {
         return s.iso();
+    }
+    // "mid-1996", "the end of 1994": TimeML gives the year as the value (and the part
+    // as a modifier); the pipeline an approximate part of that year.
+    if when.precision == Precision::Approximate && s.year == e.year {
+        return format!("{:04}", s.year);
     }
     if !whole_months {
         return "range".to_owned();
@@ -403,6 +410,7 @@ mod tests {
         assert_eq!(value_of(&span((1998, 1, 1), (1998, 12, 31), Precision::Year)), "1998");
         assert_eq!(value_of(&span((1998, 6, 1), (1998, 8, 31), Precision::Season)), "1998-SU");
         assert_eq!(value_of(&span((1998, 2, 1), (1998, 3, 15), Precision::Range)), "range");
+        assert_eq!(value_of(&span((1996, 5, 1), (1996, 8, 31), Precision::Approximate)), "1996");
     }
 
     #[test]
