@@ -19,6 +19,24 @@ fn list(kind: &str) -> HashSet<&'static str> {
 
 static NAMED_DAY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("named-day"));
 static BEFORE_YEAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("before-year"));
+static PAST_VERB: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("past-verb"));
+static PRESENT_VERB: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("present-verb"));
+static PASSIVE_AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("passive-aux"));
+
+/// Whether a lowercase `word` is an irregular past form ("brought").
+pub fn is_past_verb(word: &str) -> bool {
+    PAST_VERB.contains(word)
+}
+
+/// Whether a lowercase `word` is a present form of "be", "have" or "do".
+pub fn is_present_verb(word: &str) -> bool {
+    PRESENT_VERB.contains(word)
+}
+
+/// Whether a lowercase `word` before an -ed form makes it a passive or participle.
+pub fn is_passive_aux(word: &str) -> bool {
+    PASSIVE_AUX.contains(word)
+}
 
 /// Whether `word` before a weekday makes it a name ("Good" in "Good Friday").
 pub fn names_a_day(word: &str) -> bool {
@@ -40,5 +58,7 @@ mod tests {
         assert!(!names_a_day("Court"));
         assert!(may_precede_a_year("Christmas") && may_precede_a_year("Fiscal") && may_precede_a_year("March"));
         assert!(!may_precede_a_year("Orion"));
+        assert!(is_past_verb("brought") && !is_past_verb("bring"));
+        assert!(is_present_verb("is") && is_passive_aux("been"));
     }
 }

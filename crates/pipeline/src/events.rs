@@ -180,7 +180,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                 };
                 let own_quarter = hits
                     .iter()
-                    .filter(|h| matches!(h.expr, when::Expr::Quarter { .. }))
+                    .filter(|h| matches!(h.expr, when::Expr::Quarter { .. } | when::Expr::QuarterEnding { .. }))
                     .find_map(|h| resolve(h, None));
                 if own_quarter.is_some() {
                     article_quarter = own_quarter.clone();

@@ -39,6 +39,8 @@ pub enum Expr {
     /// "the latest quarter" (`latest`) is the last ended, whatever the text named;
     /// "the 1988 quarter" (`year`) the named quarter's number in that year.
     SameQuarter { years: i8, current: bool, latest: bool, period: bool, year: Option<i16> },
+    /// "the quarter ended Sept. 30": the calendar quarter of that month.
+    QuarterEnding { month: u8 },
     /// "a year ago", "a year earlier", "year-earlier": the quarter the text speaks of a
     /// year before, or else the reference's year minus one.
     YearEarlier,
@@ -135,6 +137,9 @@ static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?")
 });
+static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter\s+(?:ended|ending|that ended)\s+{MONTH}"))
+});
 static YEAR_EARLIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
 static WEEK_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b")));
@@ -157,7 +162,7 @@ static PART_OF_YEAR: LazyLock<Regex> =
 /// "the budget for the year 2025", either year of "a plan for 2023-2024").
 static FOR_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|plans? to|planned|scheduled|upcoming|intends? to)\b")
+    re(r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|to be|set to|plans? to|planned|scheduled|upcoming|intends? to)\b")
 });
 
 pub(crate) fn number(word: &str) -> Option<i64> {
@@ -191,9 +196,38 @@ pub fn tense(sentence: &str) -> Tense {
     if FUTURE.is_match(sentence) { Tense::Future } else { Tense::Past }
 }
 
-/// Words that mark a clause's verb as past: forms of "be", "have" and "do", the
-/// common reporting verbs, and regular past forms.
-static PAST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(was|were|had|did|said|told|took|left|came|went|began|rose|fell|won|lost|sold|bought|made|gave|\w{3,}ed)\b"));
+/// Words, for finding the verbs that mark a clause's tense.
+static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}'’-]+"));
+
+/// The tense marks in `text`, in order: (offset, tense, is "had"). A future phrase
+/// ("will", "expected to"), an irregular past or a regular -ed form that is not a
+/// passive or participle ("was named", "will be named", "to be completed"), or a
+/// present "is"/"has" (unmarked).
+fn tense_marks(text: &str) -> Vec<(usize, Tense, bool)> {
+    let future: Vec<(usize, usize)> = FUTURE.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let mut out: Vec<(usize, Tense, bool)> = future.iter().map(|&(s, _)| (s, Tense::Future, false)).collect();
+    let mut previous = String::new();
+    for m in WORD.find_iter(text) {
+        let word = m.as_str().to_lowercase();
+        // A word both kinds know ("scheduled", "planned") is the future's.
+        let inside_future = future.iter().any(|&(s, e)| s < m.end() && m.start() < e);
+        // A past form after "be", "is", "to" … is a passive or participle ("will be held").
+        let passive = date_words::is_passive_aux(&previous) && word != "had" && word != "was" && word != "were";
+        if !inside_future && !passive {
+            if date_words::is_past_verb(&word) {
+                out.push((m.start(), Tense::Past, word == "had"));
+            } else if date_words::is_present_verb(&word) {
+                out.push((m.start(), Tense::Unmarked, false));
+            } else if word.len() > 4 && word.ends_with("ed") {
+                out.push((m.start(), Tense::Past, false));
+            }
+        }
+        previous = word;
+    }
+    out.sort_by_key(|m| m.0);
+    out
+}
+
 /// Where a clause ends, for the verb that governs a date: punctuation, quotes and
 /// the words that open a reported or relative clause.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[,;:()"“”]|\b(?:that|which|who|saying|because|while|although)\b"#));
@@ -201,25 +235,13 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[,;:()"“”]|\b(
 /// The tense of the clause a date sits in: the verb nearest before the date in its
 /// clause ("X said the plant will open on Friday": future; "Bush told reporters on
 /// Tuesday that it might be extended": past), else the first after it ("On Feb. 28,
-/// the bank released a note saying …": past), else the sentence's. "by <date>" is a
+/// the bank released a note saying …": past), else unmarked. "by <date>" is a
 /// deadline, ahead, unless the clause is past perfect ("By March it had sold …").
 pub fn tense_at(sentence: &str, start: usize, end: usize) -> Tense {
     let before = &sentence[..start];
     let clause_start = CLAUSE_BREAK.find_iter(before).last().map_or(0, |m| m.end());
-    // A word both lists know ("scheduled", "planned") is the future's.
-    let marks = |text: &str| -> Vec<(usize, Tense, bool)> {
-        let future: Vec<(usize, usize)> = FUTURE.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        let mut out: Vec<(usize, Tense, bool)> = future.iter().map(|&(s, _)| (s, Tense::Future, false)).collect();
-        out.extend(
-            PAST.find_iter(text)
-                .filter(|m| !future.iter().any(|&(s, e)| s < m.end() && m.start() < e))
-                .map(|m| (m.start(), Tense::Past, m.as_str().eq_ignore_ascii_case("had"))),
-        );
-        out.sort_by_key(|m| m.0);
-        out
-    };
     // The date's own words count ("said Thursday" is read as one expression).
-    let nearest_before = marks(&sentence[clause_start..end]).last().copied();
+    let nearest_before = tense_marks(&sentence[clause_start..end]).last().copied();
     // After the date: its clause, or the next one when the date opens the sentence
     // with nothing else in its clause ("On Feb. 28, the bank released …").
     let after = &sentence[end..];
@@ -230,14 +252,14 @@ pub fn tense_at(sentence: &str, start: usize, end: usize) -> Tense {
             break;
         }
     }
-    let mark = nearest_before.or_else(|| marks(&after[..cut]).first().copied());
-    let deadline = before.trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    let mark = nearest_before.or_else(|| tense_marks(&after[..cut]).first().copied());
+    let by = |w: &str| w.eq_ignore_ascii_case("by");
+    let deadline = before.trim_end().rsplit(char::is_whitespace).next().is_some_and(by)
+        || sentence[start..end].split_whitespace().next().is_some_and(by);
     match mark {
         Some((_, _, true)) => Tense::Past,
         _ if deadline => Tense::Future,
         Some((_, t, _)) => t,
-        None if FUTURE.is_match(sentence) => Tense::Future,
-        None if PAST.is_match(sentence) => Tense::Past,
         None => Tense::Unmarked,
     }
 }
@@ -253,7 +275,8 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
-    let patterns: [(&Regex, Reader); 21] = [
+    let patterns: [(&Regex, Reader); 22] = [
+        (&QUARTER_ENDING, |c| Some(Expr::QuarterEnding { month: month_number(&c[1])? })),
         (&NUMERIC_RANGE, |c| {
             Some(Expr::DayRange { month: month(c, 2)?, first: day(c, 1)?, last_month: month(c, 4)?, last: day(c, 3)?, year: year(c, 5) })
         }),
@@ -563,6 +586,11 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
             };
             if years == 0 { Some(DateSpan { basis: Inferred, evidence: evidence.to_owned().into(), ..base }) } else { years_before(&base, i32::from(years), evidence) }
         }
+        Expr::QuarterEnding { month } => {
+            let y = year_for(u32::from(month), 1, reference?, if tense == Tense::Future { tense } else { Tense::Past })?;
+            let (start, end) = quarter_span(y, (month - 1) / 3 + 1)?;
+            span(start, end, Precision::Quarter, Inferred, evidence)
+        }
         Expr::YearEarlier => match quarter.filter(|q| q.precision == Precision::Quarter) {
             Some(q) => years_before(q, -1, evidence),
             None => resolve_with(Expr::YearsFromReference(-1), reference, tense, evidence, None),
@@ -835,6 +863,8 @@ mod tests {
         assert_eq!(with("Costs were lower in the year-ago period.", "1991-11-02"), ("1990-07-01".into(), "1990-09-30".into(), Quarter));
         // "the latest quarter" is the last ended, whatever quarter was named before.
         assert_eq!(with("Profit fell in the latest quarter.", "1992-02-10"), ("1991-10-01".into(), "1991-12-31".into(), Quarter));
+        // A quarter said to end in a month is that month's calendar quarter.
+        assert_eq!(with("Sales rose in the quarter ended Sept. 30.", "1991-11-02"), ("1991-07-01".into(), "1991-09-30".into(), Quarter));
         // With no quarter named, "a year ago" is last year; "the period" alone is no date.
         check("Profit was $3 million a year ago.", "1991-11-02", Some(("1990-01-01", "1990-12-31", Year, Inferred)));
         check("Costs rose in the period.", "1991-11-02", None);
@@ -880,6 +910,10 @@ mod tests {
         assert_eq!(at("Bidders must respond by Oct. 31.", "Oct. 31"), Tense::Future);
         assert_eq!(at("By March, the firm had sold its stake.", "March"), Tense::Past);
         assert_eq!(at("The rights expire Nov. 21.", "Nov. 21"), Tense::Unmarked);
+        // A passive after "will be" is the future's; a present "is" leaves it unmarked.
+        assert_eq!(at("She will be named commander for a flight in December.", "in December"), Tense::Future);
+        assert_eq!(at("The firm said it is calling the notes on Dec. 7.", "on Dec. 7"), Tense::Unmarked);
+        assert_eq!(at("The ferry brought supplies in March.", "in March"), Tense::Past);
     }
 
     #[test]
