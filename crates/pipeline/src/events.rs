@@ -191,7 +191,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     };
                     // The first date speaks for the sentence; a later one for its own clause,
                     // from the entity named just before it ("the Treaty of Kars signed 100 years ago").
-                    let (from, to) = if n == 0 {
+                    let (mut from, to) = if n == 0 {
                         (dateline, sentence.len())
                     } else {
                         let from = spans
@@ -203,19 +203,25 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         (from, hit.end)
                     };
                     clause_start = hit.end;
+                    let date = &sentence[hit.start..hit.end];
+                    // A later clause that only says who spoke and when (", the minister
+                    // said on Wednesday") is the sentence's attribution, not an event.
+                    if n > 0
+                        && let Some(c) = ATTRIBUTION.captures(&sentence[from..to].replacen(date, "", 1))
+                        && !ACTION.is_match(&c[1])
+                    {
+                        continue;
+                    }
+                    // A later date whose clause is little more than the date ("… and
+                    // Thursday", "… ended June 30") speaks for the sentence up to it.
+                    if n > 0 && !tells_something(&sentence[from..to], date) {
+                        from = dateline;
+                    }
                     let clause = &sentence[from..to];
                     let ids = entities_within(spans, offset + from, offset + to);
                     // A clause that says when something happened is an event whatever its
                     // subject; one that says nothing besides its date is not.
-                    if !tells_something(clause, &sentence[hit.start..hit.end]) {
-                        continue;
-                    }
-                    // A later clause that only says who spoke and when (", the minister
-                    // said on Wednesday") is the sentence's attribution, not an event.
-                    if n > 0
-                        && let Some(c) = ATTRIBUTION.captures(&clause.replacen(&sentence[hit.start..hit.end], "", 1))
-                        && !ACTION.is_match(&c[1])
-                    {
+                    if !tells_something(clause, date) {
                         continue;
                     }
                     let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);

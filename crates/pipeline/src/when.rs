@@ -137,8 +137,20 @@ static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?")
 });
+/// The quarter's words are the first group: the date after "ended" is a date of its own.
 static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter\s+(?:ended|ending|that ended)\s+{MONTH}"))
+    re(&format!(r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}"))
+});
+/// "the current year", "this fiscal year", "the full year": the reference's year.
+static THIS_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:current|full|fiscal|current fiscal)\s+year\b(?:\s+((?:19|20)\d{2})\b)?"));
+/// A weekday before a full or month-and-day date ("Saturday, April 25"): the date speaks.
+static WEEKDAY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")));
+/// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the
+/// year two thousand" (which needs "the year" or a preposition before it).
+static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|(two thousand)(?:[\s-]+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b")
 });
 static YEAR_EARLIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
@@ -172,6 +184,24 @@ pub(crate) fn number(word: &str) -> Option<i64> {
         ("forty", 40), ("fifty", 50), ("hundred", 100), ("a hundred", 100),
     ];
     word.parse().ok().or_else(|| words.iter().find(|(w, _)| *w == word).map(|&(_, n)| n))
+}
+
+/// The year a [`SPELLED_YEAR`] match says; "two thousand" needs a word before it.
+fn spelled_year(c: &regex::Captures<'_>) -> Option<i16> {
+    const UNITS: [&str; 10] = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const TEENS: [&str; 10] = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let find = |list: &[&str], i: usize| c.get(i).and_then(|m| list.iter().position(|w| m.as_str().eq_ignore_ascii_case(w)));
+    if c.get(6).is_some() {
+        c.get(1)?;
+        return Some(2000 + i16::try_from(find(&UNITS, 7).unwrap_or(0) + if c.get(7).is_some_and(|m| m.as_str().eq_ignore_ascii_case("ten")) { 10 } else { 0 }).ok()?);
+    }
+    let century: i16 = if c[2].eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
+    let rest = match find(&TEENS, 3) {
+        Some(t) => 10 + t,
+        None => 20 + 10 * find(&TENS, 4)? + find(&UNITS, 5).unwrap_or(0),
+    };
+    Some(century + i16::try_from(rest).ok()?)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -275,8 +305,35 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }
     };
     type Reader = fn(&regex::Captures<'_>) -> Option<Expr>;
-    let patterns: [(&Regex, Reader); 22] = [
-        (&QUARTER_ENDING, |c| Some(Expr::QuarterEnding { month: month_number(&c[1])? })),
+    for c in QUARTER_ENDING.captures_iter(sentence) {
+        let words = c.get(1).expect("quarter group");
+        add(words.start(), words.end(), month_number(&c[2]).map(|month| Expr::QuarterEnding { month }), &mut hits);
+    }
+    for c in SPELLED_YEAR.captures_iter(sentence) {
+        let Some(y) = spelled_year(&c) else { continue };
+        let whole = c.get(0).expect("whole match");
+        let words = c.get(2).or(c.get(6)).expect("a year's first word");
+        // "January nineteen ninety-seven" is a month of that year.
+        let head = sentence[..words.start()].trim_end().trim_end_matches(',');
+        let month_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let expr = match month_number(month_word).filter(|_| dates::is_month_word(month_word)) {
+            Some(month) => (head.len() - month_word.len(), Expr::Stated(DateValue::MonthYear { month, year: y })),
+            None => (if c.get(1).is_some() { whole.start() } else { words.start() }, Expr::Stated(DateValue::Year(y))),
+        };
+        add(expr.0, whole.end(), Some(expr.1), &mut hits);
+    }
+    let patterns: [(&Regex, Reader); 23] = [
+        (&WEEKDAY_DATE, |c| {
+            let (month, day) = (month_number(&c[2])?, day(c, 3)?);
+            match year(c, 4) {
+                Some(y) => Date::new(y, month, day).map(|d| Expr::Stated(DateValue::Full(d))),
+                None => Date::new(2000, month, day).map(|_| Expr::Stated(DateValue::MonthDay { month, day })),
+            }
+        }),
+        (&THIS_YEAR, |c| Some(match year(c, 1) {
+            Some(y) => Expr::Stated(DateValue::Year(y)),
+            None => Expr::YearsFromReference(0),
+        })),
         (&NUMERIC_RANGE, |c| {
             Some(Expr::DayRange { month: month(c, 2)?, first: day(c, 1)?, last_month: month(c, 4)?, last: day(c, 3)?, year: year(c, 5) })
         }),
@@ -486,7 +543,9 @@ fn year_for(month: u32, day: u32, reference: &DateSpan, tense: Tense) -> Option<
     let candidate = NaiveDate::from_ymd_opt(y, month, day.clamp(1, 28))
         .and_then(|d| NaiveDate::from_ymd_opt(y, month, day).or(Some(d)))?;
     Some(match tense {
-        Tense::Past if candidate > anchor => y - 1,
+        // A stated day a few days after the reference is that year's: a wire's time
+        // stamp may lag the story it carries ("said in Saturday's editorial").
+        Tense::Past if candidate > anchor + Duration::days(7) => y - 1,
         Tense::Future if candidate < anchor => y + 1,
         Tense::Unmarked => {
             // Within half a year either way of the reference.
@@ -837,6 +896,21 @@ mod tests {
         let year_only = DateSpan { precision: Year, ..reference("2021-01-01") };
         let hit = find("They met on Monday.")[0];
         assert_eq!(resolve(hit.expr, Some(&year_only), Tense::Past, "on Monday"), None);
+    }
+
+    #[test]
+    fn years_in_words_weekday_dates_and_the_current_year() {
+        check("The plant was sold in nineteen ninety-six.", "1998-01-15", Some(("1996-01-01", "1996-12-31", Year, Stated)));
+        check("The tower opened in January nineteen eighty-seven.", "1998-01-15", Some(("1987-01-01", "1987-01-31", Month, Stated)));
+        check("The plan aims at full employment by the year two thousand.", "1998-01-15", Some(("2000-01-01", "2000-12-31", Year, Stated)));
+        check("They sent two thousand troops.", "1998-01-15", None);
+        check("The paper said in an editorial on Saturday, April 25, that the ruling stands.", "1998-04-24", Some(("1998-04-25", "1998-04-25", Day, Inferred)));
+        check("Earnings for the current year will fall.", "1991-11-02", Some(("1991-01-01", "1991-12-31", Year, Inferred)));
+        check("Sales rose 4% this fiscal year.", "1991-11-02", Some(("1991-01-01", "1991-12-31", Year, Inferred)));
+        // The day a quarter ended is a date of its own.
+        let hits = find("The loss for the quarter ended Sept. 30 narrowed.");
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert_eq!(hits[1].expr, Expr::Stated(DateValue::MonthDay { month: 9, day: 30 }));
     }
 
     #[test]

@@ -121,3 +121,21 @@ fn a_dated_sentence_is_an_event_whatever_its_subject() {
     // The second clause has no subject of its own and takes the sentence's.
     assert!(told.iter().any(|(d, s)| d == "1997-04-09" && s == "The crane broke down"), "{told:?}");
 }
+
+#[test]
+fn a_second_date_with_little_clause_of_its_own_speaks_for_the_sentence() {
+    // 2024-03-08 is a Friday.
+    let out = process(&[(
+        "a.txt",
+        "Union statements released\n\ndate 2024-03-08\n\nThe union released statements made Friday and Thursday by its lawyer.",
+    )]);
+    let mut days: Vec<String> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| e.when.start.iso())
+        .collect();
+    days.sort();
+    assert_eq!(days, ["2024-03-07", "2024-03-08"]);
+}
