@@ -248,7 +248,7 @@ fn tense_marks(text: &str) -> Vec<(usize, Tense, bool)> {
                 out.push((m.start(), Tense::Past, word == "had"));
             } else if date_words::is_present_verb(&word) {
                 out.push((m.start(), Tense::Unmarked, false));
-            } else if word.len() > 4 && word.ends_with("ed") {
+            } else if word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") {
                 out.push((m.start(), Tense::Past, false));
             }
         }
@@ -271,7 +271,14 @@ pub fn tense_at(sentence: &str, start: usize, end: usize) -> Tense {
     let before = &sentence[..start];
     let clause_start = CLAUSE_BREAK.find_iter(before).last().map_or(0, |m| m.end());
     // The date's own words count ("said Thursday" is read as one expression).
-    let nearest_before = tense_marks(&sentence[clause_start..end]).last().copied();
+    // With no verb in it, the clause runs on back over commas ("to be held in Izmir,
+    // Turkey in May-June"), to the last stronger break.
+    // Only a place's second name opens such a clause; "…, payable Dec. 15" does not.
+    let continues_a_name = sentence[clause_start..start].trim_start().chars().next().is_some_and(char::is_uppercase);
+    let nearest_before = tense_marks(&sentence[clause_start..end]).last().copied().or_else(|| {
+        let wider = CLAUSE_BREAK.find_iter(before).filter(|m| m.as_str() != ",").last().map_or(0, |m| m.end());
+        continues_a_name.then(|| tense_marks(&sentence[wider..end]).last().copied()).flatten()
+    });
     // After the date: its clause, or the next one when the date opens the sentence
     // with nothing else in its clause ("On Feb. 28, the bank released …").
     let after = &sentence[end..];
@@ -537,8 +544,13 @@ fn span(start: NaiveDate, end: NaiveDate, precision: Precision, basis: Basis, ev
 /// forward a year when the tense says the date lies on the other side of the reference.
 fn year_for(month: u32, day: u32, reference: &DateSpan, tense: Tense) -> Option<i32> {
     let (start, end) = (from_date(reference.start)?, from_date(reference.end)?);
-    // Past events are placed up to the end of a wide reference, future ones from its start.
-    let anchor = if tense == Tense::Future { start } else { end };
+    // Past events are placed up to the end of a wide reference, future ones from its
+    // start, and the nearest around its middle.
+    let anchor = match tense {
+        Tense::Future => start,
+        Tense::Past => end,
+        Tense::Unmarked => start + (end - start) / 2,
+    };
     let y = anchor.year();
     let candidate = NaiveDate::from_ymd_opt(y, month, day.clamp(1, 28))
         .and_then(|d| NaiveDate::from_ymd_opt(y, month, day).or(Some(d)))?;
@@ -984,6 +996,9 @@ mod tests {
         assert_eq!(at("Bidders must respond by Oct. 31.", "Oct. 31"), Tense::Future);
         assert_eq!(at("By March, the firm had sold its stake.", "March"), Tense::Past);
         assert_eq!(at("The rights expire Nov. 21.", "Nov. 21"), Tense::Unmarked);
+        assert_eq!(at("Troops will train in Izmir, Turkey in May.", "in May"), Tense::Future);
+        assert_eq!(at("The firm declared a dividend, payable Dec. 15.", "Dec. 15"), Tense::Unmarked);
+        assert_eq!(at("Mr. Lee, 52 years old, will succeed Ms. Tan Feb. 1, soon after she retires.", "Feb. 1"), Tense::Future);
         // A passive after "will be" is the future's; a present "is" leaves it unmarked.
         assert_eq!(at("She will be named commander for a flight in December.", "in December"), Tense::Future);
         assert_eq!(at("The firm said it is calling the notes on Dec. 7.", "on Dec. 7"), Tense::Unmarked);
