@@ -78,7 +78,7 @@ pub enum Tense {
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?";
 const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUMBER: &str = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred)";
+const NUMBER: &str = r"(\d+|a hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred)";
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
@@ -135,7 +135,7 @@ static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "the quarter", "the latest quarter", "this quarter", "the year-ago period", "the
 /// quarter a year earlier": a quarter named by what the text said before.
 static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?")
+    re(r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?(-\w)?")
 });
 /// The quarter's words are the first group: the date after "ended" is a date of its own.
 static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,6 +152,10 @@ static WEEKDAY_DATE: LazyLock<Regex> =
 static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|(two thousand)(?:[\s-]+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b")
 });
+/// A span of several months a figure is given for ("the nine months", "the first
+/// half"): "a year earlier" in its sentence compares that span, not a quarter.
+static MONTHS_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:nine|six|first)[\s-]+months?\b|\b(?:first|second) half\b|\byear[\s-]to[\s-]date\b"));
 static YEAR_EARLIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
 static WEEK_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b")));
@@ -166,7 +170,7 @@ static MONTH_OF_YEAR: LazyLock<Regex> =
 /// A season with a word that makes it a time ("last summer", "in the fall", "winter
 /// of 1998"); "the fall of the wall" is caught to be refused.
 static SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{2})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?")
+    re(r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Oo]ver|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{2})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?")
 });
 static PART_OF_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+((?:19|20)\d{2})\b"));
@@ -181,7 +185,7 @@ pub(crate) fn number(word: &str) -> Option<i64> {
     let words = [
         ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
         ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30),
-        ("forty", 40), ("fifty", 50), ("hundred", 100), ("a hundred", 100),
+        ("forty", 40), ("fifty", 50), ("hundred", 100), ("a hundred", 100), ("a", 1), ("an", 1),
     ];
     word.parse().ok().or_else(|| words.iter().find(|(w, _)| *w == word).map(|&(_, n)| n))
 }
@@ -380,6 +384,10 @@ pub fn find(sentence: &str) -> Vec<Hit> {
             let current = words.contains("current");
             let latest = words.contains("latest") || words.contains("most recent");
             let year = c[2].split_whitespace().find_map(|w| w.parse::<i16>().ok());
+            // "its quarter-century low", "the quarter-to-quarter comparison": no quarter.
+            if c.get(5).is_some() {
+                return None;
+            }
             let period = &c[3] == "period";
             // "the period" alone may be any time: only a qualified one is a quarter.
             (!period || !c[2].trim().is_empty()).then_some(Expr::SameQuarter { years: if back { -1 } else { 0 }, current, latest, period, year })
@@ -511,6 +519,25 @@ pub fn find(sentence: &str) -> Vec<Hit> {
     for c in IN_MONTH.captures_iter(sentence) {
         let m = c.get(0).expect("whole match");
         add(m.start(), m.end(), month_number(&c[1]).map(Expr::Month), &mut hits);
+    }
+    // "the winter of nineteen ninety-four": the season of that year.
+    hits.sort_by_key(|h| h.start);
+    for i in 1..hits.len() {
+        if let (Expr::Season { season, year: None, .. }, Expr::Stated(DateValue::Year(y))) = (hits[i - 1].expr, hits[i].expr)
+            && sentence[hits[i - 1].end..hits[i].start].trim().is_empty()
+            && sentence[hits[i].start..].to_ascii_lowercase().starts_with("of ")
+        {
+            hits[i - 1] = Hit { start: hits[i - 1].start, end: hits[i].end, expr: Expr::Season { season, year: Some(y), step: None } };
+            hits[i].expr = Expr::YearsFromReference(i32::MIN);
+        }
+    }
+    hits.retain(|h| h.expr != Expr::YearsFromReference(i32::MIN));
+    if MONTHS_SPAN.is_match(sentence) {
+        for h in &mut hits {
+            if h.expr == Expr::YearEarlier {
+                h.expr = Expr::YearsFromReference(-1);
+            }
+        }
     }
     hits.sort_by_key(|h| h.start);
     // The year a plan or budget is "for" ("a cooperation plan for 2024") is what it
@@ -766,6 +793,9 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
             span(start, month_end(end_year, u32::from(last))?, Precision::Range, basis, evidence)
         }
         Expr::Month(month) => {
+            // A month named with no verb to place it ("rising to a high in June from
+            // $29 in March") is mostly one gone by in news; only a day is placed nearest.
+            let tense = if tense == Tense::Unmarked { Tense::Past } else { tense };
             let y = year_for(u32::from(month), 1, reference?, tense)?;
             let start = NaiveDate::from_ymd_opt(y, u32::from(month), 1)?;
             span(start, month_end(y, u32::from(month))?, Precision::Month, Inferred, evidence)
@@ -913,6 +943,7 @@ mod tests {
     #[test]
     fn years_in_words_weekday_dates_and_the_current_year() {
         check("The plant was sold in nineteen ninety-six.", "1998-01-15", Some(("1996-01-01", "1996-12-31", Year, Stated)));
+        check("Oil fell that low in the winter of nineteen ninety-four.", "1998-01-15", Some(("1993-12-01", "1994-02-28", Season, Stated)));
         check("The tower opened in January nineteen eighty-seven.", "1998-01-15", Some(("1987-01-01", "1987-01-31", Month, Stated)));
         check("The plan aims at full employment by the year two thousand.", "1998-01-15", Some(("2000-01-01", "2000-12-31", Year, Stated)));
         check("They sent two thousand troops.", "1998-01-15", None);
@@ -954,6 +985,10 @@ mod tests {
         // With no quarter named, "a year ago" is last year; "the period" alone is no date.
         check("Profit was $3 million a year ago.", "1991-11-02", Some(("1990-01-01", "1990-12-31", Year, Inferred)));
         check("Costs rose in the period.", "1991-11-02", None);
+        check("The rate is near its quarter-century low.", "1991-11-02", None);
+        // A comparison over several months is no quarter's: last year's.
+        let hits = find("For the nine months, profit fell from $4 million a year earlier.");
+        assert_eq!(hits.iter().map(|h| h.expr).collect::<Vec<_>>(), [Expr::YearsFromReference(-1)]);
     }
 
     #[test]
@@ -966,8 +1001,11 @@ mod tests {
         check("The plant reopens next March.", "1991-11-07", Some(("1992-03-01", "1992-03-31", Month, Inferred)));
         check("The plant closed in July last year.", "1991-11-07", Some(("1990-07-01", "1990-07-31", Month, Inferred)));
         check("The strike began last summer.", "1991-11-07", Some(("1991-06-01", "1991-08-31", Season, Inferred)));
+        check("Shares rose to a high in June from $29 in March.", "1991-11-07", Some(("1991-06-01", "1991-06-30", Month, Inferred)));
         check("The strike began last summer.", "1991-07-07", Some(("1990-06-01", "1990-08-31", Season, Inferred)));
         check("Talks resume in the spring.", "1991-11-07", Some(("1992-03-01", "1992-05-31", Season, Inferred)));
+        check("Over the summer, rivals cut prices.", "1991-11-07", Some(("1991-06-01", "1991-08-31", Season, Inferred)));
+        check("The firm said a month ago that it would cut jobs.", "1991-11-07", Some(("1991-10-01", "1991-10-31", Month, Inferred)));
         check("The mill shut in the winter of 1990.", "1991-11-07", Some(("1989-12-01", "1990-02-28", Season, Stated)));
         // Seasons that are no time.
         check("Prices may fall sharply.", "1991-11-07", None);
