@@ -185,8 +185,24 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                 if own_quarter.is_some() {
                     article_quarter = own_quarter.clone();
                 }
+                // A sentence that speaks of a quarter ("in the latest quarter") compares
+                // it with "last year": the same quarter a year before.
+                let spoken_quarter = own_quarter.clone().or_else(|| {
+                    hits.iter()
+                        .filter(|h| matches!(h.expr, when::Expr::SameQuarter { .. }))
+                        .find_map(|h| resolve(h, article_quarter.as_ref()))
+                });
                 for (n, hit) in hits.iter().enumerate() {
-                    let Some(span) = resolve(hit, article_quarter.as_ref()) else {
+                    let words = &sentence[hit.start..hit.end];
+                    let compared = hit.expr == when::Expr::YearsFromReference(-1)
+                        && spoken_quarter.is_some()
+                        && words.to_lowercase().starts_with("last year");
+                    let span = if compared {
+                        when::resolve_with(when::Expr::YearEarlier, reference, when::Tense::Past, words, spoken_quarter.as_ref())
+                    } else {
+                        resolve(hit, article_quarter.as_ref())
+                    };
+                    let Some(span) = span else {
                         continue;
                     };
                     // The first date speaks for the sentence; a later one for its own clause,

@@ -252,7 +252,7 @@ fn tense_marks(text: &str) -> Vec<(usize, Tense, bool)> {
                 out.push((m.start(), Tense::Past, word == "had"));
             } else if date_words::is_present_verb(&word) {
                 out.push((m.start(), Tense::Unmarked, false));
-            } else if word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") {
+            } else if word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed") && !word.starts_with("un") {
                 out.push((m.start(), Tense::Past, false));
             }
         }
@@ -1041,6 +1041,8 @@ mod tests {
         assert_eq!(at("She will be named commander for a flight in December.", "in December"), Tense::Future);
         assert_eq!(at("The firm said it is calling the notes on Dec. 7.", "on Dec. 7"), Tense::Unmarked);
         assert_eq!(at("The ferry brought supplies in March.", "in March"), Tense::Past);
+        // An -ed word that is an adjective ("a still unspecified date") is no past.
+        assert_eq!(at("It would be paid on a still unspecified date in January.", "in January"), Tense::Future);
     }
 
     #[test]

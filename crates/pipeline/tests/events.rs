@@ -139,3 +139,20 @@ fn a_second_date_with_little_clause_of_its_own_speaks_for_the_sentence() {
     days.sort();
     assert_eq!(days, ["2024-03-07", "2024-03-08"]);
 }
+
+#[test]
+fn last_year_beside_a_quarter_is_that_quarter_a_year_before() {
+    let out = process(&[(
+        "a.txt",
+        "Mill results\n\ndate 2023-11-02\n\nThe mill's profit rose in the third quarter.\n\nIn the latest quarter, the mill earned $3 million, against $2 million last year.",
+    )]);
+    let spans: Vec<(String, String)> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| (e.when.start.iso(), e.when.end.iso()))
+        .collect();
+    assert!(spans.contains(&("2022-07-01".to_owned(), "2022-09-30".to_owned())), "{spans:?}");
+    assert!(spans.contains(&("2023-07-01".to_owned(), "2023-09-30".to_owned())), "{spans:?}");
+}
