@@ -293,7 +293,9 @@ pub fn tense_at(sentence: &str, start: usize, end: usize) -> Tense {
             break;
         }
     }
-    let mark = nearest_before.or_else(|| tense_marks(&after[..cut]).first().copied());
+    // "had filed reports by Wednesday": a past perfect anywhere before in the clause.
+    let perfect = tense_marks(&sentence[clause_start..end]).iter().any(|m| m.2);
+    let mark = if perfect { Some((0, Tense::Past, true)) } else { nearest_before.or_else(|| tense_marks(&after[..cut]).first().copied()) };
     let by = |w: &str| w.eq_ignore_ascii_case("by");
     let deadline = before.trim_end().rsplit(char::is_whitespace).next().is_some_and(by)
         || sentence[start..end].split_whitespace().next().is_some_and(by);
@@ -587,11 +589,12 @@ fn year_for(month: u32, day: u32, reference: &DateSpan, tense: Tense) -> Option<
         Tense::Past if candidate > anchor + Duration::days(7) => y - 1,
         Tense::Future if candidate < anchor => y + 1,
         Tense::Unmarked => {
-            // Within half a year either way of the reference.
+            // News tells more of what was than of what will be: up to four months
+            // ahead of the reference, or eight back.
             let days = (candidate - anchor).num_days();
-            if days > 183 {
+            if days > 120 {
                 y - 1
-            } else if days < -183 {
+            } else if days < -245 {
                 y + 1
             } else {
                 y
@@ -649,12 +652,13 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
             let r = reference?;
             let anchor = from_date(if tense == Tense::Future { r.start } else { r.end })?;
             let y = anchor.year();
-            let (start, end) = quarter_span(y, n)?;
-            // A quarter not begun is last year's in a report of the past; one over, next year's in a plan.
+            let (start, _) = quarter_span(y, n)?;
+            // A quarter not begun is last year's in a report of the past. A plan's
+            // mention of one ("plans to cut jobs after a third-quarter loss") is mostly
+            // of a quarter reported, so the future moves none ahead.
             let y = match tense {
                 _ if of_year => y,
                 Tense::Past | Tense::Unmarked if start > anchor => y - 1,
-                Tense::Future if end < anchor => y + 1,
                 _ => y,
             };
             let (start, end) = quarter_span(y + i32::from(years), n)?;
@@ -962,6 +966,7 @@ mod tests {
         check("Net income rose 8% in the fourth quarter.", "1991-02-10", Some(("1990-10-01", "1990-12-31", Quarter, Inferred)));
         check("Sales in the fiscal first quarter rose 3%.", "1991-06-01", Some(("1991-01-01", "1991-03-31", Quarter, Inferred)));
         check("Output will rise in the fourth quarter.", "1991-11-02", Some(("1991-10-01", "1991-12-31", Quarter, Inferred)));
+        check("The bank plans to cut jobs after a third-quarter loss.", "1991-11-02", Some(("1991-07-01", "1991-09-30", Quarter, Inferred)));
         check("Profit fell in last year's fourth quarter.", "1991-06-01", Some(("1990-10-01", "1990-12-31", Quarter, Inferred)));
         check("Profit fell in the 1989 second quarter.", "1991-06-01", Some(("1989-04-01", "1989-06-30", Quarter, Stated)));
     }
@@ -1033,6 +1038,7 @@ mod tests {
         assert_eq!(at("The deal is scheduled to close Monday.", "Monday"), Tense::Future);
         assert_eq!(at("Bidders must respond by Oct. 31.", "Oct. 31"), Tense::Future);
         assert_eq!(at("By March, the firm had sold its stake.", "March"), Tense::Past);
+        assert_eq!(at("Ten members had filed reports by Wednesday.", "by Wednesday"), Tense::Past);
         assert_eq!(at("The rights expire Nov. 21.", "Nov. 21"), Tense::Unmarked);
         assert_eq!(at("Troops will train in Izmir, Turkey in May.", "in May"), Tense::Future);
         assert_eq!(at("The firm declared a dividend, payable Dec. 15.", "Dec. 15"), Tense::Unmarked);
@@ -1056,6 +1062,7 @@ mod tests {
         assert_eq!(resolve_at("Holders must tender their shares by Jan. 5.", "1991-11-07"), "1992-01-05");
         assert_eq!(resolve_at("The dividend is payable Jan. 2.", "1991-11-07"), "1992-01-02");
         assert_eq!(resolve_at("The rights expire Nov. 21.", "1991-11-07"), "1991-11-21");
+        assert_eq!(resolve_at("The index is near its record high set Aug. 6.", "1992-02-07"), "1991-08-06");
         assert_eq!(resolve_at("The offer ran out on Oct. 3.", "1991-11-07"), "1991-10-03");
     }
 
