@@ -106,7 +106,11 @@ static BETWEEN: LazyLock<Regex> =
 static MONTH_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?")));
 static IN_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}")));
+    LazyLock::new(|| re(&format!(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}")));
+/// "December's figures": a month's own. "May's" is left out, for it is a name as often.
+static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(January|February|March|April|June|July|August|September|October|November|December)['’]s\b")
+});
 static ON_WEEKDAY: LazyLock<Regex> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
     LazyLock::new(|| re(&format!(r"\b(?:[Oo]n|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b")));
@@ -518,9 +522,11 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         add(f.start, f.end, Some(Expr::Stated(f.value)), &mut hits);
     }
     // Last, a month without day or year ("in May"), where no fuller form took its words.
-    for c in IN_MONTH.captures_iter(sentence) {
-        let m = c.get(0).expect("whole match");
-        add(m.start(), m.end(), month_number(&c[1]).map(Expr::Month), &mut hits);
+    for regex in [&*IN_MONTH, &*MONTH_POSSESSIVE] {
+        for c in regex.captures_iter(sentence) {
+            let m = c.get(0).expect("whole match");
+            add(m.start(), m.end(), month_number(&c[1]).map(Expr::Month), &mut hits);
+        }
     }
     // "the winter of nineteen ninety-four": the season of that year.
     hits.sort_by_key(|h| h.start);
@@ -1007,6 +1013,8 @@ mod tests {
         check("The plant closed in July last year.", "1991-11-07", Some(("1990-07-01", "1990-07-31", Month, Inferred)));
         check("The strike began last summer.", "1991-11-07", Some(("1991-06-01", "1991-08-31", Season, Inferred)));
         check("Shares rose to a high in June from $29 in March.", "1991-11-07", Some(("1991-06-01", "1991-06-30", Month, Inferred)));
+        check("The figures for October showed a rise.", "1991-11-07", Some(("1991-10-01", "1991-10-31", Month, Inferred)));
+        check("The office revised September's figures.", "1991-11-07", Some(("1991-09-01", "1991-09-30", Month, Inferred)));
         check("The strike began last summer.", "1991-07-07", Some(("1990-06-01", "1990-08-31", Season, Inferred)));
         check("Talks resume in the spring.", "1991-11-07", Some(("1992-03-01", "1992-05-31", Season, Inferred)));
         check("Over the summer, rivals cut prices.", "1991-11-07", Some(("1991-06-01", "1991-08-31", Season, Inferred)));
