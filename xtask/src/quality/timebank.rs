@@ -215,7 +215,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
 }
 
 fn ratio(a: usize, b: usize) -> String {
-    if b == 0 { "-".to_owned() } else { format!("{:.2}", a as f64 / b as f64) }
+    if b == 0 { "-".to_owned() } else { format!("{:.3}", a as f64 / b as f64) }
 }
 
 fn clip(s: &str) -> String {
