@@ -307,8 +307,22 @@ pub fn tense_at(sentence: &str, start: usize, end: usize) -> Tense {
         Some((_, _, true)) => Tense::Past,
         _ if deadline => Tense::Future,
         Some((_, t, _)) => t,
+        // A clause with no verb in a sentence about what will be ("flights will leave
+        // from March 30, with the third departing from August 6") is the future's.
+        None if FUTURE.is_match(sentence) => Tense::Future,
         None => Tense::Unmarked,
     }
+}
+
+/// Weekdays listed before a plural part of the day ("Monday and Tuesday nights").
+static RECURRING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"^(?:\s*(?:,|and|or)\s*{WEEKDAY})*\s+(?:nights|mornings|afternoons|evenings)\b"))
+});
+
+/// Whether a weekday hit names a day that recurs rather than one day.
+fn recurs(sentence: &str, hit: &Hit) -> bool {
+    let before = sentence[..hit.start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    ["every", "each"].iter().any(|w| before.eq_ignore_ascii_case(w)) || RECURRING_AFTER.is_match(&sentence[hit.end..])
 }
 
 /// Every date expression in a sentence, longest forms first where they overlap.
@@ -540,6 +554,8 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }
     }
     hits.retain(|h| h.expr != Expr::YearsFromReference(i32::MIN));
+    // "flights leave on Monday and Tuesday nights", "every Friday": days that recur.
+    hits.retain(|h| !(matches!(h.expr, Expr::Weekday(_) | Expr::WeekdayOfWeek { .. }) && recurs(sentence, h)));
     if MONTHS_SPAN.is_match(sentence) {
         for h in &mut hits {
             if h.expr == Expr::YearEarlier {
@@ -1032,6 +1048,9 @@ mod tests {
         check("The envoy left Monday for talks.", "1991-11-07", Some(("1991-11-04", "1991-11-04", Day, Inferred)));
         check("Markets fell on Black Monday in 1987.", "1991-11-07", Some(("1987-01-01", "1987-12-31", Year, Stated)));
         check("Shops close on Good Friday.", "1991-11-07", None);
+        // Days that recur are no one day.
+        check("New flights will leave on Monday and Tuesday nights from March 30.", "1991-11-07", Some(("1992-03-30", "1992-03-30", Day, Inferred)));
+        check("The market opens every Friday.", "1991-11-07", None);
     }
 
     #[test]
@@ -1050,6 +1069,7 @@ mod tests {
         assert_eq!(at("The rights expire Nov. 21.", "Nov. 21"), Tense::Unmarked);
         assert_eq!(at("Troops will train in Izmir, Turkey in May.", "in May"), Tense::Future);
         assert_eq!(at("The firm declared a dividend, payable Dec. 15.", "Dec. 15"), Tense::Unmarked);
+        assert_eq!(at("Ferries will sail from May 2, with a third one from August 6.", "August 6"), Tense::Future);
         assert_eq!(at("Mr. Lee, 52 years old, will succeed Ms. Tan Feb. 1, soon after she retires.", "Feb. 1"), Tense::Future);
         // A passive after "will be" is the future's; a present "is" leaves it unmarked.
         assert_eq!(at("She will be named commander for a flight in December.", "in December"), Tense::Future);
