@@ -1,5 +1,6 @@
 //! Fuzz target: the date finders (`dates::find_dates`, `when::find`) on arbitrary text,
-//! and every expression they find resolved (`when::resolve`) and shifted
+//! and every expression they find resolved (`when::resolve_with`, in every tense, with
+//! and without a quarter named before) and shifted
 //! (`when::shift`) against a few reference days. A found date is a real calendar day
 //! and a span never ends before it starts.
 
@@ -44,11 +45,19 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let tense = when::tense(text);
+    // A quarter the text named, for "the quarter" and "a year earlier".
+    let quarter = DateSpan {
+        end: Date::new(2021, 9, 30).expect("a day"),
+        precision: Precision::Quarter,
+        ..DateSpan::stated_day(Date::new(2021, 7, 1).expect("a day"), "quarter")
+    };
     for hit in when::find(text) {
         let evidence = text.get(hit.start..hit.end).expect("hits slice the text");
+        let clause = when::tense_at(text, hit.start, hit.end);
         for reference in references.iter().map(Some).chain([None]) {
-            for t in [tense, Tense::Past, Tense::Future] {
-                if let Some(span) = when::resolve(hit.expr, reference, t, evidence) {
+            for t in [tense, clause, Tense::Past, Tense::Future, Tense::Unmarked] {
+                for named in [None, Some(&quarter)] {
+                    let Some(span) = when::resolve_with(hit.expr, reference, t, evidence, named) else { continue };
                     check_span(&span);
                     // "N days/weeks/months/years after …" moves a resolved span.
                     for (n, unit) in [(1, "day"), (-3, "weeks"), (8, "months"), (-100, "years")] {

@@ -105,6 +105,8 @@ impl fmt::Display for Date {
 pub enum Precision {
     Day,
     Month,
+    /// A calendar quarter (fiscal quarters are read as calendar ones).
+    Quarter,
     Season,
     Year,
     Range,
@@ -117,6 +119,7 @@ impl Precision {
         match self {
             Precision::Day => "day",
             Precision::Month => "month",
+            Precision::Quarter => "quarter",
             Precision::Season => "season",
             Precision::Year => "year",
             Precision::Range => "range",
@@ -160,6 +163,7 @@ impl DateSpan {
         let text = match self.precision {
             Precision::Day => s.to_string(),
             Precision::Month => format!("{} {}", month_abbrev(s.month), s.year),
+            Precision::Quarter => format!("Q{} {}", (s.month - 1) / 3 + 1, s.year),
             Precision::Year => s.year.to_string(),
             Precision::Season | Precision::Range | Precision::Approximate => {
                 if self.start == self.end {
@@ -217,6 +221,8 @@ mod tests {
         assert_eq!(span.label(), "5 Oct 2021");
         span.precision = Precision::Month;
         assert_eq!(span.label(), "Oct 2021");
+        span.precision = Precision::Quarter;
+        assert_eq!(span.label(), "Q4 2021");
         span.precision = Precision::Year;
         span.basis = Basis::Inferred;
         assert_eq!(span.label(), "c. 2021");

@@ -27,7 +27,7 @@ use crate::event::{Event, EventKind, Source};
 use crate::search::{Bits, TextIndex};
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 7;
+pub const FORMAT_VERSION: u16 = 8;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -703,8 +703,16 @@ fn read_span_tail(r: &mut Reader, start: Date) -> Result<(Date, Precision, Basis
     Ok((end, precision, basis))
 }
 
-const PRECISIONS: [Precision; 6] =
-    [Precision::Day, Precision::Month, Precision::Season, Precision::Year, Precision::Range, Precision::Approximate];
+/// Codes are positions: a new precision is appended, so older codes keep their meaning.
+const PRECISIONS: [Precision; 7] = [
+    Precision::Day,
+    Precision::Month,
+    Precision::Season,
+    Precision::Year,
+    Precision::Range,
+    Precision::Approximate,
+    Precision::Quarter,
+];
 
 fn precision_code(p: Precision) -> u8 {
     PRECISIONS.iter().position(|&x| x == p).unwrap_or(0) as u8
@@ -1314,6 +1322,23 @@ mod tests {
         assert_eq!(decode(&encode(&corpus)), Ok(corpus.clone()));
         let (_, search) = decode_with_search(&encode(&corpus)).unwrap();
         assert_eq!(search, TextIndex::for_corpus(&corpus), "the index travels with the corpus");
+    }
+
+    #[test]
+    fn every_precision_and_basis_round_trips() {
+        for &precision in &PRECISIONS {
+            for basis in [Basis::Stated, Basis::Inferred] {
+                let mut corpus = sample();
+                for e in &mut corpus.events {
+                    e.when.precision = precision;
+                    e.when.basis = basis;
+                }
+                assert_eq!(decode(&encode(&corpus)), Ok(corpus.clone()), "{precision:?} {basis:?}");
+            }
+        }
+        // Codes are positions in `PRECISIONS`: the first six keep the codes of format 7.
+        assert_eq!(precision_code(Precision::Approximate), 5);
+        assert_eq!(precision_code(Precision::Quarter), 6);
     }
 
     #[test]

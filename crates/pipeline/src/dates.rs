@@ -25,7 +25,7 @@ pub enum DateValue {
     Year(i16),
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?";
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)").expect("valid regex"));
@@ -52,7 +52,37 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b")).expect("valid regex"));
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d.:/-]|-)((?:1[89]|20)\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.:/$#-]|-)((?:1[89]|20)\d{2})\b").expect("valid regex"));
+
+/// Whether `word` is an English month name or its abbreviation, exactly ("Mar." but not "Marcus").
+pub fn is_month_word(word: &str) -> bool {
+    const NAMES: [&str; 24] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    NAMES.contains(&word.trim_end_matches('.').to_ascii_lowercase().as_str())
+}
+
+/// Whether the four digits at `start..end` are a number that is not a year: a decimal
+/// or a thousands group ("2082.1", "1,990" is caught by the pattern), a percentage,
+/// or part of a name ("Orion 1980": a capitalised word mid-sentence right before it).
+fn not_a_year(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let mut next = after.chars();
+    let decimal = matches!(next.next(), Some('.' | ',')) && next.next().is_some_and(|c| c.is_ascii_digit());
+    if decimal || after.starts_with('%') || after.trim_start().starts_with("percent") {
+        return true;
+    }
+    let before = &text[..start];
+    let Some(head) = before.strip_suffix(' ') else { return false };
+    let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let word_start = head.len() - word.len();
+    let mid_sentence = !text[..word_start].trim_end().is_empty() && !text[..word_start].trim_end().ends_with(['.', '!', '?', '"', '“', ':']);
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && mid_sentence
+        && !crate::date_words::may_precede_a_year(word)
+}
 
 /// The month number of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u8> {
@@ -120,7 +150,8 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     }
     for c in YEAR.captures_iter(text) {
         let m = c.get(1).expect("year group");
-        push(m.start(), m.end(), num(m.as_str()).map(DateValue::Year), &mut found);
+        let value = if not_a_year(text, m.start(), m.end()) { None } else { num(m.as_str()).map(DateValue::Year) };
+        push(m.start(), m.end(), value, &mut found);
     }
     found.sort_by_key(|f| f.start);
     found
@@ -138,6 +169,20 @@ mod tests {
         let got: Vec<(&str, DateValue)> =
             find_dates(text).iter().map(|f| (&text[f.start..f.end], f.value)).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates_are_not_read_as_dates() {
+        // A month's abbreviation inside a word, an index value, a share, a name.
+        check("Shares of Octel Associates rose 5 points.", &[]);
+        check("The index closed at 2082.1, down 4.5%.", &[]);
+        check("Turnout reached 1990 percent of the target.", &[]);
+        check("He bought the Orion 1980 fund and sold it in 1987.", &[("1987", DateValue::Year(1987))]);
+        check("Sales were 1,995 units.", &[]);
+        // A year after a word that may stand before it, or at a sentence's start, stays one.
+        check("Sales peaked at Christmas 1998.", &[("1998", DateValue::Year(1998))]);
+        check("1998 was a good year.", &[("1998", DateValue::Year(1998))]);
+        check("Prices rose in March 1998.", &[("March 1998", DateValue::MonthYear { month: 3, year: 1998 })]);
     }
 
     #[test]

@@ -110,6 +110,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                 words: HashSet::new(),
             });
         }
+        let mut article_quarter: Option<DateSpan> = None;
         for (p, paragraph) in article.paragraphs.iter().enumerate() {
             let p = p as u32;
             let spans = mentions.get(&(a, p)).map(Vec::as_slice).unwrap_or(&[]);
@@ -171,13 +172,42 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     }
                 }
                 let mut clause_start = 0;
+                // "the quarter" and "a year earlier" speak of the quarter this sentence
+                // names, or else of the one the article named last.
+                let resolve = |hit: &when::Hit, quarter: Option<&DateSpan>| {
+                    let tense = when::tense_at(sentence, hit.start, hit.end);
+                    when::resolve_with(hit.expr, reference, tense, &sentence[hit.start..hit.end], quarter)
+                };
+                let own_quarter = hits
+                    .iter()
+                    .filter(|h| matches!(h.expr, when::Expr::Quarter { .. } | when::Expr::QuarterEnding { .. }))
+                    .find_map(|h| resolve(h, None));
+                if own_quarter.is_some() {
+                    article_quarter = own_quarter.clone();
+                }
+                // A sentence that speaks of a quarter ("in the latest quarter") compares
+                // it with "last year": the same quarter a year before.
+                let spoken_quarter = own_quarter.clone().or_else(|| {
+                    hits.iter()
+                        .filter(|h| matches!(h.expr, when::Expr::SameQuarter { .. }))
+                        .find_map(|h| resolve(h, article_quarter.as_ref()))
+                });
                 for (n, hit) in hits.iter().enumerate() {
-                    let Some(span) = when::resolve(hit.expr, reference, tense, &sentence[hit.start..hit.end]) else {
+                    let words = &sentence[hit.start..hit.end];
+                    let compared = hit.expr == when::Expr::YearsFromReference(-1)
+                        && spoken_quarter.is_some()
+                        && words.to_lowercase().starts_with("last year");
+                    let span = if compared {
+                        when::resolve_with(when::Expr::YearEarlier, reference, when::Tense::Past, words, spoken_quarter.as_ref())
+                    } else {
+                        resolve(hit, article_quarter.as_ref())
+                    };
+                    let Some(span) = span else {
                         continue;
                     };
                     // The first date speaks for the sentence; a later one for its own clause,
                     // from the entity named just before it ("the Treaty of Kars signed 100 years ago").
-                    let (from, to) = if n == 0 {
+                    let (mut from, to) = if n == 0 {
                         (dateline, sentence.len())
                     } else {
                         let from = spans
@@ -189,21 +219,42 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         (from, hit.end)
                     };
                     clause_start = hit.end;
-                    let clause = &sentence[from..to];
-                    let ids = entities_within(spans, offset + from, offset + to);
-                    if ids.is_empty() && !ACTION.is_match(clause) || !tells_something(clause, &sentence[hit.start..hit.end]) {
-                        continue;
-                    }
+                    let date = &sentence[hit.start..hit.end];
                     // A later clause that only says who spoke and when (", the minister
                     // said on Wednesday") is the sentence's attribution, not an event.
                     if n > 0
-                        && let Some(c) = ATTRIBUTION.captures(&clause.replacen(&sentence[hit.start..hit.end], "", 1))
+                        && let Some(c) = ATTRIBUTION.captures(&sentence[from..to].replacen(date, "", 1))
                         && !ACTION.is_match(&c[1])
                     {
                         continue;
                     }
+                    // A later date whose clause is little more than the date ("… and
+                    // Thursday", "… ended June 30") speaks for the sentence up to it.
+                    if n > 0 && !tells_something(&sentence[from..to], date) {
+                        from = dateline;
+                    }
+                    let clause = &sentence[from..to];
+                    let ids = entities_within(spans, offset + from, offset + to);
+                    // A clause that says when something happened is an event whatever its
+                    // subject; one that says nothing besides its date is not.
+                    if !tells_something(clause, date) {
+                        continue;
+                    }
                     let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);
-                    let summary = summarise(clause, if n == 0 { None } else { Some(&sentence[hit.start..hit.end]) });
+                    let summary = if n == 0 {
+                        summarise(clause, None)
+                    } else {
+                        // A later clause with no subject of its own (", ended on June 9")
+                        // takes the sentence's ("The exercise, which started …").
+                        let date = &sentence[hit.start..hit.end];
+                        let bare = clause.trim_start_matches([',', ';', ':', '–', '—', '-', ' ']);
+                        match subject_of(sentence) {
+                            Some(subject) if bare.chars().next().is_some_and(char::is_lowercase) => {
+                                summarise(&format!("{subject} {bare}"), Some(date))
+                            }
+                            _ => summarise(clause, Some(date)),
+                        }
+                    };
                     drafts.push(Draft {
                         words: word_set(&summary),
                         when: span,
@@ -381,7 +432,7 @@ const DATE_PREPOSITIONS: [&str; 10] = ["in", "on", "at", "by", "since", "until",
 /// A short readable summary: the clause without a leading date phrase (or, for a
 /// clause event, without its trailing date), capitalised, cut to a few words.
 fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
-    let mut text = clause.trim().trim_end_matches(['.', ';', ':']).to_owned();
+    let mut text = clause.trim_start_matches([',', ';', ':', '–', '—', '-', ' ']).trim().trim_end_matches(['.', ';', ':']).to_owned();
     if let Some(date) = trailing_date {
         if let Some(stem) = text.strip_suffix(date) {
             text = stem.trim_end().to_owned();
@@ -407,6 +458,15 @@ fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
         out.replace_range(..first.len_utf8(), &upper);
     }
     out
+}
+
+/// The words before a sentence's first comma, when they read as a short subject
+/// ("The exercise"): at most six words, beginning with a capital, with no date in them.
+fn subject_of(sentence: &str) -> Option<&str> {
+    let head = sentence[..sentence.find(',')?].trim();
+    let words = head.split_whitespace().count();
+    let capital = head.chars().next().is_some_and(char::is_uppercase);
+    (capital && (1..=6).contains(&words) && when::find(head).is_empty()).then_some(head)
 }
 
 fn word_set(text: &str) -> HashSet<String> {
@@ -658,6 +718,7 @@ mod tests {
         assert_eq!(summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")), "Treaty of Kars signed");
         assert_eq!(summarise("Ships left the port in April 2024", Some("April 2024")), "Ships left the port");
         assert_eq!(summarise("Ships will stay until 5 May", Some("5 May")), "Ships will stay");
+        assert_eq!(summarise(", ended on 9 June", Some("9 June")), "Ended");
         let long = "word ".repeat(40);
         assert!(summarise(&long, None).ends_with('…'));
     }

@@ -5,6 +5,7 @@
 
 mod article;
 pub mod clean;
+pub mod date_words;
 pub mod dates;
 pub mod entities;
 pub mod events;

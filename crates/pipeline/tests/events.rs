@@ -103,3 +103,56 @@ fn alike_statements_at_different_places_are_different_events() {
     assert_eq!(drills.len(), 1, "{drills:#?}");
     assert_eq!(drills[0].sources.len(), 2);
 }
+
+#[test]
+fn a_dated_sentence_is_an_event_whatever_its_subject() {
+    let out = process(&[(
+        "a.txt",
+        "Harbour figures\n\ndate 1997-11-20\n\nThe harbour's cargo volume fell sharply in 1996.\n\nThe crane, which arrived on March 3, broke down on April 9.",
+    )]);
+    let told: Vec<(String, String)> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| (e.when.start.iso(), e.summary.to_string()))
+        .collect();
+    assert!(told.iter().any(|(d, s)| d == "1996-01-01" && s.contains("cargo volume fell")), "{told:?}");
+    // The second clause has no subject of its own and takes the sentence's.
+    assert!(told.iter().any(|(d, s)| d == "1997-04-09" && s == "The crane broke down"), "{told:?}");
+}
+
+#[test]
+fn a_second_date_with_little_clause_of_its_own_speaks_for_the_sentence() {
+    // 2024-03-08 is a Friday.
+    let out = process(&[(
+        "a.txt",
+        "Union statements released\n\ndate 2024-03-08\n\nThe union released statements made Friday and Thursday by its lawyer.",
+    )]);
+    let mut days: Vec<String> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| e.when.start.iso())
+        .collect();
+    days.sort();
+    assert_eq!(days, ["2024-03-07", "2024-03-08"]);
+}
+
+#[test]
+fn last_year_beside_a_quarter_is_that_quarter_a_year_before() {
+    let out = process(&[(
+        "a.txt",
+        "Mill results\n\ndate 2023-11-02\n\nThe mill's profit rose in the third quarter.\n\nIn the latest quarter, the mill earned $3 million, against $2 million last year.",
+    )]);
+    let spans: Vec<(String, String)> = out
+        .corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .map(|e| (e.when.start.iso(), e.when.end.iso()))
+        .collect();
+    assert!(spans.contains(&("2022-07-01".to_owned(), "2022-09-30".to_owned())), "{spans:?}");
+    assert!(spans.contains(&("2023-07-01".to_owned(), "2023-09-30".to_owned())), "{spans:?}");
+}
