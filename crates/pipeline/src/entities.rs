@@ -21,7 +21,7 @@ use crate::recycle::fold;
 /// pairs at 1,000 generated articles) for lists nobody reads past the top.
 pub const RELATED_KEPT: usize = 12;
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
-const TITLES: [&str; 59] = [
+pub(crate) const TITLES: [&str; 59] = [
     "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
     "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral",
     "Adm", "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary",
@@ -30,13 +30,13 @@ const TITLES: [&str; 59] = [
     "Marshal", "Sergeant", "Attache", "Brig", "Sgt", "Cmdr", "Manager", "CEO", "Rector", "Chairperson",
 ];
 /// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
-const LOWER_TITLES: [&str; 20] = [
+pub(crate) const LOWER_TITLES: [&str; 20] = [
     "ambassador", "counterpart", "minister", "president", "envoy", "spokesman", "spokeswoman", "spokesperson",
     "commander", "general", "chief", "leader", "head", "officer", "colonel", "premier", "secretary", "director",
     "chairman", "deputy",
 ];
 /// Last words that make a name an organisation.
-const ORG_HEADS: [&str; 40] = [
+pub(crate) const ORG_HEADS: [&str; 40] = [
     "Ministry", "Agency", "Forces", "Force", "Army", "Navy", "Corps", "Council", "Committee", "Staff", "Parliament",
     "Assembly", "Union", "Organization", "Organisation", "Alliance", "Bank", "Party", "University", "Institute",
     "Company", "Group", "Service", "Office", "Department", "Guard", "Police", "Command", "Brigade", "Division",
@@ -44,7 +44,7 @@ const ORG_HEADS: [&str; 40] = [
     "Centre",
 ];
 /// Last words that make a name a place.
-const PLACE_HEADS: [&str; 19] = [
+pub(crate) const PLACE_HEADS: [&str; 19] = [
     "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands",
     "Region", "Province", "District", "Corridor", "Peninsula", "Desert", "Canal", "Airport",
 ];
