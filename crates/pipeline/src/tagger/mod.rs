@@ -70,7 +70,8 @@ pub fn tag_tokens(doc: &[Vec<&str>]) -> Vec<Vec<String>> {
 /// sentence says about a word helps in another.
 pub fn names(sentences: &[&str]) -> Vec<Name> {
     let tokens: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(s)).collect();
-    let words: Vec<Vec<&str>> = tokens.iter().map(|ts| ts.iter().map(|t| t.text).collect()).collect();
+    let plain: Vec<Vec<std::borrow::Cow<'_, str>>> = tokens.iter().map(|ts| ts.iter().map(|t| tokens::plain(t.text)).collect()).collect();
+    let words: Vec<Vec<&str>> = plain.iter().map(|ts| ts.iter().map(|t| t.as_ref()).collect()).collect();
     let mut out = Vec::new();
     for (i, tags) in tag_tokens(&words).iter().enumerate() {
         for (start, end, kind) in conll::spans(tags) {

@@ -30,14 +30,24 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
         r"|\p{N}+(?:[.,:/]\p{N}+)*(?:-[\p{L}\p{N}]+(?:[.,]\p{N}+)*)*",
         // Words, with inner hyphens, ampersands and apostrophes not starting a clitic
         // ("O'Neill"), and a final "n't", which is split off below.
-        r"|[\p{L}\p{N}]+(?:(?:[-&]|'\p{L}{3,})[\p{L}\p{N}]*)*(?:'[tT])?",
+        r"|[\p{L}\p{N}]+(?:(?:[-&]|['’]\p{L}{3,})[\p{L}\p{N}]*)*(?:['’][tT])?",
         // Clitics as Penn Treebank splits them.
-        r"|'(?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)\b",
+        r"|['’](?:s|S|re|ve|ll|d|m|RE|VE|LL|D|M)\b",
         // Any other character that is not a space, alone (punctuation, symbols).
         r"|[^\s]",
     ))
     .expect("token pattern")
 });
+
+/// A token as CoNLL's Reuters text would print it: typographic quotes and apostrophes
+/// become the plain ones the model learnt ("’s" → "'s", "“" → "\"").
+pub fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['“', '”', '„', '‘', '’']) {
+        text.replace(['“', '”', '„'], "\"").replace(['‘', '’'], "'").into()
+    } else {
+        text.into()
+    }
+}
 
 /// The tokens of one sentence.
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
@@ -56,7 +66,7 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
             continue;
         }
         // "don't" → "do" "n't"
-        if let Some(stem) = text.strip_suffix("n't").or_else(|| text.strip_suffix("N'T"))
+        if let Some(stem) = ["n't", "N'T", "n’t", "N’T"].iter().find_map(|clitic| text.strip_suffix(clitic))
             && !stem.is_empty()
         {
             out.push(Token { text: stem, start, end: start + stem.len() });
@@ -106,6 +116,13 @@ mod tests {
     #[test]
     fn initials_are_tokens_of_their_own() {
         check("J. R. Tolkovsky spoke", &["J.", "R.", "Tolkovsky", "spoke"]);
+    }
+
+    #[test]
+    fn typographic_quotes_read_as_plain_ones() {
+        check("“Vrelo’s bid isn’t over”", &["“", "Vrelo", "’s", "bid", "is", "n’t", "over", "”"]);
+        assert_eq!(plain("’s"), "'s");
+        assert_eq!(plain("“"), "\"");
         check("Mr. Tanaka", &["Mr.", "Tanaka"]);
     }
 }
