@@ -14,6 +14,7 @@ use crate::clean::sentences;
 use crate::gazetteer::{GAZETTEER, PlaceKind, Via};
 use crate::meta::NAME_PARTICLES;
 use crate::recycle::fold;
+use crate::tagger;
 
 
 /// How many co-mentioned entities an entity keeps, most often first: what its card
@@ -258,7 +259,23 @@ fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize)
 /// Finds the mentions in one paragraph.
 fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize, Vec<Found>)> {
     let mut per_sentence = Vec::new();
-    for sentence in sentences(paragraph) {
+    let all = sentences(paragraph);
+    // The tagger's names for the whole paragraph at once (what one sentence says about
+    // a word helps in another), as byte ranges of the paragraph.
+    let offsets: Vec<usize> = all.iter().map(|s| s.as_ptr() as usize - paragraph.as_ptr() as usize).collect();
+    let proposed: Vec<Proposed> = tagger::names(&all)
+        .into_iter()
+        .filter_map(|n| {
+            let kind = match n.kind {
+                tagger::Kind::Person => EntityKind::Person,
+                tagger::Kind::Organization => EntityKind::Organization,
+                tagger::Kind::Place => EntityKind::Place,
+                tagger::Kind::Other => return None,
+            };
+            Some(Proposed { start: offsets[n.sentence] + n.start, end: offsets[n.sentence] + n.end, kind })
+        })
+        .collect();
+    for sentence in all {
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
         let toks = tokens(sentence, offset);
         let mut found = Vec::new();
@@ -267,7 +284,8 @@ fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize
             EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
         };
         for (run_start, run_end) in runs(paragraph, &toks) {
-            classify_run(paragraph, &toks, run_start, run_end, list_of_exercises, countries, &mut found);
+            let context = Context { list_of_exercises, countries, proposed: &proposed };
+            classify_run(paragraph, &toks, run_start, run_end, &context, &mut found);
         }
         for m in DAY_WAR.captures_iter(sentence) {
             let whole = m.get(0).expect("whole match");
@@ -378,15 +396,23 @@ fn push_titled(
     });
 }
 
-fn classify_run(
-    paragraph: &str,
-    toks: &[Token<'_>],
-    mut start: usize,
+/// A name the statistical tagger proposes (byte range of the paragraph, kind).
+struct Proposed {
+    start: usize,
     end: usize,
+    kind: EntityKind,
+}
+
+/// What a run is classified with besides its tokens.
+struct Context<'a> {
     list_of_exercises: bool,
-    countries: &HashSet<String>,
-    found: &mut Vec<Found>,
-) {
+    countries: &'a HashSet<String>,
+    /// The tagger's names in the paragraph: used only where no rule knows the run.
+    proposed: &'a [Proposed],
+}
+
+fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usize, context: &Context<'_>, found: &mut Vec<Found>) {
+    let Context { list_of_exercises, countries, proposed } = *context;
     // Function words never start a name ("The Shusha Declaration", "During the …").
     while start < end && FUNCTION_WORDS.contains(&toks[start].text) {
         start += 1;
@@ -588,7 +614,12 @@ fn classify_run(
         } else if after_in || locative {
             Some((EntityKind::Place, text.to_owned(), "context"))
         } else {
-            None
+            // What the tagger makes of the word, when it takes exactly this word for an
+            // organisation or a place (a lone person's name is a surname, settled above).
+            proposed
+                .iter()
+                .find(|p| p.start == s && p.end == e && p.kind != EntityKind::Person && !country_stem(text))
+                .map(|p| (p.kind, text.to_owned(), "tagger"))
         };
         // Countries and demonyms are never surnames; hyphenated demonym pairs split.
         if tok.text.contains('-') || is_country(text) {
@@ -608,9 +639,27 @@ fn classify_run(
         });
         return;
     }
-    // Otherwise only the words the gazetteer knows ("Turkish troops").
+    // Otherwise the names the tagger finds inside the run ("Takuya Takagi scored"), and
+    // the words the gazetteer knows among the rest ("Turkish troops").
+    // Places are the gazetteer's, and a run with a title is an office the rules read
+    // ("Minister of National Defense"): the tagger adds only people and organisations.
+    let titled = words.iter().any(|w| is_title(w));
+    let inside: Vec<&Proposed> = proposed
+        .iter()
+        .filter(|p| p.start >= s && p.end <= e && !titled)
+        .filter(|p| matches!(p.kind, EntityKind::Person | EntityKind::Organization))
+        .filter(|p| !is_country(&paragraph[p.start..p.end]) && !country_stem(&paragraph[p.start..p.end]))
+        // A quotation's last words before "said" are no speaker ("… to Nordic Europe,” said).
+        .filter(|p| !paragraph[p.end..].trim_start_matches([',', '.', '!', '?']).starts_with(['”', '"', '’', '\'']))
+        .collect();
+    for p in &inside {
+        let text = &paragraph[p.start..p.end];
+        push(found, p.kind, text, text, "tagger", p.start, p.end);
+    }
     for t in &toks[start..end] {
-        place_word(found, t, false);
+        if !inside.iter().any(|p| p.start < t.end && t.start < p.end) {
+            place_word(found, t, false);
+        }
     }
 }
 
@@ -626,6 +675,17 @@ fn is_head(word: &str) -> bool {
 /// A country name or demonym (not a city: people's names collide with small towns).
 fn is_country(word: &str) -> bool {
     GAZETTEER.demonym(word).is_some() || GAZETTEER.lookup(word).is_some_and(|(p, _)| p.kind == PlaceKind::Country)
+}
+
+/// The start of a country's name, as many demonyms the gazetteer lacks are ("Uzbek",
+/// "Kazakh", "Tajik"): a word the tagger should not take for a name of its own.
+fn country_stem(word: &str) -> bool {
+    word.chars().count() >= 4
+        && GAZETTEER
+            .places
+            .iter()
+            .take_while(|p| p.kind == PlaceKind::Country)
+            .any(|p| p.name.len() > word.len() && p.name.starts_with(word))
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -1027,7 +1087,8 @@ mod tests {
         check("Talks in Punta Arenas, the city of the south, ended.", &[(Place, "Punta Arenas", "")]);
         check("It was signed by Ana Rojas, director of the port.", &[(Person, "Ana Rojas", "")]);
         check("Lars Holm, president of the board, spoke.", &[(Person, "Lars Holm", "president of the board")]);
-        check("Lars Holm, chair", &[]);
+        // No role from a cut-off apposition; the name itself is the tagger's to find.
+        check("Lars Holm, chair", &[(Person, "Lars Holm", "")]);
         check(
             "Lars Holm, president of the Nordic Fund (NF), spoke.",
             &[(Person, "Lars Holm", "president of the Nordic Fund"), (Organization, "Nordic Fund", ""), (Organization, "NF", "")]
