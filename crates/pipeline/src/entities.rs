@@ -607,7 +607,15 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
         let fallback = if let Some(country) = GAZETTEER.demonym(text) {
             Some((EntityKind::Place, country.name.clone(), "demonym"))
         } else if let Some((place, via)) = GAZETTEER.lookup(text) {
-            Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
+            // A city's name the tagger reads as an organisation is its club or team
+            // ("Barcelona beat Valencia"); countries stay places, as CoNLL has them.
+            let team = place.kind == PlaceKind::City
+                && proposed.iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
+            if team {
+                Some((EntityKind::Organization, text.to_owned(), "tagger"))
+            } else {
+                Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
+            }
         } else if next.is_some_and(|n| n == "reports" || n == "reported") || prev == Some("per") {
             // "Daily reports …", "… per Daily": an outlet.
             Some((EntityKind::Organization, text.to_owned(), "name"))
