@@ -115,12 +115,33 @@ pub fn document(doc: &[Vec<&str>]) -> Vec<Vec<Vec<String>>> {
     doc.iter().map(|sentence| self::sentence(sentence, &view)).collect()
 }
 
+/// Whether a word is a title or rank, an organisation's or a place's head word.
+struct Heads {
+    title: bool,
+    org: bool,
+    place: bool,
+}
+
 fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
     let caps_sentence = sentence_in_capitals(words);
     let gazetteer: Vec<Option<&str>> = words.iter().map(|w| if has_upper(w) { gazetteer_kind(w) } else { None }).collect();
+    // Each word and the next as one place name, looked up once for both words.
+    let pairs: Vec<Option<&str>> = (0..n)
+        .map(|i| if i + 1 < n && has_upper(words[i]) { gazetteer_kind(&format!("{} {}", words[i], words[i + 1])) } else { None })
+        .collect();
+    // Each word's list memberships, once: its neighbours ask again.
+    let heads: Vec<Heads> = words
+        .iter()
+        .zip(&lower)
+        .map(|(w, l)| Heads {
+            title: TITLES.contains(&w.trim_end_matches('.')) || LOWER_TITLES.contains(&l.as_str()),
+            org: has_upper(w) && ORG_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w)),
+            place: PLACE_HEADS.contains(w),
+        })
+        .collect();
     let at = |i: isize| -> Option<usize> { (i >= 0 && (i as usize) < n).then_some(i as usize) };
     let mut out = Vec::with_capacity(n);
     for (i, &word) in words.iter().enumerate() {
@@ -167,28 +188,19 @@ fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
             }
         }
         // Two-word places ("New York", "Hong Kong").
-        if let Some(j) = at(i as isize + 1)
-            && has_upper(word)
-            && let Some(kind) = gazetteer_kind(&format!("{word} {}", words[j]))
-        {
+        if let Some(kind) = pairs[i] {
             f.push(format!("gz2+={kind}"));
         }
-        if let Some(j) = at(i as isize - 1)
-            && has_upper(words[j])
-            && let Some(kind) = gazetteer_kind(&format!("{} {word}", words[j]))
-        {
+        if let Some(kind) = i.checked_sub(1).and_then(|j| pairs[j]) {
             f.push(format!("gz2-={kind}"));
         }
-        let title = |w: &str| TITLES.contains(&w.trim_end_matches('.')) || LOWER_TITLES.contains(&w.to_lowercase().as_str());
-        let org_head = |w: &str| has_upper(w) && ORG_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w));
-        let place_head = |w: &str| PLACE_HEADS.contains(&w);
-        if title(word) {
+        if heads[i].title {
             f.push("title".into());
         }
-        if org_head(word) {
+        if heads[i].org {
             f.push("orghead".into());
         }
-        if place_head(word) {
+        if heads[i].place {
             f.push("placehead".into());
         }
         for (o, name) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
@@ -196,13 +208,13 @@ fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
                 Some(j) => {
                     f.push(format!("wl{name}={}", lower[j]));
                     f.push(format!("ssh{name}={}", shapes[j]));
-                    if title(words[j]) {
+                    if heads[j].title {
                         f.push(format!("title{name}"));
                     }
-                    if org_head(words[j]) {
+                    if heads[j].org {
                         f.push(format!("orghead{name}"));
                     }
-                    if place_head(words[j]) {
+                    if heads[j].place {
                         f.push(format!("placehead{name}"));
                     }
                 }
