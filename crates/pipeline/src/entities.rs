@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use model::{Alias, Article, Entity, EntityKind, Mention, Related, Role};
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::clean::sentences;
@@ -260,22 +261,8 @@ fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize)
 fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize, Vec<Found>)> {
     let mut per_sentence = Vec::new();
     let all = sentences(paragraph);
-    // The tagger's names for the whole paragraph at once (what one sentence says about
-    // a word helps in another), as byte ranges of the paragraph.
-    let offsets: Vec<usize> = all.iter().map(|s| s.as_ptr() as usize - paragraph.as_ptr() as usize).collect();
-    let proposed: Vec<Proposed> = tagger::names(&all)
-        .into_iter()
-        .filter_map(|n| {
-            let kind = match n.kind {
-                tagger::Kind::Person => EntityKind::Person,
-                tagger::Kind::Organization => EntityKind::Organization,
-                tagger::Kind::Place => EntityKind::Place,
-                tagger::Kind::Other => return None,
-            };
-            Some(Proposed { start: offsets[n.sentence] + n.start, end: offsets[n.sentence] + n.end, kind })
-        })
-        .collect();
-    for sentence in all {
+    let proposed = Proposals::new(paragraph, &all);
+    for &sentence in &all {
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
         let toks = tokens(sentence, offset);
         let mut found = Vec::new();
@@ -286,6 +273,21 @@ fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize
         for (run_start, run_end) in runs(paragraph, &toks) {
             let context = Context { list_of_exercises, countries, proposed: &proposed };
             classify_run(paragraph, &toks, run_start, run_end, &context, &mut found);
+        }
+        // Names whose dots split the rules' runs ("U.S.", "U.N.", "N. Knight"): the
+        // tagger's, replacing the unresolved single letters the rules made of them.
+        let sentence_end = offset + sentence.len();
+        let held_by_runs = runs(paragraph, &toks);
+        let dotted = sentence.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1] == b'.');
+        for p in proposed.get().iter().filter(|_| dotted).filter(|p| p.start >= offset && p.end <= sentence_end && paragraph[p.start..p.end].contains('.')) {
+            let held = held_by_runs.iter().any(|&(a, b)| toks[a].start <= p.start && p.end <= toks[b - 1].end);
+            let overlaps = |f: &Found| f.start < p.end && p.start < f.end;
+            if held || found.iter().any(|f| overlaps(f) && !(f.rule == "surname" && f.fallback.is_none())) {
+                continue;
+            }
+            found.retain(|f| !overlaps(f));
+            let text = &paragraph[p.start..p.end];
+            push(&mut found, p.kind, text, text, "tagger", p.start, p.end);
         }
         for m in DAY_WAR.captures_iter(sentence) {
             let whole = m.get(0).expect("whole match");
@@ -403,12 +405,45 @@ struct Proposed {
     kind: EntityKind,
 }
 
+/// The tagger's names in a paragraph, as byte ranges of it, tagged once and only when
+/// a rule first asks (tagging is most of the entities step's time). The paragraph is
+/// tagged whole: what one sentence says about a word helps in another.
+struct Proposals<'a> {
+    paragraph: &'a str,
+    sentences: &'a [&'a str],
+    names: std::cell::OnceCell<Vec<Proposed>>,
+}
+
+impl<'a> Proposals<'a> {
+    fn new(paragraph: &'a str, sentences: &'a [&'a str]) -> Proposals<'a> {
+        Proposals { paragraph, sentences, names: std::cell::OnceCell::new() }
+    }
+
+    fn get(&self) -> &[Proposed] {
+        self.names.get_or_init(|| {
+            let offsets: Vec<usize> = self.sentences.iter().map(|s| s.as_ptr() as usize - self.paragraph.as_ptr() as usize).collect();
+            tagger::names(self.sentences)
+                .into_iter()
+                .filter_map(|n| {
+                    let kind = match n.kind {
+                        tagger::Kind::Person => EntityKind::Person,
+                        tagger::Kind::Organization => EntityKind::Organization,
+                        tagger::Kind::Place => EntityKind::Place,
+                        tagger::Kind::Other => return None,
+                    };
+                    Some(Proposed { start: offsets[n.sentence] + n.start, end: offsets[n.sentence] + n.end, kind })
+                })
+                .collect()
+        })
+    }
+}
+
 /// What a run is classified with besides its tokens.
 struct Context<'a> {
     list_of_exercises: bool,
     countries: &'a HashSet<String>,
     /// The tagger's names in the paragraph: used only where no rule knows the run.
-    proposed: &'a [Proposed],
+    proposed: &'a Proposals<'a>,
 }
 
 fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usize, context: &Context<'_>, found: &mut Vec<Found>) {
@@ -532,6 +567,8 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && GAZETTEER.lookup_in(text, countries).is_none()
         && DATELINE_TAIL.is_match(&paragraph[e..])
+        // A section's word in a headline ("SOCCER - …") is no place: the tagger agrees.
+        && proposed.get().iter().any(|p| p.start < e && s < p.end)
     {
         let name = text
             .split(' ')
@@ -553,7 +590,11 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
     }
     // A word in capitals is an acronym, unless it is a place's name of four letters or
     // more ("BAKU —" in a dateline; "UN" is also a village's name).
-    let acronym = is_acronym(text) && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none());
+    // In a line set in capitals every word looks like an acronym ("GMT", "SCHEDULE"):
+    // there only what the tagger takes for a name.
+    let acronym = is_acronym(text)
+        && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none())
+        && (!in_capitals(toks) || proposed.get().iter().any(|p| p.start < e && s < p.end));
     if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || acronym)
         && (words.len() >= 2 || acronym)
     {
@@ -610,9 +651,14 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
             // A city's name the tagger reads as an organisation is its club or team
             // ("Barcelona beat Valencia"); countries stay places, as CoNLL has them.
             let team = place.kind == PlaceKind::City
-                && proposed.iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
+                && proposed.get().iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
+            // A town's name opening a sentence that the tagger takes for no name is
+            // the common word ("Police said …", Police being a Polish town).
+            let common_word = place.kind == PlaceKind::City && start == 0 && !proposed.get().iter().any(|p| p.start < e && s < p.end);
             if team {
                 Some((EntityKind::Organization, text.to_owned(), "tagger"))
+            } else if common_word {
+                None
             } else {
                 Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
             }
@@ -625,6 +671,7 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
             // What the tagger makes of the word, when it takes exactly this word for an
             // organisation or a place (a lone person's name is a surname, settled above).
             proposed
+                .get()
                 .iter()
                 .find(|p| p.start == s && p.end == e && p.kind != EntityKind::Person && !country_stem(text))
                 .map(|p| (p.kind, text.to_owned(), "tagger"))
@@ -652,14 +699,19 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
     // Places are the gazetteer's, and a run with a title is an office the rules read
     // ("Minister of National Defense"): the tagger adds only people and organisations.
     let titled = words.iter().any(|w| is_title(w));
-    let inside: Vec<&Proposed> = proposed
-        .iter()
-        .filter(|p| p.start >= s && p.end <= e && !titled)
-        .filter(|p| matches!(p.kind, EntityKind::Person | EntityKind::Organization))
-        .filter(|p| !is_country(&paragraph[p.start..p.end]) && !country_stem(&paragraph[p.start..p.end]))
-        // A quotation's last words before "said" are no speaker ("… to Nordic Europe,” said).
-        .filter(|p| !paragraph[p.end..].trim_start_matches([',', '.', '!', '?']).starts_with(['”', '"', '’', '\'']))
-        .collect();
+    let inside: Vec<&Proposed> = if titled {
+        Vec::new()
+    } else {
+        proposed
+            .get()
+            .iter()
+            .filter(|p| p.start >= s && p.end <= e)
+            .filter(|p| matches!(p.kind, EntityKind::Person | EntityKind::Organization))
+            .filter(|p| !is_country(&paragraph[p.start..p.end]) && !country_stem(&paragraph[p.start..p.end]))
+            // A quotation's last words before "said" are no speaker ("… to Nordic Europe,” said).
+            .filter(|p| !paragraph[p.end..].trim_start_matches([',', '.', '!', '?']).starts_with(['”', '"', '’', '\'']))
+            .collect()
+    };
     for p in &inside {
         let text = &paragraph[p.start..p.end];
         push(found, p.kind, text, text, "tagger", p.start, p.end);
@@ -683,6 +735,13 @@ fn is_head(word: &str) -> bool {
 /// A country name or demonym (not a city: people's names collide with small towns).
 fn is_country(word: &str) -> bool {
     GAZETTEER.demonym(word).is_some() || GAZETTEER.lookup(word).is_some_and(|(p, _)| p.kind == PlaceKind::Country)
+}
+
+/// A headline, a table row or a dateline written in capitals: most of its words of
+/// three letters or more have no small letter.
+fn in_capitals(toks: &[Token<'_>]) -> bool {
+    let long: Vec<&str> = toks.iter().map(|t| t.text).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
+    !long.is_empty() && long.iter().filter(|w| !w.chars().any(char::is_lowercase)).count() * 2 > long.len()
 }
 
 /// The start of a country's name, as many demonyms the gazetteer lacks are ("Uzbek",
@@ -843,10 +902,18 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     // Pass 1: raw mentions per sentence.
     let mut raw: Vec<(u32, u32, usize, Found)> = Vec::new(); // (article, paragraph, sentence serial, found)
     let mut serial = 0usize;
-    for (a, article) in articles.iter().enumerate() {
-        let countries = countries_named(article);
-        for (p, paragraph) in article.paragraphs.iter().enumerate() {
-            for (_, found) in find_in_paragraph(paragraph, &countries) {
+    // Articles are read apart across cores, then taken in order: the same output
+    // whatever the number of threads.
+    let per_article: Vec<Vec<Vec<(usize, Vec<Found>)>>> = articles
+        .par_iter()
+        .map(|article| {
+            let countries = countries_named(article);
+            article.paragraphs.iter().map(|paragraph| find_in_paragraph(paragraph, &countries)).collect()
+        })
+        .collect();
+    for (a, paragraphs) in per_article.into_iter().enumerate() {
+        for (p, sentences) in paragraphs.into_iter().enumerate() {
+            for (_, found) in sentences {
                 for f in found {
                     raw.push((a as u32, p as u32, serial, f));
                 }
