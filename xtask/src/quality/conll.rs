@@ -2,7 +2,8 @@
 //! set; the tagger's model learnt from eng.train only). Two tables: the name tagger
 //! alone, entity level as `conlleval` counts it (exact span and type); and the whole
 //! pipeline (`pipeline::process_dir` over each document written as a plain-text
-//! article), per document as the set of unique (name, type) pairs.
+//! article), per document as the set of unique (name, type) pairs. With
+//! `CONLL_DEBUG=1` the second lists each extra (FP) and missed (FN) pair on stderr.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -123,6 +124,14 @@ fn whole_pipeline(docs: &[Document]) -> Result<(), String> {
             c.gold += gk.len();
             c.found += fk.len();
             c.correct += gk.intersection(&fk).count();
+            if std::env::var_os("CONLL_DEBUG").is_some() {
+                for extra in fk.difference(&gk) {
+                    eprintln!("FP {kind} {:?} in {name}", extra.0);
+                }
+                for missed in gk.difference(&fk) {
+                    eprintln!("FN {kind} {:?} in {name}", missed.0);
+                }
+            }
         }
     }
     println!(
