@@ -262,7 +262,7 @@ fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize
     let mut per_sentence = Vec::new();
     let all = sentences(paragraph);
     let proposed = Proposals::new(paragraph, &all);
-    for &sentence in &all {
+    for (index, &sentence) in all.iter().enumerate() {
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
         let toks = tokens(sentence, offset);
         let mut found = Vec::new();
@@ -271,7 +271,7 @@ fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize
             EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
         };
         for (run_start, run_end) in runs(paragraph, &toks) {
-            let context = Context { list_of_exercises, countries, proposed: &proposed };
+            let context = Context { list_of_exercises, countries, proposals: &proposed, sentence: index };
             classify_run(paragraph, &toks, run_start, run_end, &context, &mut found);
         }
         // Names whose dots split the rules' runs ("U.S.", "U.N.", "N. Knight"): the
@@ -279,7 +279,8 @@ fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize
         let sentence_end = offset + sentence.len();
         let held_by_runs = runs(paragraph, &toks);
         let dotted = sentence.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1] == b'.');
-        for p in proposed.get().iter().filter(|_| dotted).filter(|p| p.start >= offset && p.end <= sentence_end && paragraph[p.start..p.end].contains('.')) {
+        let dotted_names: &[Proposed] = if dotted { proposed.get(index) } else { &[] };
+        for p in dotted_names.iter().filter(|p| p.start >= offset && p.end <= sentence_end && paragraph[p.start..p.end].contains('.')) {
             let held = held_by_runs.iter().any(|&(a, b)| toks[a].start <= p.start && p.end <= toks[b - 1].end);
             let overlaps = |f: &Found| f.start < p.end && p.start < f.end;
             if held || found.iter().any(|f| overlaps(f) && !(f.rule == "surname" && f.fallback.is_none())) {
@@ -405,24 +406,28 @@ struct Proposed {
     kind: EntityKind,
 }
 
-/// The tagger's names in a paragraph, as byte ranges of it, tagged once and only when
-/// a rule first asks (tagging is most of the entities step's time). The paragraph is
-/// tagged whole: what one sentence says about a word helps in another.
+/// The tagger's names in a paragraph, as byte ranges of it, tagged a sentence at a time
+/// and only when a rule first asks about that sentence (tagging is most of the entities
+/// step's time). Each sentence is read in the view of the whole paragraph: what one
+/// sentence says about a word helps in another.
 struct Proposals<'a> {
     paragraph: &'a str,
-    sentences: &'a [&'a str],
-    names: std::cell::OnceCell<Vec<Proposed>>,
+    doc: tagger::Sentences<'a>,
+    names: Vec<std::cell::OnceCell<Vec<Proposed>>>,
 }
 
 impl<'a> Proposals<'a> {
     fn new(paragraph: &'a str, sentences: &'a [&'a str]) -> Proposals<'a> {
-        Proposals { paragraph, sentences, names: std::cell::OnceCell::new() }
+        Proposals { paragraph, doc: tagger::Sentences::new(sentences), names: sentences.iter().map(|_| std::cell::OnceCell::new()).collect() }
     }
 
-    fn get(&self) -> &[Proposed] {
-        self.names.get_or_init(|| {
-            let offsets: Vec<usize> = self.sentences.iter().map(|s| s.as_ptr() as usize - self.paragraph.as_ptr() as usize).collect();
-            tagger::names(self.sentences)
+    /// The names of sentence `i`.
+    fn get(&self, i: usize) -> &[Proposed] {
+        self.names[i].get_or_init(|| {
+            let sentence = self.doc.sentence(i);
+            let offset = sentence.as_ptr() as usize - self.paragraph.as_ptr() as usize;
+            self.doc
+                .names_in(i)
                 .into_iter()
                 .filter_map(|n| {
                     let kind = match n.kind {
@@ -431,7 +436,7 @@ impl<'a> Proposals<'a> {
                         tagger::Kind::Place => EntityKind::Place,
                         tagger::Kind::Other => return None,
                     };
-                    Some(Proposed { start: offsets[n.sentence] + n.start, end: offsets[n.sentence] + n.end, kind })
+                    Some(Proposed { start: offset + n.start, end: offset + n.end, kind })
                 })
                 .collect()
         })
@@ -443,11 +448,14 @@ struct Context<'a> {
     list_of_exercises: bool,
     countries: &'a HashSet<String>,
     /// The tagger's names in the paragraph: used only where no rule knows the run.
-    proposed: &'a Proposals<'a>,
+    proposals: &'a Proposals<'a>,
+    /// The sentence of the paragraph the run is in.
+    sentence: usize,
 }
 
 fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usize, context: &Context<'_>, found: &mut Vec<Found>) {
-    let Context { list_of_exercises, countries, proposed } = *context;
+    let Context { list_of_exercises, countries, proposals, sentence } = *context;
+    let proposed = || proposals.get(sentence);
     // Function words never start a name ("The Shusha Declaration", "During the …").
     while start < end && FUNCTION_WORDS.contains(&toks[start].text) {
         start += 1;
@@ -568,7 +576,7 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
         && GAZETTEER.lookup_in(text, countries).is_none()
         && DATELINE_TAIL.is_match(&paragraph[e..])
         // A section's word in a headline ("SOCCER - …") is no place: the tagger agrees.
-        && proposed.get().iter().any(|p| p.start < e && s < p.end)
+        && proposed().iter().any(|p| p.start < e && s < p.end)
     {
         let name = text
             .split(' ')
@@ -594,7 +602,7 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
     // there only what the tagger takes for a name.
     let acronym = is_acronym(text)
         && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none())
-        && (!in_capitals(toks) || proposed.get().iter().any(|p| p.start < e && s < p.end));
+        && (!in_capitals(toks) || proposed().iter().any(|p| p.start < e && s < p.end));
     if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || acronym)
         && (words.len() >= 2 || acronym)
     {
@@ -651,10 +659,10 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
             // A city's name the tagger reads as an organisation is its club or team
             // ("Barcelona beat Valencia"); countries stay places, as CoNLL has them.
             let team = place.kind == PlaceKind::City
-                && proposed.get().iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
+                && proposed().iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
             // A town's name opening a sentence that the tagger takes for no name is
             // the common word ("Police said …", Police being a Polish town).
-            let common_word = place.kind == PlaceKind::City && start == 0 && !proposed.get().iter().any(|p| p.start < e && s < p.end);
+            let common_word = place.kind == PlaceKind::City && start == 0 && !proposed().iter().any(|p| p.start < e && s < p.end);
             if team {
                 Some((EntityKind::Organization, text.to_owned(), "tagger"))
             } else if common_word {
@@ -670,8 +678,7 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
         } else {
             // What the tagger makes of the word, when it takes exactly this word for an
             // organisation or a place (a lone person's name is a surname, settled above).
-            proposed
-                .get()
+            proposed()
                 .iter()
                 .find(|p| p.start == s && p.end == e && p.kind != EntityKind::Person && !country_stem(text))
                 .map(|p| (p.kind, text.to_owned(), "tagger"))
@@ -702,8 +709,7 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
     let inside: Vec<&Proposed> = if titled {
         Vec::new()
     } else {
-        proposed
-            .get()
+        proposed()
             .iter()
             .filter(|p| p.start >= s && p.end <= e)
             .filter(|p| matches!(p.kind, EntityKind::Person | EntityKind::Organization))

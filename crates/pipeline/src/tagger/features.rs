@@ -55,13 +55,13 @@ fn all_caps(word: &str) -> bool {
 /// What the whole document says about words: which appear in lowercase somewhere
 /// (a common word), and which appear capitalised in the middle of a sentence that is
 /// not in capitals (a name, whatever case its headline or first word has).
-struct DocumentView {
+pub struct DocumentView {
     lower: HashSet<String>,
     mid_capitalised: HashSet<String>,
 }
 
 impl DocumentView {
-    fn new(doc: &[Vec<&str>]) -> DocumentView {
+    pub fn new(doc: &[Vec<&str>]) -> DocumentView {
         let mut lower = HashSet::new();
         let mut mid_capitalised = HashSet::new();
         for sentence in doc {
@@ -122,7 +122,9 @@ struct Heads {
     place: bool,
 }
 
-fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
+/// The attributes of every token of one sentence of a document seen as `view`: the
+/// same as that sentence's part of [`document`].
+pub fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
