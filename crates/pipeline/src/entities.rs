@@ -8,12 +8,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use model::{Alias, Article, Entity, EntityKind, Mention, Related, Role};
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::clean::sentences;
 use crate::gazetteer::{GAZETTEER, PlaceKind, Via};
 use crate::meta::NAME_PARTICLES;
 use crate::recycle::fold;
+use crate::tagger;
 
 
 /// How many co-mentioned entities an entity keeps, most often first: what its card
@@ -21,7 +23,7 @@ use crate::recycle::fold;
 /// pairs at 1,000 generated articles) for lists nobody reads past the top.
 pub const RELATED_KEPT: usize = 12;
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
-const TITLES: [&str; 59] = [
+pub(crate) const TITLES: [&str; 59] = [
     "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
     "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral",
     "Adm", "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary",
@@ -30,13 +32,13 @@ const TITLES: [&str; 59] = [
     "Marshal", "Sergeant", "Attache", "Brig", "Sgt", "Cmdr", "Manager", "CEO", "Rector", "Chairperson",
 ];
 /// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
-const LOWER_TITLES: [&str; 20] = [
+pub(crate) const LOWER_TITLES: [&str; 20] = [
     "ambassador", "counterpart", "minister", "president", "envoy", "spokesman", "spokeswoman", "spokesperson",
     "commander", "general", "chief", "leader", "head", "officer", "colonel", "premier", "secretary", "director",
     "chairman", "deputy",
 ];
 /// Last words that make a name an organisation.
-const ORG_HEADS: [&str; 40] = [
+pub(crate) const ORG_HEADS: [&str; 40] = [
     "Ministry", "Agency", "Forces", "Force", "Army", "Navy", "Corps", "Council", "Committee", "Staff", "Parliament",
     "Assembly", "Union", "Organization", "Organisation", "Alliance", "Bank", "Party", "University", "Institute",
     "Company", "Group", "Service", "Office", "Department", "Guard", "Police", "Command", "Brigade", "Division",
@@ -44,7 +46,7 @@ const ORG_HEADS: [&str; 40] = [
     "Centre",
 ];
 /// Last words that make a name a place.
-const PLACE_HEADS: [&str; 19] = [
+pub(crate) const PLACE_HEADS: [&str; 19] = [
     "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands",
     "Region", "Province", "District", "Corridor", "Peninsula", "Desert", "Canal", "Airport",
 ];
@@ -258,7 +260,9 @@ fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize)
 /// Finds the mentions in one paragraph.
 fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize, Vec<Found>)> {
     let mut per_sentence = Vec::new();
-    for sentence in sentences(paragraph) {
+    let all = sentences(paragraph);
+    let proposed = Proposals::new(paragraph, &all);
+    for (index, &sentence) in all.iter().enumerate() {
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
         let toks = tokens(sentence, offset);
         let mut found = Vec::new();
@@ -267,7 +271,24 @@ fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize
             EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
         };
         for (run_start, run_end) in runs(paragraph, &toks) {
-            classify_run(paragraph, &toks, run_start, run_end, list_of_exercises, countries, &mut found);
+            let context = Context { list_of_exercises, countries, proposals: &proposed, sentence: index };
+            classify_run(paragraph, &toks, run_start, run_end, &context, &mut found);
+        }
+        // Names whose dots split the rules' runs ("U.S.", "U.N.", "N. Knight"): the
+        // tagger's, replacing the unresolved single letters the rules made of them.
+        let sentence_end = offset + sentence.len();
+        let held_by_runs = runs(paragraph, &toks);
+        let dotted = sentence.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1] == b'.');
+        let dotted_names: &[Proposed] = if dotted { proposed.get(index) } else { &[] };
+        for p in dotted_names.iter().filter(|p| p.start >= offset && p.end <= sentence_end && paragraph[p.start..p.end].contains('.')) {
+            let held = held_by_runs.iter().any(|&(a, b)| toks[a].start <= p.start && p.end <= toks[b - 1].end);
+            let overlaps = |f: &Found| f.start < p.end && p.start < f.end;
+            if held || found.iter().any(|f| overlaps(f) && !(f.rule == "surname" && f.fallback.is_none())) {
+                continue;
+            }
+            found.retain(|f| !overlaps(f));
+            let text = &paragraph[p.start..p.end];
+            push(&mut found, p.kind, text, text, "tagger", p.start, p.end);
         }
         for m in DAY_WAR.captures_iter(sentence) {
             let whole = m.get(0).expect("whole match");
@@ -378,15 +399,63 @@ fn push_titled(
     });
 }
 
-fn classify_run(
-    paragraph: &str,
-    toks: &[Token<'_>],
-    mut start: usize,
+/// A name the statistical tagger proposes (byte range of the paragraph, kind).
+struct Proposed {
+    start: usize,
     end: usize,
+    kind: EntityKind,
+}
+
+/// The tagger's names in a paragraph, as byte ranges of it, tagged a sentence at a time
+/// and only when a rule first asks about that sentence (tagging is most of the entities
+/// step's time). Each sentence is read in the view of the whole paragraph: what one
+/// sentence says about a word helps in another.
+struct Proposals<'a> {
+    paragraph: &'a str,
+    doc: tagger::Sentences<'a>,
+    names: Vec<std::cell::OnceCell<Vec<Proposed>>>,
+}
+
+impl<'a> Proposals<'a> {
+    fn new(paragraph: &'a str, sentences: &'a [&'a str]) -> Proposals<'a> {
+        Proposals { paragraph, doc: tagger::Sentences::new(sentences), names: sentences.iter().map(|_| std::cell::OnceCell::new()).collect() }
+    }
+
+    /// The names of sentence `i`.
+    fn get(&self, i: usize) -> &[Proposed] {
+        self.names[i].get_or_init(|| {
+            let sentence = self.doc.sentence(i);
+            let offset = sentence.as_ptr() as usize - self.paragraph.as_ptr() as usize;
+            self.doc
+                .names_in(i)
+                .into_iter()
+                .filter_map(|n| {
+                    let kind = match n.kind {
+                        tagger::Kind::Person => EntityKind::Person,
+                        tagger::Kind::Organization => EntityKind::Organization,
+                        tagger::Kind::Place => EntityKind::Place,
+                        tagger::Kind::Other => return None,
+                    };
+                    Some(Proposed { start: offset + n.start, end: offset + n.end, kind })
+                })
+                .collect()
+        })
+    }
+}
+
+/// What a run is classified with besides its tokens.
+struct Context<'a> {
     list_of_exercises: bool,
-    countries: &HashSet<String>,
-    found: &mut Vec<Found>,
-) {
+    countries: &'a HashSet<String>,
+    /// The tagger's names in the paragraph: used only where no rule knows the run.
+    proposals: &'a Proposals<'a>,
+    /// The sentence of the paragraph the run is in.
+    sentence: usize,
+}
+
+fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usize, context: &Context<'_>, found: &mut Vec<Found>) {
+    let Context { list_of_exercises, countries, proposals, sentence } = *context;
+    let proposed = || proposals.get(sentence);
     // Function words never start a name ("The Shusha Declaration", "During the …").
     while start < end && FUNCTION_WORDS.contains(&toks[start].text) {
         start += 1;
@@ -506,6 +575,8 @@ fn classify_run(
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && GAZETTEER.lookup_in(text, countries).is_none()
         && DATELINE_TAIL.is_match(&paragraph[e..])
+        // A section's word in a headline ("SOCCER - …") is no place: the tagger agrees.
+        && proposed().iter().any(|p| p.start < e && s < p.end)
     {
         let name = text
             .split(' ')
@@ -527,7 +598,11 @@ fn classify_run(
     }
     // A word in capitals is an acronym, unless it is a place's name of four letters or
     // more ("BAKU —" in a dateline; "UN" is also a village's name).
-    let acronym = is_acronym(text) && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none());
+    // In a line set in capitals every word looks like an acronym ("GMT", "SCHEDULE"):
+    // there only what the tagger takes for a name.
+    let acronym = is_acronym(text)
+        && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none())
+        && (!in_capitals(toks) || proposed().iter().any(|p| p.start < e && s < p.end));
     if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || acronym)
         && (words.len() >= 2 || acronym)
     {
@@ -581,14 +656,32 @@ fn classify_run(
         let fallback = if let Some(country) = GAZETTEER.demonym(text) {
             Some((EntityKind::Place, country.name.clone(), "demonym"))
         } else if let Some((place, via)) = GAZETTEER.lookup(text) {
-            Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
+            // A city's name the tagger reads as an organisation is its club or team
+            // ("Barcelona beat Valencia"); countries stay places, as CoNLL has them.
+            let team = place.kind == PlaceKind::City
+                && proposed().iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
+            // A town's name opening a sentence that the tagger takes for no name is
+            // the common word ("Police said …", Police being a Polish town).
+            let common_word = place.kind == PlaceKind::City && start == 0 && !proposed().iter().any(|p| p.start < e && s < p.end);
+            if team {
+                Some((EntityKind::Organization, text.to_owned(), "tagger"))
+            } else if common_word {
+                None
+            } else {
+                Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
+            }
         } else if next.is_some_and(|n| n == "reports" || n == "reported") || prev == Some("per") {
             // "Daily reports …", "… per Daily": an outlet.
             Some((EntityKind::Organization, text.to_owned(), "name"))
         } else if after_in || locative {
             Some((EntityKind::Place, text.to_owned(), "context"))
         } else {
-            None
+            // What the tagger makes of the word, when it takes exactly this word for an
+            // organisation or a place (a lone person's name is a surname, settled above).
+            proposed()
+                .iter()
+                .find(|p| p.start == s && p.end == e && p.kind != EntityKind::Person && !country_stem(text))
+                .map(|p| (p.kind, text.to_owned(), "tagger"))
         };
         // Countries and demonyms are never surnames; hyphenated demonym pairs split.
         if tok.text.contains('-') || is_country(text) {
@@ -608,9 +701,31 @@ fn classify_run(
         });
         return;
     }
-    // Otherwise only the words the gazetteer knows ("Turkish troops").
+    // Otherwise the names the tagger finds inside the run ("Takuya Takagi scored"), and
+    // the words the gazetteer knows among the rest ("Turkish troops").
+    // Places are the gazetteer's, and a run with a title is an office the rules read
+    // ("Minister of National Defense"): the tagger adds only people and organisations.
+    let titled = words.iter().any(|w| is_title(w));
+    let inside: Vec<&Proposed> = if titled {
+        Vec::new()
+    } else {
+        proposed()
+            .iter()
+            .filter(|p| p.start >= s && p.end <= e)
+            .filter(|p| matches!(p.kind, EntityKind::Person | EntityKind::Organization))
+            .filter(|p| !is_country(&paragraph[p.start..p.end]) && !country_stem(&paragraph[p.start..p.end]))
+            // A quotation's last words before "said" are no speaker ("… to Nordic Europe,” said).
+            .filter(|p| !paragraph[p.end..].trim_start_matches([',', '.', '!', '?']).starts_with(['”', '"', '’', '\'']))
+            .collect()
+    };
+    for p in &inside {
+        let text = &paragraph[p.start..p.end];
+        push(found, p.kind, text, text, "tagger", p.start, p.end);
+    }
     for t in &toks[start..end] {
-        place_word(found, t, false);
+        if !inside.iter().any(|p| p.start < t.end && t.start < p.end) {
+            place_word(found, t, false);
+        }
     }
 }
 
@@ -626,6 +741,24 @@ fn is_head(word: &str) -> bool {
 /// A country name or demonym (not a city: people's names collide with small towns).
 fn is_country(word: &str) -> bool {
     GAZETTEER.demonym(word).is_some() || GAZETTEER.lookup(word).is_some_and(|(p, _)| p.kind == PlaceKind::Country)
+}
+
+/// A headline, a table row or a dateline written in capitals: most of its words of
+/// three letters or more have no small letter.
+fn in_capitals(toks: &[Token<'_>]) -> bool {
+    let long: Vec<&str> = toks.iter().map(|t| t.text).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
+    !long.is_empty() && long.iter().filter(|w| !w.chars().any(char::is_lowercase)).count() * 2 > long.len()
+}
+
+/// The start of a country's name, as many demonyms the gazetteer lacks are ("Uzbek",
+/// "Kazakh", "Tajik"): a word the tagger should not take for a name of its own.
+fn country_stem(word: &str) -> bool {
+    word.chars().count() >= 4
+        && GAZETTEER
+            .places
+            .iter()
+            .take_while(|p| p.kind == PlaceKind::Country)
+            .any(|p| p.name.len() > word.len() && p.name.starts_with(word))
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -775,10 +908,18 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     // Pass 1: raw mentions per sentence.
     let mut raw: Vec<(u32, u32, usize, Found)> = Vec::new(); // (article, paragraph, sentence serial, found)
     let mut serial = 0usize;
-    for (a, article) in articles.iter().enumerate() {
-        let countries = countries_named(article);
-        for (p, paragraph) in article.paragraphs.iter().enumerate() {
-            for (_, found) in find_in_paragraph(paragraph, &countries) {
+    // Articles are read apart across cores, then taken in order: the same output
+    // whatever the number of threads.
+    let per_article: Vec<Vec<Vec<(usize, Vec<Found>)>>> = articles
+        .par_iter()
+        .map(|article| {
+            let countries = countries_named(article);
+            article.paragraphs.iter().map(|paragraph| find_in_paragraph(paragraph, &countries)).collect()
+        })
+        .collect();
+    for (a, paragraphs) in per_article.into_iter().enumerate() {
+        for (p, sentences) in paragraphs.into_iter().enumerate() {
+            for (_, found) in sentences {
                 for f in found {
                     raw.push((a as u32, p as u32, serial, f));
                 }
@@ -1027,7 +1168,8 @@ mod tests {
         check("Talks in Punta Arenas, the city of the south, ended.", &[(Place, "Punta Arenas", "")]);
         check("It was signed by Ana Rojas, director of the port.", &[(Person, "Ana Rojas", "")]);
         check("Lars Holm, president of the board, spoke.", &[(Person, "Lars Holm", "president of the board")]);
-        check("Lars Holm, chair", &[]);
+        // No role from a cut-off apposition; the name itself is the tagger's to find.
+        check("Lars Holm, chair", &[(Person, "Lars Holm", "")]);
         check(
             "Lars Holm, president of the Nordic Fund (NF), spoke.",
             &[(Person, "Lars Holm", "president of the Nordic Fund"), (Organization, "Nordic Fund", ""), (Organization, "NF", "")]

@@ -17,6 +17,7 @@ pub mod opening;
 pub mod preview;
 mod read;
 pub mod recycle;
+pub mod tagger;
 pub mod testing;
 pub mod when;
 
