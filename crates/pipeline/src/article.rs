@@ -131,7 +131,14 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     let kickers = section_labels(&kept);
     // Wire copy: a headline, perhaps the reporter's name, then a dateline of its own
     // ("OTTAWA 1996-08-30").
-    let datelines: Vec<bool> = kept.iter().take(4).map(|b| meta::place_dateline(b).is_some()).collect();
+    // A wire dateline may be split in two lines: the place ("FARMINGTON HILLS, Mich."),
+    // then its date.
+    let date_alone: Vec<bool> = kept.iter().take(5).map(|b| meta::date_line(b, 0).is_some()).collect();
+    let place_alone = |i: usize, b: &str| {
+        date_alone.get(i + 1) == Some(&true) && b.split(',').next().is_some_and(all_capitals) && meta::dateline_place(b)
+    };
+    let datelines: Vec<bool> =
+        kept.iter().take(4).enumerate().map(|(i, b)| meta::place_dateline(b).is_some() || place_alone(i, b)).collect();
     let dateline_follows = |i: usize| datelines.get(i + 1..).is_some_and(|d| d.iter().take(2).any(|&d| d));
     for (i, block) in kept.iter_mut().enumerate() {
         if title.is_none() && i == 0 && (wire_headline(block) || dateline_follows(0) && wire_headline_words(block)) {
@@ -196,6 +203,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         {
             // The section's name under the headline or its date line ("Politics"),
             // before the body (a place in capitals there is a dateline: kept).
+            removed.push(std::mem::take(block));
+        } else if headline_at.is_some() && place_alone(i, block) {
             removed.push(std::mem::take(block));
         } else if i < header_kept {
             removed.push(std::mem::take(block));
@@ -791,6 +800,7 @@ mod tests {
             ("Harbour operator shares jump on forecast.\n\nST. LOUIS 1996-08-30", "Harbour operator shares jump on forecast", vec![]),
             ("Harbour shares jump as forecasts rise.\n\nAnn Lee\n\nWIGAN, England 1996-08-30", "Harbour shares jump as forecasts rise", vec!["Ann Lee"]),
             ("[CORRECTED 08:40 GMT]\n\nHARBOUR SHARES JUMP.\n\nROCHESTER, N.H. 1996-08-30", "HARBOUR SHARES JUMP", vec![]),
+            ("Harbour shares jump.\n\nFARMINGTON HILLS, Mich.\n\n1996-08-30", "Harbour shares jump", vec![]),
         ] {
             let a = parse("wire.txt", &format!("{head}\n\n{body}"));
             assert_eq!(&*a.title, title, "{head}");

@@ -45,6 +45,29 @@ pub(crate) const ORG_HEADS: [&str; 40] = [
     "Academy", "Court", "Government", "Federation", "Association", "Fund", "Commission", "Cabinet", "Center",
     "Centre",
 ];
+/// Last words of a company's or a research body's name ("Tobror Shipbuilding",
+/// "Mofar Institute for Regional Studies"), which no person's name ends with.
+const COMPANY_HEADS: [&str; 36] = [
+    "Shipbuilding", "Logistics", "Telecom", "Telecoms", "Steel", "Energy", "Engineering", "Consulting", "Holdings",
+    "Research", "Studies", "Systems", "Industries", "Technologies", "Airlines", "Airways", "Motors", "Capital",
+    "Partners", "Media", "Pharmaceuticals", "Shipping", "Mining", "Petroleum", "Construction", "Solutions",
+    "Networks", "Corp", "Corporation", "Inc", "Ltd", "LLC", "Plc", "GmbH", "Aerospace", "Defence",
+];
+/// First words of a place's name ("Port Harcourt", "Mount Ararat", "New Delhi").
+const PLACE_FIRST_WORDS: [&str; 6] = ["Port", "Fort", "Mount", "Cape", "Lake", "New"];
+
+/// What the rules know better than the tagger about a name it takes for a person:
+/// a name that ends as a company's or a body's does ("… Shipbuilding", "… Ministry")
+/// is an organisation, one that begins as a place's does ("Port Gasind") a place.
+fn retyped(kind: EntityKind, name: &str) -> EntityKind {
+    let (first, last) = (name.split_whitespace().next().unwrap_or(""), name.split_whitespace().last().unwrap_or(""));
+    match kind {
+        EntityKind::Person if ORG_HEADS.contains(&last) || COMPANY_HEADS.contains(&last) => EntityKind::Organization,
+        EntityKind::Person if PLACE_FIRST_WORDS.contains(&first) && name.split_whitespace().count() == 2 => EntityKind::Place,
+        kind => kind,
+    }
+}
+
 /// Last words that make a name a place.
 pub(crate) const PLACE_HEADS: [&str; 19] = [
     "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands",
@@ -720,7 +743,7 @@ fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usiz
     };
     for p in &inside {
         let text = &paragraph[p.start..p.end];
-        push(found, p.kind, text, text, "tagger", p.start, p.end);
+        push(found, retyped(p.kind, text), text, text, "tagger", p.start, p.end);
     }
     for t in &toks[start..end] {
         if !inside.iter().any(|p| p.start < t.end && t.start < p.end) {
@@ -1108,6 +1131,16 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_the_tagger_takes_for_people_keep_what_their_words_say() {
+        use super::{EntityKind::*, retyped};
+        assert_eq!(retyped(Person, "Gredo Logistics"), Organization);
+        assert_eq!(retyped(Person, "Energy Research"), Organization);
+        assert_eq!(retyped(Person, "Port Gasind"), Place);
+        assert_eq!(retyped(Person, "Takuya Takagi"), Person);
+        assert_eq!(retyped(Organization, "Port Authority"), Organization);
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(EntityKind, String, String)> {

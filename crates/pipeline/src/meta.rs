@@ -289,20 +289,7 @@ pub fn place_dateline(block: &str) -> Option<PlaceDateline> {
     if !matches!(f.value, DateValue::Full(_) | DateValue::MonthDay { .. }) {
         return None;
     }
-    let place = block[..f.start].trim_end_matches([',', '.', ' ', '/']);
-    // The place may name its country or state after a comma ("WIGAN, England"), and
-    // abbreviate a word ("ST. LOUIS").
-    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
-    let abbreviated = |part: &str| {
-        part.split_whitespace().all(|w| !w.contains('.') || w.len() <= 5 && w.chars().all(|c| c.is_alphabetic() || c == '.'))
-    };
-    // Only a wire dateline, its city in capitals, names the region after a comma
-    // ("Baku, Ganja, March 3" names two places).
-    if !place.ends_with(|c: char| c.is_alphabetic())
-        || parts.len() > 2
-        || parts.len() == 2 && parts[0].chars().any(char::is_lowercase)
-        || !parts.iter().all(|p| capitalised_words(p) && abbreviated(p))
-    {
+    if !dateline_place(&block[..f.start]) {
         return None;
     }
     let after = &block[f.end..];
@@ -314,6 +301,21 @@ pub fn place_dateline(block: &str) -> Option<PlaceDateline> {
         return None;
     }
     Some(PlaceDateline { date: f.value, outlet: (!outlet.is_empty()).then(|| outlet.to_owned()) })
+}
+
+/// Whether text is a dateline's place: one to three capitalised words, which may
+/// abbreviate one ("ST. LOUIS"); a wire dateline, its city in capitals, may name the
+/// region after a comma ("WIGAN, England"; "Baku, Ganja" names two places).
+pub fn dateline_place(text: &str) -> bool {
+    let place = text.trim_end_matches([',', '.', ' ', '/']);
+    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
+    let abbreviated = |part: &str| {
+        part.split_whitespace().all(|w| !w.contains('.') || w.len() <= 5 && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+    };
+    place.ends_with(|c: char| c.is_alphabetic())
+        && parts.len() <= 2
+        && !(parts.len() == 2 && parts[0].chars().any(char::is_lowercase))
+        && parts.iter().all(|p| capitalised_words(p) && abbreviated(p))
 }
 
 /// One to three words, each capitalised, with no digits: a place's or an outlet's name.

@@ -712,8 +712,16 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
         }
         Expr::QuarterEnding { month } => {
             let y = year_for(u32::from(month), 1, reference?, if tense == Tense::Future { tense } else { Tense::Past })?;
-            let (start, end) = quarter_span(y, (month - 1) / 3 + 1)?;
-            span(start, end, Precision::Quarter, Inferred, evidence)
+            if month % 3 == 0 {
+                let (start, end) = quarter_span(y, month / 3)?;
+                span(start, end, Precision::Quarter, Inferred, evidence)
+            } else {
+                // A fiscal quarter ended in July is May to July, no calendar quarter: its
+                // three months as a range.
+                let end = month_end(y, u32::from(month))?;
+                let first = NaiveDate::from_ymd_opt(y, u32::from(month), 1)? - chrono::Months::new(2);
+                span(first, end, Precision::Range, Inferred, evidence)
+            }
         }
         Expr::YearEarlier => match quarter.filter(|q| q.precision == Precision::Quarter) {
             Some(q) => years_before(q, -1, evidence),
@@ -1009,6 +1017,8 @@ mod tests {
         assert_eq!(with("Profit fell in the latest quarter.", "1992-02-10"), ("1991-10-01".into(), "1991-12-31".into(), Quarter));
         // A quarter said to end in a month is that month's calendar quarter.
         assert_eq!(with("Sales rose in the quarter ended Sept. 30.", "1991-11-02"), ("1991-07-01".into(), "1991-09-30".into(), Quarter));
+        // A fiscal quarter that no calendar quarter is: its three months.
+        assert_eq!(with("Sales rose in the quarter ended July 31.", "1991-11-02"), ("1991-05-01".into(), "1991-07-31".into(), Range));
         // With no quarter named, "a year ago" is last year; "the period" alone is no date.
         check("Profit was $3 million a year ago.", "1991-11-02", Some(("1990-01-01", "1990-12-31", Year, Inferred)));
         check("Costs rose in the period.", "1991-11-02", None);
