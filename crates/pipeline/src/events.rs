@@ -193,12 +193,12 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         .find_map(|h| resolve(h, article_quarter.as_ref()))
                 });
                 for (n, hit) in hits.iter().enumerate() {
-                    let words = &sentence[hit.start..hit.end];
+                    let date = &sentence[hit.start..hit.end];
                     let compared = hit.expr == when::Expr::YearsFromReference(-1)
                         && spoken_quarter.is_some()
-                        && words.to_lowercase().starts_with("last year");
+                        && date.to_lowercase().starts_with("last year");
                     let span = if compared {
-                        when::resolve_with(when::Expr::YearEarlier, reference, when::Tense::Past, words, spoken_quarter.as_ref())
+                        when::resolve_with(when::Expr::YearEarlier, reference, when::Tense::Past, date, spoken_quarter.as_ref())
                     } else {
                         resolve(hit, article_quarter.as_ref())
                     };
@@ -219,7 +219,6 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         (from, hit.end)
                     };
                     clause_start = hit.end;
-                    let date = &sentence[hit.start..hit.end];
                     // A later clause that only says who spoke and when (", the minister
                     // said on Wednesday") is the sentence's attribution, not an event.
                     if n > 0
@@ -246,7 +245,6 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     } else {
                         // A later clause with no subject of its own (", ended on June 9")
                         // takes the sentence's ("The exercise, which started …").
-                        let date = &sentence[hit.start..hit.end];
                         let bare = clause.trim_start_matches([',', ';', ':', '–', '—', '-', ' ']);
                         match subject_of(sentence) {
                             Some(subject) if bare.chars().next().is_some_and(char::is_lowercase) => {
