@@ -489,7 +489,7 @@ fn all_capitals(block: &str) -> bool {
 /// A wire service's headline: in capitals, a few words, closed by a full stop
 /// ("SOCCER - BARATELLI TO COACH NICE."), which no dateline or credit line is.
 fn wire_headline(block: &str) -> bool {
-    all_capitals(block) && wire_headline_words(block)
+    all_capitals(block) && block.ends_with('.') && wire_headline_words(block)
 }
 
 /// A headline's length and close, as wire copy writes it (a full stop may end it); no
