@@ -20,12 +20,13 @@ use yew::prelude::*;
 use crate::components::article_list::{ArticleListProps, article_list};
 use crate::components::density::Density;
 use crate::components::entity_card::{EntityCardProps, entity_card};
-use crate::components::entity_list::{EntityListProps, entity_list};
+use crate::components::entity_list::EntityList;
 use crate::components::export::{ExportProps, export};
 use crate::components::filters::{FiltersProps, filters};
 use crate::components::graph::{GraphProps, graph};
 use crate::components::reader::{ReaderProps, reader};
 use crate::components::search_bar::{SearchBarProps, search_bar};
+use crate::components::search_help::search_help;
 use crate::components::timeline::Timeline;
 use crate::state::{Action, Ui};
 
@@ -114,6 +115,16 @@ pub fn App() -> Html {
             move || drop((on_hash, on_leave))
         });
     }
+    // The filters drawer (phones) and the shortcuts overlay: UI state no link needs.
+    // The key listener reads them through `flags`, as it reads the state.
+    let drawer = use_state_eq(|| false);
+    let overlay = use_state_eq(|| false);
+    let flags = use_mut_ref(|| Flags::default());
+    {
+        let mut f = flags.borrow_mut();
+        f.drawer = Some(drawer.clone());
+        f.overlay = Some(overlay.clone());
+    }
     // The state of the latest render, for what runs outside a render: the key listener
     // and the side panel's catching up.
     let current = use_mut_ref(State::default);
@@ -121,7 +132,7 @@ pub fn App() -> Html {
     {
         // One listener for the app's life, reading the state of the latest render (not
         // one per state: that was a listener removed and added on every keystroke).
-        let current = current.clone();
+        let (current, flags) = (current.clone(), flags.clone());
         use_effect_with((), move |_| {
             // Not passive: `/` and the arrow keys call prevent_default, which a passive
             // listener (gloo's default) ignores, so "/" would land in the search box.
@@ -129,12 +140,20 @@ pub fn App() -> Html {
             let on_key = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
                     let state = current.borrow().clone();
-                    keyboard(key, &state);
+                    keyboard(key, &state, &flags.borrow());
                 }
             });
             move || drop(on_key)
         });
     }
+    // An opened overlay or drawer takes the focus, so keys and screen readers are in it.
+    use_effect_with((*overlay, *drawer), |&(overlay, drawer)| {
+        if overlay {
+            focus_by_id("shortcuts-close");
+        } else if drawer {
+            focus_by_id("drawer-close");
+        }
+    });
     let s = &ui.state;
     // While only the search text changes, the side panel (filters with their counts,
     // downloads, graph) shows the state it showed before, and catches up, alone, in a
@@ -193,11 +212,12 @@ pub fn App() -> Html {
         let rows = std::rc::Rc::new(model::query::Rows::new(model::search::Bits::full(preview.events.len()), false));
         return html! {
             <>
-                { masthead(s, "Loading the articles…".to_owned(), on_search) }
+                { masthead(s, "Loading the articles…".to_owned(), on_search, &overlay) }
                 { problems }
                 <div class="explorer">
-                    { side_waiting() }
+                    { in_drawer(side_waiting(), &drawer) }
                     <div class="main-column">
+                        { results_heading(s, &drawer) }
                         <figure class="density" aria-hidden="true"><div class="pending-strip"></div><figcaption>{ "\u{a0}" }</figcaption></figure>
                         <Timeline rows={rows} state={s.clone()} preview={components::CorpusRef(preview)} />
                     </div>
@@ -205,6 +225,7 @@ pub fn App() -> Html {
                     // from the end, so the count must agree).
                     { Html::default() }
                 </div>
+                { shortcuts(&overlay) }
             </>
         };
     }
@@ -244,11 +265,14 @@ pub fn App() -> Html {
             } else {
                 side_waiting()
             };
+            let found_nothing = rows.is_empty();
             html! {
                 <div class="explorer">
-                    { side }
+                    { in_drawer(side, &drawer) }
                     <div class="main-column">
+                        { results_heading(s, &drawer) }
                         <Density rows={rows.clone()} state={s.clone()} on_change={on_filters} />
+                        { search_help(s, found_nothing) }
                         <Timeline rows={rows} state={s.clone()} />
                     </div>
                     if let View::Entity(id) = &s.view {
@@ -257,16 +281,24 @@ pub fn App() -> Html {
                 </div>
             }
         }
-        View::Articles => article_list(&ArticleListProps { articles: index.articles(corpus, corpus.newest_first(), &s.filter.text) }),
-        View::Entities => entity_list(&EntityListProps { state: s.clone() }),
-        View::Article(id) => reader(&ReaderProps { id: id.clone().into(), state: s.clone() }),
+        View::Articles => html! {
+            <>
+                { results_target("Articles") }
+                { article_list(&ArticleListProps { articles: index.articles(corpus, corpus.newest_first(), &s.filter.text) }) }
+            </>
+        },
+        View::Entities => html! { <>{ results_target("Entities") }<EntityList state={s.clone()} /></> },
+        View::Article(id) => html! {
+            <>{ results_target("Article") }{ reader(&ReaderProps { id: id.clone().into(), state: s.clone() }) }</>
+        },
     };
     let tagline = format!("{} · {} · {}", components::count(corpus.articles.len(), "article", "articles"), components::count(corpus.events.len(), "event", "events"), components::count(corpus.entities.len(), "entity", "entities"));
     html! {
         <>
-            { masthead(s, tagline, on_search) }
+            { masthead(s, tagline, on_search, &overlay) }
             { problems }
             { main }
+            { shortcuts(&overlay) }
         </>
     }
 }
@@ -319,15 +351,26 @@ fn side_waiting() -> Html {
     html! { <div class="side"><p class="loading" role="status">{ "Loading filters…" }</p></div> }
 }
 
-/// The title, what the corpus holds, the view tabs and the search box.
-fn masthead(s: &State, tagline: String, on_search: Callback<String>) -> Html {
+/// The title, what the corpus holds, the view tabs and the search box, after a link
+/// that skips them to the results.
+fn masthead(s: &State, tagline: String, on_search: Callback<String>, overlay: &UseStateHandle<bool>) -> Html {
     let tab = |label: &str, view: View| {
         let current = std::mem::discriminant(&s.view) == std::mem::discriminant(&view);
         let href = State { view, ..s.clone() }.to_fragment();
         html! { <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>{ label }</a> }
     };
+    // Not a fragment link: the fragment is the view's state.
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        focus_by_id(RESULTS);
+    });
+    let show_shortcuts = {
+        let overlay = overlay.clone();
+        Callback::from(move |_: MouseEvent| overlay.set(true))
+    };
     html! {
         <header class="masthead">
+            <a class="skip-link" href={format!("#{RESULTS}")} onclick={skip}>{ "Skip to results" }</a>
             <h1><a href="#">{ "Chronicle" }</a></h1>
             <p class="tagline">{ tagline }</p>
             <nav class="tabs" aria-label="Views">
@@ -336,13 +379,103 @@ fn masthead(s: &State, tagline: String, on_search: Callback<String>) -> Html {
                 { tab("Entities", View::Entities) }
             </nav>
             { search_bar(&SearchBarProps { value: s.filter.text.clone().into(), on_input: on_search }) }
+            <button type="button" class="shortcuts-button" onclick={show_shortcuts}
+                aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
         </header>
     }
 }
 
-/// `/` focuses the search box, Escape closes a card or an article, arrow keys move
-/// through the timeline.
-fn keyboard(event: &KeyboardEvent, state: &State) {
+/// The id of the results' heading, where the skip link lands.
+const RESULTS: &str = "results";
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Where the skip link lands: a heading (hidden, for the outline) naming the view.
+fn results_target(name: &'static str) -> Html {
+    html! { <h2 id={RESULTS} class="visually-hidden" tabindex="-1">{ name }</h2> }
+}
+
+/// The results' heading (hidden, for the outline and the skip link), and on phones the
+/// button that opens the filters drawer, saying how many filters are on.
+fn results_heading(s: &State, drawer: &UseStateHandle<bool>) -> Html {
+    let f = &s.filter;
+    let active = f.entities.len()
+        + f.kinds.len()
+        + usize::from(f.entity_kind.is_some())
+        + usize::from(f.from.is_some() || f.to.is_some())
+        + usize::from(f.hide_recycled)
+        + usize::from(f.by.is_some());
+    let label = if active == 0 { "Filters".to_owned() } else { format!("Filters ({active} active)") };
+    let open = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(true))
+    };
+    html! {
+        <>
+            { results_target("Results") }
+            <button type="button" class="filters-toggle" aria-controls="filters-drawer"
+                aria-expanded={(**drawer).to_string()} onclick={open}>{ label }</button>
+        </>
+    }
+}
+
+/// The side panel, which on phones is a drawer the filters button opens.
+fn in_drawer(side: Html, drawer: &UseStateHandle<bool>) -> Html {
+    let close = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(false))
+    };
+    html! {
+        <div id="filters-drawer" class={classes!("drawer", drawer.then_some("open"))}>
+            <button type="button" id="drawer-close" class="drawer-close" onclick={close}>{ "Show results" }</button>
+            { side }
+        </div>
+    }
+}
+
+/// The "?" overlay: every keyboard shortcut.
+fn shortcuts(overlay: &UseStateHandle<bool>) -> Html {
+    if !**overlay {
+        return html! {};
+    }
+    let close = {
+        let overlay = overlay.clone();
+        Callback::from(move |_: MouseEvent| overlay.set(false))
+    };
+    let keys = [
+        ("/", "Search"),
+        ("↓ ↑", "Move through the timeline's events"),
+        ("Enter", "Open the focused event's source, at its sentence"),
+        ("Esc", "Close a card, an article or this list"),
+        ("?", "Show this list"),
+    ];
+    html! {
+        <div class="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
+            <div class="shortcuts-box">
+                <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
+                <dl>
+                    { for keys.iter().map(|(key, what)| html! { <><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></> }) }
+                </dl>
+                <button type="button" id="shortcuts-close" onclick={close}>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// UI state outside the URL that the key listener reads: handles of the latest render.
+#[derive(Default)]
+struct Flags {
+    drawer: Option<UseStateHandle<bool>>,
+    overlay: Option<UseStateHandle<bool>>,
+}
+
+/// `/` focuses the search box, `?` lists the shortcuts, Escape closes that list, the
+/// filters drawer, a card or an article, arrow keys move through the timeline.
+fn keyboard(event: &KeyboardEvent, state: &State, flags: &Flags) {
     let document = gloo::utils::document();
     let typing = document
         .active_element()
@@ -352,6 +485,17 @@ fn keyboard(event: &KeyboardEvent, state: &State) {
             if let Some(input) = document.get_element_by_id("search").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                 event.prevent_default();
                 let _ = input.focus();
+            }
+        }
+        "?" if !typing => {
+            if let Some(overlay) = &flags.overlay {
+                event.prevent_default();
+                overlay.set(true);
+            }
+        }
+        "Escape" if flags.overlay.as_ref().is_some_and(|o| **o) || flags.drawer.as_ref().is_some_and(|d| **d) => {
+            for flag in [&flags.overlay, &flags.drawer].into_iter().flatten() {
+                flag.set(false);
             }
         }
         "Escape" if matches!(state.view, View::Entity(_) | View::Article(_)) => {

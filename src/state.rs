@@ -22,7 +22,8 @@ pub struct Ui {
 pub enum Action {
     /// The fragment changed (a link, Back/Forward, or a navigation of ours).
     FromUrl(String),
-    /// A state set without a new history entry (typing in the search box).
+    /// A state applied before the URL holds it (typing in the search box: the URL
+    /// follows when typing pauses).
     Replace(State),
 }
 
@@ -68,8 +69,8 @@ pub fn go(state: &State) {
     let _ = gloo::utils::window().location().set_hash(&state.to_fragment());
 }
 
-/// Applies `state` and puts it in the URL without a new history entry (typing in the
-/// search box), the URL once typing pauses ([`replace_when_paused`]).
+/// Applies `state` at once and puts it in the URL once typing pauses (typing in the
+/// search box; [`replace_when_paused`]).
 pub fn replace(ui: &UseReducerHandle<Ui>, state: State) {
     replace_when_paused(state.to_fragment());
     ui.dispatch(Action::Replace(state));
@@ -90,6 +91,9 @@ struct Waiting {
 
 thread_local! {
     static WAITING: RefCell<Option<Waiting>> = const { RefCell::new(None) };
+    /// The fragment typing last wrote: while the URL still holds it, typing refines
+    /// that history entry instead of adding one.
+    static TYPED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Puts `fragment` in the URL without a new history entry once no other has come for
@@ -126,14 +130,23 @@ fn write_after(ms: i32) {
 }
 
 /// Writes the fragment waiting, if any, unless the URL has moved since it began to
-/// wait.
+/// wait. A search the user pauses on becomes a history entry of its own, so Back
+/// returns to the view before it: the first write after any other change adds an
+/// entry, later writes (more keys, the search refined) replace it.
 pub fn write_waiting() {
     let Some(w) = WAITING.with_borrow_mut(Option::take) else { return };
-    if current_fragment() == w.since
-        && let Ok(history) = gloo::utils::window().history()
-    {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&w.fragment));
+    let bare = |f: &str| f.trim_start_matches('#').to_owned();
+    if current_fragment() != w.since || bare(&w.since) == bare(&w.fragment) {
+        return;
     }
+    let Ok(history) = gloo::utils::window().history() else { return };
+    let refining = TYPED.with_borrow(|typed| typed.as_deref().is_some_and(|t| bare(t) == bare(&w.since)));
+    let _ = if refining {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&w.fragment))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&w.fragment))
+    };
+    TYPED.with_borrow_mut(|typed| *typed = Some(w.fragment));
 }
 
 /// Writes what waits before a link is followed (a click, or Enter on a link, reaches

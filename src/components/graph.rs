@@ -7,6 +7,12 @@ use yew::prelude::*;
 use crate::components::{fixed, sin_cos};
 
 const NODES: usize = 8;
+/// The drawing's width in SVG units: the side panel's width in pixels.
+const WIDTH: f64 = 240.0;
+/// Longest label, in characters; longer names are cut (the node's title has them whole).
+const LABEL_CHARS: usize = 14;
+/// Half the width of a node's area that answers the pointer.
+const HIT_HALF_WIDTH: f64 = 30.0;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
@@ -29,10 +35,13 @@ pub fn graph(props: &GraphProps) -> Html {
         return html! {};
     }
     let n = counts.len();
+    // Drawn at its size in the side panel (a unit a pixel), so labels are legible text
+    // (`LABEL_PX`) rather than a scaled-down picture of it.
+    let side = |k: usize| sin_cos(std::f64::consts::TAU * k as f64 / n as f64).0;
     let at = |k: usize| {
         let (sin, cos) = sin_cos(std::f64::consts::TAU * k as f64 / n as f64);
         // Clockwise from the top.
-        (50.0 + 36.0 * sin, 50.0 - 36.0 * cos)
+        (WIDTH / 2.0 + 72.0 * sin, 100.0 - 72.0 * cos)
     };
     // Events naming each pair of nodes, in one pass over the rows: each event as a bit
     // mask of the nodes it names (an entity's node looked up in a table).
@@ -67,7 +76,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 let ((x1, y1), (x2, y2)) = (at(i), at(j));
                 edges.push(html! {
                     <line x1={fixed(x1)} y1={fixed(y1)} x2={fixed(x2)} y2={fixed(y2)}
-                        stroke-width={fixed(0.3 + f64::from(w).sqrt() * 0.4)} />
+                        stroke-width={fixed(0.6 + f64::from(w).sqrt() * 0.9)} />
                 });
             }
         }
@@ -75,17 +84,30 @@ pub fn graph(props: &GraphProps) -> Html {
     html! {
         <figure class="graph">
             <figcaption>{ "Most named together" }</figcaption>
-            <svg viewBox="0 0 100 100" role="group" aria-label="Relationship graph of the most named entities">
+            <svg viewBox="0 0 240 200" role="group" aria-label="Relationship graph of the most named entities">
                 <g class="edges">{ for edges }</g>
                 { for counts.iter().enumerate().map(|(k, &(x, c))| {
                     let e = &corpus.entities[x as usize];
                     let (cx, cy) = at(k);
+                    // Labels centred on their node, above it on the left half and the
+                    // top, below on the right half and the bottom: two nodes level with
+                    // each other then have one label above and one below.
+                    let above = side(k) < -0.01 || (side(k).abs() <= 0.01 && cy < 100.0);
+                    let ly = if above { cy - 12.0 } else { cy + 21.0 };
+                    let label = if e.name.chars().count() > LABEL_CHARS {
+                        format!("{}…", e.name.chars().take(LABEL_CHARS - 1).collect::<String>().trim_end())
+                    } else {
+                        e.name.clone()
+                    };
                     let href = State { view: View::Entity(e.id.clone()), ..props.state.clone() }.to_fragment();
                     html! {
                         <a class={classes!("node", format!("chip-{}", e.kind.as_str()))} href={href}>
                             <title>{ format!("{} ({})", e.name, crate::components::count(c as usize, "event", "events")) }</title>
-                            <circle cx={fixed(cx)} cy={fixed(cy)} r="3.5" />
-                            <text x={fixed(cx)} y={fixed(cy + 8.0)}>{ e.name.clone() }</text>
+                            // The whole node and label answer the pointer, not only their ink.
+                            <rect class="hit" x={fixed(cx - HIT_HALF_WIDTH)} y={fixed(cy.min(ly) - 12.0)}
+                                width={fixed(2.0 * HIT_HALF_WIDTH)} height={fixed((cy - ly).abs() + 20.0)} />
+                            <circle cx={fixed(cx)} cy={fixed(cy)} r="7" />
+                            <text x={fixed(cx)} y={fixed(ly)}>{ label }</text>
                         </a>
                     }
                 }) }

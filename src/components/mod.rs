@@ -11,6 +11,7 @@ pub mod graph;
 pub mod marked;
 pub mod reader;
 pub mod search_bar;
+pub mod search_help;
 pub mod timeline;
 
 /// A corpus a component is given rather than the embedded one (the preview, while

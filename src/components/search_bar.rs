@@ -20,7 +20,9 @@ pub fn search_bar(props: &SearchBarProps) -> Html {
         <div class="search" role="search">
             <label for="search">{ "Search" }</label>
             <input id="search" type="search" value={props.value.clone()} oninput={on_input}
-                placeholder="Search events and articles (press /)" autocomplete="off" />
+                placeholder="Search events and articles" autocomplete="off" />
+            // The key's hint, for keyboards only (the stylesheet hides it on touch screens).
+            <kbd class="key-hint" title="Press / to search">{ "/" }</kbd>
         </div>
     }
 }

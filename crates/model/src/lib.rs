@@ -12,6 +12,7 @@ mod format;
 pub mod order;
 pub mod query;
 pub mod search;
+pub mod suggest;
 
 pub use corpus::{Article, Corpus, Recycled, Text};
 pub use date::{Basis, Date, DateSpan, Precision, month_name};

@@ -360,6 +360,11 @@ impl Index {
         Index::with_search(corpus, TextIndex::for_corpus(corpus))
     }
 
+    /// The text index searches run on (its words, for suggestions).
+    pub fn text_index(&self) -> &TextIndex {
+        &self.search
+    }
+
     pub fn with_search(corpus: &Corpus, search: TextIndex) -> Index {
         Index::with_parts(corpus, search, recycled_events(corpus))
     }

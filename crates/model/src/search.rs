@@ -206,6 +206,21 @@ impl TextIndex {
         lo..end
     }
 
+    /// The words that begin with `prefix`, each with the number of documents holding
+    /// it (for suggestions: a handful of candidates, so their postings are decoded).
+    pub fn words_with_documents<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        self.words_beginning(prefix).map(move |i| {
+            let mut docs = Bits::empty(self.docs as usize);
+            read_posting(self.posting(i), &mut docs);
+            (self.word(i), docs.count())
+        })
+    }
+
+    /// Whether some word begins with `prefix`.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        !self.words_beginning(prefix).is_empty()
+    }
+
     /// Word `i`'s postings.
     fn posting(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };

@@ -46,13 +46,17 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
     }
     h.push_str(
         "</nav><div class=\"search\" role=\"search\"><label for=\"search\">Search</label><input id=\"search\" \
-         type=\"search\" placeholder=\"Search events and articles (press /)\" autocomplete=\"off\" disabled></div>\
+         type=\"search\" placeholder=\"Search events and articles\" autocomplete=\"off\" disabled><kbd \
+         class=\"key-hint\" title=\"Press / to search\">/</kbd></div><button type=\"button\" \
+         class=\"shortcuts-button\" aria-label=\"Keyboard shortcuts\" disabled>?</button>\
          </header>\n",
     );
     h.push_str(
-        "<div class=\"explorer\" data-opening><div class=\"side\"><p class=\"loading\" role=\"status\">Loading \
-         Chronicle…</p></div><div class=\"main-column\"><figure class=\"density\" aria-hidden=\"true\"><div \
-         class=\"pending-strip\"></div><figcaption>\u{a0}</figcaption></figure>",
+        "<div class=\"explorer\" data-opening><div class=\"drawer\"><div class=\"side\"><p class=\"loading\" \
+         role=\"status\">Loading Chronicle…</p></div></div><div class=\"main-column\"><h2 class=\"visually-hidden\">\
+         Results</h2><button type=\"button\" class=\"filters-toggle\" disabled>Filters</button><figure \
+         class=\"density\" aria-hidden=\"true\"><div class=\"pending-strip\"></div><figcaption>\u{a0}</figcaption>\
+         </figure>",
     );
     let count = if shown < total {
         format!("The newest of {total} events; loading the rest…")
@@ -203,7 +207,7 @@ mod tests {
 
     #[test]
     fn text_from_articles_cannot_become_markup() {
-        let ours = ["a", "div", "figcaption", "figure", "h1", "h3", "h4", "header", "input", "label", "li", "nav", "ol", "p"];
+        let ours = ["a", "button", "div", "figcaption", "figure", "h1", "h2", "h3", "h4", "header", "input", "kbd", "label", "li", "nav", "ol", "p"];
         let ours: std::collections::BTreeSet<String> =
             ours.iter().chain(&["section", "span", "time", "ul"]).map(|s| s.to_string()).collect();
         let check = |corpus: &Corpus| {
