@@ -93,54 +93,42 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
     // Articles with the same clean text are one article: the first file keeps it.
     let mut seen: HashMap<u64, String> = HashMap::new();
     let mut ids: HashSet<String> = HashSet::new();
-    for (done, path) in files.into_iter().enumerate() {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut warn = |message: String| out.warnings.push(Warning { file: name.clone(), message });
-        if !read::is_article_file(&path) {
-            warn(format!(
-                "is not an article file (expected a .{} file); skipped",
-                ARTICLE_EXTENSIONS.join(", .")
-            ));
-        } else {
-            match read::read_text(&path) {
-                Ok(decoded) => {
-                    out.bytes += decoded.text.len() as u64;
-                    decoded.notes.into_iter().for_each(&mut warn);
-                    match article::parse(&path, &decoded.text) {
-                        Ok((mut article, notes)) => {
-                            notes.into_iter().for_each(&mut warn);
-                            if article.paragraphs.is_empty() {
-                                warn(format!(
-                                    "no body text was found, only the title “{}” ({} passages of page furniture set aside); kept with its title",
-                                    article.title,
-                                    article.removed.len()
-                                ));
-                            }
-                            let key = text_key(&article.paragraphs);
-                            // Empty texts are no one's duplicates: each such page is its own article.
-                            if let Some(first) = seen.get(&key).filter(|_| !article.paragraphs.is_empty()) {
-                                warn(format!("has the same text as {first}; skipped as a duplicate"));
-                            } else {
-                                if ids.contains(&*article.id) {
-                                    // `news.txt` beside `news.html`: both are kept, the later
-                                    // in name order under an id with its extension.
-                                    let free = free_id(&article.id, &article.file, &ids);
-                                    warn(format!("has the same name as another article ({}); its id is {free}", article.id));
-                                    article.id = free.into();
-                                }
-                                seen.insert(key, name.clone());
-                                ids.insert(article.id.to_string());
-                                out.corpus.articles.push(article);
-                            }
-                        }
-                        Err(message) => warn(message),
+    // Files are read and parsed in parallel, a batch at a time; what each gives is
+    // then taken in file order, so the corpus and the warnings are the same whatever
+    // the number of threads (and progress is told after each batch).
+    let mut done = 0;
+    for batch in files.chunks(READ_BATCH) {
+        let read: Vec<Read> = {
+            use rayon::prelude::*;
+            batch.par_iter().map(|path| read_one(path)).collect()
+        };
+        for (path, one) in batch.iter().zip(read) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut warn = |message: String| out.warnings.push(Warning { file: name.clone(), message });
+            out.bytes += one.bytes;
+            one.notes.into_iter().for_each(&mut warn);
+            if let Some(mut article) = one.article {
+                let key = text_key(&article.paragraphs);
+                // Empty texts are no one's duplicates: each such page is its own article.
+                if let Some(first) = seen.get(&key).filter(|_| !article.paragraphs.is_empty()) {
+                    warn(format!("has the same text as {first}; skipped as a duplicate"));
+                } else {
+                    if ids.contains(&*article.id) {
+                        // `news.txt` beside `news.html`: both are kept, the later
+                        // in name order under an id with its extension.
+                        let free = free_id(&article.id, &article.file, &ids);
+                        warn(format!("has the same name as another article ({}); its id is {free}", article.id));
+                        article.id = free.into();
                     }
+                    seen.insert(key, name.clone());
+                    ids.insert(article.id.to_string());
+                    out.corpus.articles.push(article);
                 }
-                Err(message) => warn(message),
             }
+            out.inputs.push(path.clone());
         }
-        out.inputs.push(path);
-        progress(done + 1);
+        done += batch.len();
+        progress(done);
     }
     if out.corpus.articles.is_empty() {
         // Not an error: the app builds and says there is nothing to show yet.
@@ -166,6 +154,50 @@ pub fn process_dirs(dirs: &[PathBuf], mut progress: impl FnMut(usize)) -> Result
     out.corpus.events = events::extract(&out.corpus.articles, &out.corpus.entities);
     lap(&mut out, "events");
     Ok(out)
+}
+
+/// Files read and parsed in parallel before their articles join the corpus in order:
+/// enough to keep every core busy, few enough that progress is told often.
+const READ_BATCH: usize = 256;
+
+/// What one file gave: its article, if it holds one, and the notes on it in order.
+struct Read {
+    article: Option<model::Article>,
+    notes: Vec<String>,
+    bytes: u64,
+}
+
+/// Reads and parses one file, on its own (no other file's result is needed).
+fn read_one(path: &Path) -> Read {
+    let mut one = Read { article: None, notes: Vec::new(), bytes: 0 };
+    if !read::is_article_file(path) {
+        one.notes.push(format!("is not an article file (expected a .{} file); skipped", ARTICLE_EXTENSIONS.join(", .")));
+        return one;
+    }
+    let decoded = match read::read_text(path) {
+        Ok(decoded) => decoded,
+        Err(message) => {
+            one.notes.push(message);
+            return one;
+        }
+    };
+    one.bytes = decoded.text.len() as u64;
+    one.notes.extend(decoded.notes);
+    match article::parse(path, &decoded.text) {
+        Ok((article, notes)) => {
+            one.notes.extend(notes);
+            if article.paragraphs.is_empty() {
+                one.notes.push(format!(
+                    "no body text was found, only the title “{}” ({} passages of page furniture set aside); kept with its title",
+                    article.title,
+                    article.removed.len()
+                ));
+            }
+            one.article = Some(article);
+        }
+        Err(message) => one.notes.push(message),
+    }
+    one
 }
 
 /// The JSON export of a run (`model::export`'s schema), pretty-printed.
