@@ -1,18 +1,12 @@
 //! The processed corpus as the app receives it: articles with clean text and metadata.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
 use crate::date::DateSpan;
 use crate::entity::Entity;
 use crate::event::Event;
 
-/// Text of the corpus: owned where the pipeline made it, and, in the app, read in
-/// place from the embedded bytes where the format stores it as it reads
-/// (`model::decode_static`): paragraphs, titles, sentences and passages are not copied
-/// at start-up.
-pub type Text = Cow<'static, str>;
+pub use crate::text::Text;
 
 /// Everything the pipeline hands to the app.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -99,6 +93,11 @@ impl Corpus {
         });
         list
     }
+}
+
+/// Whether a recycled passage's text holds a source sentence.
+pub(crate) fn passage_holds(passage: &str, sentence: &str) -> bool {
+    passage.len() >= sentence.len() && passage.contains(sentence)
 }
 
 #[cfg(test)]

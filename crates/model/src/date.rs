@@ -142,7 +142,7 @@ pub struct DateSpan {
     pub end: Date,
     pub precision: Precision,
     pub basis: Basis,
-    pub evidence: crate::corpus::Text,
+    pub evidence: crate::text::Text,
 }
 
 impl DateSpan {
@@ -153,7 +153,7 @@ impl DateSpan {
             end: date,
             precision: Precision::Day,
             basis: Basis::Stated,
-            evidence: crate::corpus::Text::Owned(evidence.into()),
+            evidence: crate::text::Text::Owned(evidence.into()),
         }
     }
 

@@ -20,11 +20,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::corpus::{Article, Corpus, Recycled, Text};
+use crate::corpus::{Article, Corpus, Recycled};
+use crate::text::Text;
+pub(crate) use crate::varint::put_varint;
 use crate::date::{Basis, Date, DateSpan, Precision};
 use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 use crate::event::{Event, EventKind, Source};
-use crate::search::{Bits, TextIndex};
+use crate::bits::Bits;
+use crate::search::TextIndex;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
 pub const FORMAT_VERSION: u16 = 8;
@@ -292,15 +295,6 @@ fn split(bytes: &[u8]) -> Result<[&[u8]; STREAMS], DecodeError> {
 // ---------------------------------------------------------------------------------
 // Primitives.
 
-/// LEB128, as the text index's postings also write their gaps.
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
 fn zigzag(n: i64) -> u64 {
     ((n << 1) ^ (n >> 63)) as u64
 }
@@ -541,7 +535,7 @@ fn slug_words_into(text: &str, at_most: usize, out: &mut String) {
             }
         } else {
             piece.clear();
-            crate::query::fold_char(c, &mut piece);
+            crate::text::fold_char(c, &mut piece);
             for f in piece.chars() {
                 if !take(f, out) {
                     return;
@@ -1102,7 +1096,7 @@ fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Result<(Event,
                 p == paragraph
                     && match (passage, place) {
                         (Some((ps, pe)), Some((ss, se))) if ps <= ss && se <= pe => true,
-                        _ => crate::query::passage_holds(&rec.text, &sentence),
+                        _ => crate::corpus::passage_holds(&rec.text, &sentence),
                     }
             });
         }

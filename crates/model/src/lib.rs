@@ -3,6 +3,7 @@
 //! filter them. Nothing here knows about Yew, the DOM or the file system, so all of
 //! it is tested natively and shipped unchanged in the wasm bundle.
 
+mod bits;
 mod corpus;
 mod date;
 mod entity;
@@ -13,6 +14,8 @@ pub mod order;
 pub mod query;
 pub mod search;
 pub mod suggest;
+pub mod text;
+mod varint;
 
 pub use corpus::{Article, Corpus, Recycled, Text};
 pub use date::{Basis, Date, DateSpan, Precision, month_name};

@@ -5,11 +5,13 @@
 
 use std::sync::Arc;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, passage_holds};
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::event::{Event, EventKind};
-use crate::search::{Bits, EventWords, Events, TextIndex};
+use crate::bits::{Bits, Events};
+use crate::search::{EventWords, TextIndex};
+pub use crate::text::fold;
 
 /// What the main area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,55 +49,6 @@ pub struct State {
     pub view: View,
     pub filter: Filter,
     pub oldest_first: bool,
-}
-
-/// Lowercase without diacritics, for matching. Covers Latin letters with diacritics
-/// (Latin-1 and Latin Extended-A, as in "Türkiye", "Erdoğan", "Naxçıvan"); other
-/// characters are only lowercased. The pipeline folds the same way for these letters.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
-    out
-}
-
-/// Appends `c` folded (one character, or more for a few lowercase forms) to `out`.
-pub(crate) fn fold_char(c: char, out: &mut String) {
-    match c {
-        'A'..='Z' => out.push(c.to_ascii_lowercase()),
-        c if c.is_ascii() => out.push(c),
-        _ => match base_letter(c) {
-            Some(b) => out.push(b),
-            None => out.extend(c.to_lowercase()),
-        },
-    }
-}
-
-fn base_letter(c: char) -> Option<char> {
-    let lower = c.to_lowercase().next()?;
-    Some(match lower {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ə' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'i' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' => 's',
-        'ţ' | 'ť' | 'ŧ' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => return None,
-    })
 }
 
 /// Read-only helpers over a corpus, built once at start-up from the corpus and the
@@ -318,11 +271,6 @@ fn and_into(all: &mut Option<Bits>, bits: &Bits) {
         Some(all) => all.and_with(bits),
         None => *all = Some(bits.clone()),
     }
-}
-
-/// Whether a recycled passage's text holds a source sentence.
-pub(crate) fn passage_holds(passage: &str, sentence: &str) -> bool {
-    passage.len() >= sentence.len() && passage.contains(sentence)
 }
 
 /// Events told only in recycled background passages: each source sentence is inside
