@@ -5,7 +5,6 @@
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits text into blocks. Where the text has blank lines, they separate paragraphs
 /// and single line breaks inside one are hard wraps; where it has none, every line is
@@ -241,40 +240,7 @@ pub fn unglue_sentences(text: &str) -> String {
     GLUED_SENTENCE.replace_all(text, "$1$2 $3").into_owned()
 }
 
-/// Words that end with a full stop without ending a sentence.
-const ABBREVIATIONS: [&str; 44] = [
-    "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "adm", "brig", "cmdr", "mr", "mrs", "ms", "dr", "prof", "st",
-    "sen", "rep", "gov", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "etc", "approx", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft",
-];
-
-/// Splits text into sentences (Unicode sentence boundaries), rejoining the pieces
-/// cut after an abbreviation or an initial, or before a lowercase word.
-pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut offset = 0;
-    for piece in text.split_sentence_bounds() {
-        let (start, end) = (offset, offset + piece.len());
-        offset = end;
-        let join = out.last().is_some_and(|&(s, e)| {
-            let prev = text[s..e].trim_end();
-            let next = piece.trim_start();
-            ends_with_abbreviation(prev) || next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-        });
-        match out.last_mut() {
-            Some(last) if join => last.1 = end,
-            _ => out.push((start, end)),
-        }
-    }
-    out.into_iter().map(|(s, e)| text[s..e].trim()).filter(|s| !s.is_empty()).collect()
-}
-
-fn ends_with_abbreviation(sentence: &str) -> bool {
-    let Some(stem) = sentence.strip_suffix('.') else { return false };
-    let word = stem.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '-').next().unwrap_or("");
-    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-}
+pub use crate::text::sentences;
 
 /// Blocks longer than this, in an article that has almost no paragraph breaks, are
 /// split into paragraphs at sentence ends.

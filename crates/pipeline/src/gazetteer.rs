@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::recycle::fold;
+use crate::text::fold;
 
 /// Produced by `cargo xtask gazetteer` from the npm package `world-countries` (ODbL).
 static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");

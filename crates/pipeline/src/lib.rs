@@ -19,6 +19,7 @@ mod read;
 pub mod recycle;
 pub mod tagger;
 pub mod testing;
+pub mod text;
 pub mod when;
 
 use std::collections::{HashMap, HashSet};

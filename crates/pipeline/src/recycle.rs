@@ -6,9 +6,8 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use model::{Article, Recycled};
-use unicode_normalization::char::is_combining_mark;
 
-use crate::clean::sentences;
+use crate::text::sentences;
 
 /// Sentences with fewer distinct words than this are too short to call recycled.
 const MIN_WORDS: usize = 8;
@@ -19,28 +18,7 @@ const MIN_OVERLAP: f64 = 0.8;
 /// enough, and the work per sentence stays bounded however large the corpus.
 const PER_PHRASE: usize = 16;
 
-/// Folds text for matching: lowercase, diacritics dropped ("Türkiye" → "turkiye").
-/// Each non-ASCII character is decomposed on its own and its combining marks
-/// dropped, which gives the same result as NFD-then-strip, without normalising
-/// whole strings.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Dotless and dotted capital i have no decomposition to strip: fold them by hand.
-        if c == 'ı' || c == 'İ' {
-            out.push('i');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            });
-        }
-    }
-    out
-}
+pub use crate::text::fold;
 
 /// Words of already folded text.
 fn tokens(folded: &str) -> Vec<String> {
