@@ -281,7 +281,10 @@ fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize)
 }
 
 /// Finds the mentions in one paragraph.
-fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> Vec<(usize, Vec<Found>)> {
+/// A paragraph's mentions: for each sentence, its byte offset in the paragraph and what was found in it.
+type SentenceFinds = Vec<(usize, Vec<Found>)>;
+
+fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> SentenceFinds {
     let mut per_sentence = Vec::new();
     let all = sentences(paragraph);
     let proposed = Proposals::new(paragraph, &all);
@@ -933,7 +936,7 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     let mut serial = 0usize;
     // Articles are read apart across cores, then taken in order: the same output
     // whatever the number of threads.
-    let per_article: Vec<Vec<Vec<(usize, Vec<Found>)>>> = articles
+    let per_article: Vec<Vec<SentenceFinds>> = articles
         .par_iter()
         .map(|article| {
             let countries = countries_named(article);
