@@ -280,10 +280,10 @@ fn span_text<'a>(paragraph: &'a str, toks: &[Token<'_>], from: usize, to: usize)
     &paragraph[toks[from].start..toks[to - 1].end]
 }
 
-/// Finds the mentions in one paragraph.
 /// A paragraph's mentions: for each sentence, its byte offset in the paragraph and what was found in it.
 type SentenceFinds = Vec<(usize, Vec<Found>)>;
 
+/// Finds the mentions in one paragraph.
 fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> SentenceFinds {
     let mut per_sentence = Vec::new();
     let all = sentences(paragraph);
