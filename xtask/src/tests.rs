@@ -82,28 +82,68 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn native(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {
+    // The workspace's tests, with the tidy guard among xtask's (`tidy.rs`).
     let mut counts = cargo_test(tools.command("cargo").args(["test", "--workspace"]))?;
+    // The guards below are one counted test each, whose failure says how to fix it.
+    counts.add(guard(
+        "the workspace is formatted as rustfmt.toml says (cargo fmt --all --check)",
+        "run `cargo fmt --all` (the diff is above)",
+        tools.command("cargo").args(["fmt", "--all", "--check"]),
+    )?);
+    // `--all-targets` lints the tests and the app's native build; `-D warnings` makes any lint a failure.
+    counts.add(guard(
+        "clippy finds nothing (cargo clippy --workspace --all-targets -- -D warnings)",
+        "fix the lints above, or allow one where it is wrong with a comment saying why",
+        tools.command("cargo").args(["clippy", "--quiet", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    )?);
+    // The app's code behind `cfg(target_arch = "wasm32")` is seen only by a wasm build.
+    counts.add(guard(
+        "clippy finds nothing in the app's wasm build (cargo clippy -p chronicle --target wasm32-unknown-unknown)",
+        "fix the lints above",
+        tools.command("cargo").args([
+            "clippy",
+            "--quiet",
+            "-p",
+            "chronicle",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?);
     // The fuzz targets are a workspace of their own (`cargo xtask fuzz` runs them), so
     // the tests above never build them: type-check them here, one check counted, so a
     // change to the crates they call cannot leave them broken unnoticed.
     let fuzz = crate::root().join("fuzz/Cargo.toml");
     let target = crate::root().join("target/fuzz-check");
-    println!("xtask: the fuzz targets compile (cargo check --manifest-path fuzz/Cargo.toml)");
-    let status = tools
-        .command("cargo")
-        .args(["check", "--quiet", "--bins", "--manifest-path"])
-        .arg(&fuzz)
-        .arg("--target-dir")
-        .arg(&target)
-        .status()
-        .map_err(|e| format!("cannot run cargo check for the fuzz targets: {e}"))?;
-    if status.success() {
-        counts.passed += 1;
-    } else {
-        println!("xtask: FAILED: the fuzz targets do not compile ({status})");
-        counts.failed += 1;
-    }
+    counts.add(guard(
+        "the fuzz targets compile (cargo check --manifest-path fuzz/Cargo.toml)",
+        "make the fuzz targets follow the crates they call",
+        tools
+            .command("cargo")
+            .args(["check", "--quiet", "--bins", "--manifest-path"])
+            .arg(&fuzz)
+            .arg("--target-dir")
+            .arg(&target),
+    )?);
     Ok(counts)
+}
+
+/// Runs a check that passes when its command succeeds: one test, passed or failed, announced before it runs
+/// and, when it fails, followed by what to do.
+fn guard(what: &str, fix: &str, cmd: &mut Command) -> Result<Counts, String> {
+    println!("xtask: guard: {what}");
+    let status =
+        cmd.current_dir(crate::root()).status().map_err(|e| format!("cannot run {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        println!("xtask: guard passed: {what}");
+        Ok(Counts { passed: 1, failed: 0 })
+    } else {
+        println!("xtask: FAILED guard: {what} ({status}); {fix}");
+        Ok(Counts { passed: 0, failed: 1 })
+    }
 }
 
 fn browser(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {

@@ -99,6 +99,13 @@ pub fn ensure(need: Need) -> Result<Tools, String> {
     })?;
 
     if need == Need::BuildAndBrowser {
+        // The native suite's formatting and lint guards (`cargo fmt --check`, `cargo clippy`).
+        step("rustfmt and clippy (rustup components)", || {
+            let out = run_output(tools.command("rustup").args(["component", "list", "--installed"]))?;
+            let installed =
+                |name: &str| out.lines().any(|l| l.trim() == name || l.trim().starts_with(&format!("{name}-")));
+            Ok(installed("rustfmt") && installed("clippy"))
+        }, || run(tools.command("rustup").args(["component", "add", "rustfmt", "clippy"])))?;
         step(&format!("axe-core {AXE_VERSION}"), || {
             let manifest = tools_dir().join("node_modules/axe-core/package.json");
             Ok(std::fs::read_to_string(manifest).is_ok_and(|m| m.contains(&format!("\"version\": \"{AXE_VERSION}\""))))

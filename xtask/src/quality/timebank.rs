@@ -329,18 +329,18 @@ fn read_document(path: &Path, xml: &str) -> Result<Document, String> {
                 if kind == "DATE" && is_target(&value) {
                     open = Some((value, current.len()));
                 }
-            } else if tag.starts_with("</TIMEX3") {
-                if let Some((value, from)) = open.take() {
-                    let from = from + current[from..].len() - current[from..].trim_start().len();
-                    let to = current.trim_end().len().max(from);
-                    targets.push(Target {
-                        value,
-                        words: current[from..to].to_owned(),
-                        paragraph: paragraphs.len(),
-                        start: from,
-                        end: to,
-                    });
-                }
+            } else if tag.starts_with("</TIMEX3")
+                && let Some((value, from)) = open.take()
+            {
+                let from = from + current[from..].len() - current[from..].trim_start().len();
+                let to = current.trim_end().len().max(from);
+                targets.push(Target {
+                    value,
+                    words: current[from..to].to_owned(),
+                    paragraph: paragraphs.len(),
+                    start: from,
+                    end: to,
+                });
             }
             rest = &rest[close + 1..];
             continue;
