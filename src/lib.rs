@@ -259,7 +259,7 @@ pub fn App() -> Html {
         }
         View::Articles => article_list(&ArticleListProps { articles: index.articles(corpus, corpus.newest_first(), &s.filter.text) }),
         View::Entities => entity_list(&EntityListProps { state: s.clone() }),
-        View::Article(id) => reader(&ReaderProps { id: id.clone().into(), state: s.clone() }),
+        View::Article(id, _) => reader(&ReaderProps { id: id.clone().into(), state: s.clone() }),
     };
     let tagline = format!("{} · {} · {}", components::count(corpus.articles.len(), "article", "articles"), components::count(corpus.events.len(), "event", "events"), components::count(corpus.entities.len(), "entity", "entities"));
     html! {
@@ -354,7 +354,7 @@ fn keyboard(event: &KeyboardEvent, state: &State) {
                 let _ = input.focus();
             }
         }
-        "Escape" if matches!(state.view, View::Entity(_) | View::Article(_)) => {
+        "Escape" if matches!(state.view, View::Entity(_) | View::Article(..)) => {
             state::go(&State { view: View::Timeline, ..state.clone() });
         }
         "ArrowDown" | "ArrowUp" if !typing => {
