@@ -135,6 +135,9 @@ pub fn App() -> Html {
             move || drop(on_key)
         });
     }
+    // An article opened at an event shows that event's sentence, once it is drawn.
+    let target = matches!(ui.state.view, View::Article(_, Some(_))).then(|| ui.state.view.clone());
+    use_effect_with(target, |target| target.is_some().then(components::reader::show_target).unwrap_or_default());
     let s = &ui.state;
     // While only the search text changes, the side panel (filters with their counts,
     // downloads, graph) shows the state it showed before, and catches up, alone, in a
