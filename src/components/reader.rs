@@ -91,7 +91,15 @@ fn credited(names: &[String], from: &[model::Text]) -> String {
 /// A paragraph: entity mentions linked to their cards, the words of the search marked
 /// (`<mark>`), and the target sentence (`target`: its byte range, when the article was
 /// opened at an event of this paragraph) in one `<mark class="at">` the app scrolls to.
-fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text: &str, state: &State, target: Option<(usize, usize)>) -> Html {
+fn paragraph(
+    corpus: &'static Corpus,
+    a: u32,
+    article: &Article,
+    p: usize,
+    text: &str,
+    state: &State,
+    target: Option<(usize, usize)>,
+) -> Html {
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     for (i, e) in corpus.entities.iter().enumerate() {
         for m in e.mentions.iter().filter(|m| m.article == a && m.paragraph as usize == p) {
@@ -112,7 +120,7 @@ fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text:
         at = e;
     }
     let words = model::query::highlights(text, &state.filter.text);
-    let run = |from: usize, to: usize| inline(corpus, text, from, to, &mentions, &words, state);
+    let run = |from: usize, to: usize| inline(corpus, text, (from, to), &mentions, &words, state);
     let parts = match target {
         Some((s, e)) if s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) => html! {
             <>
@@ -142,14 +150,22 @@ fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text:
 
 /// `text[from..to]` with the mentions in it linked and the search words in it marked
 /// (a word running into or out of a mention is marked on each side).
-fn inline(corpus: &'static Corpus, text: &str, from: usize, to: usize, mentions: &[(usize, usize, usize)], words: &[(usize, usize)], state: &State) -> Html {
+fn inline(
+    corpus: &'static Corpus,
+    text: &str,
+    (from, to): (usize, usize),
+    mentions: &[(usize, usize, usize)],
+    words: &[(usize, usize)],
+    state: &State,
+) -> Html {
     let mut parts = Vec::new();
     let mut at = from;
     for &(s, e, i) in mentions.iter().filter(|&&(s, e, _)| s >= from && e <= to) {
         parts.push(marked(text, at, s, words));
         let entity = &corpus.entities[i];
         let href = State { view: View::Entity(entity.id.clone()), ..state.clone() }.to_fragment();
-        parts.push(html! { <a class={classes!("mention", format!("chip-{}", entity.kind.as_str()))} href={href}>{ marked(text, s, e, words) }</a> });
+        let class = classes!("mention", format!("chip-{}", entity.kind.as_str()));
+        parts.push(html! { <a class={class} href={href}>{ marked(text, s, e, words) }</a> });
         at = e;
     }
     parts.push(marked(text, at, to, words));

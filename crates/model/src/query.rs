@@ -495,7 +495,8 @@ impl Index {
             && let Some(event) = at.as_deref()
             && target(corpus, id, event).is_none()
         {
-            problems.push(Problem(format!("no event “{}” is told in this article; it opens at its top", shorten(event))));
+            let event = shorten(event);
+            problems.push(Problem(format!("no event “{event}” is told in this article; it opens at its top")));
             *at = None;
         }
         problems
@@ -842,7 +843,10 @@ impl State {
                 "entity" => state.view = View::Entity(value),
                 "article" => state.view = View::Article(value, None),
                 "at" if is_event_id(&value) => at = Some(value),
-                "at" => problems.push(Problem(format!("“{}” is not an event to open the article at; it opens at its top", shorten(&value)))),
+                "at" => {
+                    let at = shorten(&value);
+                    problems.push(Problem(format!("“{at}” is not an event to open the article at; it opens at its top")));
+                }
                 "q" => state.filter.text = value,
                 "e" => state.filter.entities = value.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
                 "k" => {
@@ -870,7 +874,9 @@ impl State {
         }
         match (&mut state.view, at) {
             (View::Article(_, target), Some(at)) => *target = Some(at),
-            (_, Some(_)) => problems.push(Problem("“at” points into an article, and this link opens none; it was ignored".into())),
+            (_, Some(_)) => {
+                problems.push(Problem("“at” points into an article, and this link opens none; it was ignored".into()));
+            }
             (_, None) => {}
         }
         if let (Some(from), Some(to)) = (state.filter.from, state.filter.to)
@@ -1043,7 +1049,13 @@ pub fn density(corpus: &Corpus, rows: &Rows, buckets: usize) -> Option<(Date, Da
 /// The corpus's events are in date order, so each bucket's events are a run of them,
 /// found by binary search, and its count is the rows before the run's end less those
 /// before its start: no pass over the rows.
-pub fn density_between(corpus: &Corpus, rows: &Rows, from: Option<Date>, to: Option<Date>, buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
+pub fn density_between(
+    corpus: &Corpus,
+    rows: &Rows,
+    from: Option<Date>,
+    to: Option<Date>,
+    buckets: usize,
+) -> Option<(Date, Date, Vec<u32>)> {
     let events = &corpus.events;
     let first = from.unwrap_or(events.first()?.when.start);
     let last = to.unwrap_or(events.last()?.when.start).max(first);
