@@ -154,6 +154,9 @@ pub fn App() -> Html {
             focus_by_id("drawer-close");
         }
     });
+    // An article opened at an event shows that event's sentence, once it is drawn.
+    let target = matches!(ui.state.view, View::Article(_, Some(_))).then(|| ui.state.view.clone());
+    use_effect_with(target, |target| target.is_some().then(components::reader::show_target).unwrap_or_default());
     let s = &ui.state;
     // While only the search text changes, the side panel (filters with their counts,
     // downloads, graph) shows the state it showed before, and catches up, alone, in a
@@ -288,7 +291,7 @@ pub fn App() -> Html {
             </>
         },
         View::Entities => html! { <>{ results_target("Entities") }<EntityList state={s.clone()} /></> },
-        View::Article(id) => html! {
+        View::Article(id, _) => html! {
             <>{ results_target("Article") }{ reader(&ReaderProps { id: id.clone().into(), state: s.clone() }) }</>
         },
     };
@@ -498,7 +501,7 @@ fn keyboard(event: &KeyboardEvent, state: &State, flags: &Flags) {
                 flag.set(false);
             }
         }
-        "Escape" if matches!(state.view, View::Entity(_) | View::Article(_)) => {
+        "Escape" if matches!(state.view, View::Entity(_) | View::Article(..)) => {
             state::go(&State { view: View::Timeline, ..state.clone() });
         }
         "ArrowDown" | "ArrowUp" if !typing => {

@@ -48,9 +48,12 @@ impl Reducible for Ui {
 /// problem met on the way.
 pub fn read(fragment: &str) -> (State, Vec<Problem>) {
     let (mut state, mut problems) = State::from_fragment(fragment);
-    // Only entities and credited names can name nothing; a state without them needs
-    // no corpus (so the opening view does not wait for it to be decoded).
-    let names_something = !state.filter.entities.is_empty() || state.filter.by.is_some();
+    // Only entities, credited names and the event an article opens at can name nothing;
+    // a state without them needs no corpus (so the opening view does not wait for it to
+    // be decoded).
+    let names_something = !state.filter.entities.is_empty()
+        || state.filter.by.is_some()
+        || matches!(state.view, model::query::View::Article(_, Some(_)));
     if names_something && let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::corpus::index()) {
         problems.extend(index.drop_unknown(corpus, &mut state));
     }

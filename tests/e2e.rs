@@ -571,38 +571,98 @@ async fn a_360_pixel_phone_gets_no_horizontal_scroll() {
     browser.close().await;
 }
 
+/// One bar of the density strip as the page draws it.
+#[derive(Clone, Debug)]
+struct Bar {
+    /// Its centre on screen, in viewport pixels (across: the bar's; down: the strip's).
+    x: i64,
+    y: i64,
+    from: String,
+    to: String,
+    count: u64,
+}
+
+impl Bar {
+    /// A day as the strip writes it for people ("26 Mar 2021"), from its ISO form.
+    fn label(iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let date = model::Date::new(parts[0].parse().unwrap(), parts[1].parse().unwrap(), parts[2].parse().unwrap());
+        date.expect("a bar's date").to_string()
+    }
+}
+
+impl Browser {
+    /// The density strip's bars, from the page: where each is drawn and what it says.
+    async fn strip_bars(&self) -> Vec<Bar> {
+        self.wait_for(".density rect.bar").await;
+        let r = self
+            .driver
+            .execute(
+                "return [...document.querySelectorAll('.density rect.bar')].map(b => {\
+                   const s = b.ownerSVGElement.getBoundingClientRect(), r = b.getBoundingClientRect();\
+                   return [r.left + r.width / 2, s.top + s.height / 2, b.dataset.from, b.dataset.to, Number(b.dataset.count)]; });",
+                vec![],
+            )
+            .await
+            .expect("the strip's bars");
+        let rows: Vec<(f64, f64, String, String, u64)> = serde_json::from_value(r.json().clone()).expect("bars");
+        rows.into_iter().map(|(x, y, from, to, count)| Bar { x: x.round() as i64, y: y.round() as i64, from, to, count }).collect()
+    }
+
+    /// Waits until the URL's fragment differs from `before`, and reads it.
+    async fn next_state(&self, before: &str) -> model::query::State {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let fragment = self.fragment().await;
+            if fragment != before {
+                let (state, problems) = model::query::State::from_fragment(&fragment);
+                assert!(problems.is_empty(), "{fragment}: {problems:?}");
+                return state;
+            }
+            assert!(Instant::now() < deadline, "the URL stayed {before}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the timeline holds the events `state` leaves, and the strip, redrawn
+    /// over its date range, counts every one of them.
+    async fn wait_strip_for(&self, state: &model::query::State) -> usize {
+        let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+        let index = model::query::Index::new(&corpus);
+        let expected = index.timeline(&corpus, &state.filter, state.oldest_first).len();
+        self.wait_events(expected).await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let bars = self.strip_bars().await;
+            let counted: u64 = bars.iter().map(|b| b.count).sum();
+            let spans = bars.first().map(|b| b.from.clone()) == state.filter.from.map(|d| d.iso());
+            if counted == expected as u64 && spans {
+                return expected;
+            }
+            assert!(Instant::now() < deadline, "the strip counts {counted} of {expected} events, from {:?}", bars.first());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dragging_across_the_density_strip_selects_a_date_range() {
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
     let all = browser.events_total().await;
-    let strip = browser.wait_for(".density svg").await.remove(0);
-    let width = strip.rect().await.unwrap().width;
-    // From the left edge to the middle: the earlier half of the corpus's time span.
-    browser
-        .driver
-        .action_chain()
-        .move_to_element_with_offset(&strip, (-width / 2.0) as i64 + 2, 0)
-        .click_and_hold()
-        .move_by_offset((width / 2.0) as i64 - 2, 0)
-        .release()
-        .perform()
-        .await
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !browser.fragment().await.contains("from=") {
-        assert!(Instant::now() < deadline, "no date range in the URL after the drag");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let fragment = browser.fragment().await;
-    assert!(fragment.contains("to="), "{fragment}");
-    let (state, problems) = model::query::State::from_fragment(&fragment);
-    assert!(problems.is_empty());
-    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
-    let index = model::query::Index::new(&corpus);
-    let expected = index.timeline(&corpus, &state.filter, state.oldest_first).len();
-    assert!(expected < all, "half the span leaves fewer events");
-    browser.wait_events(expected).await;
+    // Across the strip's middle, from the bar 3/10 of the way along to the one 6/10 of
+    // the way: the range chosen is those bars' first and last days.
+    let bars = browser.strip_bars().await;
+    let n = bars.len();
+    assert!(n > 10, "{n} bars");
+    let (a, b) = (&bars[n * 3 / 10], &bars[n * 6 / 10]);
+    let before = browser.fragment().await;
+    browser.driver.action_chain().move_to(a.x, a.y).click_and_hold().move_to(b.x, b.y).release().perform().await.unwrap();
+    let state = browser.next_state(&before).await;
+    assert_eq!(state.filter.from.map(|d| d.iso()).as_deref(), Some(a.from.as_str()), "the range starts at the bar pressed on");
+    assert_eq!(state.filter.to.map(|d| d.iso()).as_deref(), Some(b.to.as_str()), "and ends at the bar released on");
+    let expected = browser.wait_strip_for(&state).await;
+    assert!(expected < all, "part of the span leaves fewer events");
     assert_eq!(browser.driver.find(By::Css("input[name=from]")).await.unwrap().value().await.unwrap(), state.filter.from.map(|d| d.iso()));
     browser.close().await;
 }
@@ -1552,5 +1612,204 @@ async fn back_after_a_paused_search_returns_to_the_view_before_it() {
     browser.driver.forward().await.unwrap();
     browser.wait_events(refined).await;
     assert_eq!(browser.value("return document.getElementById('search').value;").await, serde_json::json!("turkiye"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_click_or_a_tap_on_the_strip_zooms_into_the_stretch_under_it() {
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let all = browser.events_total().await;
+    // The tallest bar says its dates and count on hover.
+    let bars = browser.strip_bars().await;
+    let tallest = bars.iter().max_by_key(|b| b.count).unwrap().clone();
+    browser.driver.action_chain().move_to(tallest.x, tallest.y).perform().await.unwrap();
+    let tip = browser.texts(".density .tip").await.join("");
+    assert!(tip.contains(&Bar::label(&tallest.from)) && tip.contains(&format!("{} event", tallest.count)), "{tip:?} for {tallest:?}");
+    let titles = browser.texts(".density rect.bar title").await;
+    assert_eq!(titles.len(), bars.len(), "every bar has a tooltip");
+    // A click zooms: a stretch around the bar, holding its events, which the strip
+    // then spreads over its bars; the timeline does not empty.
+    let before = browser.fragment().await;
+    browser.driver.action_chain().move_to(tallest.x, tallest.y).click().perform().await.unwrap();
+    let state = browser.next_state(&before).await;
+    let (from, to) = (state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso());
+    assert!(from <= tallest.from && tallest.to <= to && from < to, "{from} to {to} holds {tallest:?}");
+    let shown = browser.wait_strip_for(&state).await;
+    assert!(shown >= tallest.count as usize && shown < all, "{shown} events after the zoom");
+    let zoomed = browser.strip_bars().await;
+    assert!(zoomed.iter().filter(|b| b.count > 0).count() > 1, "the bar's events spread over several bars");
+    // "All dates" zooms back out.
+    let before = browser.fragment().await;
+    browser.click_first(".density .all-dates").await;
+    let state = browser.next_state(&before).await;
+    assert_eq!((state.filter.from, state.filter.to), (None, None));
+    browser.wait_events(all).await;
+    // A finger: a drag selects the bars under it, a tap zooms like a click.
+    let bars = browser.strip_bars().await;
+    let n = bars.len();
+    let (a, b) = (&bars[n * 2 / 10], &bars[n * 7 / 10]);
+    let touch = |kind: &str, at: Option<&Bar>| {
+        let points = at.map_or(serde_json::json!([]), |b| serde_json::json!([{ "x": b.x, "y": b.y }]));
+        serde_json::json!({ "type": kind, "touchPoints": points })
+    };
+    let before = browser.fragment().await;
+    for step in [touch("touchStart", Some(a)), touch("touchMove", Some(b)), touch("touchEnd", None)] {
+        browser.driver.cdp().send_raw("Input.dispatchTouchEvent", step).await.unwrap();
+    }
+    let state = browser.next_state(&before).await;
+    assert_eq!((state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso()), (a.from.clone(), b.to.clone()), "a touch drag");
+    browser.wait_strip_for(&state).await;
+    let bars = browser.strip_bars().await;
+    let tapped = bars.iter().max_by_key(|b| b.count).unwrap().clone();
+    let before = browser.fragment().await;
+    for step in [touch("touchStart", Some(&tapped)), touch("touchEnd", None)] {
+        browser.driver.cdp().send_raw("Input.dispatchTouchEvent", step).await.unwrap();
+    }
+    let state = browser.next_state(&before).await;
+    let (from, to) = (state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso());
+    assert!(from <= tapped.from && tapped.to <= to, "a tap zooms around {tapped:?}: {from} to {to}");
+    assert!(browser.wait_strip_for(&state).await > 0);
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn arrow_keys_move_and_widen_the_strips_selection_and_enter_shows_it() {
+    use thirtyfour::Key;
+    let browser = Browser::start().await;
+    browser.open(&env("CHRONICLE_E2E_SITE")).await;
+    let all = browser.events_total().await;
+    let bars = browser.strip_bars().await;
+    // Reached with Tab like any control, the strip says what it is and how to use it.
+    browser.driver.execute("document.querySelector('.density svg').focus();", vec![]).await.unwrap();
+    let role = browser.driver.execute("const s = document.activeElement; return [s.getAttribute('role'), s.getAttribute('tabindex'),\
+        document.getElementById(s.getAttribute('aria-describedby')).textContent, getComputedStyle(s).outlineStyle];", vec![]).await.unwrap();
+    let role: (String, String, String, String) = serde_json::from_value(role.json().clone()).unwrap();
+    assert_eq!((role.0.as_str(), role.1.as_str(), role.3.as_str()), ("slider", "0", "solid"));
+    assert!(role.2.contains("arrow keys") && role.2.contains("Enter"), "{}", role.2);
+    let value = || async {
+        let r = browser.driver.execute("return document.activeElement.getAttribute('aria-valuetext');", vec![]).await.unwrap();
+        r.json().as_str().unwrap_or_default().to_owned()
+    };
+    // Right three times: the third bar; Shift+Right twice, Shift+Left once: it and the next.
+    for _ in 0..3 {
+        browser.driver.action_chain().send_keys(Key::Right).perform().await.unwrap();
+    }
+    assert!(value().await.starts_with(&Bar::label(&bars[2].from)), "{}", value().await);
+    for key in [Key::Right, Key::Right, Key::Left] {
+        browser.driver.action_chain().key_down(Key::Shift).send_keys(key).key_up(Key::Shift).perform().await.unwrap();
+    }
+    let said = value().await;
+    assert!(said.starts_with(&format!("{} to {}", Bar::label(&bars[2].from), Bar::label(&bars[3].to))), "{said}");
+    assert_eq!(browser.count(".density rect.selection").await, 1, "the selection shows on the strip");
+    assert_eq!(browser.accessibility_violations().await, Vec::<String>::new());
+    // Enter shows it.
+    let before = browser.fragment().await;
+    browser.driver.action_chain().send_keys(Key::Enter).perform().await.unwrap();
+    let state = browser.next_state(&before).await;
+    assert_eq!((state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso()), (bars[2].from.clone(), bars[3].to.clone()));
+    browser.wait_strip_for(&state).await;
+    // Escape with nothing selected shows all dates again; the strip keeps the focus.
+    let before = browser.fragment().await;
+    browser.driver.action_chain().send_keys(Key::Escape).perform().await.unwrap();
+    let state = browser.next_state(&before).await;
+    assert_eq!((state.filter.from, state.filter.to), (None, None));
+    browser.wait_events(all).await;
+    let focused = browser.driver.execute("return document.activeElement.getAttribute('role');", vec![]).await.unwrap();
+    assert_eq!(focused.json().as_str(), Some("slider"));
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reader_opens_at_the_events_sentence_marked_from_a_source_link() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    // The event told furthest down its first article, its sentence there word for word:
+    // the reader must scroll to it.
+    let (event, article, sentence) = corpus
+        .events
+        .iter()
+        .filter(|e| e.kind != model::EventKind::Publication)
+        .filter_map(|e| {
+            let article = &corpus.articles[e.sources[0].article as usize];
+            let (p, s, t) = model::query::target(&corpus, &article.id, &e.id)?;
+            let text = &article.paragraphs[p][s..t];
+            (text == &*e.sources[0].sentence).then_some((p, e, article, text.to_owned()))
+        })
+        .max_by_key(|&(p, ..)| p)
+        .map(|(_, e, a, s)| (e, a, s))
+        .expect("an event whose sentence its article holds");
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    let day = event.when.start.iso();
+    browser.open(&format!("{site}#from={day}&to={day}&k={}", event.kind.as_str())).await;
+    let link = format!("li.event[data-id='{}'] a.source", event.id);
+    let href = browser.wait_for(&link).await[0].attr("href").await.unwrap().unwrap();
+    browser.click_first(&link).await;
+    let at = browser.wait_for(".reader mark.at").await.remove(0);
+    assert_eq!(browser.fragment().await, href);
+    let (state, _) = model::query::State::from_fragment(&href);
+    assert_eq!(state.view, model::query::View::Article(article.id.to_string(), Some(event.id.clone())));
+    let on_screen = || async {
+        let r = browser
+            .driver
+            .execute(
+                "const m = document.querySelector('.reader mark.at'), r = m.getBoundingClientRect();\
+                 return [r.top >= 0 && r.bottom <= innerHeight, document.activeElement === m, scrollY];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value::<(bool, bool, f64)>(r.json().clone()).unwrap()
+    };
+    // Marked, scrolled to (the article is longer than the screen above it) and focused.
+    assert_eq!(squash(&at.text().await.unwrap()), squash(&sentence));
+    let (visible, focused, scrolled) = on_screen().await;
+    assert!(visible && focused, "on screen {visible}, focused {focused}");
+    assert!(scrolled > 0.0, "the page scrolled to the sentence");
+    assert_eq!(browser.accessibility_violations().await, Vec::<String>::new());
+    // The link alone gives the same view, in a page loaded afresh.
+    browser.driver.goto("about:blank").await.unwrap();
+    browser.open(&format!("{site}{href}")).await;
+    let again = browser.wait_for(".reader mark.at").await.remove(0);
+    assert_eq!(squash(&again.text().await.unwrap()), squash(&sentence));
+    let (visible, focused, _) = on_screen().await;
+    assert!(visible && focused, "from the link: on screen {visible}, focused {focused}");
+    // A target the article does not tell, or a garbled one: the article, at its top, and a message.
+    for at in ["event:1900-01-01-nothing-here", "%3Cscript%3E"] {
+        browser.driver.goto("about:blank").await.unwrap();
+        browser.open(&format!("{site}#article={}&at={at}", article.id)).await;
+        browser.wait_for(".reader h2").await;
+        assert_eq!(browser.count(".problems li").await, 1, "{at}");
+        assert_eq!(browser.count(".reader mark.at").await, 0, "{at}");
+    }
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reader_marks_the_words_searched_for() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    // A word written with a diacritic, searched for without it ("turkiye" for "Türkiye").
+    let (article, word) = corpus
+        .articles
+        .iter()
+        .find_map(|a| {
+            let words = a.paragraphs.iter().flat_map(|p| p.split(|c: char| !c.is_alphanumeric()));
+            let w = words.filter(|w| !w.is_ascii() && model::query::fold(w).is_ascii() && w.chars().count() > 3).next()?;
+            Some((a, model::query::fold(w)))
+        })
+        .expect("an article with a word written with a diacritic");
+    let expected: usize = article.paragraphs.iter().map(|p| model::query::highlights(p, &word).len()).sum();
+    let browser = Browser::start().await;
+    browser.open(&format!("{}#article={}&q={word}", env("CHRONICLE_E2E_SITE"), article.id)).await;
+    browser.wait_for(".reader .body mark").await;
+    let marks = browser.texts(".reader .body mark").await;
+    assert_eq!(marks.len(), expected, "{marks:?}");
+    for m in &marks {
+        assert_eq!(model::query::fold(m), word, "{marks:?}");
+    }
+    assert!(marks.iter().any(|m| m.to_lowercase() != word), "a mark holds the word as written: {marks:?}");
     browser.close().await;
 }

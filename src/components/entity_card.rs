@@ -59,7 +59,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                 <h3>{ "Roles" }</h3>
                 <ul class="roles">
                     { for e.roles.iter().map(|r| html! {
-                        <li>{ &r.text }{ " — " }<a href={link(View::Article(article_id(r.article)))}>{ article_title(r.article) }</a></li>
+                        <li>{ &r.text }{ " — " }<a href={link(View::Article(article_id(r.article), None))}>{ article_title(r.article) }</a></li>
                     }) }
                 </ul>
             }

@@ -1,9 +1,11 @@
 //! The reader: an article's clean text with entity mentions linked to their cards,
-//! recycled passages marked, the removed page furniture on request, and how each
-//! piece of metadata was found.
+//! recycled passages marked, the search words marked, the sentence a source link
+//! opened it at marked and scrolled to, the removed page furniture on request, and
+//! how each piece of metadata was found.
 
 use model::query::{State, View};
 use model::{Article, Basis, Corpus};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +27,11 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <a href={close}>{ "Back to the timeline" }</a>
             </section>
         };
+    };
+    // Where a source link opened it: the event's sentence, marked.
+    let target = match &props.state.view {
+        View::Article(_, Some(event)) => model::query::target(corpus, &article.id, event),
+        _ => None,
     };
     let published = match &article.published {
         Some(p) => format!(
@@ -51,7 +58,10 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <dt>{ "File" }</dt><dd>{ &*article.file }</dd>
             </dl>
             <div class="body">
-                { for article.paragraphs.iter().enumerate().map(|(p, text)| paragraph(corpus, index as u32, article, p, text, &props.state)) }
+                { for article.paragraphs.iter().enumerate().map(|(p, text)| {
+                    let target = target.filter(|t| t.0 == p).map(|t| (t.1, t.2));
+                    paragraph(corpus, index as u32, article, p, text, &props.state, target)
+                }) }
             </div>
             if !article.removed.is_empty() {
                 <details class="removed">
@@ -78,7 +88,18 @@ fn credited(names: &[String], from: &[model::Text]) -> String {
     out
 }
 
-fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text: &str, state: &State) -> Html {
+/// A paragraph: entity mentions linked to their cards, the words of the search marked
+/// (`<mark>`), and the target sentence (`target`: its byte range, when the article was
+/// opened at an event of this paragraph) in one `<mark class="at">` the app scrolls to.
+fn paragraph(
+    corpus: &'static Corpus,
+    a: u32,
+    article: &Article,
+    p: usize,
+    text: &str,
+    state: &State,
+    target: Option<(usize, usize)>,
+) -> Html {
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     for (i, e) in corpus.entities.iter().enumerate() {
         for m in e.mentions.iter().filter(|m| m.article == a && m.paragraph as usize == p) {
@@ -86,19 +107,30 @@ fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text:
         }
     }
     model::order::sort(&mut spans);
-    let mut parts = Vec::new();
+    // Mentions that overlap one before them, or cross the target's edge, are left
+    // unlinked: the target stays one element holding the whole sentence.
+    let mut mentions = Vec::new();
     let mut at = 0;
     for (s, e, i) in spans {
-        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        let crosses = target.is_some_and(|(ts, te)| (s < ts && e > ts) || (s < te && e > te));
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) || crosses {
             continue;
         }
-        let entity = &corpus.entities[i];
-        parts.push(html! { { &text[at..s] } });
-        let href = State { view: View::Entity(entity.id.clone()), ..state.clone() }.to_fragment();
-        parts.push(html! { <a class={classes!("mention", format!("chip-{}", entity.kind.as_str()))} href={href}>{ &text[s..e] }</a> });
+        mentions.push((s, e, i));
         at = e;
     }
-    parts.push(html! { { &text[at..] } });
+    let words = model::query::highlights(text, &state.filter.text);
+    let run = |from: usize, to: usize| inline(corpus, text, (from, to), &mentions, &words, state);
+    let parts = match target {
+        Some((s, e)) if s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) => html! {
+            <>
+                { run(0, s) }
+                <mark class="at" id="at" tabindex="-1">{ run(s, e) }</mark>
+                { run(e, text.len()) }
+            </>
+        },
+        _ => run(0, text.len()),
+    };
     let recycled = article.recycled.iter().find(|r| r.paragraph as usize == p);
     match recycled {
         Some(r) => {
@@ -108,10 +140,68 @@ fn paragraph(corpus: &'static Corpus, a: u32, article: &Article, p: usize, text:
             html! {
                 <details class="recycled" open=true>
                     <summary>{ format!("Recycled: also in {others} other articles{when}") }</summary>
-                    <p>{ for parts }</p>
+                    <p>{ parts }</p>
                 </details>
             }
         }
-        None => html! { <p>{ for parts }</p> },
+        None => html! { <p>{ parts }</p> },
+    }
+}
+
+/// `text[from..to]` with the mentions in it linked and the search words in it marked
+/// (a word running into or out of a mention is marked on each side).
+fn inline(
+    corpus: &'static Corpus,
+    text: &str,
+    (from, to): (usize, usize),
+    mentions: &[(usize, usize, usize)],
+    words: &[(usize, usize)],
+    state: &State,
+) -> Html {
+    let mut parts = Vec::new();
+    let mut at = from;
+    for &(s, e, i) in mentions.iter().filter(|&&(s, e, _)| s >= from && e <= to) {
+        parts.push(marked(text, at, s, words));
+        let entity = &corpus.entities[i];
+        let href = State { view: View::Entity(entity.id.clone()), ..state.clone() }.to_fragment();
+        let class = classes!("mention", format!("chip-{}", entity.kind.as_str()));
+        parts.push(html! { <a class={class} href={href}>{ marked(text, s, e, words) }</a> });
+        at = e;
+    }
+    parts.push(marked(text, at, to, words));
+    html! { <>{ for parts }</> }
+}
+
+/// `text[from..to]` with the parts of it the search words cover in `<mark>`.
+fn marked(text: &str, from: usize, to: usize, words: &[(usize, usize)]) -> Html {
+    let mut parts = Vec::new();
+    let mut at = from;
+    for &(s, e) in words {
+        let (s, e) = (s.max(from), e.min(to));
+        if s >= e || s < at {
+            continue;
+        }
+        parts.push(html! { { &text[at..s] } });
+        parts.push(html! { <mark>{ &text[s..e] }</mark> });
+        at = e;
+    }
+    if at < to {
+        parts.push(html! { { &text[at..to] } });
+    }
+    html! { <>{ for parts }</> }
+}
+
+/// Scrolls the sentence an article was opened at (`mark.at`) to the middle of the
+/// screen and focuses it, so a screen reader starts there too; nothing when there is
+/// none. The app calls it after rendering an article view.
+pub fn show_target() {
+    let Some(mark) = gloo::utils::document().get_element_by_id("at") else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>() {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = mark.focus_with_options(&focus);
     }
 }

@@ -240,7 +240,7 @@ fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, s
             <p class="sources">
                 { if sources == 1 { "Source: ".to_owned() } else { format!("Reported by {sources} articles: ") } }
                 { for e.sources.iter().take(SHOWN_SOURCES).filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| html! {
-                    <a class="source" href={link(View::Article(a.id.to_string()))}>{ &*a.title }</a>
+                    <a class="source" href={link(View::source(e, &a.id))}>{ &*a.title }</a>
                 }) }
                 if let Some(more) = and_more(sources, SHOWN_SOURCES) {
                     <span class="more">{ more }</span>

@@ -21,7 +21,19 @@ pub enum View {
     Articles,
     Entities,
     Entity(String),
-    Article(String),
+    /// An article, by id, and the event whose sentence in it the reader marks and
+    /// scrolls to (a source link's target), by event id.
+    Article(String, Option<String>),
+}
+
+impl View {
+    /// The view a timeline row's source link opens: `article` (of `corpus.articles`)
+    /// at the event's sentence. A publication's "sentence" is the article's title, not
+    /// a sentence of its text, so its link opens the article at the top.
+    pub fn source(event: &Event, article_id: &str) -> View {
+        let at = (event.kind != EventKind::Publication).then(|| event.id.clone());
+        View::Article(article_id.to_owned(), at)
+    }
 }
 
 /// The filters, combined with AND.
@@ -414,9 +426,10 @@ impl Index {
     }
 
     /// Drops from `state` the filters that name nothing in `corpus` (an entity id no
-    /// article mentions, a name no article credits), saying what went. A link made
+    /// article mentions, a name no article credits, an event the article opened does
+    /// not tell), saying what went. A link made
     /// before articles were removed still opens, with the rest of its filters.
-    pub fn drop_unknown(&self, _corpus: &Corpus, state: &mut State) -> Vec<Problem> {
+    pub fn drop_unknown(&self, corpus: &Corpus, state: &mut State) -> Vec<Problem> {
         let mut problems = Vec::new();
         state.filter.entities.retain(|id| {
             let known = self.entity(id).is_some();
@@ -430,6 +443,14 @@ impl Index {
         {
             problems.push(Problem(format!("no article is by “{}”; that filter was dropped", shorten(by))));
             state.filter.by = None;
+        }
+        if let View::Article(id, at) = &mut state.view
+            && let Some(event) = at.as_deref()
+            && target(corpus, id, event).is_none()
+        {
+            let event = shorten(event);
+            problems.push(Problem(format!("no event “{event}” is told in this article; it opens at its top")));
+            *at = None;
         }
         problems
     }
@@ -752,6 +773,8 @@ impl State {
     pub fn from_fragment(fragment: &str) -> (State, Vec<Problem>) {
         let mut state = State::default();
         let mut problems = Vec::new();
+        // Where in an article to open, applied once the view is known (keys come in any order).
+        let mut at = None;
         let body = fragment.trim_start_matches('#').trim_start_matches('/').trim_start_matches('?');
         let too_long = || vec![Problem(format!("the link is too long ({} characters); it was ignored", body.len()))];
         if body.len() > MAX_FRAGMENT {
@@ -771,7 +794,12 @@ impl State {
                     _ => problems.push(Problem(format!("there is no view called “{}”", shorten(&value)))),
                 },
                 "entity" => state.view = View::Entity(value),
-                "article" => state.view = View::Article(value),
+                "article" => state.view = View::Article(value, None),
+                "at" if is_event_id(&value) => at = Some(value),
+                "at" => {
+                    let at = shorten(&value);
+                    problems.push(Problem(format!("“{at}” is not an event to open the article at; it opens at its top")));
+                }
                 "q" => state.filter.text = value,
                 "e" => state.filter.entities = value.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
                 "k" => {
@@ -797,6 +825,13 @@ impl State {
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }
         }
+        match (&mut state.view, at) {
+            (View::Article(_, target), Some(at)) => *target = Some(at),
+            (_, Some(_)) => {
+                problems.push(Problem("“at” points into an article, and this link opens none; it was ignored".into()));
+            }
+            (_, None) => {}
+        }
         if let (Some(from), Some(to)) = (state.filter.from, state.filter.to)
             && from > to
         {
@@ -821,7 +856,12 @@ impl State {
             View::Articles => parts.push("view=articles".into()),
             View::Entities => parts.push("view=entities".into()),
             View::Entity(id) => parts.push(format!("entity={}", percent_encode(id))),
-            View::Article(id) => parts.push(format!("article={}", percent_encode(id))),
+            View::Article(id, at) => {
+                parts.push(format!("article={}", percent_encode(id)));
+                if let Some(at) = at {
+                    parts.push(format!("at={}", percent_encode(at)));
+                }
+            }
         }
         let f = &self.filter;
         if !f.text.is_empty() {
@@ -857,6 +897,14 @@ impl State {
 
 /// Fragments longer than this are not read: no real view needs one.
 pub const MAX_FRAGMENT: usize = 4096;
+
+/// Whether `text` has the shape of an event id as `format::event_base_id` makes them
+/// ("event:2021-03-01-joint-drills", "publication:some-article", either with "-2"
+/// after it): a link's `at` is read only then, so a garbled one is reported, not kept.
+fn is_event_id(text: &str) -> bool {
+    let rest = text.strip_prefix("event:").or_else(|| text.strip_prefix("publication:"));
+    rest.is_some_and(|r| !r.is_empty() && r.len() <= 256 && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
+}
 
 fn shorten(text: &str) -> String {
     if text.chars().count() <= 40 { text.to_owned() } else { format!("{}…", text.chars().take(40).collect::<String>()) }
@@ -936,19 +984,38 @@ pub fn entity_options(corpus: &Corpus, per_entity: &[u32], f: &Filter, most: usi
 
 /// Events of `rows` per bucket between the first and the last event start, for the
 /// density strip: `(first day, last day, counts)`; `None` when there are no events.
+/// See [`density_between`].
+pub fn density(corpus: &Corpus, rows: &Rows, buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
+    density_between(corpus, rows, None, None, buckets)
+}
+
+/// Events of `rows` per bucket from `from` to `to` (each, when not given, the first or
+/// the last event start), for the density strip, which spans the date range chosen:
+/// choosing a stretch zooms the strip into it. `(first day, last day, counts)`; `None`
+/// when the corpus has no events.
+///
+/// The days are shared out evenly, and there are never more buckets than days, so each
+/// bucket holds whole days ([`bar_days`]). Events starting before the first day count
+/// in the first bucket, after the last in the last (a range event can overlap a
+/// date range it starts before).
 ///
 /// The corpus's events are in date order, so each bucket's events are a run of them,
 /// found by binary search, and its count is the rows before the run's end less those
 /// before its start: no pass over the rows.
-pub fn density(corpus: &Corpus, rows: &Rows, buckets: usize) -> Option<(Date, Date, Vec<u32>)> {
+pub fn density_between(
+    corpus: &Corpus,
+    rows: &Rows,
+    from: Option<Date>,
+    to: Option<Date>,
+    buckets: usize,
+) -> Option<(Date, Date, Vec<u32>)> {
     let events = &corpus.events;
-    let (first, last) = (events.first()?.when.start, events.last()?.when.start);
-    let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
-    let n = buckets.max(1);
-    let slot = |d: Date| {
-        let x = ((day_number(d) - a) as f64 / (b - a) as f64 * (n - 1) as f64).round();
-        (x.max(0.0) as usize).min(n - 1)
-    };
+    let first = from.unwrap_or(events.first()?.when.start);
+    let last = to.unwrap_or(events.last()?.when.start).max(first);
+    let a = day_number(first);
+    let days = day_number(last) - a + 1;
+    let n = buckets.clamp(1, usize::try_from(days).unwrap_or(1));
+    let slot = |d: Date| ((day_number(d) - a).clamp(0, days - 1) * n as i64 / days) as usize;
     let mut counts = vec![0u32; n];
     let mut start = 0;
     for (k, count) in counts.iter_mut().enumerate() {
@@ -957,6 +1024,34 @@ pub fn density(corpus: &Corpus, rows: &Rows, buckets: usize) -> Option<(Date, Da
         start = end;
     }
     Some((first, last, counts))
+}
+
+/// The first and the last day of bucket `k` of a strip of `buckets` buckets from
+/// `first` to `last`, as [`density_between`] shares the days out.
+pub fn bar_days(first: Date, last: Date, buckets: usize, k: usize) -> (Date, Date) {
+    let a = day_number(first);
+    let days = (day_number(last) - a + 1).max(1);
+    let n = buckets.clamp(1, usize::try_from(days).unwrap_or(1)) as i64;
+    let k = (k as i64).min(n - 1);
+    // Day offset d is in bucket floor(d * n / days): bucket k begins at the first d with
+    // d * n >= k * days.
+    let begin = |k: i64| (k * days + n - 1) / n;
+    let day = |offset: i64| from_day_number(a + offset).unwrap_or(first);
+    (day(begin(k)), day(begin(k + 1) - 1))
+}
+
+/// The stretch a click on bar `k` of the strip `(first, last, counts)` zooms to: the
+/// nearest bar with events to it and about a sixth of the strip around that bar, kept
+/// inside the strip; `None` when no bar has events. The bar's events stay in the
+/// stretch, so the timeline never empties, and the strip redrawn over it shows them
+/// spread over more bars.
+pub fn zoom_around(first: Date, last: Date, counts: &[u32], k: usize) -> Option<(Date, Date)> {
+    let n = counts.len();
+    let nearest = (0..n).filter(|&i| counts[i] > 0).min_by_key(|&i| (i.abs_diff(k), i))?;
+    let half = n / 12;
+    let lo = nearest.saturating_sub(half).min(n.saturating_sub(2 * half + 1));
+    let hi = (lo + 2 * half).min(n - 1);
+    Some((bar_days(first, last, n, lo).0, bar_days(first, last, n, hi).1))
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), for spacing dates on a line.
@@ -983,6 +1078,23 @@ pub fn from_day_number(n: i64) -> Option<Date> {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     Date::new(i16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+/// Where a reader opened at event `event` (an id) marks its sentence in article
+/// `article` (an id): `(paragraph, start, end)`, byte offsets into that paragraph; the
+/// whole paragraph when the sentence is not found in it word for word. `None` when the
+/// article does not tell that event.
+pub fn target(corpus: &Corpus, article: &str, event: &str) -> Option<(usize, usize, usize)> {
+    let a = corpus.articles.iter().position(|x| &*x.id == article)?;
+    let e = corpus.events.iter().find(|e| e.id == event)?;
+    let source = e.sources.iter().find(|s| s.article as usize == a)?;
+    let p = source.paragraph as usize;
+    let text = corpus.articles[a].paragraphs.get(p)?;
+    let sentence: &str = &source.sentence;
+    Some(match text.find(sentence).filter(|_| !sentence.is_empty()) {
+        Some(start) => (p, start, start + sentence.len()),
+        None => (p, 0, text.len()),
+    })
 }
 
 /// Events an entity appears in, in date order (its mini-timeline).
@@ -1068,6 +1180,63 @@ mod tests {
         assert_eq!((state, problems.len()), (State::default(), 1));
         let (state, _) = State::from_fragment("#q=%2541");
         assert_eq!(state.filter.text, "%41", "decoded once, not twice");
+    }
+
+    #[test]
+    fn an_article_link_carries_the_event_to_open_it_at() {
+        let state = State {
+            view: View::Article("baku-talks".into(), Some("event:2021-03-01-ministers-met".into())),
+            filter: Filter { text: "türkiye".into(), ..Filter::default() },
+            oldest_first: false,
+        };
+        let fragment = state.to_fragment();
+        assert_eq!(fragment, "#article=baku-talks&at=event:2021-03-01-ministers-met&q=t%C3%BCrkiye");
+        assert_eq!(State::from_fragment(&fragment), (state.clone(), vec![]));
+        assert_eq!(State::from_fragment("#at=event:2021-03-01-ministers-met&article=baku-talks&q=t%C3%BCrkiye").0, state, "keys in any order");
+        assert_eq!(State::from_fragment("#article=baku-talks").0.view, View::Article("baku-talks".into(), None));
+    }
+
+    #[test]
+    fn a_garbled_or_stray_target_is_dropped_and_reported() {
+        for link in ["#article=a&at=%3Cscript%3E", "#article=a&at=event:", "#article=a&at=event:two%20words", "#article=a&at=", "#article=a&at=%E0%A4"] {
+            let (state, problems) = State::from_fragment(link);
+            assert_eq!(state.view, View::Article("a".into(), None), "{link}");
+            assert_eq!(problems.len(), 1, "{link}: {problems:?}");
+        }
+        let (state, problems) = State::from_fragment("#q=met&at=event:2021-03-01-met");
+        assert_eq!((state.view, state.filter.text.as_str(), problems.len()), (View::Timeline, "met", 1));
+        assert!(problems[0].0.contains("at"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_target_finds_the_events_sentence_in_its_paragraph() {
+        let mut c = corpus();
+        c.articles[0].paragraphs[0] = "Talks ended. Ministers met in Türkiye. Then lunch.".into();
+        c.events[0].id = "event:2021-01-01-ministers-met".into();
+        c.events[0].sources[0].sentence = "Ministers met in Türkiye.".into();
+        let (p, s, e) = target(&c, "a", "event:2021-01-01-ministers-met").unwrap();
+        assert_eq!((p, &c.articles[0].paragraphs[0][s..e]), (0, "Ministers met in Türkiye."));
+        // A sentence the paragraph does not hold word for word: the whole paragraph.
+        c.events[0].sources[0].sentence = "Ministers met.".into();
+        assert_eq!(target(&c, "a", "event:2021-01-01-ministers-met"), Some((0, 0, c.articles[0].paragraphs[0].len())));
+        assert_eq!(target(&c, "b", "event:2021-01-01-ministers-met"), None, "no such article");
+        assert_eq!(target(&c, "a", "event:1999-01-01-nothing"), None, "no such event");
+        // The app drops a target the article does not tell, and says so.
+        let idx = Index::new(&c);
+        let (mut state, _) = State::from_fragment("#article=a&at=event:1999-01-01-nothing");
+        let problems = idx.drop_unknown(&c, &mut state);
+        assert_eq!((state.view, problems.len()), (View::Article("a".into(), None), 1));
+        let (mut state, _) = State::from_fragment("#article=a&at=event:2021-01-01-ministers-met");
+        assert!(idx.drop_unknown(&c, &mut state).is_empty());
+        assert_eq!(state.view, View::Article("a".into(), Some("event:2021-01-01-ministers-met".into())));
+    }
+
+    #[test]
+    fn source_links_open_events_at_their_sentence_and_publications_at_the_top() {
+        let c = corpus();
+        assert_eq!(View::source(&c.events[0], "a"), View::Article("a".into(), Some("e1".into())));
+        let publication = Event { kind: EventKind::Publication, ..c.events[0].clone() };
+        assert_eq!(View::source(&publication, "a"), View::Article("a".into(), None));
     }
 
     #[test]
@@ -1235,7 +1404,78 @@ mod tests {
         assert_eq!((first.iso(), last.iso()), ("2021-01-01".into(), "2021-03-01".into()));
         assert_eq!(counts, [1, 1, 1]);
         assert_eq!(density(&c, &rows_of(&c, &[2]), 3).unwrap().2, [0, 0, 1]);
-        assert_eq!(density(&c, &rows_of(&c, &[0, 2]), 2).unwrap().2, [1, 1], "rounded to the nearer bucket");
+        assert_eq!(density(&c, &rows_of(&c, &[0, 2]), 2).unwrap().2, [1, 1]);
+        // Never more buckets than days: 2021-01-01 to 2021-03-01 is 60 days.
+        assert_eq!(density(&c, &rows_of(&c, &[0, 1, 2]), 100).unwrap().2.len(), 60);
+    }
+
+    #[test]
+    fn a_chosen_date_range_is_the_strips_span() {
+        let c = corpus();
+        let (from, to) = (Date::new(2021, 1, 20), Date::new(2021, 2, 9));
+        let (first, last, counts) = density_between(&c, &rows_of(&c, &[0, 1, 2]), from, to, 60).unwrap();
+        assert_eq!((Some(first), Some(last)), (from, to));
+        assert_eq!(counts.len(), 21, "one bar a day over three weeks");
+        assert_eq!(counts.iter().sum::<u32>(), 3, "events outside count at the edges");
+        assert_eq!(counts[12], 1, "February 1st is day 12 of the span");
+        let (first, last, _) = density_between(&c, &rows_of(&c, &[0]), None, Date::new(2021, 2, 1), 10).unwrap();
+        assert_eq!((first.iso(), last.iso()), ("2021-01-01".into(), "2021-02-01".into()));
+    }
+
+    #[test]
+    fn bars_share_the_days_out_without_gaps_or_overlaps() {
+        for (first, last) in [((1990, 1, 1), (1990, 1, 1)), ((1990, 1, 1), (1990, 1, 31)), ((1921, 3, 5), (2024, 2, 29))] {
+            let (first, last) = (Date::new(first.0, first.1, first.2).unwrap(), Date::new(last.0, last.1, last.2).unwrap());
+            for buckets in [1, 7, 60, 500] {
+                let n = buckets.min((day_number(last) - day_number(first) + 1) as usize);
+                let bars: Vec<(Date, Date)> = (0..n).map(|k| bar_days(first, last, buckets, k)).collect();
+                assert_eq!(bars[0].0, first);
+                assert_eq!(bars[n - 1].1, last);
+                for k in 0..n {
+                    assert!(bars[k].0 <= bars[k].1, "{first} to {last}, {buckets} buckets: bar {k} holds a day");
+                    if k > 0 {
+                        assert_eq!(day_number(bars[k].0), day_number(bars[k - 1].1) + 1, "bar {k} follows bar {}", k - 1);
+                    }
+                }
+            }
+        }
+        // And each bar's days are the ones the strip counts in it.
+        let template = corpus().events[0].clone();
+        let (first, last) = (Date::new(2000, 1, 1).unwrap(), Date::new(2003, 7, 14).unwrap());
+        let events: Vec<Event> = (day_number(first)..=day_number(last))
+            .step_by(5)
+            .map(|d| Event { when: DateSpan::stated_day(from_day_number(d).unwrap(), ""), ..template.clone() })
+            .collect();
+        let c = Corpus { events, ..Corpus::default() };
+        let all: Vec<usize> = (0..c.events.len()).collect();
+        let (_, _, counts) = density_between(&c, &rows_of(&c, &all), Some(first), Some(last), 60).unwrap();
+        for (k, &count) in counts.iter().enumerate() {
+            let (lo, hi) = bar_days(first, last, 60, k);
+            let inside = c.events.iter().filter(|e| lo <= e.when.start && e.when.start <= hi).count();
+            assert_eq!(count as usize, inside, "bar {k}: {lo} to {hi}");
+        }
+    }
+
+    #[test]
+    fn a_click_zooms_to_a_stretch_around_the_nearest_bar_with_events() {
+        let (first, last) = (Date::new(1980, 1, 1).unwrap(), Date::new(2019, 12, 31).unwrap());
+        let mut counts = vec![0u32; 60];
+        counts[20] = 4;
+        counts[50] = 1;
+        let (from, to) = zoom_around(first, last, &counts, 22).unwrap();
+        assert_eq!(from, bar_days(first, last, 60, 15).0);
+        assert_eq!(to, bar_days(first, last, 60, 25).1, "eleven bars around bar 20");
+        // Kept inside the strip at its edges; the nearest bar with events is taken.
+        let mut edge = counts.clone();
+        edge[58] = 1;
+        assert_eq!(zoom_around(first, last, &edge, 59), Some((bar_days(first, last, 60, 49).0, last)));
+        counts[20] = 0;
+        let (from, _) = zoom_around(first, last, &counts, 0).unwrap();
+        assert_eq!(from, bar_days(first, last, 60, 45).0, "bar 50 is the only one left");
+        assert_eq!(zoom_around(first, last, &[0, 0, 0], 1), None);
+        // A strip of a few days zooms to the day clicked.
+        let day = Date::new(1990, 8, 2).unwrap();
+        assert_eq!(zoom_around(day, day, &[3], 0), Some((day, day)));
     }
 
     proptest::proptest! {
@@ -1253,12 +1493,13 @@ mod tests {
             let chosen: Vec<usize> = (0..c.events.len()).filter(|&i| pick[i]).collect();
             let (first, last, counts) = density(&c, &rows_of(&c, &chosen), buckets).unwrap();
             // The same buckets, filled one row at a time.
-            let (a, b) = (day_number(first), day_number(last).max(day_number(first) + 1));
-            let mut expected = vec![0u32; buckets];
+            let n = counts.len();
+            proptest::prop_assert_eq!(n, buckets.min((day_number(last) - day_number(first) + 1) as usize));
+            let mut expected = vec![0u32; n];
             for &i in &chosen {
-                let d = day_number(c.events[i].when.start);
-                let slot = ((d - a) as f64 / (b - a) as f64 * (buckets - 1) as f64).round() as usize;
-                expected[slot.min(buckets - 1)] += 1;
+                let d = c.events[i].when.start;
+                let slot = (0..n).find(|&k| bar_days(first, last, n, k).1 >= d).unwrap();
+                expected[slot] += 1;
             }
             proptest::prop_assert_eq!(counts, expected);
         }

@@ -41,7 +41,7 @@ fn state() -> impl Strategy<Value = State> {
         Just(View::Articles),
         Just(View::Entities),
         text().prop_map(View::Entity),
-        text().prop_map(View::Article),
+        (text(), prop::option::of("(event|publication):[a-z0-9:-]{1,40}")).prop_map(|(id, at)| View::Article(id, at)),
     ];
     let dates = (prop::option::of(date()), prop::option::of(date())).prop_map(|(a, b)| match (a, b) {
         (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
@@ -95,7 +95,7 @@ proptest! {
 
     #[test]
     fn unknown_keys_are_listed_and_the_rest_is_kept(key in "[a-z_]{1,12}", value in text(), q in id()) {
-        let known = ["view", "entity", "article", "q", "e", "k", "ek", "from", "to", "hide", "by", "order"];
+        let known = ["view", "entity", "article", "at", "q", "e", "k", "ek", "from", "to", "hide", "by", "order"];
         prop_assume!(!known.contains(&key.as_str()));
         let link = format!("#{key}={}&q={}", percent_encode(&value), percent_encode(&q));
         let (state, problems) = State::from_fragment(&link);

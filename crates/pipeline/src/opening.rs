@@ -130,7 +130,7 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
             let _ = write!(h, "<p class=\"sources\">Reported by {sources} articles: ");
         }
         for a in e.sources.iter().take(SHOWN_SOURCES).filter_map(|s| corpus.articles.get(s.article as usize)) {
-            let _ = write!(h, "<a class=\"source\" href=\"{}\">{}</a>", link(View::Article(a.id.to_string())), escape(&a.title));
+            let _ = write!(h, "<a class=\"source\" href=\"{}\">{}</a>", link(View::source(e, &a.id)), escape(&a.title));
         }
         if let Some(more) = and_more(sources, SHOWN_SOURCES) {
             let _ = write!(h, "<span class=\"more\">{more}</span>");
