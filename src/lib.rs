@@ -453,7 +453,9 @@ fn shortcuts(overlay: &UseStateHandle<bool>) -> Html {
         ("/", "Search"),
         ("↓ ↑", "Move through the timeline's events"),
         ("Enter", "Open the focused event's source, at its sentence"),
-        ("Esc", "Close a card, an article or this list"),
+        ("← →", "On the density strip: move the selection (Shift widens or narrows it)"),
+        ("Enter", "On the density strip: show the selected dates"),
+        ("Esc", "Close a card, an article or this list; on the strip, clear the selection"),
         ("?", "Show this list"),
     ];
     html! {
