@@ -8,6 +8,7 @@ mod corpus;
 mod date;
 mod entity;
 mod event;
+mod event_words;
 pub mod export;
 mod format;
 pub mod order;

@@ -7,13 +7,13 @@
 //! A query word matches every indexed word it begins ("turk" finds "Türkiye").
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::event::EventKind;
 pub use crate::bits::{Bits, Events, Ones};
 pub use crate::text::{for_each_word, words};
 use crate::varint::read_varint;
+pub use crate::event_words::EventWords;
 
 /// Folded words, each with its sorted document numbers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,7 +133,7 @@ impl TextIndex {
         self.word_ends.len()
     }
 
-    fn word(&self, i: usize) -> &str {
+    pub(crate) fn word(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.word_ends[i - 1] as usize };
         self.words.get(start..self.word_ends[i] as usize).unwrap_or("")
     }
@@ -162,7 +162,7 @@ impl TextIndex {
     }
 
     /// The numbers of the words that begin with `prefix` (they sit together, sorted).
-    fn words_beginning(&self, prefix: &str) -> std::ops::Range<usize> {
+    pub(crate) fn words_beginning(&self, prefix: &str) -> std::ops::Range<usize> {
         // The first word not below the prefix; words with the prefix follow it.
         let (mut lo, mut hi) = (0, self.word_ends.len());
         while lo < hi {
@@ -196,7 +196,7 @@ impl TextIndex {
     }
 
     /// Word `i`'s postings.
-    fn posting(&self, i: usize) -> &[u8] {
+    pub(crate) fn posting(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
         self.posting_ends.get(i).and_then(|&end| self.postings.get(start..end as usize)).unwrap_or(&[])
     }
@@ -205,7 +205,7 @@ impl TextIndex {
 /// Sets in `events` the events of one word's postings: document `d` from
 /// `article_event.len()` on is event `d - article_event.len()`, and an article's
 /// document counts as the event `article_event` gives it, if any (its publication).
-fn posting_events(bytes: &[u8], article_event: &[Option<u32>], events: &mut Bits) {
+pub(crate) fn posting_events(bytes: &[u8], article_event: &[Option<u32>], events: &mut Bits) {
     let articles = article_event.len();
     match bytes.split_first() {
         Some((&BITMAP, map)) => {
@@ -237,266 +237,11 @@ fn posting_events(bytes: &[u8], article_event: &[Option<u32>], events: &mut Bits
     }
 }
 
-/// Every word's events, as [`TextIndex::matching_events`] finds them, decoded once
-/// (a slice at a time, [`EventWords::build_some`]), so that a word looked up afresh
-/// costs a copy or a few bit sets instead of a pass over its postings: a word more
-/// than one event in [`DENSE_SHARE`] holds as a set of bits, the others as their event
-/// numbers. Then, for a prefix that begins many common words ("sta"), their events
-/// together, so a query word being typed is one lookup too.
-#[derive(Clone, Debug, Default)]
-pub struct EventWords {
-    /// Per word, in the index's order: where its events sit in `lists`, or for a
-    /// common word (`start == u32::MAX`) which of `dense` is its set.
-    slots: Vec<(u32, u32)>,
-    lists: Vec<u32>,
-    dense: Vec<Arc<Bits>>,
-    events: usize,
-    /// The runs of words (first, end) that some prefix begins and that would take
-    /// more than [`PREFIX_PASSES`] passes over a set to gather, ascending; found once
-    /// every word is decoded.
-    runs: Option<Vec<(u32, u32)>>,
-    /// The events of the first of those runs, made so far.
-    run_events: Vec<Arc<Bits>>,
-}
-
-/// A prefix's words are gathered once and kept when gathering them costs more than
-/// this many passes over a set of every event (a common word is a pass of a step per
-/// 64 events, a listed event [`LISTED_STEPS`]); so no prefix costs much more than this
-/// when looked up afresh.
-const PREFIX_PASSES: usize = 3;
-
-/// Steps a listed event costs when gathered: setting one bit somewhere in the set took
-/// about as long as two or three steps of a pass in a native profile at 10,000 articles.
-const LISTED_STEPS: usize = 3;
-
-/// A word held by more than one event in this many is kept as bits (one bit per event
-/// costs less than 32 bits per event held from here on).
-const DENSE_SHARE: usize = 32;
-
-impl EventWords {
-    pub fn new(events: usize) -> EventWords {
-        EventWords { events, ..EventWords::default() }
-    }
-
-    /// Decodes up to `count` more words of `index`, then gathers the runs of words a
-    /// prefix begins (one per 8 of `count`); says whether all of it is done.
-    pub fn build_some(&mut self, index: &TextIndex, article_event: &[Option<u32>], count: usize) -> bool {
-        if self.slots.len() < index.word_count() {
-            self.decode_words(index, article_event, count);
-            if self.slots.len() < index.word_count() {
-                return false;
-            }
-        }
-        if self.runs.is_none() {
-            self.runs = Some(self.plan_runs(index));
-        }
-        let runs = self.runs.as_deref().unwrap_or(&[]);
-        let made: Vec<Arc<Bits>> = runs
-            .iter()
-            .skip(self.run_events.len())
-            .take(count.div_ceil(8))
-            .map(|&(first, end)| {
-                let mut events = Bits::empty(self.events);
-                self.gather(first as usize..end as usize, &mut events);
-                Arc::new(events)
-            })
-            .collect();
-        let done = self.run_events.len() + made.len() == runs.len();
-        self.run_events.extend(made);
-        done
-    }
-
-    /// The runs of words that some prefix begins, each as long as it goes (the words
-    /// a prefix begins are those its longest common prefix with them begins), kept
-    /// when gathering them costs more than [`PREFIX_PASSES`] passes over a set.
-    fn plan_runs(&self, index: &TextIndex) -> Vec<(u32, u32)> {
-        let pass = self.events.div_ceil(64).max(1);
-        let mut cost_before = Vec::with_capacity(self.slots.len() + 1);
-        let mut cost = 0;
-        for &(start, end) in &self.slots {
-            cost_before.push(cost);
-            cost += if start == u32::MAX { pass } else { LISTED_STEPS * (end - start) as usize };
-        }
-        cost_before.push(cost);
-        // Words in order, with the length of the prefix each shares with the one
-        // before: a run opens where that grows and closes where it shrinks below it.
-        let n = self.slots.len();
-        let mut runs = Vec::new();
-        let mut open: Vec<(usize, usize)> = vec![(0, 0)];
-        for i in 1..=n {
-            let shared = if i < n { common_prefix(index.word(i - 1), index.word(i)) } else { 0 };
-            let mut first = i - 1;
-            while let Some(&(len, from)) = open.last()
-                && shared < len
-            {
-                open.pop();
-                if cost_before[i] - cost_before[from] > PREFIX_PASSES * pass {
-                    runs.push((from as u32, i as u32));
-                }
-                first = from;
-            }
-            if open.last().is_none_or(|&(len, _)| shared > len) {
-                open.push((shared, first));
-            }
-        }
-        crate::order::sort(&mut runs);
-        runs
-    }
-
-    /// Sets in `events` the events of the words numbered in `words`.
-    fn gather(&self, words: std::ops::Range<usize>, events: &mut Bits) {
-        for &slot in self.slots.get(words).unwrap_or(&[]) {
-            match slot {
-                (u32::MAX, k) => {
-                    if let Some(bits) = self.dense.get(k as usize) {
-                        events.or_with(bits);
-                    }
-                }
-                (start, end) => {
-                    for &e in self.lists.get(start as usize..end as usize).unwrap_or(&[]) {
-                        events.set(e as usize);
-                    }
-                }
-            }
-        }
-    }
-
-    fn decode_words(&mut self, index: &TextIndex, article_event: &[Option<u32>], count: usize) {
-        let (articles, events) = (article_event.len(), self.events);
-        let end = (self.slots.len() + count).min(index.word_count());
-        let mut word = Vec::new();
-        for i in self.slots.len()..end {
-            let bytes = index.posting(i);
-            if let Some((_, list)) = bytes.split_first().filter(|(tag, _)| **tag != BITMAP) {
-                word.clear();
-                each_list_doc(list, |d| {
-                    let event = match d.checked_sub(articles) {
-                        Some(e) => Some(e as u32),
-                        None => article_event.get(d).copied().flatten(),
-                    };
-                    if let Some(e) = event.filter(|&e| (e as usize) < events) {
-                        word.push(e);
-                    }
-                });
-                if word.len() * DENSE_SHARE <= events {
-                    // Articles' publications come first in the postings: put the list
-                    // in event order, as a list of events is read (see `Events`).
-                    ascending_union(&mut word);
-                    let start = self.lists.len();
-                    self.lists.extend_from_slice(&word);
-                    self.slots.push((start as u32, self.lists.len() as u32));
-                    continue;
-                }
-            }
-            let mut bits = Bits::empty(self.events);
-            posting_events(bytes, article_event, &mut bits);
-            self.slots.push((u32::MAX, self.dense.len() as u32));
-            self.dense.push(Arc::new(bits));
-        }
-    }
-
-    /// Sets in `events` every event whose text holds a word that begins with `prefix`
-    /// (`index` is the one these were decoded from, every word of it decoded).
-    pub fn matching(&self, index: &TextIndex, prefix: &str, events: &mut Bits) {
-        self.gather(index.words_beginning(prefix), events);
-    }
-
-    /// [`EventWords::matching`] as a set of its own: when `prefix` begins one word only
-    /// and it is kept as bits, or begins a run of words gathered once, that set itself,
-    /// shared (nothing copied); when the words it begins are all kept as lists and few
-    /// events hold them, those events as a list (nothing of the corpus's size is
-    /// made); else a set of bits.
-    pub fn matching_shared(&self, index: &TextIndex, prefix: &str) -> Events {
-        let words = index.words_beginning(prefix);
-        if words.len() == 1
-            && let Some(&(u32::MAX, k)) = self.slots.get(words.start)
-            && let Some(bits) = self.dense.get(k as usize)
-        {
-            return Events::Bits(Arc::clone(bits));
-        }
-        let listed: Option<usize> = self.slots.get(words.clone()).and_then(|slots| {
-            slots.iter().try_fold(0, |n, &(start, end)| (start != u32::MAX).then(|| n + (end - start) as usize))
-        });
-        if let Some(n) = listed.filter(|&n| n * DENSE_SHARE <= self.events) {
-            let list = |&(start, end): &(u32, u32)| self.lists.get(start as usize..end as usize).unwrap_or(&[]);
-            if let [one] = &self.slots[words.clone()] {
-                return Events::Few(Arc::from(list(one)));
-            }
-            let mut few = Vec::with_capacity(n);
-            for slot in &self.slots[words] {
-                few.extend_from_slice(list(slot));
-            }
-            ascending_union(&mut few);
-            return Events::Few(few.into());
-        }
-        let run = (words.start as u32, words.end as u32);
-        if let Some(runs) = &self.runs
-            && let Ok(k) = runs.binary_search(&run)
-            && let Some(events) = self.run_events.get(k)
-        {
-            return Events::Bits(Arc::clone(events));
-        }
-        let mut events = Bits::empty(self.events);
-        self.matching(index, prefix, &mut events);
-        Events::Bits(Arc::new(events))
-    }
-
-    /// Bytes held (what the decoded words cost in memory).
-    pub fn heap_bytes(&self) -> usize {
-        let sets = self.dense.iter().chain(&self.run_events).map(|b| b.words.len() * 8).sum::<usize>();
-        self.slots.len() * 8 + self.lists.len() * 4 + self.runs.as_ref().map_or(0, |r| r.len() * 8) + sets
-    }
-}
-
-/// Puts `values` in ascending order, each number once: its ascending runs merged
-/// pairwise, so stretches already in order (each word's list, the events after an
-/// article's publications) cost a pass. Not `slice::sort*`, which would add a copy of
-/// the standard sort to the wasm per element type (see `crate::order`).
-fn ascending_union(values: &mut Vec<u32>) {
-    // Where each strictly ascending run ends.
-    let mut ends: Vec<usize> = (1..values.len()).filter(|&i| values[i] <= values[i - 1]).collect();
-    ends.push(values.len());
-    let mut merged = Vec::with_capacity(values.len());
-    while ends.len() > 1 {
-        merged.clear();
-        let mut merged_ends = Vec::with_capacity(ends.len().div_ceil(2));
-        let mut start = 0;
-        for pair in ends.chunks(2) {
-            match *pair {
-                [middle, end] => merge_into(&values[start..middle], &values[middle..end], &mut merged),
-                _ => merged.extend_from_slice(&values[start..pair[0]]),
-            }
-            start = pair[pair.len() - 1];
-            merged_ends.push(merged.len());
-        }
-        std::mem::swap(values, &mut merged);
-        ends = merged_ends;
-    }
-}
-
-/// Appends to `out` the numbers of the ascending `a` and `b` in order, those in both once.
-fn merge_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        out.push(x.min(y));
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-}
-
-/// How many bytes `a` and `b` begin with alike.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
-}
-
 /// A word's postings take one of two forms, whichever is shorter: `LIST`, then the
 /// ascending document numbers as LEB128 gaps; or `BITMAP`, then one bit per document
 /// (little-endian bytes), for words most documents hold.
 const LIST: u8 = 0;
-const BITMAP: u8 = 1;
+pub(crate) const BITMAP: u8 = 1;
 
 fn write_posting(out: &mut Vec<u8>, docs: impl Iterator<Item = u32> + Clone, count: usize, total: usize) {
     let mut list = vec![LIST];
@@ -520,7 +265,7 @@ fn write_posting(out: &mut Vec<u8>, docs: impl Iterator<Item = u32> + Clone, cou
 
 /// Sets the documents of one word's postings in `out`; damaged postings set what
 /// they can and never panic.
-fn read_posting(bytes: &[u8], out: &mut Bits) {
+pub(crate) fn read_posting(bytes: &[u8], out: &mut Bits) {
     match bytes.split_first() {
         Some((&BITMAP, map)) => {
             for (w, chunk) in out.words.iter_mut().zip(map.chunks(8)) {
@@ -539,7 +284,7 @@ fn read_posting(bytes: &[u8], out: &mut Bits) {
 /// bytes end it. A plain loop, as in `read_varint`: the size-built wasm left an
 /// iterator's `next` out of line here, a call per posting.
 #[inline(always)]
-fn each_list_doc(mut list: &[u8], mut each: impl FnMut(usize)) {
+pub(crate) fn each_list_doc(mut list: &[u8], mut each: impl FnMut(usize)) {
     let mut next = 0u32;
     while let Some((delta, rest)) = read_varint(list) {
         list = rest;
@@ -550,7 +295,7 @@ fn each_list_doc(mut list: &[u8], mut each: impl FnMut(usize)) {
 }
 
 /// The 64 bits of a little-endian bitmap from bit `bit` on (zeros past its end).
-fn bits_at(map: &[u8], bit: usize) -> u64 {
+pub(crate) fn bits_at(map: &[u8], bit: usize) -> u64 {
     let (byte, shift) = (bit / 8, bit % 8);
     let from = map.get(byte..).unwrap_or(&[]);
     // Byte by byte, not `copy_from_slice` into a buffer: the size-built wasm made that
@@ -567,6 +312,9 @@ fn bits_at(map: &[u8], bit: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+
+    use crate::event_words::{ascending_union, common_prefix};
 
     fn index(docs: &[&str]) -> TextIndex {
         TextIndex::build(docs.iter().map(|d| words(d).collect::<Vec<_>>()))
