@@ -65,14 +65,16 @@ impl Lazy {
             Some(decoder) => Ok(decoder),
             None => Decoder::of_static(self.bytes),
         };
-        let outcome = started.and_then(|mut decoder| loop {
-            match decoder.step(self.items) {
-                Ok(false) if !enough() => continue,
-                Ok(done) => {
-                    *slot = Some(decoder);
-                    break Ok(done);
+        let outcome = started.and_then(|mut decoder| {
+            loop {
+                match decoder.step(self.items) {
+                    Ok(false) if !enough() => continue,
+                    Ok(done) => {
+                        *slot = Some(decoder);
+                        break Ok(done);
+                    }
+                    Err(err) => break Err(err),
                 }
-                Err(err) => break Err(err),
             }
         });
         drop(slot);

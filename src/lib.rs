@@ -30,7 +30,6 @@ use crate::components::search_help::search_help;
 use crate::components::timeline::Timeline;
 use crate::state::{Action, Ui};
 
-
 /// How long one slice of the deferred decode may run before it lets the browser have
 /// the main thread (the rule is no task over 50 ms; a slice's last step, and
 /// the index built after the last slice, run over).
@@ -84,9 +83,8 @@ pub fn App() -> Html {
     // has the rest decoded at once). Any other view needs the corpus, and decodes it at
     // once.
     let rerender = use_force_update();
-    let preview = (!corpus::decoded() && ui.state == State::default() && ui.problems.is_empty())
-        .then(corpus::preview)
-        .flatten();
+    let preview =
+        (!corpus::decoded() && ui.state == State::default() && ui.problems.is_empty()).then(corpus::preview).flatten();
     // The full view's first render leaves out the side panel (filters, downloads,
     // graph), which joins in a task after that frame: one render of everything was the
     // longest task of start-up. The page is ready once the side panel is in.
@@ -295,7 +293,12 @@ pub fn App() -> Html {
             <>{ results_target("Article") }{ reader(&ReaderProps { id: id.clone().into(), state: s.clone() }) }</>
         },
     };
-    let tagline = format!("{} · {} · {}", components::count(corpus.articles.len(), "article", "articles"), components::count(corpus.events.len(), "event", "events"), components::count(corpus.entities.len(), "entity", "entities"));
+    let tagline = format!(
+        "{} · {} · {}",
+        components::count(corpus.articles.len(), "article", "articles"),
+        components::count(corpus.events.len(), "event", "events"),
+        components::count(corpus.entities.len(), "entity", "entities")
+    );
     html! {
         <>
             { masthead(s, tagline, on_search, &overlay) }
@@ -482,9 +485,8 @@ struct Flags {
 /// filters drawer, a card or an article, arrow keys move through the timeline.
 fn keyboard(event: &KeyboardEvent, state: &State, flags: &Flags) {
     let document = gloo::utils::document();
-    let typing = document
-        .active_element()
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+    let typing =
+        document.active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
     match event.key().as_str() {
         "/" if !typing => {
             if let Some(input) = document.get_element_by_id("search").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

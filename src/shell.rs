@@ -69,7 +69,8 @@ pub fn next_task(then: impl FnOnce() + 'static) {
             let _ = channel.port2().post_message(&JsValue::NULL);
         }
         Err(_) => {
-            let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+            let _ =
+                gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
         }
     }
 }
@@ -78,7 +79,9 @@ pub fn next_task(then: impl FnOnce() + 'static) {
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        show_failure(&format!("Chronicle stopped because of an internal error. Reload the page to start again. ({info})"));
+        show_failure(&format!(
+            "Chronicle stopped because of an internal error. Reload the page to start again. ({info})"
+        ));
     }));
 }
 

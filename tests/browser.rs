@@ -85,11 +85,19 @@ async fn article_text_is_inserted_as_text_not_markup() {
 async fn timeline_shows_every_event_and_search_narrows_it() {
     let corpus = chronicle::corpus::corpus().unwrap();
     let root = mount_at("#").await;
-    let total = |root: &web_sys::Element| root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap();
+    let total = |root: &web_sys::Element| {
+        root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap()
+    };
     assert_eq!(total(&root), corpus.events.len().to_string());
     assert!(root.query_selector_all("li.event").unwrap().length() > 0);
     // A fragment with a query shows only matching events, with the words marked.
-    let word = corpus.events[0].summary.split_whitespace().find(|w| w.len() > 5).unwrap().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = corpus.events[0]
+        .summary
+        .split_whitespace()
+        .find(|w| w.len() > 5)
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     let root = mount_at(&format!("#q={word}")).await;
     let shown: usize = total(&root).parse().unwrap();
     assert!(shown >= 1 && shown <= corpus.events.len());
@@ -137,15 +145,26 @@ async fn typed_state_reaches_the_url_once_typing_pauses_unless_a_navigation_come
     // Typing in the app's search box: the timeline narrows, then the URL follows.
     let corpus = chronicle::corpus::corpus().unwrap();
     let root = mount_at("#").await;
-    let word = corpus.events[0].summary.split_whitespace().find(|w| w.len() > 5).unwrap().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = corpus.events[0]
+        .summary
+        .split_whitespace()
+        .find(|w| w.len() > 5)
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     let input: web_sys::HtmlInputElement = root.query_selector("#search").unwrap().unwrap().dyn_into().unwrap();
     input.set_value(&word);
     let bubbles = web_sys::EventInit::new();
     bubbles.set_bubbles(true);
     input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &bubbles).unwrap()).unwrap();
     yew::platform::time::sleep(Duration::from_millis(200)).await;
-    let shown: usize = root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap().parse().unwrap();
-    assert!(shown >= 1 && shown < corpus.events.len() || corpus.events.len() == 1, "{shown} of {}", corpus.events.len());
+    let shown: usize =
+        root.query_selector(".timeline").unwrap().unwrap().get_attribute("data-total").unwrap().parse().unwrap();
+    assert!(
+        shown >= 1 && shown < corpus.events.len() || corpus.events.len() == 1,
+        "{shown} of {}",
+        corpus.events.len()
+    );
     pause().await;
     assert_eq!(location.hash().unwrap(), format!("#q={word}"));
     // A link followed while the typed state waits: the state is written first, so it

@@ -25,7 +25,8 @@ use thirtyfour::prelude::*;
 use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
 
 fn env(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`"))
+    std::env::var(name)
+        .unwrap_or_else(|_| panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`"))
 }
 
 /// A fresh headless Chromium with its own profile; closed when the test is done.
@@ -41,14 +42,8 @@ impl Browser {
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary("/usr/bin/chromium").unwrap();
         for arg in [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--window-size=1280,900",
         ] {
             caps.add_arg(arg).unwrap();
@@ -218,7 +213,10 @@ impl Browser {
             let found = self.wait_for(css).await;
             match found[0].click().await {
                 Ok(()) => return,
-                Err(err) if matches!(err.as_inner(), thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)) && Instant::now() < deadline => {
+                Err(err)
+                    if matches!(err.as_inner(), thirtyfour::error::WebDriverErrorInner::StaleElementReference(_))
+                        && Instant::now() < deadline =>
+                {
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
                 Err(err) => panic!("clicking {css}: {err}"),
@@ -269,7 +267,10 @@ async fn search_narrows_the_timeline_and_highlights() {
         if counts.len() > 1 && sum == expected {
             break;
         }
-        assert!(Instant::now() < deadline, "the kind counts {counts:?} add up to {sum}, not the {expected} events found");
+        assert!(
+            Instant::now() < deadline,
+            "the kind counts {counts:?} add up to {sum}, not the {expected} events found"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let marks = browser.texts("li.event mark").await;
@@ -347,7 +348,9 @@ async fn links_reopen_the_same_view_and_back_forward_step_through_states() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_garbled_link_shows_a_message_and_the_page() {
     let browser = Browser::start().await;
-    browser.open(&format!("{}#view=%E0%A4&k=party&from=2021-02-30&entity=place:atlantis", env("CHRONICLE_E2E_SITE"))).await;
+    browser
+        .open(&format!("{}#view=%E0%A4&k=party&from=2021-02-30&entity=place:atlantis", env("CHRONICLE_E2E_SITE")))
+        .await;
     browser.wait_for(".problems li").await;
     assert_eq!(browser.count(".problems li").await, 3);
     assert_eq!(browser.texts(".card.missing h2").await, ["No such entity"]);
@@ -391,7 +394,10 @@ async fn the_reader_links_mentions_and_marks_recycled_passages() {
     let expected_authors: Vec<String> =
         article.authors.iter().zip(&article.credited).map(|(name, from)| format!("{name} (from {from})")).collect();
     assert_eq!(metadata[2], squash(&expected_authors.join("; ")), "{metadata:?}");
-    assert!(metadata[0].starts_with("from the headline") || metadata[0].starts_with("derived from the lead"), "{metadata:?}");
+    assert!(
+        metadata[0].starts_with("from the headline") || metadata[0].starts_with("derived from the lead"),
+        "{metadata:?}"
+    );
     browser.close().await;
 }
 
@@ -437,7 +443,11 @@ async fn keeps_working_offline_after_the_first_load() {
     // Wait until the service worker controls the page.
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let ret = browser.driver.execute("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);", vec![]).await.unwrap();
+        let ret = browser
+            .driver
+            .execute("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);", vec![])
+            .await
+            .unwrap();
         if ret.json().as_bool() == Some(true) {
             break;
         }
@@ -526,7 +536,12 @@ impl Browser {
 async fn every_view_passes_the_accessibility_check() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let site = env("CHRONICLE_E2E_SITE");
-    let entity = corpus.entities.iter().filter(|e| e.kind == model::EntityKind::Person).max_by_key(|e| e.mentions.len()).unwrap();
+    let entity = corpus
+        .entities
+        .iter()
+        .filter(|e| e.kind == model::EntityKind::Person)
+        .max_by_key(|e| e.mentions.len())
+        .unwrap();
     let article = &corpus.articles[0];
     let browser = Browser::start().await;
     let views = [
@@ -543,7 +558,11 @@ async fn every_view_passes_the_accessibility_check() {
         browser.screenshot(shot).await;
     }
     // The check itself can fail: an image without alternative text is reported.
-    browser.driver.execute("const i = document.createElement('img'); i.src = 'icon.svg'; document.body.append(i);", vec![]).await.unwrap();
+    browser
+        .driver
+        .execute("const i = document.createElement('img'); i.src = 'icon.svg'; document.body.append(i);", vec![])
+        .await
+        .unwrap();
     let found = browser.accessibility_violations().await;
     assert!(found.iter().any(|v| v.starts_with("image-alt")), "{found:?}");
     browser.close().await;
@@ -606,7 +625,9 @@ impl Browser {
             .await
             .expect("the strip's bars");
         let rows: Vec<(f64, f64, String, String, u64)> = serde_json::from_value(r.json().clone()).expect("bars");
-        rows.into_iter().map(|(x, y, from, to, count)| Bar { x: x.round() as i64, y: y.round() as i64, from, to, count }).collect()
+        rows.into_iter()
+            .map(|(x, y, from, to, count)| Bar { x: x.round() as i64, y: y.round() as i64, from, to, count })
+            .collect()
     }
 
     /// Waits until the URL's fragment differs from `before`, and reads it.
@@ -639,7 +660,11 @@ impl Browser {
             if counted == expected as u64 && spans {
                 return expected;
             }
-            assert!(Instant::now() < deadline, "the strip counts {counted} of {expected} events, from {:?}", bars.first());
+            assert!(
+                Instant::now() < deadline,
+                "the strip counts {counted} of {expected} events, from {:?}",
+                bars.first()
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -657,13 +682,29 @@ async fn dragging_across_the_density_strip_selects_a_date_range() {
     assert!(n > 10, "{n} bars");
     let (a, b) = (&bars[n * 3 / 10], &bars[n * 6 / 10]);
     let before = browser.fragment().await;
-    browser.driver.action_chain().move_to(a.x, a.y).click_and_hold().move_to(b.x, b.y).release().perform().await.unwrap();
+    browser
+        .driver
+        .action_chain()
+        .move_to(a.x, a.y)
+        .click_and_hold()
+        .move_to(b.x, b.y)
+        .release()
+        .perform()
+        .await
+        .unwrap();
     let state = browser.next_state(&before).await;
-    assert_eq!(state.filter.from.map(|d| d.iso()).as_deref(), Some(a.from.as_str()), "the range starts at the bar pressed on");
+    assert_eq!(
+        state.filter.from.map(|d| d.iso()).as_deref(),
+        Some(a.from.as_str()),
+        "the range starts at the bar pressed on"
+    );
     assert_eq!(state.filter.to.map(|d| d.iso()).as_deref(), Some(b.to.as_str()), "and ends at the bar released on");
     let expected = browser.wait_strip_for(&state).await;
     assert!(expected < all, "part of the span leaves fewer events");
-    assert_eq!(browser.driver.find(By::Css("input[name=from]")).await.unwrap().value().await.unwrap(), state.filter.from.map(|d| d.iso()));
+    assert_eq!(
+        browser.driver.find(By::Css("input[name=from]")).await.unwrap().value().await.unwrap(),
+        state.filter.from.map(|d| d.iso())
+    );
     browser.close().await;
 }
 
@@ -676,7 +717,14 @@ async fn choosing_an_author_leaves_their_articles_events() {
     let expected = index.timeline(&corpus, &filter, false).len();
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
-    browser.driver.find(By::Css(&format!("select[name=by] option[value='{author}']"))).await.unwrap().click().await.unwrap();
+    browser
+        .driver
+        .find(By::Css(&format!("select[name=by] option[value='{author}']")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     browser.wait_events(expected).await;
     assert!(browser.fragment().await.contains("by="));
     browser.close().await;
@@ -687,7 +735,9 @@ async fn search_reaches_article_text_beyond_the_events() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let in_events = |w: &str| {
         corpus.events.iter().filter(|e| e.kind != model::EventKind::Publication).any(|e| {
-            std::iter::once(&e.summary).chain(e.sources.iter().map(|s| &s.sentence)).any(|t| model::query::fold(t).contains(w))
+            std::iter::once(&e.summary)
+                .chain(e.sources.iter().map(|s| &s.sentence))
+                .any(|t| model::query::fold(t).contains(w))
         })
     };
     let word = corpus
@@ -736,7 +786,11 @@ async fn slash_focuses_search_and_arrows_and_enter_walk_the_timeline() {
     browser.wait_for("li.event").await;
     // "/" moves focus to the search box and is not typed into it.
     browser.driver.action_chain().send_keys("/").perform().await.unwrap();
-    let focused = browser.driver.execute("return [document.activeElement.id, document.activeElement.value];", vec![]).await.unwrap();
+    let focused = browser
+        .driver
+        .execute("return [document.activeElement.id, document.activeElement.value];", vec![])
+        .await
+        .unwrap();
     assert_eq!(focused.json(), &serde_json::json!(["search", ""]));
     // Out of the box, arrows step through the events, with a visible focus ring.
     browser.driver.execute("document.activeElement.blur();", vec![]).await.unwrap();
@@ -756,7 +810,8 @@ async fn slash_focuses_search_and_arrows_and_enter_walk_the_timeline() {
         browser.driver.action_chain().send_keys(key).perform().await.unwrap();
     }
     assert_eq!(focused_id().await.as_deref(), Some(ids[1].as_str()), "down, down, down, up: the second event");
-    let outline = browser.driver.execute("return getComputedStyle(document.activeElement).outlineStyle;", vec![]).await.unwrap();
+    let outline =
+        browser.driver.execute("return getComputedStyle(document.activeElement).outlineStyle;", vec![]).await.unwrap();
     assert_eq!(outline.json().as_str(), Some("solid"), "focus is visible");
     // Enter opens the event's first source article.
     let source = browser.driver.find(By::Css(&format!("li.event[data-id='{}'] a.source", ids[1]))).await.unwrap();
@@ -812,7 +867,10 @@ async fn printing_gives_the_whole_timeline_without_controls() {
         let expected = serde_json::json!([
             e.sources.len().min(SHOWN_SOURCES),
             e.entities.len().min(SHOWN_ENTITIES),
-            more(e.entities.len(), SHOWN_ENTITIES).into_iter().chain(more(e.sources.len(), SHOWN_SOURCES)).collect::<Vec<_>>()
+            more(e.entities.len(), SHOWN_ENTITIES)
+                .into_iter()
+                .chain(more(e.sources.len(), SHOWN_SOURCES))
+                .collect::<Vec<_>>()
         ]);
         assert_eq!(shown.json()[&e.id], expected, "{}", e.id);
     }
@@ -836,7 +894,11 @@ impl Browser {
     async fn wait_for_worker(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let ret = self.driver.execute("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);", vec![]).await.unwrap();
+            let ret = self
+                .driver
+                .execute("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);", vec![])
+                .await
+                .unwrap();
             if ret.json().as_bool() == Some(true) {
                 return;
             }
@@ -849,7 +911,10 @@ impl Browser {
     async fn cache_names(&self) -> Vec<String> {
         let keys = self
             .driver
-            .execute_async("const done = arguments[arguments.length - 1]; caches.keys().then(done, e => done(['error: ' + e]));", vec![])
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; caches.keys().then(done, e => done(['error: ' + e]));",
+                vec![],
+            )
             .await
             .unwrap();
         serde_json::from_value(keys.json().clone()).unwrap()
@@ -906,7 +971,9 @@ async fn the_content_security_policy_holds_and_the_page_breaks_none_of_it() {
         .await
         .unwrap()
         .unwrap();
-    for directive in ["default-src 'self'", "'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"] {
+    for directive in
+        ["default-src 'self'", "'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"]
+    {
         assert!(csp.contains(directive), "{directive} missing from {csp}");
     }
     assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
@@ -915,7 +982,9 @@ async fn the_content_security_policy_holds_and_the_page_breaks_none_of_it() {
     let sources: Vec<&str> = script.split_whitespace().skip(1).collect();
     assert!(sources.contains(&"'self'") && sources.contains(&"'wasm-unsafe-eval'"), "{script}");
     assert!(
-        sources.iter().all(|s| matches!(*s, "'self'" | "'wasm-unsafe-eval'") || s.starts_with("'sha256-") || s.starts_with("'sha384-")),
+        sources.iter().all(|s| matches!(*s, "'self'" | "'wasm-unsafe-eval'")
+            || s.starts_with("'sha256-")
+            || s.starts_with("'sha384-")),
         "{script}"
     );
     // Loading and using the page broke none of it.
@@ -1055,8 +1124,16 @@ const FIRST_ROWS: &str = r#"
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_opening_screen_is_in_the_page_before_the_app_and_matches_it() {
     let browser = Browser::start().await;
-    browser.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS })).await.unwrap();
-    for (site, dir) in [(env("CHRONICLE_E2E_SITE"), bundled_articles()), (env("CHRONICLE_E2E_TWO_SITE"), PathBuf::from(env("CHRONICLE_E2E_TWO_DIR")))] {
+    browser
+        .driver
+        .cdp()
+        .send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS }))
+        .await
+        .unwrap();
+    for (site, dir) in [
+        (env("CHRONICLE_E2E_SITE"), bundled_articles()),
+        (env("CHRONICLE_E2E_TWO_SITE"), PathBuf::from(env("CHRONICLE_E2E_TWO_DIR"))),
+    ] {
         let corpus = pipeline::process_dir(&dir).unwrap().corpus;
         browser.driver.goto("about:blank").await.unwrap();
         browser.open(&site).await;
@@ -1064,7 +1141,11 @@ async fn the_opening_screen_is_in_the_page_before_the_app_and_matches_it() {
         let last = browser.driver.execute("return window.__rows();", vec![]).await.unwrap().json().clone();
         // Served in the page, shown before the app was ready, with its search box off.
         assert_eq!(opening["ready"], serde_json::json!(false), "{site}: {opening}");
-        assert_eq!((&opening["shown"], &opening["loading"]), (&serde_json::json!(true), &serde_json::json!(false)), "{site}: {opening}");
+        assert_eq!(
+            (&opening["shown"], &opening["loading"]),
+            (&serde_json::json!(true), &serde_json::json!(false)),
+            "{site}: {opening}"
+        );
         assert_eq!(opening["search_disabled"], serde_json::json!(true));
         // Its rows are the app's first rows (ids, dates, summaries, chips, sources), newest first.
         let (early, last) = (opening["rows"].as_array().unwrap(), last.as_array().unwrap());
@@ -1079,7 +1160,11 @@ async fn the_opening_screen_is_in_the_page_before_the_app_and_matches_it() {
         browser.driver.goto("about:blank").await.unwrap();
         browser.open(&format!("{site}#view=entities")).await;
         let opening = browser.driver.execute("return window.__opening;", vec![]).await.unwrap().json().clone();
-        assert_eq!((&opening["shown"], &opening["loading"]), (&serde_json::json!(false), &serde_json::json!(true)), "{site}: {opening}");
+        assert_eq!(
+            (&opening["shown"], &opening["loading"]),
+            (&serde_json::json!(false), &serde_json::json!(true)),
+            "{site}: {opening}"
+        );
         assert!(!opening["rows"].as_array().unwrap().is_empty(), "the rows are in the page, hidden");
         assert_eq!(browser.count("section.entity-list").await, 1, "{site}: the linked view");
     }
@@ -1093,7 +1178,12 @@ async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_
     // site's corpus is too small for one.
     let corpus = pipeline::process_dir(&PathBuf::from(env("CHRONICLE_E2E_TWO_DIR"))).unwrap().corpus;
     let browser = Browser::start().await;
-    browser.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS })).await.unwrap();
+    browser
+        .driver
+        .cdp()
+        .send_raw("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": FIRST_ROWS }))
+        .await
+        .unwrap();
     let first_and_last = async |url: &str| {
         browser.driver.goto("about:blank").await.unwrap();
         browser.open(url).await;
@@ -1118,8 +1208,13 @@ async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_
     let newest = &corpus.events.last().unwrap().id;
     assert!(same_start(&first, &last).starts_with(&format!("{newest} / ")));
     assert!(browser.driver.find_all(By::Css(".loading")).await.unwrap().is_empty(), "the loading notes are gone");
-    let kept = browser.driver.execute("return document.querySelector('li.event').__seen === true;", vec![]).await.unwrap();
-    assert_eq!(kept.json(), &serde_json::json!(true), "the first row is the element the preview painted, not a new one");
+    let kept =
+        browser.driver.execute("return document.querySelector('li.event').__seen === true;", vec![]).await.unwrap();
+    assert_eq!(
+        kept.json(),
+        &serde_json::json!(true),
+        "the first row is the element the preview painted, not a new one"
+    );
     // Any other view waits for the corpus: oldest first, the first rows in the page
     // are the oldest events, not the preview's newest.
     let (first, last) = first_and_last(&format!("{}#order=oldest", env("CHRONICLE_E2E_TWO_SITE"))).await;
@@ -1131,7 +1226,10 @@ async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_
     assert_eq!(first["count"], serde_json::json!(format!("{} events", main.events.len())), "no preview here");
     // The side panel joins a frame after the timeline (start-up is two tasks, not one).
     assert_eq!(first["side_waits"], serde_json::json!(true), "{first}");
-    assert!(browser.count(".side select").await > 0 && browser.count(".loading").await == 0, "the filters are in once ready");
+    assert!(
+        browser.count(".side select").await > 0 && browser.count(".loading").await == 0,
+        "the filters are in once ready"
+    );
     assert!(same_start(&first, &last).starts_with(&format!("{} / ", main.events.last().unwrap().id)));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
@@ -1195,7 +1293,11 @@ async fn hostile_articles_run_nothing_and_keep_their_readable_text() {
         }
     };
     browser.open(&format!("{site}#view=articles")).await;
-    assert_eq!(browser.count("li.article").await, out.corpus.articles.len(), "every readable hostile article is listed");
+    assert_eq!(
+        browser.count("li.article").await,
+        out.corpus.articles.len(),
+        "every readable hostile article is listed"
+    );
     check("#view=articles".into()).await;
     browser.open(&site).await;
     check("the timeline".into()).await;
@@ -1222,9 +1324,18 @@ async fn hostile_articles_run_nothing_and_keep_their_readable_text() {
 impl Browser {
     /// The page's background lightness (0 black, 1 white).
     async fn background_lightness(&self) -> f64 {
-        let rgb = self.driver.execute("return getComputedStyle(document.documentElement).backgroundColor;", vec![]).await.unwrap();
+        let rgb = self
+            .driver
+            .execute("return getComputedStyle(document.documentElement).backgroundColor;", vec![])
+            .await
+            .unwrap();
         let rgb = rgb.json().as_str().unwrap().to_owned();
-        let parts: Vec<f64> = rgb.trim_start_matches("rgb(").trim_end_matches(')').split(',').map(|p| p.trim().parse().unwrap()).collect();
+        let parts: Vec<f64> = rgb
+            .trim_start_matches("rgb(")
+            .trim_end_matches(')')
+            .split(',')
+            .map(|p| p.trim().parse().unwrap())
+            .collect();
         parts.iter().take(3).sum::<f64>() / (3.0 * 255.0)
     }
 
@@ -1241,14 +1352,19 @@ async fn the_worker_keeps_the_apps_own_files_and_nothing_else() {
     copy_files(&PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")), folder.path());
     // Another file and another page on the same host, in the worker's scope.
     std::fs::write(folder.path().join("probe.txt"), "probe").unwrap();
-    std::fs::write(folder.path().join("other.html"), "<!doctype html><title>Other page</title><p>Another page of the host.</p>").unwrap();
+    std::fs::write(
+        folder.path().join("other.html"),
+        "<!doctype html><title>Other page</title><p>Another page of the host.</p>",
+    )
+    .unwrap();
     let own = OwnServer::start(folder.path());
     let site = format!("http://127.0.0.1:{}/", own.port);
     let browser = Browser::start().await;
     browser.open(&site).await;
     let events = browser.events_total().await;
     browser.wait_for_worker().await;
-    let probe = browser.run_async("fetch('./probe.txt').then(r => r.text()).then(done, e => done('error: ' + e));").await;
+    let probe =
+        browser.run_async("fetch('./probe.txt').then(r => r.text()).then(done, e => done('error: ' + e));").await;
     assert_eq!(probe.as_str(), Some("probe"));
     browser.driver.goto(&format!("{site}other.html")).await.unwrap();
     browser.wait_for("p").await;
@@ -1268,7 +1384,10 @@ async fn the_worker_keeps_the_apps_own_files_and_nothing_else() {
         let file = url.strip_prefix(&site).unwrap_or_else(|| panic!("{url} is not the app's origin"));
         let file = file.split('?').next().unwrap();
         assert!(file != "probe.txt" && file != "other.html", "{url} is not the app's and was cached");
-        assert!(file.is_empty() || std::fs::metadata(PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")).join(file)).is_ok(), "{url} is no file of the build");
+        assert!(
+            file.is_empty() || std::fs::metadata(PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")).join(file)).is_ok(),
+            "{url} is no file of the build"
+        );
     }
     // Offline, the app's page is still the app, not the other page opened meanwhile.
     own.stop();
@@ -1299,7 +1418,10 @@ async fn the_manifest_makes_the_app_installable() {
     assert_eq!(m["display"], "standalone");
     assert_eq!(m["start_url"], "./", "starts at the page the manifest sits beside, on any host path");
     let types: Vec<String> = serde_json::from_value(manifest["icon_types"].clone()).unwrap();
-    assert!(!types.is_empty() && types.iter().all(|t| t.starts_with("image/")), "every icon loads as an image: {types:?}");
+    assert!(
+        !types.is_empty() && types.iter().all(|t| t.starts_with("image/")),
+        "every icon loads as an image: {types:?}"
+    );
     browser.close().await;
 }
 
@@ -1311,7 +1433,10 @@ async fn the_dark_theme_follows_the_system_and_stays_readable() {
         browser
             .driver
             .cdp()
-            .send_raw("Emulation.setEmulatedMedia", serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }))
+            .send_raw(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+            )
             .await
             .unwrap();
         browser.open(&site).await;
@@ -1331,7 +1456,8 @@ async fn the_dark_theme_follows_the_system_and_stays_readable() {
 async fn the_recycled_box_says_what_it_leaves_and_one_click_clears_every_filter() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let index = model::query::Index::new(&corpus);
-    let fresh = index.timeline(&corpus, &model::query::Filter { hide_recycled: true, ..Default::default() }, false).len();
+    let fresh =
+        index.timeline(&corpus, &model::query::Filter { hide_recycled: true, ..Default::default() }, false).len();
     assert!(fresh < corpus.events.len(), "the bundled articles have recycled background");
     let site = env("CHRONICLE_E2E_SITE");
     let browser = Browser::start().await;
@@ -1414,25 +1540,53 @@ async fn a_phone_gets_the_results_first_and_the_filters_in_a_drawer() {
         )
         .await;
     // The filters wait in a drawer, opened by a button that says how many are on.
-    let side_shown = "const s = document.querySelector('.drawer'); return !!s && getComputedStyle(s).display !== 'none';";
-    assert_eq!(browser.value(side_shown).await, serde_json::json!(false), "the filters are not on the page until asked for");
+    let side_shown =
+        "const s = document.querySelector('.drawer'); return !!s && getComputedStyle(s).display !== 'none';";
+    assert_eq!(
+        browser.value(side_shown).await,
+        serde_json::json!(false),
+        "the filters are not on the page until asked for"
+    );
     assert_eq!(browser.texts(".filters-toggle").await, vec!["Filters".to_owned()]);
     browser.click_first(".filters-toggle").await;
     browser.wait_true(side_shown, "the drawer opens").await;
     browser.wait_for(".drawer .filters").await;
-    assert_eq!(browser.value("return document.activeElement.id;").await, serde_json::json!("drawer-close"), "focus moves into the drawer");
+    assert_eq!(
+        browser.value("return document.activeElement.id;").await,
+        serde_json::json!("drawer-close"),
+        "focus moves into the drawer"
+    );
     browser.driver.active_element().await.unwrap().send_keys(Key::Escape).await.unwrap();
-    let side_hidden = "const s = document.querySelector('.drawer'); return !!s && getComputedStyle(s).display === 'none';";
+    let side_hidden =
+        "const s = document.querySelector('.drawer'); return !!s && getComputedStyle(s).display === 'none';";
     browser.wait_true(side_hidden, "Escape closes the drawer").await;
     // With an entity chosen, the button says so.
     browser.open(&format!("{}#e={}", env("CHRONICLE_E2E_SITE"), entity.id)).await;
-    browser.wait_true("return document.querySelector('.filters-toggle').textContent === 'Filters (1 active)';", "the button counts the filter").await;
+    browser
+        .wait_true(
+            "return document.querySelector('.filters-toggle').textContent === 'Filters (1 active)';",
+            "the button counts the filter",
+        )
+        .await;
     // The "/" hint shows where there is a keyboard, and not on a touch screen (touch
     // emulation makes the primary pointer coarse).
     let hint = "return getComputedStyle(document.querySelector('.key-hint')).display;";
     assert_ne!(browser.value(hint).await, serde_json::json!("none"), "a mouse and keyboard get the hint");
-    browser.driver.cdp().send_raw("Emulation.setTouchEmulationEnabled", serde_json::json!({ "enabled": true, "maxTouchPoints": 5 })).await.unwrap();
-    browser.driver.cdp().send_raw("Emulation.setEmitTouchEventsForMouse", serde_json::json!({ "enabled": true, "configuration": "mobile" })).await.unwrap();
+    browser
+        .driver
+        .cdp()
+        .send_raw("Emulation.setTouchEmulationEnabled", serde_json::json!({ "enabled": true, "maxTouchPoints": 5 }))
+        .await
+        .unwrap();
+    browser
+        .driver
+        .cdp()
+        .send_raw(
+            "Emulation.setEmitTouchEventsForMouse",
+            serde_json::json!({ "enabled": true, "configuration": "mobile" }),
+        )
+        .await
+        .unwrap();
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
     browser
         .wait_true("return matchMedia('(pointer: coarse)').matches && getComputedStyle(document.querySelector('.key-hint')).display === 'none';", "no '/' hint on a touch screen")
@@ -1451,13 +1605,21 @@ async fn a_skip_link_leads_to_the_results_and_question_mark_lists_the_shortcuts(
     let body = browser.driver.find(By::Css("body")).await.unwrap();
     body.send_keys(Key::Tab).await.unwrap();
     assert_eq!(browser.value("return document.activeElement.className;").await, serde_json::json!("skip-link"));
-    assert_eq!(browser.value("return document.activeElement.getBoundingClientRect().top >= 0;").await, serde_json::json!(true), "visible when focused");
+    assert_eq!(
+        browser.value("return document.activeElement.getBoundingClientRect().top >= 0;").await,
+        serde_json::json!(true),
+        "visible when focused"
+    );
     browser.driver.active_element().await.unwrap().send_keys(Key::Enter).await.unwrap();
     assert_eq!(browser.value("return document.activeElement.id;").await, serde_json::json!("results"));
     assert_eq!(browser.fragment().await, "", "the skip link leaves the view's link alone");
     browser.driver.active_element().await.unwrap().send_keys(Key::Tab).await.unwrap();
     assert_eq!(
-        browser.value("return !!document.activeElement.closest('.main-column') && !document.activeElement.closest('.side');").await,
+        browser
+            .value(
+                "return !!document.activeElement.closest('.main-column') && !document.activeElement.closest('.side');"
+            )
+            .await,
         serde_json::json!(true),
         "the next stop is in the results"
     );
@@ -1484,7 +1646,13 @@ async fn a_skip_link_leads_to_the_results_and_question_mark_lists_the_shortcuts(
 async fn the_entities_view_filters_as_you_type_and_labels_its_counts() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let listed = |e: &&model::Entity| !e.mentions.is_empty() || !e.roles.is_empty();
-    let (x, entity) = corpus.entities.iter().enumerate().filter(|(_, e)| listed(e) && !e.roles.is_empty()).max_by_key(|(_, e)| e.mentions.len()).unwrap();
+    let (x, entity) = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| listed(e) && !e.roles.is_empty())
+        .max_by_key(|(_, e)| e.mentions.len())
+        .unwrap();
     let events = corpus.events.iter().filter(|e| e.entities.contains(&(x as u32))).count();
     let browser = Browser::start().await;
     browser.open(&format!("{}#view=entities", env("CHRONICLE_E2E_SITE"))).await;
@@ -1497,12 +1665,18 @@ async fn the_entities_view_filters_as_you_type_and_labels_its_counts() {
         .entities
         .iter()
         .filter(listed)
-        .filter(|e| model::query::fold(&e.name).contains(&folded) || e.aliases.iter().any(|a| model::query::fold(&a.text).contains(&folded)))
+        .filter(|e| {
+            model::query::fold(&e.name).contains(&folded)
+                || e.aliases.iter().any(|a| model::query::fold(&a.text).contains(&folded))
+        })
         .count();
     assert!(expected >= 1 && expected < all, "{part:?} narrows {all} to {expected}");
     browser.driver.find(By::Id("entity-filter")).await.unwrap().send_keys(&part).await.unwrap();
     browser.wait_count(".entity-entries li", expected).await;
-    assert_eq!(browser.texts(".entity-filter .count").await, vec![format!("{expected} entit{}", if expected == 1 { "y" } else { "ies" })]);
+    assert_eq!(
+        browser.texts(".entity-filter .count").await,
+        vec![format!("{expected} entit{}", if expected == 1 { "y" } else { "ies" })]
+    );
     // The entry names its roles and says what each count counts.
     let entry = browser
         .value(&format!(
@@ -1512,9 +1686,20 @@ async fn the_entities_view_filters_as_you_type_and_labels_its_counts() {
         ))
         .await;
     let role = &entity.roles[0].text;
-    assert!(entry[0].as_str().unwrap().to_lowercase().contains(&role.to_lowercase()) || entity.roles.iter().any(|r| entry[0].as_str().unwrap().contains(&r.text)), "{entry}");
+    assert!(
+        entry[0].as_str().unwrap().to_lowercase().contains(&role.to_lowercase())
+            || entity.roles.iter().any(|r| entry[0].as_str().unwrap().contains(&r.text)),
+        "{entry}"
+    );
     let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-    assert_eq!(entry[1], serde_json::json!(format!("{} · {}", plural(events, "event", "events"), plural(entity.mentions.len(), "mention", "mentions"))));
+    assert_eq!(
+        entry[1],
+        serde_json::json!(format!(
+            "{} · {}",
+            plural(events, "event", "events"),
+            plural(entity.mentions.len(), "mention", "mentions")
+        ))
+    );
     // A name nothing holds says so.
     browser.driver.find(By::Id("entity-filter")).await.unwrap().send_keys("qqqqzzzz").await.unwrap();
     browser.wait_count(".entity-entries li", 0).await;
@@ -1534,32 +1719,66 @@ async fn a_date_like_query_offers_the_date_filter_and_a_typo_offers_the_word() {
     browser.wait_for("html[data-words-ready]").await;
     browser.driver.find(By::Id("search")).await.unwrap().send_keys(&query).await.unwrap();
     let offer = format!("Show the events dated {query}");
-    browser.wait_true(&format!("return [...document.querySelectorAll('.search-help a')].some(a => a.textContent === {offer:?});"), "the date filter is offered").await;
+    browser
+        .wait_true(
+            &format!("return [...document.querySelectorAll('.search-help a')].some(a => a.textContent === {offer:?});"),
+            "the date filter is offered",
+        )
+        .await;
     browser.click_first(".search-help a").await;
     let from = format!("from={:04}-{:02}-01", when.year, when.month);
-    browser.wait_true(&format!("return location.hash.includes({from:?}) && !location.hash.includes('q=');"), "the offer sets the dates").await;
-    browser.wait_true("return Number(document.querySelector('.timeline')?.dataset.total) > 0;", "the month's events are shown").await;
+    browser
+        .wait_true(
+            &format!("return location.hash.includes({from:?}) && !location.hash.includes('q=');"),
+            "the offer sets the dates",
+        )
+        .await;
+    browser
+        .wait_true(
+            "return Number(document.querySelector('.timeline')?.dataset.total) > 0;",
+            "the month's events are shown",
+        )
+        .await;
     // A name misspelt by one letter finds nothing and is offered the name.
     let index = model::search::TextIndex::for_corpus(&corpus);
     let (name, typo) = corpus
         .entities
         .iter()
-        .filter(|e| !e.mentions.is_empty() && !e.name.contains(' ') && e.name.chars().count() >= 5 && e.name.chars().all(char::is_alphabetic))
+        .filter(|e| {
+            !e.mentions.is_empty()
+                && !e.name.contains(' ')
+                && e.name.chars().count() >= 5
+                && e.name.chars().all(char::is_alphabetic)
+        })
         .find_map(|e| {
             let chars: Vec<char> = e.name.chars().collect();
             let typo: String = chars[..chars.len() - 1].iter().chain(std::iter::once(&'x')).collect();
             let folded = model::query::fold(&typo);
-            (!index.has_prefix(&folded) && model::suggest::near_word(&index, &folded) == Some(model::query::fold(&e.name))).then(|| (e.name.clone(), typo))
+            (!index.has_prefix(&folded)
+                && model::suggest::near_word(&index, &folded) == Some(model::query::fold(&e.name)))
+            .then(|| (e.name.clone(), typo))
         })
         .expect("a name whose last letter changed finds nothing");
     browser.open(&site).await;
     browser.wait_for("html[data-words-ready]").await;
     browser.driver.find(By::Id("search")).await.unwrap().send_keys(&typo).await.unwrap();
     browser.wait_events(0).await;
-    browser.wait_true(&format!("return [...document.querySelectorAll('.search-help a')].some(a => a.textContent === {name:?});"), "the name is offered").await;
+    browser
+        .wait_true(
+            &format!("return [...document.querySelectorAll('.search-help a')].some(a => a.textContent === {name:?});"),
+            "the name is offered",
+        )
+        .await;
     browser.click_first(".search-help a").await;
-    browser.wait_true(&format!("return document.getElementById('search').value === {name:?};"), "the offer searches the name").await;
-    browser.wait_true("return Number(document.querySelector('.timeline')?.dataset.total) > 0;", "the name finds events").await;
+    browser
+        .wait_true(
+            &format!("return document.getElementById('search').value === {name:?};"),
+            "the offer searches the name",
+        )
+        .await;
+    browser
+        .wait_true("return Number(document.querySelector('.timeline')?.dataset.total) > 0;", "the name finds events")
+        .await;
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }
@@ -1625,7 +1844,10 @@ async fn a_click_or_a_tap_on_the_strip_zooms_into_the_stretch_under_it() {
     let tallest = bars.iter().max_by_key(|b| b.count).unwrap().clone();
     browser.driver.action_chain().move_to(tallest.x, tallest.y).perform().await.unwrap();
     let tip = browser.texts(".density .tip").await.join("");
-    assert!(tip.contains(&Bar::label(&tallest.from)) && tip.contains(&format!("{} event", tallest.count)), "{tip:?} for {tallest:?}");
+    assert!(
+        tip.contains(&Bar::label(&tallest.from)) && tip.contains(&format!("{} event", tallest.count)),
+        "{tip:?} for {tallest:?}"
+    );
     let titles = browser.texts(".density rect.bar title").await;
     assert_eq!(titles.len(), bars.len(), "every bar has a tooltip");
     // A click zooms: a stretch around the bar, holding its events, which the strip
@@ -1658,7 +1880,11 @@ async fn a_click_or_a_tap_on_the_strip_zooms_into_the_stretch_under_it() {
         browser.driver.cdp().send_raw("Input.dispatchTouchEvent", step).await.unwrap();
     }
     let state = browser.next_state(&before).await;
-    assert_eq!((state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso()), (a.from.clone(), b.to.clone()), "a touch drag");
+    assert_eq!(
+        (state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso()),
+        (a.from.clone(), b.to.clone()),
+        "a touch drag"
+    );
     browser.wait_strip_for(&state).await;
     let bars = browser.strip_bars().await;
     let tapped = bars.iter().max_by_key(|b| b.count).unwrap().clone();
@@ -1683,13 +1909,24 @@ async fn arrow_keys_move_and_widen_the_strips_selection_and_enter_shows_it() {
     let bars = browser.strip_bars().await;
     // Reached with Tab like any control, the strip says what it is and how to use it.
     browser.driver.execute("document.querySelector('.density svg').focus();", vec![]).await.unwrap();
-    let role = browser.driver.execute("const s = document.activeElement; return [s.getAttribute('role'), s.getAttribute('tabindex'),\
-        document.getElementById(s.getAttribute('aria-describedby')).textContent, getComputedStyle(s).outlineStyle];", vec![]).await.unwrap();
+    let role = browser
+        .driver
+        .execute(
+            "const s = document.activeElement; return [s.getAttribute('role'), s.getAttribute('tabindex'),\
+        document.getElementById(s.getAttribute('aria-describedby')).textContent, getComputedStyle(s).outlineStyle];",
+            vec![],
+        )
+        .await
+        .unwrap();
     let role: (String, String, String, String) = serde_json::from_value(role.json().clone()).unwrap();
     assert_eq!((role.0.as_str(), role.1.as_str(), role.3.as_str()), ("slider", "0", "solid"));
     assert!(role.2.contains("arrow keys") && role.2.contains("Enter"), "{}", role.2);
     let value = || async {
-        let r = browser.driver.execute("return document.activeElement.getAttribute('aria-valuetext');", vec![]).await.unwrap();
+        let r = browser
+            .driver
+            .execute("return document.activeElement.getAttribute('aria-valuetext');", vec![])
+            .await
+            .unwrap();
         r.json().as_str().unwrap_or_default().to_owned()
     };
     // Right three times: the third bar; Shift+Right twice, Shift+Left once: it and the next.
@@ -1708,7 +1945,10 @@ async fn arrow_keys_move_and_widen_the_strips_selection_and_enter_shows_it() {
     let before = browser.fragment().await;
     browser.driver.action_chain().send_keys(Key::Enter).perform().await.unwrap();
     let state = browser.next_state(&before).await;
-    assert_eq!((state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso()), (bars[2].from.clone(), bars[3].to.clone()));
+    assert_eq!(
+        (state.filter.from.unwrap().iso(), state.filter.to.unwrap().iso()),
+        (bars[2].from.clone(), bars[3].to.clone())
+    );
     browser.wait_strip_for(&state).await;
     // Escape with nothing selected shows all dates again; the strip keeps the focus.
     let before = browser.fragment().await;
@@ -1797,7 +2037,8 @@ async fn the_reader_marks_the_words_searched_for() {
         .iter()
         .find_map(|a| {
             let words = a.paragraphs.iter().flat_map(|p| p.split(|c: char| !c.is_alphanumeric()));
-            let w = words.filter(|w| !w.is_ascii() && model::query::fold(w).is_ascii() && w.chars().count() > 3).next()?;
+            let w =
+                words.filter(|w| !w.is_ascii() && model::query::fold(w).is_ascii() && w.chars().count() > 3).next()?;
             Some((a, model::query::fold(w)))
         })
         .expect("an article with a word written with a diacritic");

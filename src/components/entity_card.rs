@@ -36,7 +36,8 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     };
     let events = events_of(corpus, index as u32);
     let dated: Vec<_> = events.iter().filter(|x| x.kind != model::EventKind::Publication).collect();
-    let mut articles: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
+    let mut articles: Vec<u32> =
+        e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
     model::order::sort(&mut articles);
     articles.dedup();
     let article_title = |a: u32| corpus.articles.get(a as usize).map_or(String::new(), |x| x.title.to_string());

@@ -44,7 +44,11 @@ pub fn export(props: &ExportProps) -> Html {
         let rows = props.rows.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(corpus) = crate::corpus::corpus() else { return };
-            download("chronicle-timeline.csv", "text/csv", &model::export::timeline_csv(corpus, &rows.iter().collect::<Vec<_>>()));
+            download(
+                "chronicle-timeline.csv",
+                "text/csv",
+                &model::export::timeline_csv(corpus, &rows.iter().collect::<Vec<_>>()),
+            );
         })
     };
     html! {

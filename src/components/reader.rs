@@ -135,7 +135,8 @@ fn paragraph(
     match recycled {
         Some(r) => {
             let first = corpus.articles.iter().find(|x| x.id == r.first_seen);
-            let when = first.and_then(|x| x.published.as_ref()).map_or(String::new(), |d| format!(", first on {}", d.label()));
+            let when =
+                first.and_then(|x| x.published.as_ref()).map_or(String::new(), |d| format!(", first on {}", d.label()));
             let others = r.articles.saturating_sub(1);
             html! {
                 <details class="recycled" open=true>

@@ -9,8 +9,8 @@
 //! corpus of their own) to show as the opening screen.
 
 use gloo::events::EventListener;
-use model::query::{SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more};
 use model::Corpus;
+use model::query::{SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 

@@ -112,7 +112,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(format!("fuzz targets failed: {} (reproduce with `cargo +nightly fuzz run TARGET FILE`)", failed.join(", ")))
+        Err(format!(
+            "fuzz targets failed: {} (reproduce with `cargo +nightly fuzz run TARGET FILE`)",
+            failed.join(", ")
+        ))
     }
 }
 

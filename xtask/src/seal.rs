@@ -45,7 +45,9 @@ pub fn seal_dir(dir: &Path) -> Result<(), String> {
             html
         }
     };
-    let sealed = seal_page(&html, |name| std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display())))?;
+    let sealed = seal_page(&html, |name| {
+        std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    })?;
     if let Some((name, loader)) = &sealed.loader {
         write(&dir.join(name), loader.as_bytes())?;
     }
@@ -175,7 +177,8 @@ pub fn seal_page(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> 
         return Err("seal: found no Trunk loader (an inline script calling init with module_or_path)".into());
     }
     out = add_preload_integrity(&out, &read)?;
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />", POLICY.replace("{hashes}", &hashes));
+    let meta =
+        format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />", POLICY.replace("{hashes}", &hashes));
     let at = out.find("<meta charset").ok_or("seal: the page has no <meta charset>")?;
     let end = at + out[at..].find('>').ok_or("seal: unclosed <meta charset>")? + 1;
     out.insert_str(end, &format!("\n    {meta}"));
@@ -237,7 +240,10 @@ const chronicleWasm = async (url, integrity) => {
 
 /// Trunk's loader as a file of its own, `(name, text)`, fetching the wasm with its
 /// integrity checked (see `WASM_CHECKED`); with the wasm's URL and integrity.
-fn move_loader(body: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<((String, String), String, String), String> {
+fn move_loader(
+    body: &str,
+    read: &impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<((String, String), String, String), String> {
     let wasm = quoted_after(body, "module_or_path:").ok_or("seal: the loader names no wasm file")?;
     let name = wasm.trim_start_matches("./");
     let integrity = sri_256(&read(name)?);
@@ -249,7 +255,10 @@ fn move_loader(body: &str, read: &impl Fn(&str) -> Result<Vec<u8>, String>) -> R
     if text == body {
         return Err(format!("seal: unexpected loader form around {wasm}"));
     }
-    let text = format!("// Chronicle's loader (moved out of the page by `cargo xtask seal`).\n{WASM_CHECKED}\n{}\n", text.trim());
+    let text = format!(
+        "// Chronicle's loader (moved out of the page by `cargo xtask seal`).\n{WASM_CHECKED}\n{}\n",
+        text.trim()
+    );
     let file = format!("loader-{}.js", hex(&Sha256::digest(text.as_bytes())[..8]));
     Ok(((file, text), wasm.to_owned(), integrity))
 }
@@ -344,15 +353,27 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let (name, loader) = sealed.loader.clone().unwrap();
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(loader.contains(&format!("chronicleWasm('./app-1_bg.wasm', '{}')", sri_256(b"\0asm"))));
-        assert!(loader.contains("digest('SHA-256', bytes)") && loader.contains("'sha256-' + btoa"), "the loader checks the hash it was given");
-        assert!(loader.contains("WebAssembly.compile(bytes)") && !loader.contains("compileStreaming"), "of the bytes it compiles");
-        assert!(loader.find("const chronicleWasm").unwrap() < loader.find("await chronicleWasm").unwrap(), "defined before use");
+        assert!(
+            loader.contains("digest('SHA-256', bytes)") && loader.contains("'sha256-' + btoa"),
+            "the loader checks the hash it was given"
+        );
+        assert!(
+            loader.contains("WebAssembly.compile(bytes)") && !loader.contains("compileStreaming"),
+            "of the bytes it compiles"
+        );
+        assert!(
+            loader.find("const chronicleWasm").unwrap() < loader.find("await chronicleWasm").unwrap(),
+            "defined before use"
+        );
         assert!(!sealed.html.contains("module_or_path"), "no inline loader left");
         let preload = "<link rel=\"preload\" href=\"./app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />";
         assert!(sealed.html.contains(preload), "the wasm is preloaded");
         assert!(sealed.html.find(preload) < sealed.html.find("<script type=\"module\""), "before the loader");
         assert!(sealed.html.contains(&format!("src=\"./{name}\" integrity=\"{}\"", sri(loader.as_bytes()))));
-        assert!(sealed.html.contains(&format!("href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"{}\"", sri(b"export default 1"))));
+        assert!(sealed.html.contains(&format!(
+            "href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"{}\"",
+            sri(b"export default 1")
+        )));
         // The remaining inline script (Trunk's live reload) is allowed by its hash only.
         let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"reload()"));
         let csp = sealed.html.lines().find(|l| l.contains("Content-Security-Policy")).unwrap();
@@ -371,7 +392,8 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn the_opening_screen_replaces_the_loading_message() {
-        let page = "<body>\n<main id=\"app\">\n  <p class=\"loading\">Loading…</p>\n</main>\n<noscript>x</noscript></body>";
+        let page =
+            "<body>\n<main id=\"app\">\n  <p class=\"loading\">Loading…</p>\n</main>\n<noscript>x</noscript></body>";
         let opening = "<div class=\"explorer\" data-opening><li class=\"event\">e</li></div>\n";
         let out = with_opening(page, opening).unwrap();
         assert_eq!(out, format!("<body>\n<main id=\"app\">\n{opening}</main>\n<noscript>x</noscript></body>"));
@@ -382,7 +404,8 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn dependency_lines_give_their_paths() {
-        let line = "/t/chronicle.wasm: /src/lib.rs /t/build/chronicle-1/out/corpus.bin /my\\ dir/x.rs\n\n/src/lib.rs:\n";
+        let line =
+            "/t/chronicle.wasm: /src/lib.rs /t/build/chronicle-1/out/corpus.bin /my\\ dir/x.rs\n\n/src/lib.rs:\n";
         assert_eq!(dep_paths(line), ["/src/lib.rs", "/t/build/chronicle-1/out/corpus.bin", "/my dir/x.rs"]);
     }
 

@@ -141,4 +141,3 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
-

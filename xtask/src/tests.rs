@@ -101,15 +101,7 @@ fn native(tools: &Tools, _filter: Option<&str>) -> Result<Counts, String> {
         "clippy finds nothing in the app's wasm build (cargo clippy -p chronicle --target wasm32-unknown-unknown)",
         "fix the lints above",
         tools.command("cargo").args([
-            "clippy",
-            "--quiet",
-            "-p",
-            "chronicle",
-            "--all-targets",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
+            "clippy", "--quiet", "-p", "chronicle", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D",
             "warnings",
         ]),
     )?);
@@ -179,7 +171,12 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
     site::build_release(tools, &site_dir, None, &[])?;
     site::print_sizes(&site_dir)?;
 
-    let server = StaticServer::start(vec![("chronicle".into(), site_dir.clone()), ("two".into(), two_site.clone()), ("empty".into(), empty_site), ("hostile".into(), hostile_site)])?;
+    let server = StaticServer::start(vec![
+        ("chronicle".into(), site_dir.clone()),
+        ("two".into(), two_site.clone()),
+        ("empty".into(), empty_site),
+        ("hostile".into(), hostile_site),
+    ])?;
     let driver = ChromeDriver::start()?;
     cargo_test(
         tools
@@ -218,10 +215,8 @@ fn copy_fixture(from: &Path, to: &Path) -> Result<(), String> {
 /// Runs a `cargo test` command, echoing its output, and counts its results. A
 /// non-zero exit with no failed test counted (a build error) counts as one failure.
 fn cargo_test(cmd: &mut Command) -> Result<Counts, String> {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    let mut child =
+        cmd.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
     let mut counts = Counts::default();
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(Result::ok) {
@@ -299,14 +294,19 @@ mod tests {
     fn parses_libtest_and_wasm_bindgen_test_result_lines() {
         let c = |p, f| Some(Counts { passed: p, failed: f });
         assert_eq!(
-            parse_result_line("test result: ok. 9 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s"),
+            parse_result_line(
+                "test result: ok. 9 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s"
+            ),
             c(9, 0)
         );
         assert_eq!(
             parse_result_line("test result: FAILED. 8 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"),
             c(8, 1)
         );
-        assert_eq!(parse_result_line("test result: ok. 3 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.25s"), c(3, 0));
+        assert_eq!(
+            parse_result_line("test result: ok. 3 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.25s"),
+            c(3, 0)
+        );
         assert_eq!(parse_result_line("test foo ... ok"), None);
     }
 }

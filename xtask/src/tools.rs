@@ -65,64 +65,85 @@ pub fn ensure(need: Need) -> Result<Tools, String> {
     let path = std::env::join_paths(dirs).map_err(|e| format!("cannot build PATH: {e}"))?;
     let tools = Tools { path };
 
-    step("wasm32-unknown-unknown target", || {
-        let out = run_output(tools.command("rustup").args(["target", "list", "--installed"]))?;
-        Ok(out.lines().any(|l| l.trim() == "wasm32-unknown-unknown"))
-    }, || run(tools.command("rustup").args(["target", "add", "wasm32-unknown-unknown"])))?;
+    step(
+        "wasm32-unknown-unknown target",
+        || {
+            let out = run_output(tools.command("rustup").args(["target", "list", "--installed"]))?;
+            Ok(out.lines().any(|l| l.trim() == "wasm32-unknown-unknown"))
+        },
+        || run(tools.command("rustup").args(["target", "add", "wasm32-unknown-unknown"])),
+    )?;
 
-    step(&format!("trunk {TRUNK_VERSION}"), || {
-        Ok(version_of(&tools, "trunk").is_some_and(|v| v.contains(TRUNK_VERSION)))
-    }, || run(tools.command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"])))?;
+    step(
+        &format!("trunk {TRUNK_VERSION}"),
+        || Ok(version_of(&tools, "trunk").is_some_and(|v| v.contains(TRUNK_VERSION))),
+        || run(tools.command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"])),
+    )?;
 
     let bindgen = wasm_bindgen_version()?;
-    step(&format!("wasm-bindgen-cli {bindgen}"), || {
-        Ok(version_of(&tools, "wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(bindgen.as_str())))
-    }, || {
-        // Without --locked: one of the CLI's locked dependencies is gone from the registry.
-        run(tools.command("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen]))
-    })?;
+    step(
+        &format!("wasm-bindgen-cli {bindgen}"),
+        || Ok(version_of(&tools, "wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(bindgen.as_str()))),
+        || {
+            // Without --locked: one of the CLI's locked dependencies is gone from the registry.
+            run(tools.command("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen]))
+        },
+    )?;
 
-    step(&format!("wasm-opt (binaryen {BINARYEN_VERSION})"), || {
-        Ok(std::process::Command::new(npm_bin.join("wasm-opt"))
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&format!("version {BINARYEN_VERSION}"))))
-    }, || {
-        let dir = tools_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        run(tools.command("npm").arg("install").arg("--prefix").arg(&dir).args([
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            &format!("binaryen@{BINARYEN_VERSION}"),
-        ]))
-    })?;
-
-    if need == Need::BuildAndBrowser {
-        // The native suite's formatting and lint guards (`cargo fmt --check`, `cargo clippy`).
-        step("rustfmt and clippy (rustup components)", || {
-            let out = run_output(tools.command("rustup").args(["component", "list", "--installed"]))?;
-            let installed =
-                |name: &str| out.lines().any(|l| l.trim() == name || l.trim().starts_with(&format!("{name}-")));
-            Ok(installed("rustfmt") && installed("clippy"))
-        }, || run(tools.command("rustup").args(["component", "add", "rustfmt", "clippy"])))?;
-        step(&format!("axe-core {AXE_VERSION}"), || {
-            let manifest = tools_dir().join("node_modules/axe-core/package.json");
-            Ok(std::fs::read_to_string(manifest).is_ok_and(|m| m.contains(&format!("\"version\": \"{AXE_VERSION}\""))))
-        }, || {
-            run(tools.command("npm").arg("install").arg("--prefix").arg(tools_dir()).args([
+    step(
+        &format!("wasm-opt (binaryen {BINARYEN_VERSION})"),
+        || {
+            Ok(std::process::Command::new(npm_bin.join("wasm-opt"))
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&format!("version {BINARYEN_VERSION}"))))
+        },
+        || {
+            let dir = tools_dir();
+            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            run(tools.command("npm").arg("install").arg("--prefix").arg(&dir).args([
                 "--no-audit",
                 "--no-fund",
                 "--no-save",
-                &format!("axe-core@{AXE_VERSION}"),
                 &format!("binaryen@{BINARYEN_VERSION}"),
             ]))
-        })?;
-        step("chromium and chromium-driver", || {
-            Ok(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists())
-        }, || {
-            apt_install(&tools, &["chromium", "chromium-driver"])
-        })?;
+        },
+    )?;
+
+    if need == Need::BuildAndBrowser {
+        // The native suite's formatting and lint guards (`cargo fmt --check`, `cargo clippy`).
+        step(
+            "rustfmt and clippy (rustup components)",
+            || {
+                let out = run_output(tools.command("rustup").args(["component", "list", "--installed"]))?;
+                let installed =
+                    |name: &str| out.lines().any(|l| l.trim() == name || l.trim().starts_with(&format!("{name}-")));
+                Ok(installed("rustfmt") && installed("clippy"))
+            },
+            || run(tools.command("rustup").args(["component", "add", "rustfmt", "clippy"])),
+        )?;
+        step(
+            &format!("axe-core {AXE_VERSION}"),
+            || {
+                let manifest = tools_dir().join("node_modules/axe-core/package.json");
+                Ok(std::fs::read_to_string(manifest)
+                    .is_ok_and(|m| m.contains(&format!("\"version\": \"{AXE_VERSION}\""))))
+            },
+            || {
+                run(tools.command("npm").arg("install").arg("--prefix").arg(tools_dir()).args([
+                    "--no-audit",
+                    "--no-fund",
+                    "--no-save",
+                    &format!("axe-core@{AXE_VERSION}"),
+                    &format!("binaryen@{BINARYEN_VERSION}"),
+                ]))
+            },
+        )?;
+        step(
+            "chromium and chromium-driver",
+            || Ok(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()),
+            || apt_install(&tools, &["chromium", "chromium-driver"]),
+        )?;
     }
     Ok(tools)
 }
@@ -162,18 +183,20 @@ pub fn ensure_engines(tools: &Tools) -> Result<(), String> {
         std::fs::read_to_string(dir.join("node_modules").join(name).join("package.json"))
             .is_ok_and(|m| m.contains(&format!("\"version\": \"{version}\"")))
     };
-    step(&format!("minisearch {MINISEARCH_VERSION} and flexsearch {FLEXSEARCH_VERSION}"), || {
-        Ok(has("minisearch", MINISEARCH_VERSION) && has("flexsearch", FLEXSEARCH_VERSION))
-    }, || {
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        run(tools.command("npm").arg("install").arg("--prefix").arg(&dir).args([
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            &format!("minisearch@{MINISEARCH_VERSION}"),
-            &format!("flexsearch@{FLEXSEARCH_VERSION}"),
-        ]))
-    })
+    step(
+        &format!("minisearch {MINISEARCH_VERSION} and flexsearch {FLEXSEARCH_VERSION}"),
+        || Ok(has("minisearch", MINISEARCH_VERSION) && has("flexsearch", FLEXSEARCH_VERSION)),
+        || {
+            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            run(tools.command("npm").arg("install").arg("--prefix").arg(&dir).args([
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                &format!("minisearch@{MINISEARCH_VERSION}"),
+                &format!("flexsearch@{FLEXSEARCH_VERSION}"),
+            ]))
+        },
+    )
 }
 
 /// Prints one line per tool: present, or installed and how long that took.
@@ -199,8 +222,7 @@ fn step(
 /// The `wasm-bindgen` version in Cargo.lock, which the CLI must equal.
 pub fn wasm_bindgen_version() -> Result<String, String> {
     let lock_path = crate::root().join("Cargo.lock");
-    let lock = std::fs::read_to_string(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     locked_version(&lock, "wasm-bindgen").ok_or_else(|| "Cargo.lock has no wasm-bindgen package".to_owned())
 }
 

@@ -36,8 +36,12 @@ impl Events {
     /// in the other), else the bits, copied only if shared.
     pub fn and(self, other: &Events) -> Events {
         match (self, other) {
-            (Events::Few(few), other) => Events::Few(few.iter().copied().filter(|&e| other.contains(e as usize)).collect()),
-            (Events::Bits(bits), Events::Few(few)) => Events::Few(few.iter().copied().filter(|&e| bits.get(e as usize)).collect()),
+            (Events::Few(few), other) => {
+                Events::Few(few.iter().copied().filter(|&e| other.contains(e as usize)).collect())
+            }
+            (Events::Bits(bits), Events::Few(few)) => {
+                Events::Few(few.iter().copied().filter(|&e| bits.get(e as usize)).collect())
+            }
             (Events::Bits(mut bits), Events::Bits(other)) => {
                 Arc::make_mut(&mut bits).and_with(other);
                 Events::Bits(bits)

@@ -75,8 +75,7 @@ fn is_leap(year: i16) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// The short English name of a month (1-based); `?` when out of range.
 pub fn month_abbrev(month: u8) -> &'static str {

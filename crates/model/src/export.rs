@@ -116,7 +116,8 @@ fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
                 let paragraph = article.paragraphs.get(m.paragraph as usize)?;
                 let text = paragraph.get(m.start as usize..m.end as usize)?;
                 // Offsets into `text`, where paragraphs are joined by a blank line.
-                let before: usize = article.paragraphs[..m.paragraph as usize].iter().map(|p| p.chars().count() + 2).sum();
+                let before: usize =
+                    article.paragraphs[..m.paragraph as usize].iter().map(|p| p.chars().count() + 2).sum();
                 let start = before + paragraph[..m.start as usize].chars().count();
                 Some(MentionJson { article: &article.id, text, start, end: start + text.chars().count() })
             })
@@ -159,7 +160,9 @@ fn event<'a>(corpus: &'a Corpus, e: &'a Event) -> EventJson<'a> {
         sources: e
             .sources
             .iter()
-            .filter_map(|s| Some(SourceJson { article: &corpus.articles.get(s.article as usize)?.id, sentence: &s.sentence }))
+            .filter_map(|s| {
+                Some(SourceJson { article: &corpus.articles.get(s.article as usize)?.id, sentence: &s.sentence })
+            })
             .collect(),
     }
 }
@@ -199,7 +202,12 @@ fn article(a: &Article) -> ArticleJson<'_> {
         recycled: a
             .recycled
             .iter()
-            .map(|r| RecycledJson { text: &r.text, first_seen: &r.first_seen, paragraph: r.paragraph, articles: r.articles })
+            .map(|r| RecycledJson {
+                text: &r.text,
+                first_seen: &r.first_seen,
+                paragraph: r.paragraph,
+                articles: r.articles,
+            })
             .collect(),
     }
 }
@@ -243,8 +251,10 @@ pub fn timeline_csv(corpus: &Corpus, events: &[usize]) -> String {
     for &i in events {
         let Some(e) = corpus.events.get(i) else { continue };
         let w = when(&e.when);
-        let entities: Vec<&str> = e.entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|x| x.id.as_str()).collect();
-        let sources: Vec<&str> = e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| &*a.id).collect();
+        let entities: Vec<&str> =
+            e.entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|x| x.id.as_str()).collect();
+        let sources: Vec<&str> =
+            e.sources.iter().filter_map(|s| corpus.articles.get(s.article as usize)).map(|a| &*a.id).collect();
         let row = [
             quote(&e.id),
             w.start,

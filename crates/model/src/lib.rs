@@ -22,4 +22,7 @@ pub use corpus::{Article, Corpus, Recycled, Text};
 pub use date::{Basis, Date, DateSpan, Precision, month_name};
 pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 pub use event::{Event, EventKind, Source};
-pub use format::{DecodeError, Decoder, FORMAT_VERSION, MAGIC, decode, decode_all, decode_static, decode_with_search, encode, event_base_id, slug_words, streams};
+pub use format::{
+    DecodeError, Decoder, FORMAT_VERSION, MAGIC, decode, decode_all, decode_static, decode_with_search, encode,
+    event_base_id, slug_words, streams,
+};

@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
+use crate::bits::{Bits, Events};
 use crate::corpus::{Corpus, passage_holds};
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::event::{Event, EventKind};
-use crate::bits::{Bits, Events};
 use crate::search::{EventWords, TextIndex};
 pub use crate::text::fold;
 
@@ -339,8 +339,14 @@ impl Index {
         let mut entity_events = vec![Vec::new(); corpus.entities.len()];
         // Everyone credited, in order of first appearance, found by sorting (a scan of
         // the names so far for each new one grows with the square of the articles).
-        let mut seen: Vec<(&str, usize)> =
-            corpus.articles.iter().flat_map(|a| a.authors.iter().chain(&a.outlets)).map(String::as_str).enumerate().map(|(i, s)| (s, i)).collect();
+        let mut seen: Vec<(&str, usize)> = corpus
+            .articles
+            .iter()
+            .flat_map(|a| a.authors.iter().chain(&a.outlets))
+            .map(String::as_str)
+            .enumerate()
+            .map(|(i, s)| (s, i))
+            .collect();
         crate::order::sort(&mut seen);
         seen.dedup_by(|later, first| later.0 == first.0);
         let mut by_appearance: Vec<(usize, &str)> = seen.iter().map(|&(s, i)| (i, s)).collect();
@@ -353,10 +359,14 @@ impl Index {
             }
             slots
         };
-        let name_slot = |name: &str| seen.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| slot_of_first[seen[k].1]);
+        let name_slot =
+            |name: &str| seen.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| slot_of_first[seen[k].1]);
         // Each article's credited slots, looked up once rather than once per event.
-        let article_slots: Vec<Vec<usize>> =
-            corpus.articles.iter().map(|a| a.authors.iter().chain(&a.outlets).filter_map(|n| name_slot(n)).collect()).collect();
+        let article_slots: Vec<Vec<usize>> = corpus
+            .articles
+            .iter()
+            .map(|a| a.authors.iter().chain(&a.outlets).filter_map(|n| name_slot(n)).collect())
+            .collect();
         let mut credit_events = vec![Vec::new(); credit_names.len()];
         let mut publication_of_article = vec![None; corpus.articles.len()];
         for (i, e) in corpus.events.iter().enumerate() {
@@ -384,7 +394,8 @@ impl Index {
                 *slot = Some(i as u32);
             }
         }
-        let mut entity_ids: Vec<(String, u32)> = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        let mut entity_ids: Vec<(String, u32)> =
+            corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
         crate::order::sort(&mut entity_ids);
         Index {
             search,
@@ -434,7 +445,8 @@ impl Index {
         state.filter.entities.retain(|id| {
             let known = self.entity(id).is_some();
             if !known {
-                problems.push(Problem(format!("no entity “{}” in these articles; that filter was dropped", shorten(id))));
+                problems
+                    .push(Problem(format!("no entity “{}” in these articles; that filter was dropped", shorten(id))));
             }
             known
         });
@@ -593,7 +605,8 @@ impl Index {
             each(Facet::Recycled, Events::from(b));
         }
         if let Some(by) = &f.by {
-            let list = self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
+            let list =
+                self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
             each(Facet::By, Events::from(self.postings_bits(list)));
         }
     }
@@ -661,7 +674,12 @@ impl Index {
     }
 
     /// Articles whose title or text holds every word of `text`, in the given order.
-    pub fn articles<'a>(&self, corpus: &'a Corpus, order: Vec<&'a crate::corpus::Article>, text: &str) -> Vec<&'a crate::corpus::Article> {
+    pub fn articles<'a>(
+        &self,
+        corpus: &'a Corpus,
+        order: Vec<&'a crate::corpus::Article>,
+        text: &str,
+    ) -> Vec<&'a crate::corpus::Article> {
         let Some(docs) = self.text_docs(text) else { return order };
         let base = corpus.articles.as_ptr() as usize;
         let size = std::mem::size_of::<crate::corpus::Article>().max(1);
@@ -798,7 +816,8 @@ impl State {
                 "at" if is_event_id(&value) => at = Some(value),
                 "at" => {
                     let at = shorten(&value);
-                    problems.push(Problem(format!("“{at}” is not an event to open the article at; it opens at its top")));
+                    problems
+                        .push(Problem(format!("“{at}” is not an event to open the article at; it opens at its top")));
                 }
                 "q" => state.filter.text = value,
                 "e" => state.filter.entities = value.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
@@ -817,7 +836,9 @@ impl State {
                 "from" | "to" => match parse_iso(&value) {
                     Some(d) if key == "from" => state.filter.from = Some(d),
                     Some(d) => state.filter.to = Some(d),
-                    None => problems.push(Problem(format!("“{}” is not a date (YYYY-MM-DD) for {key}", shorten(&value)))),
+                    None => {
+                        problems.push(Problem(format!("“{}” is not a date (YYYY-MM-DD) for {key}", shorten(&value))))
+                    }
                 },
                 "hide" => state.filter.hide_recycled = value == "recycled",
                 "by" => state.filter.by = Some(value).filter(|v| !v.is_empty()),
@@ -907,7 +928,11 @@ fn is_event_id(text: &str) -> bool {
 }
 
 fn shorten(text: &str) -> String {
-    if text.chars().count() <= 40 { text.to_owned() } else { format!("{}…", text.chars().take(40).collect::<String>()) }
+    if text.chars().count() <= 40 {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    }
 }
 
 fn parse_iso(s: &str) -> Option<Date> {
@@ -1019,7 +1044,11 @@ pub fn density_between(
     let mut counts = vec![0u32; n];
     let mut start = 0;
     for (k, count) in counts.iter_mut().enumerate() {
-        let end = if k + 1 == n { events.len() } else { start + events[start..].partition_point(|e| slot(e.when.start) <= k) };
+        let end = if k + 1 == n {
+            events.len()
+        } else {
+            start + events[start..].partition_point(|e| slot(e.when.start) <= k)
+        };
         *count = (rows.count_before(end) - rows.count_before(start)) as u32;
         start = end;
     }
@@ -1169,7 +1198,8 @@ mod tests {
 
     #[test]
     fn garbled_fragments_keep_what_they_can_and_say_what_they_could_not() {
-        let (state, problems) = State::from_fragment("#q=drills&k=meeting,party&from=2021-13-01&zz=1&e=%E0%A4&view=nope");
+        let (state, problems) =
+            State::from_fragment("#q=drills&k=meeting,party&from=2021-13-01&zz=1&e=%E0%A4&view=nope");
         assert_eq!(state.filter.text, "drills");
         assert_eq!(state.filter.kinds, [EventKind::Meeting]);
         assert_eq!(state.filter.from, None);
@@ -1192,13 +1222,20 @@ mod tests {
         let fragment = state.to_fragment();
         assert_eq!(fragment, "#article=baku-talks&at=event:2021-03-01-ministers-met&q=t%C3%BCrkiye");
         assert_eq!(State::from_fragment(&fragment), (state.clone(), vec![]));
-        assert_eq!(State::from_fragment("#at=event:2021-03-01-ministers-met&article=baku-talks&q=t%C3%BCrkiye").0, state, "keys in any order");
+        assert_eq!(
+            State::from_fragment("#at=event:2021-03-01-ministers-met&article=baku-talks&q=t%C3%BCrkiye").0,
+            state,
+            "keys in any order"
+        );
         assert_eq!(State::from_fragment("#article=baku-talks").0.view, View::Article("baku-talks".into(), None));
     }
 
     #[test]
     fn a_garbled_or_stray_target_is_dropped_and_reported() {
-        for link in ["#article=a&at=%3Cscript%3E", "#article=a&at=event:", "#article=a&at=event:two%20words", "#article=a&at=", "#article=a&at=%E0%A4"] {
+        for link in [
+            "#article=a&at=%3Cscript%3E", "#article=a&at=event:", "#article=a&at=event:two%20words", "#article=a&at=",
+            "#article=a&at=%E0%A4",
+        ] {
             let (state, problems) = State::from_fragment(link);
             assert_eq!(state.view, View::Article("a".into(), None), "{link}");
             assert_eq!(problems.len(), 1, "{link}: {problems:?}");
@@ -1283,7 +1320,12 @@ mod tests {
                 published: None,
                 paragraphs: vec!["Ministers met in Türkiye.".into(), "Old background drills.".into()],
                 removed: vec![],
-                recycled: vec![Recycled { paragraph: 1, text: "Old background drills.".into(), first_seen: "a".into(), articles: 2 }],
+                recycled: vec![Recycled {
+                    paragraph: 1,
+                    text: "Old background drills.".into(),
+                    first_seen: "a".into(),
+                    articles: 2,
+                }],
             }],
             entities: vec![entity("place:turkiye", EntityKind::Place), entity("person:x", EntityKind::Person)],
             events: vec![
@@ -1312,7 +1354,10 @@ mod tests {
         assert_eq!(run(Filter { entity_kind: Some(EntityKind::Person), ..Filter::default() }), [0]);
         assert_eq!(run(Filter { hide_recycled: true, ..Filter::default() }), [0, 2]);
         assert_eq!(run(Filter { from: Date::new(2021, 2, 1), to: Date::new(2021, 2, 28), ..Filter::default() }), [1]);
-        assert_eq!(run(Filter { text: "drills".into(), kinds: vec![EventKind::Meeting], ..Filter::default() }), Vec::<usize>::new());
+        assert_eq!(
+            run(Filter { text: "drills".into(), kinds: vec![EventKind::Meeting], ..Filter::default() }),
+            Vec::<usize>::new()
+        );
     }
 
     #[test]
@@ -1424,8 +1469,11 @@ mod tests {
 
     #[test]
     fn bars_share_the_days_out_without_gaps_or_overlaps() {
-        for (first, last) in [((1990, 1, 1), (1990, 1, 1)), ((1990, 1, 1), (1990, 1, 31)), ((1921, 3, 5), (2024, 2, 29))] {
-            let (first, last) = (Date::new(first.0, first.1, first.2).unwrap(), Date::new(last.0, last.1, last.2).unwrap());
+        for (first, last) in
+            [((1990, 1, 1), (1990, 1, 1)), ((1990, 1, 1), (1990, 1, 31)), ((1921, 3, 5), (2024, 2, 29))]
+        {
+            let (first, last) =
+                (Date::new(first.0, first.1, first.2).unwrap(), Date::new(last.0, last.1, last.2).unwrap());
             for buckets in [1, 7, 60, 500] {
                 let n = buckets.min((day_number(last) - day_number(first) + 1) as usize);
                 let bars: Vec<(Date, Date)> = (0..n).map(|k| bar_days(first, last, buckets, k)).collect();
@@ -1434,7 +1482,12 @@ mod tests {
                 for k in 0..n {
                     assert!(bars[k].0 <= bars[k].1, "{first} to {last}, {buckets} buckets: bar {k} holds a day");
                     if k > 0 {
-                        assert_eq!(day_number(bars[k].0), day_number(bars[k - 1].1) + 1, "bar {k} follows bar {}", k - 1);
+                        assert_eq!(
+                            day_number(bars[k].0),
+                            day_number(bars[k - 1].1) + 1,
+                            "bar {k} follows bar {}",
+                            k - 1
+                        );
                     }
                 }
             }
@@ -1512,7 +1565,8 @@ mod tests {
             set.set(e);
         }
         let rows = Rows::new(set, false);
-        let before: Vec<usize> = [0, 1, 6, 63, 64, 65, 130, 131, 199, 200, 500].iter().map(|&e| rows.count_before(e)).collect();
+        let before: Vec<usize> =
+            [0, 1, 6, 63, 64, 65, 130, 131, 199, 200, 500].iter().map(|&e| rows.count_before(e)).collect();
         assert_eq!(before, [0, 1, 2, 2, 3, 4, 4, 5, 5, 6, 6]);
     }
 
@@ -1524,7 +1578,11 @@ mod tests {
         assert_eq!(entity_options(&c, &idx.entity_counts(&c, &rows), &Filter::default(), 5), [(0, 2), (1, 1)]);
         let chosen = Filter { entities: vec!["place:turkiye".into()], ..Filter::default() };
         let rows = idx.timeline(&c, &chosen, true);
-        assert_eq!(entity_options(&c, &idx.entity_counts(&c, &rows), &chosen, 5), [(1, 1)], "a chosen entity is not offered again");
+        assert_eq!(
+            entity_options(&c, &idx.entity_counts(&c, &rows), &chosen, 5),
+            [(1, 1)],
+            "a chosen entity is not offered again"
+        );
         let some = Filter { text: "drills".into(), ..Filter::default() };
         let rows = idx.timeline(&c, &some, true);
         assert_eq!(idx.entity_counts(&c, &rows), [1, 0], "counted over the rows shown");
@@ -1557,7 +1615,9 @@ mod tests {
     fn search_is_by_word_beginnings_and_every_query_word_must_match() {
         let c = corpus();
         let idx = Index::new(&c);
-        let run = |text: &str| idx.timeline(&c, &Filter { text: text.into(), ..Filter::default() }, true).iter().collect::<Vec<usize>>();
+        let run = |text: &str| {
+            idx.timeline(&c, &Filter { text: text.into(), ..Filter::default() }, true).iter().collect::<Vec<usize>>()
+        };
         assert_eq!(run("türk"), [0]);
         assert_eq!(run("MET türkiye"), [0]);
         assert_eq!(run("met drills"), Vec::<usize>::new());
@@ -1619,14 +1679,29 @@ mod tests {
         let mut c = Corpus { entities: template.entities.clone(), ..Corpus::default() };
         for a in 0..60u32 {
             let (title, body) = (text(2), text(5));
-            c.articles.push(Article { id: format!("a{a}").into(), title: title.into(), paragraphs: vec![body.into()], recycled: vec![], ..template.articles[0].clone() });
-            let publication = Event { kind: EventKind::Publication, sources: vec![Source { article: a, paragraph: 0, sentence: "".into() }], ..template.events[0].clone() };
+            c.articles.push(Article {
+                id: format!("a{a}").into(),
+                title: title.into(),
+                paragraphs: vec![body.into()],
+                recycled: vec![],
+                ..template.articles[0].clone()
+            });
+            let publication = Event {
+                kind: EventKind::Publication,
+                sources: vec![Source { article: a, paragraph: 0, sentence: "".into() }],
+                ..template.events[0].clone()
+            };
             c.events.push(publication);
             for k in 0..6 {
                 let (summary, sentence) = (text(3), text(2));
                 let kind = if k % 2 == 0 { EventKind::Meeting } else { EventKind::Other };
                 let source = Source { article: a, paragraph: 0, sentence: sentence.into() };
-                c.events.push(Event { summary: summary.into(), kind, sources: vec![source], ..template.events[0].clone() });
+                c.events.push(Event {
+                    summary: summary.into(),
+                    kind,
+                    sources: vec![source],
+                    ..template.events[0].clone()
+                });
             }
         }
         // What reading each event's own text finds (a publication's is its article's).
@@ -1692,16 +1767,24 @@ mod tests {
                     }
                 }
                 let as_list = || Events::Few(listed.iter().map(|&e| e as u32).collect());
-                for (oldest_first, rows) in [true, false].into_iter().flat_map(|o| [(o, Rows::new(set.clone(), o)), (o, Rows::new(as_list(), o))]) {
+                for (oldest_first, rows) in [true, false]
+                    .into_iter()
+                    .flat_map(|o| [(o, Rows::new(set.clone(), o)), (o, Rows::new(as_list(), o))])
+                {
                     assert_eq!(rows, Rows::new(set.clone(), oldest_first), "a list's rows equal the bits' rows");
-                    let expected: Vec<usize> = if oldest_first { listed.clone() } else { listed.iter().rev().copied().collect() };
+                    let expected: Vec<usize> =
+                        if oldest_first { listed.clone() } else { listed.iter().rev().copied().collect() };
                     assert_eq!(rows.len(), expected.len());
                     assert_eq!(rows.iter().collect::<Vec<_>>(), expected);
                     let by_position: Vec<usize> = (0..rows.len()).map(|i| rows.get(i).unwrap()).collect();
                     assert_eq!(by_position, expected, "len {len}, density {density}, oldest first {oldest_first}");
                     assert_eq!(rows.get(rows.len()), None);
                     assert!(expected.iter().all(|&e| rows.contains(e)));
-                    assert_eq!((0..len + 2).filter(|&e| rows.contains(e)).count(), listed.len(), "len {len}: only its events");
+                    assert_eq!(
+                        (0..len + 2).filter(|&e| rows.contains(e)).count(),
+                        listed.len(),
+                        "len {len}: only its events"
+                    );
                     for e in 0..len + 2 {
                         assert_eq!(rows.count_before(e), listed.partition_point(|&l| l < e), "len {len}, event {e}");
                     }

@@ -8,12 +8,12 @@
 
 use std::collections::HashMap;
 
+pub use crate::bits::{Bits, Events, Ones};
 use crate::corpus::Corpus;
 use crate::event::EventKind;
-pub use crate::bits::{Bits, Events, Ones};
+pub use crate::event_words::EventWords;
 pub use crate::text::{for_each_word, words};
 use crate::varint::read_varint;
-pub use crate::event_words::EventWords;
 
 /// Folded words, each with its sorted document numbers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -114,9 +114,20 @@ impl TextIndex {
 
     /// The index from the pieces [`TextIndex::parts`] gives, or `None` when the words
     /// are not strictly ascending or the ends do not fit.
-    pub(crate) fn from_parts(words: String, word_ends: Vec<u32>, postings: Vec<u8>, posting_ends: Vec<u32>, docs: u32) -> Option<TextIndex> {
-        let fits = |ends: &[u32], len: usize| ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == len);
-        if word_ends.len() != posting_ends.len() || !fits(&word_ends, words.len()) || !fits(&posting_ends, postings.len()) {
+    pub(crate) fn from_parts(
+        words: String,
+        word_ends: Vec<u32>,
+        postings: Vec<u8>,
+        posting_ends: Vec<u32>,
+        docs: u32,
+    ) -> Option<TextIndex> {
+        let fits = |ends: &[u32], len: usize| {
+            ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == len)
+        };
+        if word_ends.len() != posting_ends.len()
+            || !fits(&word_ends, words.len())
+            || !fits(&posting_ends, postings.len())
+        {
             return None;
         }
         let index = TextIndex { words, word_ends, postings, posting_ends, docs };
@@ -365,7 +376,11 @@ mod tests {
         }
         assert_eq!(slices, index.word_count() - 1);
         assert_eq!(decoded.dense.len(), 3, "common, mid and some are kept as bits");
-        assert_eq!(decoded.slots.iter().filter(|s| s.0 != u32::MAX).count(), 3, "rare, rarer and lone are kept as lists");
+        assert_eq!(
+            decoded.slots.iter().filter(|s| s.0 != u32::MAX).count(),
+            3,
+            "rare, rarer and lone are kept as lists"
+        );
         const LISTED: [&str; 5] = ["rare", "rar", "rarer", "lone", "absent"];
         for prefix in ["common", "rare", "rar", "rarer", "lone", "mid", "some", "m", "", "absent"] {
             let mut expected = Bits::empty(300);
@@ -402,10 +417,24 @@ mod tests {
         // 640 events (a pass over a set is 10 steps), no articles: words sharing
         // prefixes, some common (bits), some rare (lists), and one word alone.
         let vocabulary = [
-            ("sta", 2), ("stab", 3), ("stable", 5), ("stadium", 40), ("staff", 2), ("stage", 7), ("state", 2),
-            ("statement", 3), ("states", 90), ("station", 4), ("statue", 2), ("stop", 2), ("store", 60), ("zeta", 2), ("zebra", 300),
+            ("sta", 2),
+            ("stab", 3),
+            ("stable", 5),
+            ("stadium", 40),
+            ("staff", 2),
+            ("stage", 7),
+            ("state", 2),
+            ("statement", 3),
+            ("states", 90),
+            ("station", 4),
+            ("statue", 2),
+            ("stop", 2),
+            ("store", 60),
+            ("zeta", 2),
+            ("zebra", 300),
         ];
-        let docs = (0..640).map(|d| vocabulary.iter().filter(|(_, every)| d % every == 1).map(|(w, _)| w.to_string()).collect());
+        let docs = (0..640)
+            .map(|d| vocabulary.iter().filter(|(_, every)| d % every == 1).map(|(w, _)| w.to_string()).collect());
         let index = TextIndex::build(docs);
         let mut decoded = EventWords::new(640);
         while !decoded.build_some(&index, &[], 3) {}
@@ -461,7 +490,8 @@ mod tests {
                 if len > 10 {
                     values[..len / 2].sort_unstable();
                 }
-                let expected: Vec<u32> = values.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+                let expected: Vec<u32> =
+                    values.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
                 ascending_union(&mut values);
                 assert_eq!(values, expected, "len {len}, spread {spread}");
             }
@@ -534,7 +564,8 @@ mod tests {
 
     #[test]
     fn common_words_are_stored_as_bitmaps_and_read_the_same() {
-        let docs: Vec<String> = (0..200).map(|i| if i % 20 == 0 { "rare common".into() } else { "common".into() }).collect();
+        let docs: Vec<String> =
+            (0..200).map(|i| if i % 20 == 0 { "rare common".into() } else { "common".into() }).collect();
         let idx = TextIndex::build(docs.iter().map(|d| words(d).collect::<Vec<_>>()));
         let (_, postings, _) = idx.parts();
         assert_eq!(postings[0][0], BITMAP, "a word in every document is a bitmap");
@@ -568,7 +599,11 @@ mod tests {
             let mut it = b.ones();
             let (mut front, mut back) = (Vec::new(), Vec::new());
             loop {
-                let step = if next() % 2 == 0 { it.next().map(|x| front.push(x)) } else { it.next_back().map(|x| back.push(x)) };
+                let step = if next() % 2 == 0 {
+                    it.next().map(|x| front.push(x))
+                } else {
+                    it.next_back().map(|x| back.push(x))
+                };
                 if step.is_none() {
                     break;
                 }

@@ -24,7 +24,8 @@ pub fn date_query(text: &str) -> Option<DateQuery> {
         .filter(|t| !t.is_empty())
         .map(|t| t.trim_end_matches('.').to_lowercase())
         .collect();
-    let year = |t: &str| (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<i16>().ok()).flatten();
+    let year =
+        |t: &str| (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<i16>().ok()).flatten();
     let day = |t: &str| {
         let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &t[digits.len()..];
@@ -184,7 +185,9 @@ mod tests {
 
     #[test]
     fn queries_with_other_words_or_impossible_dates_are_words() {
-        for text in ["", "efes 2022", "may", "March on Baku", "31 February 1990", "3000", "12345", "August 90", "1990 1991"] {
+        for text in
+            ["", "efes 2022", "may", "March on Baku", "31 February 1990", "3000", "12345", "August 90", "1990 1991"]
+        {
             check_date(text, None);
         }
     }

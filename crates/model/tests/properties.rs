@@ -8,9 +8,9 @@ use proptest::prelude::*;
 
 /// Pieces that make up links, broken or not: keys, values, separators, escapes.
 const PIECES: [&str; 40] = [
-    "#", "/", "?", "&", "=", "+", ",", "%", "%2", "%E0", "%A4", "%C3%A9", "%zz", "%00", "%%", "%+1", "view", "timeline",
-    "articles", "entities", "entity", "article", "q", "e", "k", "ek", "from", "to", "hide", "recycled", "by", "order",
-    "oldest", "meeting", "person", "place:", "2021-01-01", "2022-13-40", "-", "é",
+    "#", "/", "?", "&", "=", "+", ",", "%", "%2", "%E0", "%A4", "%C3%A9", "%zz", "%00", "%%", "%+1", "view",
+    "timeline", "articles", "entities", "entity", "article", "q", "e", "k", "ek", "from", "to", "hide", "recycled",
+    "by", "order", "oldest", "meeting", "person", "place:", "2021-01-01", "2022-13-40", "-", "é",
 ];
 
 fn link_like() -> impl Strategy<Value = String> {

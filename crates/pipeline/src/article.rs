@@ -67,7 +67,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
                 // The lines between the headline and the body (a byline, a date) are
                 // read as header lines, never kept as text.
                 let header = header_lines(&doc.blocks, title.as_deref(), &main);
-                let kept: HashSet<&str> = main.iter().chain(&header).map(String::as_str).chain(title.as_deref()).collect();
+                let kept: HashSet<&str> =
+                    main.iter().chain(&header).map(String::as_str).chain(title.as_deref()).collect();
                 removed.extend(doc.blocks.into_iter().filter(|b| !kept.contains(b.as_str())));
                 header_only = header.len();
                 header.into_iter().chain(main).collect()
@@ -186,7 +187,11 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         } else if title.is_none() && is_headline(block) {
             title = Some(block.clone());
             headline_at = Some(i);
-        } else if headline_at.is_some() && title.as_deref().is_some_and(all_capitals) && is_headline(block) && !all_capitals(block) {
+        } else if headline_at.is_some()
+            && title.as_deref().is_some_and(all_capitals)
+            && is_headline(block)
+            && !all_capitals(block)
+        {
             // A line in capitals before the headline names the place or the outlet
             // ("ISTANBUL DAILY SABAH WITH AA"): the headline is the one in mixed case.
             removed.extend(title.replace(block.clone()));
@@ -280,7 +285,9 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     // An agency's lead names it after the news: "…, APA reports.", "…, Trend reports
     // citing the ministry.".
     let lead = paragraphs.first().map(|p| meta::lead_dateline(p).map_or(p.as_str(), |(_, _, cut)| &p[cut..]));
-    if let Some(c) = lead.and_then(|p| clean::sentences(p).into_iter().next()).and_then(|s| AGENCY_REPORTS.captures(s.trim_end())) {
+    if let Some(c) =
+        lead.and_then(|p| clean::sentences(p).into_iter().next()).and_then(|s| AGENCY_REPORTS.captures(s.trim_end()))
+    {
         credit_from(&mut credits, outlet(&c[1]), &quoted(c[0].trim_start_matches([',', ' '])));
     }
     let (mut authors, mut outlets) = (Vec::new(), Vec::new());
@@ -339,7 +346,11 @@ fn section_labels(blocks: &[String]) -> Vec<bool> {
         let block = &blocks[i];
         let short = is_label(block);
         let headline_next = blocks[i + 1..].iter().find(|b| meta::date_line(b, 2).is_none()).is_some_and(|b| {
-            is_headline(b) && words(b) >= 4 && meta::byline(b).is_none() && meta::place_dateline(b).is_none() && meta::credit_line(b).is_none()
+            is_headline(b)
+                && words(b) >= 4
+                && meta::byline(b).is_none()
+                && meta::place_dateline(b).is_none()
+                && meta::credit_line(b).is_none()
         });
         *label = short && headline_next && meta::byline(block).is_none();
     }
@@ -399,8 +410,10 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static CREDIT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(additional\s+)?(reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+(.+?)\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^\s*(additional\s+)?(reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+(.+?)\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// The wire's closing credit line ("(Reporting by Ann Lee in Oslo; Writing by Jon Doe;
@@ -469,8 +482,9 @@ static COPYRIGHT_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:source)\s*:\s*(\p{Lu}[\p{L}\p{N} .&'-]{0,40}?)\.?$").expect("valid regex"));
 /// A place, a comma and a date, then a dash, opening a lead ("Baku, 14 June 2023 — ").
-static LEAD_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L} .'-]{1,30},\s*[\p{L}\p{N} .,]{6,30}?\s*[—–-]+\s").expect("valid regex"));
+static LEAD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L} .'-]{1,30},\s*[\p{L}\p{N} .,]{6,30}?\s*[—–-]+\s").expect("valid regex")
+});
 
 static PUBLISHED_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(first\s+)?(published|posted)\b").expect("valid regex"));
@@ -525,7 +539,8 @@ static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A wire dateline heading a lead: "BAKU, Azerbaijan (AP) — ", "NICOSIA – ".
 static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}{3,}[\p{Lu} .'-]*(,\s*\p{Lu}[\p{L} .'-]{0,30})?\s*(\([^)]{1,30}\))?\s*[—–-]+\s+").expect("valid regex")
+    Regex::new(r"^\p{Lu}{3,}[\p{Lu} .'-]*(,\s*\p{Lu}[\p{L} .'-]{0,30})?\s*(\([^)]{1,30}\))?\s*[—–-]+\s+")
+        .expect("valid regex")
 });
 
 /// Where a dateline opening a lead ends (the text after it is the first sentence):
@@ -569,7 +584,15 @@ mod tests {
 
     /// Compares (title, title_stated, authors, outlets, published ISO + basis, first paragraph).
     #[allow(clippy::too_many_arguments)]
-    fn check(input: &str, title: &str, stated: bool, authors: &[&str], outlets: &[&str], date: Option<(&str, &str)>, lead: &str) {
+    fn check(
+        input: &str,
+        title: &str,
+        stated: bool,
+        authors: &[&str],
+        outlets: &[&str],
+        date: Option<(&str, &str)>,
+        lead: &str,
+    ) {
         let a = parse("x/fixture.txt", input);
         assert_eq!(a.title, title, "title");
         assert_eq!(a.title_stated, stated, "title_stated");
@@ -585,7 +608,12 @@ mod tests {
     fn headline_then_byline_with_single_line_paragraphs() {
         check(
             "Ministers meet in Tbilisi\nBy Jane Roe\nThe ministers met on Monday.\nThey talked.",
-            "Ministers meet in Tbilisi", true, &["Jane Roe"], &[], None, "The ministers met on Monday.",
+            "Ministers meet in Tbilisi",
+            true,
+            &["Jane Roe"],
+            &[],
+            None,
+            "The ministers met on Monday.",
         );
     }
 
@@ -593,14 +621,21 @@ mod tests {
     fn dateline_and_byline_on_one_line_without_headline() {
         check(
             " date 2023-03-09 By Jon Doe\n\nThe navy held drills near the coast on Tuesday, officials said.\n\nMore text.",
-            "The navy held drills near the coast on Tuesday, officials said", false, &["Jon Doe"], &[],
-            Some(("2023-03-09", "Stated")), "The navy held drills near the coast on Tuesday, officials said.",
+            "The navy held drills near the coast on Tuesday, officials said",
+            false,
+            &["Jon Doe"],
+            &[],
+            Some(("2023-03-09", "Stated")),
+            "The navy held drills near the coast on Tuesday, officials said.",
         );
     }
 
     #[test]
     fn breadcrumb_is_never_the_title_and_hard_wraps_are_joined() {
-        let a = parse("x/fixture.txt", "Home >> World >> Today\n\nPort reopens after storm ...\n\nLink [2019-07-01 10:00:00]\n\nThe port\nreopened today.");
+        let a = parse(
+            "x/fixture.txt",
+            "Home >> World >> Today\n\nPort reopens after storm ...\n\nLink [2019-07-01 10:00:00]\n\nThe port\nreopened today.",
+        );
         assert_eq!(a.title, "Port reopens after storm ...");
         assert_eq!(a.published.unwrap().start.iso(), "2019-07-01");
         assert_eq!(a.paragraphs, ["The port reopened today."]);
@@ -611,7 +646,11 @@ mod tests {
     fn glued_byline_outlet_and_sentences() {
         check(
             "Drills start\n\nBy DailyBy Ann LeeOn Monday, troops moved north, Daily reports.The drills last a week.",
-            "Drills start", true, &["Ann Lee"], &["Daily"], None,
+            "Drills start",
+            true,
+            &["Ann Lee"],
+            &["Daily"],
+            None,
             "On Monday, troops moved north, Daily reports. The drills last a week.",
         );
     }
@@ -620,14 +659,21 @@ mod tests {
     fn lowercase_byline_with_its_date_and_share_buttons_before_a_glued_dateline() {
         check(
             "Corvette launched in Istanbul\n\nby Mehmet Yilmaz | Published: 15 August 2021\n\nThe corvette was launched on Sunday.\n\nThe second ship follows in 2023.",
-            "Corvette launched in Istanbul", true, &["Mehmet Yilmaz"], &[], Some(("2021-08-15", "Stated")),
+            "Corvette launched in Istanbul",
+            true,
+            &["Mehmet Yilmaz"],
+            &[],
+            Some(("2021-08-15", "Stated")),
             "The corvette was launched on Sunday.",
         );
         let a = parse(
             "x/fixture.txt",
             "Drills end\n\nShare on Facebook Share on Twitter\n\nBy Ayesha KhanKARACHI, March 14 –\n\nThe navies ended their drills on Tuesday.",
         );
-        assert_eq!((a.authors.as_slice(), a.lead()), (&["Ayesha Khan".to_owned()][..], "The navies ended their drills on Tuesday."));
+        assert_eq!(
+            (a.authors.as_slice(), a.lead()),
+            (&["Ayesha Khan".to_owned()][..], "The navies ended their drills on Tuesday.")
+        );
         assert_eq!(a.removed, ["Share on Facebook Share on Twitter"]);
     }
 
@@ -635,7 +681,12 @@ mod tests {
     fn a_headline_written_twice_is_read_once() {
         check(
             "Ports reopen after the storm\nPorts reopen after the storm\n\n17 April 2023 12:30\n\nThe ports reopened on Monday.\n\nShips sailed.",
-            "Ports reopen after the storm", true, &[], &[], Some(("2023-04-17", "Stated")), "The ports reopened on Monday.",
+            "Ports reopen after the storm",
+            true,
+            &[],
+            &[],
+            Some(("2023-04-17", "Stated")),
+            "The ports reopened on Monday.",
         );
     }
 
@@ -643,10 +694,17 @@ mod tests {
     fn a_publication_line_may_close_the_body() {
         check(
             "BAKU (AP) — Troops began drills on Monday.\n\nThey end on Friday.\n\nPublished 11:20 AM EST, Thu October 6, 2022",
-            "Troops began drills on Monday", false, &[], &["AP"], Some(("2022-10-06", "Stated")),
+            "Troops began drills on Monday",
+            false,
+            &[],
+            &["AP"],
+            Some(("2022-10-06", "Stated")),
             "BAKU (AP) — Troops began drills on Monday.",
         );
-        let a = parse("x/fixture.txt", "Troops began drills on Monday.\n\nPublished reports say 2,000 took part on 6 October 2022 near the border.");
+        let a = parse(
+            "x/fixture.txt",
+            "Troops began drills on Monday.\n\nPublished reports say 2,000 took part on 6 October 2022 near the border.",
+        );
         assert_eq!(a.paragraphs.len(), 2, "a sentence that starts with “Published” is text");
     }
 
@@ -667,7 +725,12 @@ mod tests {
     fn a_line_in_capitals_gives_way_to_the_headline_after_the_date() {
         check(
             "ISTANBUL DAILY SABAH WITH AA\nPublished 05.10.2021 11:20\n\nForces wrap up joint drills in Lachin\n\nThe forces completed the drills.",
-            "Forces wrap up joint drills in Lachin", true, &[], &[], Some(("2021-10-05", "Stated")), "The forces completed the drills.",
+            "Forces wrap up joint drills in Lachin",
+            true,
+            &[],
+            &[],
+            Some(("2021-10-05", "Stated")),
+            "The forces completed the drills.",
         );
         let a = parse("x/fixture.txt", "FORCES WRAP UP DRILLS IN LACHIN\n\nThe forces completed the drills on Monday.");
         assert_eq!(a.title, "FORCES WRAP UP DRILLS IN LACHIN", "a headline in capitals with none after it stays");
@@ -691,10 +754,17 @@ mod tests {
     fn a_lead_dateline_states_the_date_and_a_source_line_the_outlet() {
         check(
             "Forces complete training\n\nBaku, 14 June 2023 — Special forces completed a course on Wednesday.\n\nThe course included climbing.\n\nSource: Trend\n\nPrint this article",
-            "Forces complete training", true, &[], &["Trend"], Some(("2023-06-14", "Stated")),
+            "Forces complete training",
+            true,
+            &[],
+            &["Trend"],
+            Some(("2023-06-14", "Stated")),
             "Baku, 14 June 2023 — Special forces completed a course on Wednesday.",
         );
-        let a = parse("x/fixture.txt", "Forces complete training\n\nBaku, the capital, hosted drills — in 2023, they said.\n\nMore.");
+        let a = parse(
+            "x/fixture.txt",
+            "Forces complete training\n\nBaku, the capital, hosted drills — in 2023, they said.\n\nMore.",
+        );
         assert_eq!(a.published.map(|p| p.basis), Some(model::Basis::Inferred), "no day in the lead's opening");
     }
 
@@ -702,10 +772,16 @@ mod tests {
     fn a_wire_credit_line_closes_the_body_and_names_the_authors() {
         check(
             "Drills end\n\nANKARA, Sept 21 (Reuters) - Troops ended drills.\n\nThey went home.\n\n(Reporting by Ece Toksabay and Ann Lee in Ankara; Writing by Daren Butler; Editing by Alex Richardson)",
-            "Drills end", true, &["Ece Toksabay", "Ann Lee", "Daren Butler"], &["Reuters"], None,
+            "Drills end",
+            true,
+            &["Ece Toksabay", "Ann Lee", "Daren Butler"],
+            &["Reuters"],
+            None,
             "ANKARA, Sept 21 (Reuters) - Troops ended drills.",
         );
-        for text in ["Reporting by the ministry was thin, officials said (in private).", "Reporting by the ministry was thin."] {
+        for text in
+            ["Reporting by the ministry was thin, officials said (in private).", "Reporting by the ministry was thin."]
+        {
             let a = parse("x/fixture.txt", &format!("Drills end\n\nTroops ended drills.\n\n{text}"));
             assert_eq!(a.paragraphs.len(), 2, "a sentence about reporting is text: {:?}", a.paragraphs);
         }
@@ -718,11 +794,20 @@ mod tests {
             "Drills end\n\nANKARA, Sept 21 (Reuters) - Troops ended drills.\n\nThey went home.\n\n(Reporting by Ece Toksabay; Editing by Alex Richardson)",
         );
         let closing = "“(Reporting by Ece Toksabay; Editing by Alex Richardson)”";
-        assert_eq!((a.authors.as_slice(), a.outlets.as_slice()), (&["Ece Toksabay".to_owned()][..], &["Reuters".to_owned()][..]));
+        assert_eq!(
+            (a.authors.as_slice(), a.outlets.as_slice()),
+            (&["Ece Toksabay".to_owned()][..], &["Reuters".to_owned()][..])
+        );
         assert_eq!(a.credited, [closing, "“ANKARA, Sept 21 (Reuters) -”"]);
-        let a = parse("x/fixture.txt", "Port reopens\n\nBy Ann Lee\n\nThe port reopened on Monday.\n\n© 2024 The Harbour Daily. All rights reserved.");
+        let a = parse(
+            "x/fixture.txt",
+            "Port reopens\n\nBy Ann Lee\n\nThe port reopened on Monday.\n\n© 2024 The Harbour Daily. All rights reserved.",
+        );
         assert_eq!(a.credited, ["“By Ann Lee”", "“© 2024 The Harbour Daily. All rights reserved.”"], "{:?}", a.outlets);
-        let a = parse("x/page.html", r#"<html><head><meta name="author" content="Ann Lee"></head><body><h1>Drills begin</h1><p>Troops moved on Monday.</p></body></html>"#);
+        let a = parse(
+            "x/page.html",
+            r#"<html><head><meta name="author" content="Ann Lee"></head><body><h1>Drills begin</h1><p>Troops moved on Monday.</p></body></html>"#,
+        );
         assert_eq!(a.credited, ["the page's markup (author tag, structured data or byline element)"]);
         // A long line is cut.
         let long = format!("By Ann Lee, {}", "senior fellow at the institute".repeat(3));
@@ -730,20 +815,36 @@ mod tests {
         let a = parse("x/fixture.txt", &format!("Port reopens\n\n{long}\n\nThe port reopened on Monday."));
         assert_eq!(a.authors, ["Ann Lee"]);
         let [from] = a.credited.as_slice() else { panic!("{:?}", a.credited) };
-        assert!(from.starts_with("“By Ann Lee, senior") && from.ends_with("…”") && from.chars().count() == 103, "{from}");
+        assert!(
+            from.starts_with("“By Ann Lee, senior") && from.ends_with("…”") && from.chars().count() == 103,
+            "{from}"
+        );
     }
 
     #[test]
     fn a_standfirst_stays_text_and_the_date_after_it_is_read() {
         check(
             "Ministers meet in Ankara\nTalks review the Shusha Declaration\n\nUpdated on 12 March 2023 | Published on 10 March 2023\n\nThe ministers met on Friday.",
-            "Ministers meet in Ankara", true, &[], &[], Some(("2023-03-10", "Stated")), "Talks review the Shusha Declaration",
+            "Ministers meet in Ankara",
+            true,
+            &[],
+            &[],
+            Some(("2023-03-10", "Stated")),
+            "Talks review the Shusha Declaration",
         );
     }
 
     #[test]
     fn staff_bylines_name_no_one() {
-        check("By Staff Reporter\n\nThe port reopened today.", "The port reopened today", false, &[], &[], None, "The port reopened today.");
+        check(
+            "By Staff Reporter\n\nThe port reopened today.",
+            "The port reopened today",
+            false,
+            &[],
+            &[],
+            None,
+            "The port reopened today.",
+        );
     }
 
     #[test]
@@ -755,7 +856,10 @@ mod tests {
         let p = a.published.unwrap();
         assert_eq!((p.start.iso(), p.basis), ("2019-03-03".into(), model::Basis::Inferred));
         assert_eq!(a.paragraphs.len(), 2);
-        assert_eq!(a.removed, ["Last update: April 16, 2024", "Most Read", "2024-09-20 09:41:41", "Football club wins cup"]);
+        assert_eq!(
+            a.removed,
+            ["Last update: April 16, 2024", "Most Read", "2024-09-20 09:41:41", "Football club wins cup"]
+        );
     }
 
     #[test]
@@ -784,7 +888,10 @@ mod tests {
     fn files_of_too_many_lines_are_cut_with_a_note() {
         let text = format!("Harbour log\n\nThe watch logged every ship.\n{}", "Ok.\n".repeat(MAX_BLOCKS + 5));
         let (article, notes) = super::parse(Path::new("log.txt"), &text).unwrap();
-        assert_eq!(notes, [format!("has {} paragraphs or lines; only the first {MAX_BLOCKS} were read", MAX_BLOCKS + 7)]);
+        assert_eq!(
+            notes,
+            [format!("has {} paragraphs or lines; only the first {MAX_BLOCKS} were read", MAX_BLOCKS + 7)]
+        );
         assert_eq!(article.paragraphs.len(), MAX_BLOCKS - 1);
         assert_eq!(article.lead(), "The watch logged every ship.");
     }
@@ -796,17 +903,37 @@ mod tests {
         let body = "Shares in the harbour operator rose 4 percent on Friday after it said profits would beat forecasts in 1997.\n\n\
                     Analysts said the rise was overdone.";
         for (head, title, authors) in [
-            ("SHIPPING - HARBOUR OPERATOR SHARES JUMP.\n\nLONDON 1996-08-30", "SHIPPING - HARBOUR OPERATOR SHARES JUMP", vec![]),
-            ("Harbour operator shares jump on forecast.\n\nST. LOUIS 1996-08-30", "Harbour operator shares jump on forecast", vec![]),
-            ("Harbour shares jump as forecasts rise.\n\nAnn Lee\n\nWIGAN, England 1996-08-30", "Harbour shares jump as forecasts rise", vec!["Ann Lee"]),
-            ("[CORRECTED 08:40 GMT]\n\nHARBOUR SHARES JUMP.\n\nROCHESTER, N.H. 1996-08-30", "HARBOUR SHARES JUMP", vec![]),
+            (
+                "SHIPPING - HARBOUR OPERATOR SHARES JUMP.\n\nLONDON 1996-08-30",
+                "SHIPPING - HARBOUR OPERATOR SHARES JUMP",
+                vec![],
+            ),
+            (
+                "Harbour operator shares jump on forecast.\n\nST. LOUIS 1996-08-30",
+                "Harbour operator shares jump on forecast",
+                vec![],
+            ),
+            (
+                "Harbour shares jump as forecasts rise.\n\nAnn Lee\n\nWIGAN, England 1996-08-30",
+                "Harbour shares jump as forecasts rise",
+                vec!["Ann Lee"],
+            ),
+            (
+                "[CORRECTED 08:40 GMT]\n\nHARBOUR SHARES JUMP.\n\nROCHESTER, N.H. 1996-08-30",
+                "HARBOUR SHARES JUMP",
+                vec![],
+            ),
             ("Harbour shares jump.\n\nFARMINGTON HILLS, Mich.\n\n1996-08-30", "Harbour shares jump", vec![]),
         ] {
             let a = parse("wire.txt", &format!("{head}\n\n{body}"));
             assert_eq!(&*a.title, title, "{head}");
             assert!(a.title_stated, "{head}");
             let published = a.published.as_ref().expect("a date");
-            assert_eq!((published.basis, published.start), (Basis::Stated, Date { year: 1996, month: 8, day: 30 }), "{head}");
+            assert_eq!(
+                (published.basis, published.start),
+                (Basis::Stated, Date { year: 1996, month: 8, day: 30 }),
+                "{head}"
+            );
             assert_eq!(a.authors.iter().map(|a| &**a).collect::<Vec<_>>(), authors, "{head}");
             assert!(a.outlets.is_empty(), "no headline is an outlet: {:?}", a.outlets);
             assert!(a.paragraphs[0].starts_with("Shares in the harbour"), "{:?}", a.paragraphs);
@@ -815,15 +942,23 @@ mod tests {
 
     #[test]
     fn a_byline_with_on_and_its_date_names_the_author_and_states_the_date() {
-        let a = parse("x/b.txt", "Harbour reopens\n\nBy Louis Jacobson on Monday, November 18th, 2019\n\nThe harbour reopened after a week of repairs.");
+        let a = parse(
+            "x/b.txt",
+            "Harbour reopens\n\nBy Louis Jacobson on Monday, November 18th, 2019\n\nThe harbour reopened after a week of repairs.",
+        );
         assert_eq!(a.authors, ["Louis Jacobson"]);
-        assert_eq!(a.published.as_ref().map(|p| (p.start.iso(), p.basis)), Some(("2019-11-18".to_owned(), Basis::Stated)));
+        assert_eq!(
+            a.published.as_ref().map(|p| (p.start.iso(), p.basis)),
+            Some(("2019-11-18".to_owned(), Basis::Stated))
+        );
         assert_eq!(a.paragraphs, ["The harbour reopened after a week of repairs."]);
     }
 
     #[test]
     fn files_without_text_are_refused() {
         assert!(parse_article(Path::new("e.txt"), " \n\n \n").is_err());
-        assert!(parse_article(Path::new("m.html"), "<html><body><img src=x></body></html>").unwrap_err().contains("markup"));
+        assert!(
+            parse_article(Path::new("m.html"), "<html><body><img src=x></body></html>").unwrap_err().contains("markup")
+        );
     }
 }

@@ -27,9 +27,7 @@ pub fn split_blocks(text: &str) -> Vec<String> {
                 || date_alone(next)
                 || date_alone(prev)
         });
-        if (!has_blank_lines || blank || new_block)
-            && !current.is_empty()
-        {
+        if (!has_blank_lines || blank || new_block) && !current.is_empty() {
             push_block(&mut blocks, &current);
             current.clear();
         }
@@ -55,7 +53,9 @@ fn date_alone(line: &str) -> bool {
 fn push_block(blocks: &mut Vec<String>, lines: &[&str]) {
     let heading = |line: &&str| {
         let line = line.trim();
-        line.chars().count() <= 200 && line.split_whitespace().count() >= 2 && !line.ends_with(['.', '!', '?', '"', '”', ':', ','])
+        line.chars().count() <= 200
+            && line.split_whitespace().count() >= 2
+            && !line.ends_with(['.', '!', '?', '"', '”', ':', ','])
     };
     if blocks.is_empty() && lines.len() >= 2 && lines.iter().all(heading) {
         blocks.extend(lines.iter().map(|l| crate::html::collapse(l)));
@@ -98,33 +98,63 @@ static BREADCRUMB: LazyLock<Regex> =
 // regex engine use its fast automaton instead of the slow Unicode-aware one.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
     let rules: [(&str, Furniture); 21] = [
-        (r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)", Furniture::Social),
-        (r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$", Furniture::Social),
+        (
+            r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)",
+            Furniture::Social,
+        ),
+        (
+            r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$",
+            Furniture::Social,
+        ),
         // A row of share buttons: only the networks' names.
-        (r"(?i)^((facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|tiktok|vk|reddit|pinterest|e-?mail|messenger|viber|copy link)[\s|,·•/:]*){2,}$", Furniture::Social),
+        (
+            r"(?i)^((facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|tiktok|vk|reddit|pinterest|e-?mail|messenger|viber|copy link)[\s|,·•/:]*){2,}$",
+            Furniture::Social,
+        ),
         // An outlet asking for a subscription, a sign-up or a donation: the request
         // itself, never a sentence that names one ("subscribing for shares").
         (r"(?i)^(please\s+)?(subscribe|sign up|donate|register)(?-u:\b)", Furniture::Subscription),
-        (r"(?i)(?-u:\b)(subscribe (now|today|here|to (our|the|this))|subscribe for (free|only|just)|sign up (for|to) our|(our|free|daily|weekly|morning|evening) newsletters?|newsletters? (delivered|in your inbox)|(in|to) your inbox|(please )?donate (now|today|to us)|become a (subscriber|member|patron)|(start|get) your (free )?(trial|subscription))(?-u:\b)", Furniture::Subscription),
+        (
+            r"(?i)(?-u:\b)(subscribe (now|today|here|to (our|the|this))|subscribe for (free|only|just)|sign up (for|to) our|(our|free|daily|weekly|morning|evening) newsletters?|newsletters? (delivered|in your inbox)|(in|to) your inbox|(please )?donate (now|today|to us)|become a (subscriber|member|patron)|(start|get) your (free )?(trial|subscription))(?-u:\b)",
+            Furniture::Subscription,
+        ),
         (r"(?i)(?-u:\b)support(?-u:\b).{0,40}(?-u:\b)journalism(?-u:\b)", Furniture::Subscription),
         // A copyright line, not a sentence about copyright ("talks on copyright law").
-        (r"(?i)(©|ⓒ|\(c\)\s*\d{4}|^copyright(?-u:\b)|copyright\s+\d{4}|(?-u:\b)all rights reserved(?-u:\b))", Furniture::Copyright),
+        (
+            r"(?i)(©|ⓒ|\(c\)\s*\d{4}|^copyright(?-u:\b)|copyright\s+\d{4}|(?-u:\b)all rights reserved(?-u:\b))",
+            Furniture::Copyright,
+        ),
         (r"(?i)^(photo|photos|image|picture|video|illustration)(\s+credit)?\s*(:|by(?-u:\b))", Furniture::PhotoCredit),
-        (r"(?i)(getty images|shutterstock|(?-u:\b)ap photo(?-u:\b)|reuters photo|/\s?afp(?-u:\b)|photo credit)", Furniture::PhotoCredit),
+        (
+            r"(?i)(getty images|shutterstock|(?-u:\b)ap photo(?-u:\b)|reuters photo|/\s?afp(?-u:\b)|photo credit)",
+            Furniture::PhotoCredit,
+        ),
         (r"(?i)^((a\s*[+-]?\s*){2,3}|font size.*|text size.*|[+-]\s*a\s*[+-]?)$", Furniture::FontWidget),
         (r"(?i)^(last update|last updated|updated)\s*:?\s*\S", Furniture::UpdateStamp),
         // A wire service's note on a new version: "[CORRECTED 08:40 GMT]", "(Adds quotes)".
-        (r"(?i)^[\[(]?\s*(corrected|correction|updates?|refiles?|recasts?|repeats?|adds|changes|fixes)(?-u:\b)[^\[\]()]{0,80}[\])]$", Furniture::UpdateStamp),
+        (
+            r"(?i)^[\[(]?\s*(corrected|correction|updates?|refiles?|recasts?|repeats?|adds|changes|fixes)(?-u:\b)[^\[\]()]{0,80}[\])]$",
+            Furniture::UpdateStamp,
+        ),
         (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
         (r"(?i)^(comments?)\s*$", Furniture::SectionHeading),
-        (r"(?i)^(print|email|advert|advertisement|sponsored|sponsored links?|loading\.*|print this (article|page|story)|comments?\s*\(\d+\)|\d+\s+(post\s+)?comments?\s*(\(\+\))?|photo gallery|previous (post|article|story)|next (post|article|story)|this slideshow requires javascript\.?|back to (top|gallery|article|home)|\d+\s+min(ute)?s?\s+read|(reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*\d+\s*\S*)\s*$", Furniture::Widget),
+        (
+            r"(?i)^(print|email|advert|advertisement|sponsored|sponsored links?|loading\.*|print this (article|page|story)|comments?\s*\(\d+\)|\d+\s+(post\s+)?comments?\s*(\(\+\))?|photo gallery|previous (post|article|story)|next (post|article|story)|this slideshow requires javascript\.?|back to (top|gallery|article|home)|\d+\s+min(ute)?s?\s+read|(reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*\d+\s*\S*)\s*$",
+            Furniture::Widget,
+        ),
         (r"(?i)^(download|get|install) (our|the)(?-u:\b).{0,40}(?-u:\b)apps?(?-u:\b)", Furniture::Subscription),
         (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
         (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
-        (r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))", Furniture::CookieNotice),
+        (
+            r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))",
+            Furniture::CookieNotice,
+        ),
         (r"(?i)^(our|editorial) (standards|principles|policy)\s*:", Furniture::Copyright),
         // An opinion page's disclaimer.
-        (r"(?i)^the (views|opinions) expressed (in this (article|piece|column|op-ed|commentary) )?(are|do not)(?-u:\b)", Furniture::Copyright),
+        (
+            r"(?i)^the (views|opinions) expressed (in this (article|piece|column|op-ed|commentary) )?(are|do not)(?-u:\b)",
+            Furniture::Copyright,
+        ),
     ];
     let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
     (set, rules.iter().map(|(_, f)| *f).collect())
@@ -132,7 +162,8 @@ static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
 /// The reader addressed: "you", "your", or a lowercase "us" ("US" is a country). A
 /// block that quotes someone is never an appeal.
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^[^"“”«»]*((?i:(?-u:\b)(you|your|we are here)(?-u:\b))|(?-u:\b)us(?-u:\b))[^"“”«»]*$"#).expect("valid regex")
+    Regex::new(r#"^[^"“”«»]*((?i:(?-u:\b)(you|your|we are here)(?-u:\b))|(?-u:\b)us(?-u:\b))[^"“”«»]*$"#)
+        .expect("valid regex")
 });
 
 /// An outlet speaking to its reader, not quoting anyone ("Here we are to serve you with
@@ -177,9 +208,10 @@ pub fn furniture(block: &str) -> Option<Furniture> {
 /// Whether a block is a table's row ("3 | Kevin Harvick | 5033 | 4"): some cell is a
 /// number, which no breadcrumb's is.
 fn table_row(block: &str) -> bool {
-    block.split(['|', '>', '»', '›', '/']).map(str::trim).any(|cell| {
-        !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || ".,%+-−".contains(c))
-    })
+    block
+        .split(['|', '>', '»', '›', '/'])
+        .map(str::trim)
+        .any(|cell| !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || ".,%+-−".contains(c)))
 }
 
 /// Whether a block reads as a paragraph of the article (a sentence of ten words or more
@@ -290,20 +322,32 @@ mod tests {
     #[test]
     fn blocks_from_blank_lines_or_from_lines() {
         assert_eq!(split_blocks("A\nb c\n\nD\u{a0}e\n"), ["A b c", "D e"]);
-        assert_eq!(split_blocks("Intro\n\nHe said it.\nMost Read\nTitle x"), ["Intro", "He said it.", "Most Read", "Title x"]);
-        assert_eq!(split_blocks("Intro\n\nThe port\nreopened. Then\nmore."), ["Intro", "The port reopened. Then more."]);
+        assert_eq!(
+            split_blocks("Intro\n\nHe said it.\nMost Read\nTitle x"),
+            ["Intro", "He said it.", "Most Read", "Title x"]
+        );
+        assert_eq!(
+            split_blocks("Intro\n\nThe port\nreopened. Then\nmore."),
+            ["Intro", "The port reopened. Then more."]
+        );
         assert_eq!(split_blocks("A\nB\n  C  "), ["A", "B", "C"]);
         assert_eq!(
             split_blocks("Ministers meet in Ankara\nTalks review the declaration\n\nThe ministers met.\nThey talked"),
             ["Ministers meet in Ankara", "Talks review the declaration", "The ministers met.", "They talked"]
         );
-        assert_eq!(split_blocks("The port was closed on\nMonday by the storm.\n\nMore."), ["The port was closed on Monday by the storm.", "More."]);
+        assert_eq!(
+            split_blocks("The port was closed on\nMonday by the storm.\n\nMore."),
+            ["The port was closed on Monday by the storm.", "More."]
+        );
         // A date on the line under a headline is a dateline of its own, not a hard wrap.
         assert_eq!(
             split_blocks("KICKER\n\nNavies hold drills\n2023/08/21 14:05\n\nThe navies met."),
             ["KICKER", "Navies hold drills", "2023/08/21 14:05", "The navies met."]
         );
-        assert_eq!(split_blocks("The port closed on\n5 May 2023 after the storm.\n\nMore."), ["The port closed on 5 May 2023 after the storm.", "More."]);
+        assert_eq!(
+            split_blocks("The port closed on\n5 May 2023 after the storm.\n\nMore."),
+            ["The port closed on 5 May 2023 after the storm.", "More."]
+        );
         assert_eq!(split_blocks("\n\n  \n"), Vec::<String>::new());
     }
 
@@ -347,8 +391,14 @@ mod tests {
         check_furniture("Print this article", Some(Widget));
         check_furniture("Comments (0)", Some(Widget));
         check_furniture("Download our mobile app for the latest news", Some(Subscription));
-        check_furniture("We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept", Some(CookieNotice));
-        check_furniture("This website uses cookies to ensure you get the best experience. Learn more | Got it", Some(CookieNotice));
+        check_furniture(
+            "We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept",
+            Some(CookieNotice),
+        );
+        check_furniture(
+            "This website uses cookies to ensure you get the best experience. Learn more | Got it",
+            Some(CookieNotice),
+        );
         check_furniture("Cookies help us deliver our services. Manage preferences", Some(CookieNotice));
         check_furniture("Our Standards: The Trust Principles.", Some(Copyright));
         check_furniture("Subscribe to our daily newsletter", Some(Subscription));
@@ -382,13 +432,9 @@ mod tests {
     #[test]
     fn article_sentences_are_not_furniture() {
         for s in [
-            "The ministers met in Tbilisi on Monday.",
-            "Troops crossed the river > 3 times, officials said.",
-            "“We follow the situation closely,” he said.",
-            "The latest drills were held in May.",
-            "The photos were published by the ministry.",
-            "Share prices fell on Monday.",
-            "Post offices were closed.",
+            "The ministers met in Tbilisi on Monday.", "Troops crossed the river > 3 times, officials said.",
+            "“We follow the situation closely,” he said.", "The latest drills were held in May.",
+            "The photos were published by the ministry.", "Share prices fell on Monday.", "Post offices were closed.",
             "The bakery sold cookies to the troops.",
         ] {
             check_furniture(s, None);
@@ -411,7 +457,19 @@ mod tests {
         .to_vec();
         let marks = mark_furniture(&blocks);
         use Furniture::*;
-        assert_eq!(marks, [None, None, None, Some(Separator), Some(Appeal), Some(SectionHeading), Some(SectionList), Some(SectionList)]);
+        assert_eq!(
+            marks,
+            [
+                None,
+                None,
+                None,
+                Some(Separator),
+                Some(Appeal),
+                Some(SectionHeading),
+                Some(SectionList),
+                Some(SectionList)
+            ]
+        );
         // The appeal may come first in the closing furniture; a quotation never is one.
         let blocks = |last: &[&str]| -> Vec<String> {
             ["Body one.", "Body two.", "Body three.", "Body four."].iter().chain(last).map(|s| s.to_string()).collect()
@@ -422,7 +480,8 @@ mod tests {
         let quote = "“We are here to serve you and your attention matters,” the minister told the troops.";
         assert_eq!(mark_furniture(&blocks(&[quote, "Subscribe on a monthly basis."]))[4], None);
         // Short text after closing furniture that names the US or quotes a reader.
-        for kept in ["According to the health agency in the US, cases fell.", "“You are going to be OK,” she told him."] {
+        for kept in ["According to the health agency in the US, cases fell.", "“You are going to be OK,” she told him."]
+        {
             let marks = mark_furniture(&blocks(&["Advertisement", kept]));
             assert_eq!(marks[5], None, "{kept}");
         }

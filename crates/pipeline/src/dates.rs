@@ -43,12 +43,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("valid regex")
 });
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")).expect("valid regex")
-});
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}")).expect("valid regex")
-});
+static MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")).expect("valid regex"));
+static DAY_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}")).expect("valid regex"));
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b")).expect("valid regex"));
 static YEAR: LazyLock<Regex> =
@@ -77,7 +75,8 @@ fn not_a_year(text: &str, start: usize, end: usize) -> bool {
     let Some(head) = before.strip_suffix(' ') else { return false };
     let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let word_start = head.len() - word.len();
-    let mid_sentence = !text[..word_start].trim_end().is_empty() && !text[..word_start].trim_end().ends_with(['.', '!', '?', '"', '“', ':']);
+    let mid_sentence = !text[..word_start].trim_end().is_empty()
+        && !text[..word_start].trim_end().ends_with(['.', '!', '?', '"', '“', ':']);
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
         && mid_sentence
@@ -104,8 +103,8 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     // looser patterns from reading a year out of them.
     let mut blocked: Vec<(usize, usize)> = Vec::new();
     let mut push = |start: usize, end: usize, value: Option<DateValue>, found: &mut Vec<Found>| {
-        let overlaps = found.iter().any(|f| f.start < end && start < f.end)
-            || blocked.iter().any(|&(s, e)| s < end && start < e);
+        let overlaps =
+            found.iter().any(|f| f.start < end && start < f.end) || blocked.iter().any(|&(s, e)| s < end && start < e);
         match value {
             Some(value) if !overlaps => found.push(Found { start, end, value }),
             None if !overlaps => blocked.push((start, end)),
@@ -138,7 +137,9 @@ pub fn find_dates(text: &str) -> Vec<Found> {
         (&SLASHED, &slashed),
         (&DAY_MONTH_YEAR, &|c| full(num(&c[3]), month_number(&c[2]), num(&c[1]))),
         (&MONTH_DAY_YEAR, &|c| full(num(&c[3]), month_number(&c[1]), num(&c[2]))),
-        (&MONTH_YEAR, &|c| month_number(&c[1]).zip(num(&c[2])).map(|(month, year)| DateValue::MonthYear { month, year })),
+        (&MONTH_YEAR, &|c| {
+            month_number(&c[1]).zip(num(&c[2])).map(|(month, year)| DateValue::MonthYear { month, year })
+        }),
         (&MONTH_DAY, &|c| day_month(c, 1, 2)),
         (&DAY_MONTH, &|c| day_month(c, 2, 1)),
     ];
@@ -166,8 +167,7 @@ mod tests {
     }
 
     fn check(text: &str, expected: &[(&str, DateValue)]) {
-        let got: Vec<(&str, DateValue)> =
-            find_dates(text).iter().map(|f| (&text[f.start..f.end], f.value)).collect();
+        let got: Vec<(&str, DateValue)> = find_dates(text).iter().map(|f| (&text[f.start..f.end], f.value)).collect();
         assert_eq!(got, expected, "in {text:?}");
     }
 

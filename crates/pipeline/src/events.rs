@@ -39,7 +39,10 @@ static KIND_WORDS: LazyLock<Vec<(Regex, EventKind)>> = LazyLock::new(|| {
         (r"(?i)\b(drills?|exercises?|manoeuvres|maneuvers)\b", EventKind::Exercise),
         (r"(?i)\b(met|meet|meeting|talks|discussed|discussion|received|counterparts?)\b", EventKind::Meeting),
         (r"(?i)\b(visit|visited|visits|arrived|trip)\b", EventKind::Visit),
-        (r"(?i)\b(said|says|stated|told|stressed|noted|interview|emphasized|emphasised|thanked|announced|added)\b", EventKind::Statement),
+        (
+            r"(?i)\b(said|says|stated|told|stressed|noted|interview|emphasized|emphasised|thanked|announced|added)\b",
+            EventKind::Statement,
+        ),
     ]
     .into_iter()
     .map(|(r, k)| (Regex::new(r).expect("valid regex"), k))
@@ -51,7 +54,8 @@ static RELATIVE_TO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// Words too common to tie a relative date to its anchor event.
-const ANCHOR_STOP: [&str; 12] = ["the", "with", "from", "that", "this", "their", "after", "before", "during", "first", "which", "between"];
+const ANCHOR_STOP: [&str; 12] =
+    ["the", "with", "from", "that", "this", "their", "after", "before", "during", "first", "which", "between"];
 
 /// A statement dated relative to another event, resolved once all events are known.
 struct Pending {
@@ -66,8 +70,9 @@ struct Pending {
     kind: EventKind,
 }
 
-static LEADING_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:On|In|By|Since|Between|From|Until|During)\s[^,]{1,40},\s+").expect("valid regex"));
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:On|In|By|Since|Between|From|Until|During)\s[^,]{1,40},\s+").expect("valid regex")
+});
 /// A leading month with no comma after it ("In July the forum met …").
 static LEADING_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:On|In|By|Since|During)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+")
@@ -129,7 +134,10 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                 let dateline = if p == 0 && k == 0 { crate::article::dateline_end(sentence).unwrap_or(0) } else { 0 };
                 let hits: Vec<when::Hit> = when::find(sentence)
                     .into_iter()
-                    .filter(|h| h.start >= dateline && !spans.iter().any(|&(s, e, _)| s < offset + h.end && offset + h.start < e))
+                    .filter(|h| {
+                        h.start >= dateline
+                            && !spans.iter().any(|&(s, e, _)| s < offset + h.end && offset + h.start < e)
+                    })
                     .collect();
                 for c in RELATIVE_TO.captures_iter(sentence) {
                     let whole = c.get(0).expect("whole match");
@@ -198,7 +206,13 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         && spoken_quarter.is_some()
                         && date.to_lowercase().starts_with("last year");
                     let span = if compared {
-                        when::resolve_with(when::Expr::YearEarlier, reference, when::Tense::Past, date, spoken_quarter.as_ref())
+                        when::resolve_with(
+                            when::Expr::YearEarlier,
+                            reference,
+                            when::Tense::Past,
+                            date,
+                            spoken_quarter.as_ref(),
+                        )
                     } else {
                         resolve(hit, article_quarter.as_ref())
                     };
@@ -279,7 +293,8 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
         }
     }
     let rank = |anchor: &[String], keep: usize| -> Vec<usize> {
-        let lists: Vec<&[usize]> = anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
+        let lists: Vec<&[usize]> =
+            anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
         best_sharing(lists, keep, |i| drafts[i].when.start)
     };
     let mut ranked_for: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
@@ -344,7 +359,8 @@ fn best_sharing(mut lists: Vec<&[usize]>, keep: usize, start: impl Fn(usize) -> 
     let k = lists.len();
     let mut at = vec![0usize; k];
     // The best so far, the worst on top.
-    let mut best: std::collections::BinaryHeap<(Reverse<usize>, model::Date, usize)> = std::collections::BinaryHeap::new();
+    let mut best: std::collections::BinaryHeap<(Reverse<usize>, model::Date, usize)> =
+        std::collections::BinaryHeap::new();
     loop {
         // A draft must be in at least `need` lists to enter; one found only in the
         // `need - 1` longest cannot be.
@@ -396,7 +412,8 @@ fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> Ev
     let words: Vec<(usize, EventKind, &str)> = KIND_WORDS
         .iter()
         .flat_map(|(re, kind)| {
-            re.find_iter(clause).map(move |m| (m.start().abs_diff(date_at).min(m.end().abs_diff(date_at)), *kind, m.as_str()))
+            re.find_iter(clause)
+                .map(move |m| (m.start().abs_diff(date_at).min(m.end().abs_diff(date_at)), *kind, m.as_str()))
         })
         .collect();
     let near: Vec<(usize, EventKind, &str)> = words.iter().copied().filter(|&(d, _, _)| d <= KIND_REACH).collect();
@@ -430,7 +447,11 @@ const DATE_PREPOSITIONS: [&str; 10] = ["in", "on", "at", "by", "since", "until",
 /// A short readable summary: the clause without a leading date phrase (or, for a
 /// clause event, without its trailing date), capitalised, cut to a few words.
 fn summarise(clause: &str, trailing_date: Option<&str>) -> String {
-    let mut text = clause.trim_start_matches([',', ';', ':', '–', '—', '-', ' ']).trim().trim_end_matches(['.', ';', ':']).to_owned();
+    let mut text = clause
+        .trim_start_matches([',', ';', ':', '–', '—', '-', ' '])
+        .trim()
+        .trim_end_matches(['.', ';', ':'])
+        .to_owned();
     if let Some(date) = trailing_date {
         if let Some(stem) = text.strip_suffix(date) {
             text = stem.trim_end().to_owned();
@@ -558,14 +579,22 @@ fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], naming: &[Tell
         .map(|mut d| {
             d.sources.sort_by_key(|s| (age(s.article), s.paragraph));
             // The embedded format recomputes ids with the same function.
-            let base = model::event_base_id(d.kind, d.when.start, &d.summary, &articles[d.sources[0].article as usize].id);
+            let base =
+                model::event_base_id(d.kind, d.when.start, &d.summary, &articles[d.sources[0].article as usize].id);
             let mut id = base.clone();
             let mut n = 2;
             while !taken.insert(id.clone()) {
                 id = format!("{base}-{n}");
                 n += 1;
             }
-            Event { id, when: d.when, summary: d.summary.into(), kind: d.kind, entities: d.entities, sources: d.sources }
+            Event {
+                id,
+                when: d.when,
+                summary: d.summary.into(),
+                kind: d.kind,
+                entities: d.entities,
+                sources: d.sources,
+            }
         })
         .collect();
     events.sort_by(|x, y| (x.when.start, x.when.end, &x.id).cmp(&(y.when.start, y.when.end, &y.id)));
@@ -709,11 +738,17 @@ mod tests {
 
     #[test]
     fn summaries_drop_the_leading_date_and_stay_short() {
-        assert_eq!(summarise("On June 15, the two countries signed a memorandum.", None), "The two countries signed a memorandum");
+        assert_eq!(
+            summarise("On June 15, the two countries signed a memorandum.", None),
+            "The two countries signed a memorandum"
+        );
         assert_eq!(summarise("In July the forum held its summit.", None), "The forum held its summit");
         assert_eq!(summarise("In July 2013 the forum met.", None), "The forum met");
         assert_eq!(summarise("In Julyville the forum met.", None), "In Julyville the forum met");
-        assert_eq!(summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")), "Treaty of Kars signed");
+        assert_eq!(
+            summarise("the Treaty of Kars signed 100 years ago", Some("100 years ago")),
+            "Treaty of Kars signed"
+        );
         assert_eq!(summarise("Ships left the port in April 2024", Some("April 2024")), "Ships left the port");
         assert_eq!(summarise("Ships will stay until 5 May", Some("5 May")), "Ships will stay");
         assert_eq!(summarise(", ended on 9 June", Some("9 June")), "Ended");
@@ -725,10 +760,19 @@ mod tests {
     fn the_word_nearest_the_date_decides_the_kind() {
         let k = |s: &str, at: &str| kind_of(s, s.find(at).unwrap(), &[], &[]);
         assert_eq!(k("On June 15, the two countries signed a memorandum", "June"), EventKind::Agreement);
-        assert_eq!(k("In an interview on September 27, the president said that the signing raised ties", "September"), EventKind::Statement);
-        assert_eq!(k("The ministers have met in Tbilisi, the ministry reported on October 5", "October"), EventKind::Meeting);
+        assert_eq!(
+            k("In an interview on September 27, the president said that the signing raised ties", "September"),
+            EventKind::Statement
+        );
+        assert_eq!(
+            k("The ministers have met in Tbilisi, the ministry reported on October 5", "October"),
+            EventKind::Meeting
+        );
         assert_eq!(k("Nothing to see on Monday here", "Monday"), EventKind::Other);
-        assert_eq!(k("The declaration they signed during the official visit eight months after the war", "eight"), EventKind::Agreement);
+        assert_eq!(
+            k("The declaration they signed during the official visit eight months after the war", "eight"),
+            EventKind::Agreement
+        );
         assert_eq!(k("On May 2, the envoy said the treaty signed in Oslo holds", "May"), EventKind::Statement);
     }
 }

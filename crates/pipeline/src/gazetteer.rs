@@ -83,7 +83,11 @@ impl Gazetteer {
                 }
             }
         }
-        g.by_initials = initials.into_iter().filter(|(_, of)| of.len() == 1).filter_map(|(k, of)| Some((k, *of.first()?))).collect();
+        g.by_initials = initials
+            .into_iter()
+            .filter(|(_, of)| of.len() == 1)
+            .filter_map(|(k, of)| Some((k, *of.first()?)))
+            .collect();
         for line in subdivisions.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let [_, country, name, _] = f[..] else { continue };
@@ -134,7 +138,9 @@ impl Gazetteer {
         let places = &g.places;
         for list in g.by_name.values_mut() {
             list.retain(|(i, _)| !absorbed.contains(i));
-            list.sort_by_key(|&(i, via)| (places[i].kind, std::cmp::Reverse(places[i].population), via != Via::Name, i));
+            list.sort_by_key(|&(i, via)| {
+                (places[i].kind, std::cmp::Reverse(places[i].population), via != Via::Name, i)
+            });
             list.dedup_by_key(|(i, _)| *i);
         }
         g
@@ -152,7 +158,9 @@ impl Gazetteer {
 
     /// Every place a name may stand for, best first (see [`Gazetteer::lookup`]).
     pub fn lookup_all(&self, name: &str) -> Vec<(&Place, Via)> {
-        self.by_name.get(&fold(name)).map_or_else(Vec::new, |list| list.iter().map(|&(i, via)| (&self.places[i], via)).collect())
+        self.by_name
+            .get(&fold(name))
+            .map_or_else(Vec::new, |list| list.iter().map(|&(i, via)| (&self.places[i], via)).collect())
     }
 
     /// The place a name stands for where the text around it names `countries` (ISO
@@ -162,9 +170,7 @@ impl Gazetteer {
         let all = self.lookup_all(name);
         let clue = |p: &Place| p.kind != PlaceKind::Country && countries.contains(&p.country);
         let any_country_clue = all.iter().any(|(p, _)| p.kind == PlaceKind::Country && countries.contains(&p.country));
-        if !any_country_clue
-            && let Some(&hit) = all.iter().find(|(p, _)| clue(p))
-        {
+        if !any_country_clue && let Some(&hit) = all.iter().find(|(p, _)| clue(p)) {
             return Some(hit);
         }
         all.first().copied()
@@ -187,7 +193,8 @@ impl Gazetteer {
 /// out ("United States of America" → "USA"), or `None`. Two letters ("US", "DC") are
 /// too often another acronym.
 fn initials_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    let words: Vec<&str> =
+        name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
     (3..=4).contains(&words.len()).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
@@ -226,7 +233,8 @@ mod tests {
     #[test]
     fn ambiguous_names_follow_the_countries_around_them() {
         let set = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<std::collections::HashSet<String>>();
-        let place = |codes: &[&str]| GAZETTEER.lookup_in("Georgia", &set(codes)).map(|(p, _)| (p.kind, p.country.clone()));
+        let place =
+            |codes: &[&str]| GAZETTEER.lookup_in("Georgia", &set(codes)).map(|(p, _)| (p.kind, p.country.clone()));
         assert_eq!(place(&["AZ", "TR"]), Some((PlaceKind::Country, "GE".into())));
         assert_eq!(place(&[]), Some((PlaceKind::Country, "GE".into())));
         assert_eq!(place(&["US"]), Some((PlaceKind::Subdivision, "US".into())));

@@ -12,8 +12,8 @@ use scraper::{ElementRef, Html, Node, Selector};
 /// Elements whose content is never article text. Form fields and the old raw-text
 /// elements (`xmp`, `noembed`, `noframes`) hold markup as text.
 const SKIPPED: [&str; 16] = [
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "select", "button", "head",
-    "textarea", "xmp", "noembed", "noframes",
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "select", "button",
+    "head", "textarea", "xmp", "noembed", "noframes",
 ];
 /// Elements nested deeper than this lose their tags (not their text) before parsing:
 /// the parser's work grows with depth times tags, so a file of nothing but `<div>`s
@@ -22,8 +22,9 @@ pub const MAX_DEPTH: usize = 256;
 /// Elements that never hold others, or whose end tag may be left out (a new `<p>`
 /// ends the last one): neither makes a document deeper.
 const FLAT: [&str; 31] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
+    "rb", "rt", "rp",
 ];
 /// Page regions that hold navigation and furniture (a photo's caption among them);
 /// their text is kept as removed. A page's own `<header>` is one too, unless it holds
@@ -38,7 +39,8 @@ const BLOCKS: [&str; 24] = [
 /// `id="share_buttons"`: the name is split at `-` and `_`).
 const FURNITURE_NAMES: [&str; 22] = [
     "menu", "nav", "navbar", "navigation", "logo", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "tags",
-    "related", "sidebar", "banner", "ad", "ads", "advert", "advertisement", "cookie", "newsletter", "subscribe", "comments",
+    "related", "sidebar", "banner", "ad", "ads", "advert", "advertisement", "cookie", "newsletter", "subscribe",
+    "comments",
 ];
 /// How deep [`json_ld`] looks into a JSON-LD value for the article's fields.
 const MAX_JSON_LD_DEPTH: usize = 8;
@@ -72,7 +74,10 @@ pub fn parse_document(source: &str) -> HtmlDoc {
     };
     let meta = |css: &str| -> Option<String> {
         let sel = Selector::parse(css).ok()?;
-        doc.select(&sel).filter_map(|e| e.value().attr("content").or(e.value().attr("datetime"))).map(collapse).find(|t| !t.is_empty())
+        doc.select(&sel)
+            .filter_map(|e| e.value().attr("content").or(e.value().attr("datetime")))
+            .map(collapse)
+            .find(|t| !t.is_empty())
     };
     // Structured data (schema.org JSON-LD), which many news pages state instead of
     // meta tags: the first headline, publication date and authors found in it.
@@ -96,8 +101,12 @@ pub fn parse_document(source: &str) -> HtmlDoc {
     // author or the byline (`class="author"`, `"article__author-name"`).
     if out.authors.is_empty()
         && let Some(name) = doc.root_element().descendants().filter_map(ElementRef::wrap).find_map(|e| {
-            let names_author = e.value().classes().any(|c| c.split(['-', '_']).any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("byline")));
-            names_author.then(|| collapse(&e.text().collect::<String>())).filter(|t| !t.is_empty() && t.chars().count() <= 60)
+            let names_author = e.value().classes().any(|c| {
+                c.split(['-', '_']).any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("byline"))
+            });
+            names_author
+                .then(|| collapse(&e.text().collect::<String>()))
+                .filter(|t| !t.is_empty() && t.chars().count() <= 60)
         })
     {
         let name = name.strip_prefix("By ").or_else(|| name.strip_prefix("by ")).unwrap_or(&name).trim().to_owned();
@@ -203,7 +212,9 @@ pub fn visible_markup(source: &str) -> String {
     let unseen: Vec<_> = doc
         .tree
         .nodes()
-        .filter(|n| n.value().as_element().is_some_and(|e| e.name() != "head" && SKIPPED.contains(&e.name()) || hidden(e)))
+        .filter(|n| {
+            n.value().as_element().is_some_and(|e| e.name() != "head" && SKIPPED.contains(&e.name()) || hidden(e))
+        })
         .map(|n| n.id())
         .collect();
     for id in unseen {
@@ -319,9 +330,7 @@ pub fn strip_markup(line: &str) -> String {
     let mut out = String::new();
     for node in fragment.root_element().descendants() {
         if let Node::Text(text) = node.value() {
-            let hidden = node.ancestors().any(|a| {
-                a.value().as_element().is_some_and(|e| SKIPPED.contains(&e.name()))
-            });
+            let hidden = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| SKIPPED.contains(&e.name())));
             if !hidden {
                 out.push_str(text);
             }
@@ -375,9 +384,8 @@ pub fn flatten_deep(source: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-static HIDDEN_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)<!--|<({})(?:\s[^<>]*)?>", SKIPPED.join("|"))).expect("valid regex")
-});
+static HIDDEN_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)<!--|<({})(?:\s[^<>]*)?>", SKIPPED.join("|"))).expect("valid regex"));
 static PARAGRAPH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\n[ \t]*\n").expect("valid regex"));
 
 /// Comments and elements whose content is never text (`<script>` and the like) in a
@@ -397,7 +405,8 @@ pub fn blank_hidden(text: &str) -> (Cow<'_, str>, Vec<String>) {
     let mut at = 0;
     while let Some(c) = HIDDEN_OPEN.captures_at(text, at) {
         let open = c.get(0).expect("whole match");
-        let closer = c.get(1).map_or_else(|| "-->".to_owned(), |name| format!("</{}", name.as_str().to_ascii_lowercase()));
+        let closer =
+            c.get(1).map_or_else(|| "-->".to_owned(), |name| format!("</{}", name.as_str().to_ascii_lowercase()));
         let found = if missing.contains(&closer) { None } else { lower[open.end()..].find(&closer) };
         let end = match found {
             Some(i) => {
@@ -441,7 +450,8 @@ pub fn plain(text: &str) -> String {
     // Right to left, so whether a `<` is followed by a letter is decided on the final text.
     let mut kept: Vec<char> = Vec::with_capacity(text.len());
     for c in text.chars().rev() {
-        let opens_tag = c == '<' && kept.last().is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        let opens_tag =
+            c == '<' && kept.last().is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
         if c.is_whitespace() {
             kept.push(' ');
         } else if !(c.is_control() || is_bidi_control(c) || opens_tag) {
@@ -511,7 +521,10 @@ mod tests {
             <div class="adapter">Kept, for no class word says otherwise.</div></div></body></html>"#,
         );
         assert_eq!(doc.title, None);
-        assert_eq!(doc.blocks, ["Drills end in Lachin", "The drills ended.", "Kept, for no class word says otherwise."]);
+        assert_eq!(
+            doc.blocks,
+            ["Drills end in Lachin", "The drills ended.", "Kept, for no class word says otherwise."]
+        );
         assert_eq!(doc.removed, ["AZERTAC", "Politics Economy", "Tags: drills", "Share"]);
         assert_eq!(headline_of_title("Drills end in Lachin | AZERTAC").as_deref(), Some("Drills end in Lachin"));
         assert_eq!(headline_of_title("Daily News - Home"), None);

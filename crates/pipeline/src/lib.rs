@@ -172,7 +172,8 @@ struct Read {
 fn read_one(path: &Path) -> Read {
     let mut one = Read { article: None, notes: Vec::new(), bytes: 0 };
     if !read::is_article_file(path) {
-        one.notes.push(format!("is not an article file (expected a .{} file); skipped", ARTICLE_EXTENSIONS.join(", .")));
+        one.notes
+            .push(format!("is not an article file (expected a .{} file); skipped", ARTICLE_EXTENSIONS.join(", .")));
         return one;
     }
     let decoded = match read::read_text(path) {
@@ -204,7 +205,8 @@ fn read_one(path: &Path) -> Read {
 /// The JSON export of a run (`model::export`'s schema), pretty-printed.
 pub fn to_json(out: &Output) -> String {
     let warnings: Vec<(String, String)> = out.warnings.iter().map(|w| (w.file.clone(), w.message.clone())).collect();
-    serde_json::to_string_pretty(&model::export::export(&out.corpus, &warnings)).expect("export types serialise to JSON")
+    serde_json::to_string_pretty(&model::export::export(&out.corpus, &warnings))
+        .expect("export types serialise to JSON")
 }
 
 /// An article id not in `taken` for a file whose name's stem (`id`) is: the stem and

@@ -115,6 +115,7 @@ fn summary(output: &pipeline::Output, secs: f64) {
         secs,
         output.bytes as f64 / 1e6 / secs.max(1e-9)
     );
-    let steps: Vec<String> = output.steps.iter().map(|(name, took)| format!("{name} {:.2} s", took.as_secs_f64())).collect();
+    let steps: Vec<String> =
+        output.steps.iter().map(|(name, took)| format!("{name} {:.2} s", took.as_secs_f64())).collect();
     eprintln!("pipeline: steps: {}", steps.join(", "));
 }

@@ -54,13 +54,13 @@ pub fn credit(name: &str) -> Option<Credit> {
 
 /// "By" where a credit starts: anywhere after a separator, or in any case at the start
 /// of the block ("by Ann Lee | Published: …").
-static BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^[Bb][Yy]|[\s/|,;]B[Yy])\b\s*").expect("valid regex"));
+static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^[Bb][Yy]|[\s/|,;]B[Yy])\b\s*").expect("valid regex"));
 /// What may follow a name in a byline, and ends it: a separator, or a word that
 /// introduces the date.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     // "By Ann Lee on Monday, November 18th, 2019": a lowercase "on" ends the name.
-    Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)|(?-i:\son\s)").expect("valid regex")
+    Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)|(?-i:\son\s)")
+        .expect("valid regex")
 });
 /// Lowercase words a person's name may hold ("Mohamed bin Zayed", "Ursula von der
 /// Leyen"): in bylines here, and inside names in the text (`entities`).
@@ -101,7 +101,9 @@ fn name_before_dateline(text: &str) -> &str {
     // "by Ann Lee, senior fellow at …": the apposition after a comma (a phrase, not
     // sentences) is no part of it.
     let apposition = |tail: &str| {
-        tail.starts_with(char::is_lowercase) && tail.len() <= 100 && !tail.trim_end().trim_end_matches('.').contains(['.', '!', '?'])
+        tail.starts_with(char::is_lowercase)
+            && tail.len() <= 100
+            && !tail.trim_end().trim_end_matches('.').contains(['.', '!', '?'])
     };
     if let Some((comma, _)) = text.match_indices(", ").find(|(i, _)| apposition(&text[i + 2..])) {
         end = end.min(comma);
@@ -127,10 +129,9 @@ fn name_before_dateline(text: &str) -> &str {
 /// particle, or naming a role ("our correspondent", which [`credit`] then drops).
 fn name_like(name: &str) -> bool {
     let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let capitalised = name
-        .split_whitespace()
-        .zip(&words)
-        .all(|(w, lower)| w.chars().next().is_some_and(|c| !c.is_lowercase()) || NAME_PARTICLES.contains(&lower.as_str()));
+    let capitalised = name.split_whitespace().zip(&words).all(|(w, lower)| {
+        w.chars().next().is_some_and(|c| !c.is_lowercase()) || NAME_PARTICLES.contains(&lower.as_str())
+    });
     !words.is_empty() && words.len() <= 6 && (capitalised || words.iter().any(|w| GENERIC.contains(&w.as_str())))
 }
 
@@ -200,15 +201,14 @@ pub fn dateline(block: &str) -> Option<DateSpan> {
     })
 }
 
-static TIME_OF_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
 
 /// Words a dateline holds besides its date: what introduces it, the time's marks and
 /// zones, the day of the week.
 const DATELINE_WORDS: [&str; 34] = [
-    "published", "posted", "updated", "last", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet", "cest", "pst", "pdt", "bst",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "date", "time",
+    "published", "posted", "updated", "last", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet",
+    "cest", "pst", "pdt", "bst", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "date", "time",
 ];
 
 /// A short block that is a full date and at most `others` other words, not counting
@@ -310,7 +310,8 @@ pub fn dateline_place(text: &str) -> bool {
     let place = text.trim_end_matches([',', '.', ' ', '/']);
     let parts: Vec<&str> = place.split(',').map(str::trim).collect();
     let abbreviated = |part: &str| {
-        part.split_whitespace().all(|w| !w.contains('.') || w.len() <= 5 && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        part.split_whitespace()
+            .all(|w| !w.contains('.') || w.len() <= 5 && w.chars().all(|c| c.is_alphabetic() || c == '.'))
     };
     place.ends_with(|c: char| c.is_alphabetic())
         && parts.len() <= 2
@@ -322,7 +323,9 @@ pub fn dateline_place(text: &str) -> bool {
 fn capitalised_words(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=3).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// A dateline opening the lead and closed by a full stop, the first sentence right
@@ -400,7 +403,13 @@ pub fn infer_published(paragraphs: &[String], day: Option<(u8, u8, String)>) -> 
         }
     }
     if let Some((date, words)) = report_date {
-        return Some(DateSpan { start: date, end: date, precision: Precision::Day, basis: Basis::Inferred, evidence: words.into() });
+        return Some(DateSpan {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            basis: Basis::Inferred,
+            evidence: words.into(),
+        });
     }
     let (year, year_words) = latest_year?;
     if let Some((month, day, words)) = report_day
@@ -478,10 +487,19 @@ mod tests {
     fn lead_datelines_end_at_a_full_stop_before_the_first_sentence() {
         let read = |lead: &'static str| lead_dateline(lead).map(|(date, words, cut)| (date, words, &lead[cut..]));
         let day = |month, day| DateValue::MonthDay { month, day };
-        assert_eq!(read("BAKU, Azerbaijan, March 3. The ministers met."), Some((day(3, 3), "BAKU, Azerbaijan, March 3", "The ministers met.")));
-        assert_eq!(read("BAKU, Azerbaijan, Jan. 5. Talks began."), Some((day(1, 5), "BAKU, Azerbaijan, Jan. 5", "Talks began.")));
+        assert_eq!(
+            read("BAKU, Azerbaijan, March 3. The ministers met."),
+            Some((day(3, 3), "BAKU, Azerbaijan, March 3", "The ministers met."))
+        );
+        assert_eq!(
+            read("BAKU, Azerbaijan, Jan. 5. Talks began."),
+            Some((day(1, 5), "BAKU, Azerbaijan, Jan. 5", "Talks began."))
+        );
         let full = DateValue::Full(Date::new(2023, 3, 3).unwrap());
-        assert_eq!(read("Ankara, 3 March 2023. Troops arrived."), Some((full, "Ankara, 3 March 2023", "Troops arrived.")));
+        assert_eq!(
+            read("Ankara, 3 March 2023. Troops arrived."),
+            Some((full, "Ankara, 3 March 2023", "Troops arrived."))
+        );
         assert_eq!(read("The ministers met on March 3. They signed a plan."), None);
         assert_eq!(read("Azerbaijan and Turkey, March 3. The talks"), None);
         assert_eq!(read("Baku, Ganja, Shusha, March 3. The talks"), None);
@@ -503,7 +521,11 @@ mod tests {
         assert_eq!(byline("By Ann Lee, 5 March 2023"), Some(vec!["Ann Lee".into()]));
         assert_eq!(byline("By Ann Lee - Updated 10:42"), Some(vec!["Ann Lee".into()]));
         assert_eq!(byline("By Ronald McDonald"), Some(vec!["Ronald McDonald".into()]));
-        assert_eq!(byline("BAKU, Azerbaijan, Sept. 5. By Trend:"), Some(vec!["Trend".into()]), "a dateline, then the credit");
+        assert_eq!(
+            byline("BAKU, Azerbaijan, Sept. 5. By Trend:"),
+            Some(vec!["Trend".into()]),
+            "a dateline, then the credit"
+        );
         assert_eq!(byline("By Trend:"), Some(vec!["Trend".into()]));
         assert_eq!(byline("By Ursula von der Leyen"), Some(vec!["Ursula von der Leyen".into()]));
         assert_eq!(byline("By our correspondent"), Some(vec!["our correspondent".into()]));
@@ -543,7 +565,10 @@ mod tests {
         assert_eq!((d.start.iso(), d.precision, d.basis), ("2021-10-05".into(), Precision::Day, Basis::Inferred));
         assert!(d.evidence.contains("reported on October 5"), "{}", d.evidence);
         let y = p(&["Troops will join Efes-2022 drills.", "Drills were held in 2021."]).unwrap();
-        assert_eq!((y.start.iso(), y.end.iso(), y.precision), ("2022-01-01".into(), "2022-12-31".into(), Precision::Year));
+        assert_eq!(
+            (y.start.iso(), y.end.iso(), y.precision),
+            ("2022-01-01".into(), "2022-12-31".into(), Precision::Year)
+        );
         let r = p(&["Baykar said on 2022-10-06 that it had delivered drones.", "Deliveries began in 2020."]).unwrap();
         assert_eq!((r.start.iso(), r.precision, r.basis), ("2022-10-06".into(), Precision::Day, Basis::Inferred));
         assert_eq!(p(&["No dates at all."]), None);

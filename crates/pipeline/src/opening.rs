@@ -207,7 +207,10 @@ mod tests {
 
     #[test]
     fn text_from_articles_cannot_become_markup() {
-        let ours = ["a", "button", "div", "figcaption", "figure", "h1", "h2", "h3", "h4", "header", "input", "kbd", "label", "li", "nav", "ol", "p"];
+        let ours = [
+            "a", "button", "div", "figcaption", "figure", "h1", "h2", "h3", "h4", "header", "input", "kbd", "label",
+            "li", "nav", "ol", "p",
+        ];
         let ours: std::collections::BTreeSet<String> =
             ours.iter().chain(&["section", "span", "time", "ul"]).map(|s| s.to_string()).collect();
         let check = |corpus: &Corpus| {

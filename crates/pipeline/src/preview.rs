@@ -108,12 +108,18 @@ mod tests {
             };
             assert_eq!(names(&small, p), names(&corpus, full));
             let titles = |c: &Corpus, e: &Event| -> Vec<(String, String)> {
-                e.sources.iter().map(|s| &c.articles[s.article as usize]).map(|a| (a.id.to_string(), a.title.to_string())).collect()
+                e.sources
+                    .iter()
+                    .map(|s| &c.articles[s.article as usize])
+                    .map(|a| (a.id.to_string(), a.title.to_string()))
+                    .collect()
             };
             assert_eq!(titles(&small, p), titles(&corpus, full));
         }
         // Only what the rows name, with no text bodies.
-        assert!(small.articles.len() <= corpus.articles.len() && small.articles.iter().all(|a| a.paragraphs.is_empty()));
+        assert!(
+            small.articles.len() <= corpus.articles.len() && small.articles.iter().all(|a| a.paragraphs.is_empty())
+        );
         assert!(small.entities.iter().all(|e| e.mentions.is_empty() && e.related.is_empty()));
         assert!(bytes.len() < model::encode(&corpus).len() / 2, "{} bytes", bytes.len());
         // A corpus with fewer events than asked for is previewed whole.

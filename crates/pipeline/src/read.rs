@@ -41,7 +41,9 @@ pub fn is_article_file(path: &Path) -> bool {
 
 /// Whether the file is HTML by its ending.
 pub fn is_html_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Text read from a file, and what had to be repaired on the way.
@@ -91,7 +93,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut text = text.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "");
     // Composed form (NFC) keeps the spelling and makes "ü" one character whether the
     // file wrote it as one or as "u" plus a combining mark.
-    if !text.is_ascii() && unicode_normalization::is_nfc_quick(text.chars()) != unicode_normalization::IsNormalized::Yes {
+    if !text.is_ascii() && unicode_normalization::is_nfc_quick(text.chars()) != unicode_normalization::IsNormalized::Yes
+    {
         text = text.nfc().collect();
     }
     Ok(Decoded { text, notes })

@@ -167,7 +167,12 @@ pub fn mark_recycled(articles: &mut [Article]) {
                 text.push_str(&s.text);
                 last.articles = last.articles.max(*count);
             }
-            _ => list.push(Recycled { paragraph, text: s.text.clone().into(), first_seen: first_seen.clone().into(), articles: *count }),
+            _ => list.push(Recycled {
+                paragraph,
+                text: s.text.clone().into(),
+                first_seen: first_seen.clone().into(),
+                articles: *count,
+            }),
         }
     }
     for (article, list) in articles.iter_mut().zip(recycled) {
@@ -180,7 +185,9 @@ pub fn mark_recycled(articles: &mut [Article]) {
 fn age_rank(articles: &[Article]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
-        let key = |i: usize| (articles[i].published.is_none(), articles[i].published.as_ref().map(|p| p.start), articles[i].id.clone());
+        let key = |i: usize| {
+            (articles[i].published.is_none(), articles[i].published.as_ref().map(|p| p.start), articles[i].id.clone())
+        };
         key(a).cmp(&key(b))
     });
     let mut rank = vec![0; articles.len()];
@@ -236,7 +243,8 @@ mod tests {
         }
     }
 
-    const BACKGROUND: &str = "Naval cooperation between Norway and Denmark began in 1994 with a treaty on shared patrols.";
+    const BACKGROUND: &str =
+        "Naval cooperation between Norway and Denmark began in 1994 with a treaty on shared patrols.";
 
     #[test]
     fn folds_case_and_diacritics() {
@@ -248,11 +256,17 @@ mod tests {
         let mut articles = vec![
             article("b", Some((2022, 5, 1)), &["Fresh news about a new port.", BACKGROUND]),
             article("a", Some((2021, 3, 1)), &[&format!("Other news today. {BACKGROUND}")]),
-            article("c", None, &["Naval co-operation between Norway and Dänemark began in 1994 with a treaty on joint patrols."]),
+            article(
+                "c",
+                None,
+                &["Naval co-operation between Norway and Dänemark began in 1994 with a treaty on joint patrols."],
+            ),
             article("d", Some((2020, 1, 1)), &["Nothing in common with the others at all, really nothing."]),
         ];
         mark_recycled(&mut articles);
-        let r = |i: usize| articles[i].recycled.iter().map(|r| (r.paragraph, &*r.first_seen, r.articles)).collect::<Vec<_>>();
+        let r = |i: usize| {
+            articles[i].recycled.iter().map(|r| (r.paragraph, &*r.first_seen, r.articles)).collect::<Vec<_>>()
+        };
         assert_eq!(r(0), [(1, "a", 3)]);
         assert_eq!(r(1), [(0, "a", 3)]);
         assert_eq!(articles[1].recycled[0].text, BACKGROUND);
@@ -262,10 +276,8 @@ mod tests {
 
     #[test]
     fn short_or_single_article_sentences_are_not_recycled() {
-        let mut articles = vec![
-            article("a", None, &["He said so.", BACKGROUND, BACKGROUND]),
-            article("b", None, &["He said so."]),
-        ];
+        let mut articles =
+            vec![article("a", None, &["He said so.", BACKGROUND, BACKGROUND]), article("b", None, &["He said so."])];
         mark_recycled(&mut articles);
         assert!(articles.iter().all(|a| a.recycled.is_empty()));
     }

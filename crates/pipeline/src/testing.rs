@@ -34,7 +34,10 @@ pub const READABLE: [(&str, &str); 27] = [
     ("img-onerror-text.txt", "The family bakery on Mill Lane won the regional bread prize this year."),
     ("img-onerror.html", "The public library in Brackwater will stay open until nine in the evening."),
     ("javascript-url-text.txt", "The new cycle path along the Wendle canal opened to riders on Saturday."),
-    ("javascript-url.html", "The tram line to Eastfold station will be extended by three stops, the transport office announced."),
+    (
+        "javascript-url.html",
+        "The tram line to Eastfold station will be extended by three stops, the transport office announced.",
+    ),
     ("meta-injection.html", "The parish council of Ashby Fold voted to keep the village post office open."),
     ("rcdata.html", "The maritime museum in Orsby opened a new wing for its collection of ship models."),
     ("script-text.txt", "The quarry near Hollin Ridge reopened after a two-week safety inspection."),
@@ -71,8 +74,7 @@ pub const HIDDEN: [(&str, &str); 14] = [
 ];
 
 /// Hostile files the pipeline must refuse, each with words its warning must hold.
-pub const REFUSED: [(&str, &str); 2] =
-    [("markup-only.html", "no readable text"), ("binary-nul.txt", "binary")];
+pub const REFUSED: [(&str, &str); 2] = [("markup-only.html", "no readable text"), ("binary-nul.txt", "binary")];
 
 /// Writes the hostile files that are not committed into `dir`: a million short lines,
 /// a 10,000-character word, 5,000 nested `<div>`s, NUL bytes (sparse, and so many the
@@ -133,8 +135,11 @@ pub fn write_generated_hostile_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
     files.push((
         "Q&A #1 = 100% + more.txt",
-        format!("Questions for the ferry operator\n\n{}\n\nThe answers will be printed next week.\n", sentence("Q&A #1 = 100% + more.txt"))
-            .into_bytes(),
+        format!(
+            "Questions for the ferry operator\n\n{}\n\nThe answers will be printed next week.\n",
+            sentence("Q&A #1 = 100% + more.txt")
+        )
+        .into_bytes(),
     ));
 
     let mut written = Vec::new();

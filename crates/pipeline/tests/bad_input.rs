@@ -61,7 +61,8 @@ fn fifty_megabyte_file_is_cut_with_a_warning() {
 
 #[test]
 fn markup_only_file() {
-    let (w, ids) = check("shell.html", b"<html><head><script>x()</script></head><body><div><img src=x></div></body></html>");
+    let (w, ids) =
+        check("shell.html", b"<html><head><script>x()</script></head><body><div><img src=x></div></body></html>");
     assert_eq!(w, ["has markup but no readable text; skipped"]);
     assert_eq!(ids, ["good"]);
 }
@@ -100,7 +101,11 @@ fn files_with_one_name_and_different_texts_are_both_kept() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "good.txt", GOOD.as_bytes());
     write(dir.path(), "good.html", b"<html><body><h1>Ferry line opens</h1><p>A ferry line between Batumi and Odesa opened on Friday, the operator said.</p></body></html>");
-    write(dir.path(), "good-txt.txt", b"Bridge closes\n\nThe old bridge in Ruse closed on Sunday for repairs, the city said.");
+    write(
+        dir.path(),
+        "good-txt.txt",
+        b"Bridge closes\n\nThe old bridge in Ruse closed on Sunday for repairs, the city said.",
+    );
     let out = pipeline::process_dir(dir.path()).unwrap();
     let warned: Vec<(&str, &str)> = out.warnings.iter().map(|w| (w.file.as_str(), w.message.as_str())).collect();
     // Name order: good-txt.txt, good.html, good.txt; `good-txt` is taken by then.
@@ -155,8 +160,16 @@ fn articles_in_other_scripts_are_built_and_found() {
     // the build panic.
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "good.txt", GOOD.as_bytes());
-    write(dir.path(), "russian.txt", "Порт открылся\n\nПорт в Варне открылся в понедельник, да, ещё до вечера, сообщили власти.".as_bytes());
-    write(dir.path(), "greek.txt", "Το λιμάνι άνοιξε\n\nΤο λιμάνι της Βάρνας άνοιξε τη Δευτέρα, αλλά βήματα μένουν.".as_bytes());
+    write(
+        dir.path(),
+        "russian.txt",
+        "Порт открылся\n\nПорт в Варне открылся в понедельник, да, ещё до вечера, сообщили власти.".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "greek.txt",
+        "Το λιμάνι άνοιξε\n\nΤο λιμάνι της Βάρνας άνοιξε τη Δευτέρα, αλλά βήματα μένουν.".as_bytes(),
+    );
     write(dir.path(), "danish.txt", "Havnen åbner\n\nHavnen åbnede mandag med æbler og øl på kajen.".as_bytes());
     let (bytes, out) = pipeline::bundle_dir(dir.path()).unwrap();
     assert_eq!(out.corpus.articles.len(), 4);

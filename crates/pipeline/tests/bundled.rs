@@ -63,10 +63,7 @@ fn publication_dates_with_basis() {
     assert_eq!(when(get(&all, "002")), day("2022-12-05", Basis::Stated));
     assert_eq!(when(get(&all, "003")), day("2021-10-14", Basis::Inferred));
     // Nothing in 004 gives a day: "Efes-2022 … to be held in May-June" gives the year.
-    assert_eq!(
-        when(get(&all, "004")),
-        ("2022-01-01".into(), "2022-12-31".into(), Precision::Year, Basis::Inferred)
-    );
+    assert_eq!(when(get(&all, "004")), ("2022-01-01".into(), "2022-12-31".into(), Precision::Year, Basis::Inferred));
 }
 
 #[test]
@@ -113,9 +110,16 @@ fn surname_mentions_resolve_and_roles_keep_their_article() {
     let out = out();
     let corpus = &out.corpus;
     let hasanov = corpus.entities.iter().find(|e| e.id == "person:zakir-hasanov").expect("Zakir Hasanov");
-    assert!(hasanov.aliases.iter().any(|a| a.text == "Hasanov" && a.rule == "surname" && a.count >= 3), "{:?}", hasanov.aliases);
-    let roles: Vec<(&str, &str)> =
-        hasanov.roles.iter().map(|r| (r.text.as_str(), corpus.articles[r.article as usize].id.get(..3).unwrap())).collect();
+    assert!(
+        hasanov.aliases.iter().any(|a| a.text == "Hasanov" && a.rule == "surname" && a.count >= 3),
+        "{:?}",
+        hasanov.aliases
+    );
+    let roles: Vec<(&str, &str)> = hasanov
+        .roles
+        .iter()
+        .map(|r| (r.text.as_str(), corpus.articles[r.article as usize].id.get(..3).unwrap()))
+        .collect();
     assert!(roles.contains(&("Azerbaijan’s Defence Minister", "000")), "{roles:?}");
     assert!(roles.contains(&("Azerbaijani Defence Minister", "001")), "{roles:?}");
     let akar = corpus.entities.iter().position(|e| e.id == "person:hulusi-akar").unwrap() as u32;
@@ -169,13 +173,15 @@ fn recycled_memorandum_is_dated_from_its_first_article() {
         .expect("memorandum event");
     assert_eq!(memorandum.when.start.iso(), "2021-06-15");
     assert_eq!(memorandum.sources.len(), 5, "told in five articles, one event");
-    let treaty = out.corpus.events.iter().find(|e| e.summary.starts_with("Treaty of Kars")).expect("Treaty of Kars event");
+    let treaty =
+        out.corpus.events.iter().find(|e| e.summary.starts_with("Treaty of Kars")).expect("Treaty of Kars event");
     assert_eq!((treaty.when.start.iso(), treaty.when.precision), ("1921-01-01".into(), Precision::Year));
 }
 
 #[test]
 fn bundling_times_each_step_in_order() {
-    let (_, out) = pipeline::bundle_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles")).unwrap();
+    let (_, out) =
+        pipeline::bundle_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles")).unwrap();
     let steps: Vec<&str> = out.steps.iter().map(|(name, _)| *name).collect();
     assert_eq!(steps, ["read", "recycled", "entities", "events", "encode"]);
 }

@@ -45,7 +45,8 @@ fn score(dir: &Path, gold_file: &str) -> (f64, f64) {
         let (s, t) = (when["start"].as_str().unwrap(), when["end"].as_str().unwrap());
         let overlaps = s <= g.end.as_str() && g.start.as_str() <= t;
         let precision = g.precision == "*" || when["precision"] == g.precision.as_str();
-        let sources: Vec<&str> = e["sources"].as_array().unwrap().iter().map(|x| x["article"].as_str().unwrap()).collect();
+        let sources: Vec<&str> =
+            e["sources"].as_array().unwrap().iter().map(|x| x["article"].as_str().unwrap()).collect();
         let words = e["sources"].as_array().unwrap().iter().any(|x| x["sentence"].as_str().unwrap().contains(&g.words));
         let same_sources = sources.len() == g.articles.len()
             && g.articles.iter().all(|p| sources.iter().any(|a| a.starts_with(p.as_str())));

@@ -16,8 +16,12 @@ const BACKGROUND: &str = "On June 15, Norway and Denmark signed a treaty on shar
 
 #[test]
 fn recycled_statement_keeps_the_date_of_its_first_appearance() {
-    let a = format!("Patrol boats arrive\n\ndate 2021-03-01\n\nNew patrol boats arrived in Bergen on Monday.\n\n{BACKGROUND}");
-    let b = format!("Navies train together\n\ndate 2023-01-10\n\nThe navies trained near Oslo, officials said.\n\n{BACKGROUND}");
+    let a = format!(
+        "Patrol boats arrive\n\ndate 2021-03-01\n\nNew patrol boats arrived in Bergen on Monday.\n\n{BACKGROUND}"
+    );
+    let b = format!(
+        "Navies train together\n\ndate 2023-01-10\n\nThe navies trained near Oslo, officials said.\n\n{BACKGROUND}"
+    );
     let out = process(&[("a.txt", &a), ("b.txt", &b)]);
     let treaty: Vec<&model::Event> =
         out.corpus.events.iter().filter(|e| e.sources.iter().any(|s| s.sentence == BACKGROUND)).collect();
@@ -38,21 +42,17 @@ fn every_dated_article_is_a_publication_event() {
         ("a.txt", "Port reopens\n\ndate 2021-03-01\n\nThe port reopened."),
         ("b.txt", "Undated note\n\nThe port is open."),
     ]);
-    let publications: Vec<&str> = out
-        .corpus
-        .events
-        .iter()
-        .filter(|e| e.kind == model::EventKind::Publication)
-        .map(|e| e.id.as_str())
-        .collect();
+    let publications: Vec<&str> =
+        out.corpus.events.iter().filter(|e| e.kind == model::EventKind::Publication).map(|e| e.id.as_str()).collect();
     assert_eq!(publications, ["publication:a"]);
 }
 
 #[test]
 fn a_dateline_is_no_event_and_a_day_range_is_one() {
-    let out = process(&[
-        ("a.txt", "Drills end\n\ndate 2021-10-05\n\nBaku, October 5 (AZERTAC). The drills ended in Lachin.\n\nThe drills, held from October 1 to 5, involved 2,000 troops."),
-    ]);
+    let out = process(&[(
+        "a.txt",
+        "Drills end\n\ndate 2021-10-05\n\nBaku, October 5 (AZERTAC). The drills ended in Lachin.\n\nThe drills, held from October 1 to 5, involved 2,000 troops.",
+    )]);
     let told: Vec<(&str, String, String)> = out
         .corpus
         .events
@@ -67,8 +67,14 @@ fn a_dateline_is_no_event_and_a_day_range_is_one() {
 #[test]
 fn alike_statements_naming_different_exercises_are_different_events() {
     let out = process(&[
-        ("a.txt", "Drills planned\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern sea."),
-        ("b.txt", "Drills reviewed\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Baltic Anchor-2022 exercises in the northern sea.\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern seas."),
+        (
+            "a.txt",
+            "Drills planned\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern sea.",
+        ),
+        (
+            "b.txt",
+            "Drills reviewed\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Baltic Anchor-2022 exercises in the northern sea.\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises in the northern seas.",
+        ),
     ]);
     let exercise = |name: &str| out.corpus.entities.iter().position(|e| e.name == name).unwrap() as u32;
     let held: Vec<&model::Event> = out.corpus.events.iter().filter(|e| e.summary.contains("held the")).collect();
@@ -76,7 +82,11 @@ fn alike_statements_naming_different_exercises_are_different_events() {
     for (name, sources) in [("Nordic Shield-2022", 2), ("Baltic Anchor-2022", 1)] {
         let e = held.iter().find(|e| e.entities.contains(&exercise(name))).unwrap();
         assert_eq!(e.sources.len(), sources, "{name}");
-        assert!(!e.entities.contains(&exercise(if name.starts_with('N') { "Baltic Anchor-2022" } else { "Nordic Shield-2022" })));
+        assert!(!e.entities.contains(&exercise(if name.starts_with('N') {
+            "Baltic Anchor-2022"
+        } else {
+            "Nordic Shield-2022"
+        })));
     }
 }
 
@@ -86,10 +96,19 @@ fn alike_statements_at_different_places_are_different_events() {
     let out = process(&[
         ("a.txt", &format!("Council meets\n\ndate 2023-01-10\n\n{}", summit("Stavanger"))),
         ("b.txt", &format!("Council again\n\ndate 2023-02-10\n\n{}", summit("Odense"))),
-        ("c.txt", "Council recalled\n\ndate 2023-03-10\n\nIn March 2022, the Nordic Council held its annual summit in Stavanger, officials recalled."),
+        (
+            "c.txt",
+            "Council recalled\n\ndate 2023-03-10\n\nIn March 2022, the Nordic Council held its annual summit in Stavanger, officials recalled.",
+        ),
         // One exercise's name joins reports that place it differently.
-        ("d.txt", "Drills one\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises near Stavanger."),
-        ("e.txt", "Drills two\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises near Odense."),
+        (
+            "d.txt",
+            "Drills one\n\ndate 2023-01-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises near Stavanger.",
+        ),
+        (
+            "e.txt",
+            "Drills two\n\ndate 2023-02-10\n\nIn 2022, Norway and Denmark held the Nordic Shield-2022 exercises near Odense.",
+        ),
     ]);
     let place = |name: &str| out.corpus.entities.iter().position(|e| e.name == name).unwrap() as u32;
     let summits: Vec<&model::Event> = out.corpus.events.iter().filter(|e| e.summary.contains("summit")).collect();

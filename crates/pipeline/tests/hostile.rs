@@ -34,7 +34,8 @@ fn hostile_articles_are_read_safely() {
     let generated = tempfile::tempdir().unwrap();
     let written = testing::write_generated_hostile_files(generated.path()).unwrap();
     assert_eq!(written.len(), 8);
-    let out = pipeline::process_dirs(&[PathBuf::from(testing::HOSTILE_DIR), generated.path().to_path_buf()], |_| {}).unwrap();
+    let out =
+        pipeline::process_dirs(&[PathBuf::from(testing::HOSTILE_DIR), generated.path().to_path_buf()], |_| {}).unwrap();
     let corpus = &out.corpus;
 
     for (file, words) in REFUSED {
@@ -47,17 +48,32 @@ fn hostile_articles_are_read_safely() {
     }
     let note = |file: &str| out.warnings.iter().find(|w| w.file == file).map(|w| w.message.clone()).unwrap_or_default();
     assert!(note("invalid-utf8.txt").contains("Windows-1252"), "{:?}", out.warnings);
-    assert!(note("million-lines.txt").contains(&format!("only the first {}", pipeline::MAX_BLOCKS)), "{:?}", out.warnings);
+    assert!(
+        note("million-lines.txt").contains(&format!("only the first {}", pipeline::MAX_BLOCKS)),
+        "{:?}",
+        out.warnings
+    );
 
     for (file, sentence) in READABLE {
         let article = corpus.articles.iter().find(|a| a.file == file);
         let article = article.unwrap_or_else(|| panic!("{file} was not read: {:?}", out.warnings));
-        assert!(article.paragraphs.iter().any(|p| p.contains(sentence)), "{file} lost {sentence:?}: {:?}", article.paragraphs);
+        assert!(
+            article.paragraphs.iter().any(|p| p.contains(sentence)),
+            "{file} lost {sentence:?}: {:?}",
+            article.paragraphs
+        );
     }
     assert_eq!(corpus.articles.len(), READABLE.len(), "every readable file is an article, once");
-    assert!(model::decode(&model::encode(corpus)).as_ref() == Ok(corpus), "the hostile corpus survives the embedded format");
+    assert!(
+        model::decode(&model::encode(corpus)).as_ref() == Ok(corpus),
+        "the hostile corpus survives the embedded format"
+    );
     let (_, _, recycled) = model::decode_all(&model::encode(corpus)).unwrap();
-    assert_eq!(recycled, model::query::recycled_events(corpus), "the decoder finds the recycled events that searching finds");
+    assert_eq!(
+        recycled,
+        model::query::recycled_events(corpus),
+        "the decoder finds the recycled events that searching finds"
+    );
 
     let mut texts: Vec<(&str, &str)> = Vec::new();
     for a in &corpus.articles {
@@ -104,7 +120,11 @@ fn deep_nesting_neither_overflows_nor_crawls() {
     // Far deeper than the generated file, in a thread with a small stack: the parser
     // sees at most pipeline::html::MAX_DEPTH levels, so nothing recurses this deep.
     let n = 100_000;
-    let page = format!("<html><body>{}<p>The keel was found at last.</p>{}</body></html>", "<div>".repeat(n), "</div>".repeat(n));
+    let page = format!(
+        "<html><body>{}<p>The keel was found at last.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
     let article = std::thread::Builder::new()
         .stack_size(512 * 1024)
         .spawn(move || pipeline::parse_article(std::path::Path::new("deep.html"), &page))

@@ -17,7 +17,10 @@ const WORDS: [&str; 24] = [
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
-    (prop::sample::select(&["The", "Local", "Several", "Many", "Two"][..]), prop::collection::vec(prop::sample::select(&WORDS[..]), 4..12))
+    (
+        prop::sample::select(&["The", "Local", "Several", "Many", "Two"][..]),
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 4..12),
+    )
         .prop_map(|(first, rest)| format!("{first} {}.", rest.join(" ")))
 }
 
@@ -30,8 +33,11 @@ const DATE_PIECES: [&str; 42] = [
 ];
 
 fn date_like() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(&DATE_PIECES[..]), prop::sample::select(&["", " ", "-", ", "][..])), 0..24)
-        .prop_map(|parts| parts.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
+    prop::collection::vec(
+        (prop::sample::select(&DATE_PIECES[..]), prop::sample::select(&["", " ", "-", ", "][..])),
+        0..24,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
 }
 
 fn real(d: Date) -> bool {

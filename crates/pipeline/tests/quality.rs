@@ -58,7 +58,9 @@ fn score(dir: &Path, gold_file: &str) -> (f64, f64) {
     let gold = read_gold(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold").join(gold_file));
     let (pred, names) = predicted(&out.corpus);
     let matches = |g: &Gold, kind: &str, entity: usize, article: &str| {
-        g.kind == kind && g.names.iter().any(|n| names[entity].contains(n)) && g.articles.iter().any(|p| article.starts_with(p.as_str()))
+        g.kind == kind
+            && g.names.iter().any(|n| names[entity].contains(n))
+            && g.articles.iter().any(|p| article.starts_with(p.as_str()))
     };
     let mut per_kind: BTreeMap<String, [usize; 4]> = BTreeMap::new(); // tp_pred, pred, tp_gold, gold
     for (kind, entity, article) in &pred {
@@ -73,7 +75,9 @@ fn score(dir: &Path, gold_file: &str) -> (f64, f64) {
     }
     for g in &gold {
         for a in &g.articles {
-            let hit = pred.iter().any(|(kind, entity, article)| article.starts_with(a.as_str()) && matches(g, kind, *entity, article));
+            let hit = pred
+                .iter()
+                .any(|(kind, entity, article)| article.starts_with(a.as_str()) && matches(g, kind, *entity, article));
             let row = per_kind.entry(g.kind.clone()).or_default();
             row[3] += 1;
             if hit {

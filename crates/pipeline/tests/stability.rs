@@ -77,7 +77,12 @@ fn added_article(before: &Corpus) -> String {
         .events
         .iter()
         .filter(|e| e.kind != model::EventKind::Publication && e.when.basis == model::Basis::Stated)
-        .find_map(|e| e.sources[0].sentence.contains(&*e.when.evidence).then(|| e.sources[0].sentence.trim_end_matches('.').to_owned()))
+        .find_map(|e| {
+            e.sources[0]
+                .sentence
+                .contains(&*e.when.evidence)
+                .then(|| e.sources[0].sentence.trim_end_matches('.').to_owned())
+        })
         .expect("an event with a stated date");
     format!(
         "Ferry talks resume in {place}\n\nBy Orla Finnegan\n\nDelegates met in {place} on March 3, 2025 to discuss a new ferry line, the {organisation} said.\n\n\

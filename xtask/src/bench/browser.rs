@@ -51,16 +51,9 @@ impl Session {
         let e = |e: WebDriverError| e.to_string();
         caps.set_binary(tools::CHROMIUM).map_err(e)?;
         for arg in [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-precise-memory-info",
-            "--js-flags=--expose-gc",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--enable-precise-memory-info", "--js-flags=--expose-gc",
         ] {
             caps.add_arg(arg).map_err(e)?;
         }
@@ -121,7 +114,9 @@ impl Session {
     async fn next_sample(&self, list: &str, before: usize, patience: Duration) -> Result<Value, String> {
         let deadline = Instant::now() + patience;
         loop {
-            let got = self.eval(&format!("return __bench.{list}.length > {before} ? __bench.{list}[{before}] : null;"), vec![]).await?;
+            let got = self
+                .eval(&format!("return __bench.{list}.length > {before} ? __bench.{list}[{before}] : null;"), vec![])
+                .await?;
             if !got.is_null() {
                 return Ok(got);
             }
@@ -240,7 +235,8 @@ async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(),
 
     session.open(&plan.url, plan.patience).await?;
     let idle = session.driver.execute_async(IDLE_FRAMES, vec![]).await.map_err(|e| format!("idle frames: {e}"))?;
-    let idle: Vec<f64> = idle.json().as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+    let idle: Vec<f64> =
+        idle.json().as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
     out["interaction"]["idle_frame_ms"] = stats(&idle);
     let from = session.eval("return performance.now();", vec![]).await?;
     let mut keys = Vec::new();
@@ -260,13 +256,21 @@ async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(),
         }
         for (hash, clearing) in [(format!("#e={}", encode(id)), false), (String::new(), true)] {
             let context = |m: String| {
-                format!("{} entity filter {}: {m}", if clearing { "clearing" } else { "applying" }, filter.len() + usize::from(!clearing))
+                format!(
+                    "{} entity filter {}: {m}",
+                    if clearing { "clearing" } else { "applying" },
+                    filter.len() + usize::from(!clearing)
+                )
             };
             let before = session.count("hashes").await.map_err(context)?;
             session.eval("location.hash = arguments[0];", vec![json!(hash)]).await.map_err(context)?;
             let sample = session.next_sample("hashes", before, plan.patience).await.map_err(context)?;
             let ms = sample["ms"].as_f64().unwrap_or(f64::NAN);
-            if clearing { clear.push(ms) } else { filter.push(ms) }
+            if clearing {
+                clear.push(ms)
+            } else {
+                filter.push(ms)
+            }
             // Each filter's own figure too, so an outlier names its entity.
             out["interaction"]["entity_filter_each_ms"] = json!(filter);
             out["interaction"]["entity_filter_ms"] = stats(&filter);
@@ -276,7 +280,8 @@ async fn interact(session: &Session, plan: &Plan, out: &mut Value) -> Result<(),
     // The longest main-thread task while typing and filtering (0: none of 50 ms or more);
     // the observer hears of a task after it ends, so give it a moment.
     tokio::time::sleep(Duration::from_millis(200)).await;
-    out["interaction"]["longest_task_ms"] = session.eval("return __bench.longest(arguments[0], Infinity);", vec![from]).await?;
+    out["interaction"]["longest_task_ms"] =
+        session.eval("return __bench.longest(arguments[0], Infinity);", vec![from]).await?;
     Ok(())
 }
 
@@ -308,7 +313,8 @@ async fn engines(session: &Session, plan: &Plan) -> Result<Value, String> {
     let per_query = result["perQuery"].as_array().cloned().unwrap_or_default();
     let times = |name: &str| per_query.iter().filter_map(|q| q[name]["ms"].as_f64()).collect::<Vec<_>>();
     let hits = |name: &str| per_query.iter().filter_map(|q| q[name]["hits"].as_u64()).sum::<u64>();
-    let (chronicle, mini, flex) = (median(&times("chronicle")), median(&times("minisearch")), median(&times("flexsearch")));
+    let (chronicle, mini, flex) =
+        (median(&times("chronicle")), median(&times("minisearch")), median(&times("flexsearch")));
     let kept = median(&times("chronicle_kept"));
     Ok(json!({
         "documents": result["documents"],
@@ -339,7 +345,13 @@ pub(super) fn tidy(message: &str) -> String {
 
 fn encode(text: &str) -> String {
     text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 

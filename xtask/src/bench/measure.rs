@@ -80,7 +80,11 @@ pub(super) fn measure_size(
                 e["build"]["pipeline_mb_per_s"] = json!(input_bytes as f64 / 1e6 / secs.max(1e-9));
                 e["build"]["pipeline_peak_rss"] = json!(done.peak_rss);
                 let steps = done.output.lines().rev().find_map(|l| l.strip_prefix("pipeline: steps: "));
-                let summary = done.output.lines().rev().find(|l| l.starts_with("pipeline: ") && !l.starts_with("pipeline: steps: "));
+                let summary = done
+                    .output
+                    .lines()
+                    .rev()
+                    .find(|l| l.starts_with("pipeline: ") && !l.starts_with("pipeline: steps: "));
                 e["build"]["pipeline_summary"] = json!(summary);
                 e["build"]["pipeline_steps"] = json!(steps);
                 println!("xtask: bench: {size}: pipeline {secs:.1} s");
@@ -119,8 +123,12 @@ pub(super) fn measure_size(
 
     let queries = queries(&corpus);
     let entities = entity_sample(&corpus, if size >= HUGE { 3 } else { 12 });
-    let words: Vec<String> =
-        queries.iter().filter(|q| !q.contains(' ') && q.len() >= 5).take(if size >= HUGE { 1 } else { 4 }).cloned().collect();
+    let words: Vec<String> = queries
+        .iter()
+        .filter(|q| !q.contains(' ') && q.len() >= 5)
+        .take(if size >= HUGE { 1 } else { 4 })
+        .cloned()
+        .collect();
     e["engine"]["queries"] = json!(queries);
     drop(corpus);
     let bare = work.join("bare");
@@ -166,7 +174,15 @@ pub(super) fn measure_size(
 
 /// Builds the site for one size, as `trunk build --release` makes it from this corpus,
 /// recording its figures in `e`; false (and a failure in `e`) when it breaks.
-fn build_site(tools: &Tools, dir: &Path, site_dir: &Path, work: &Path, size: usize, e: &mut Value, fail: impl Fn(&mut Value, String)) -> bool {
+fn build_site(
+    tools: &Tools,
+    dir: &Path,
+    site_dir: &Path,
+    work: &Path,
+    size: usize,
+    e: &mut Value,
+    fail: impl Fn(&mut Value, String),
+) -> bool {
     let log = work.join(format!("build-{size}.log"));
     touch_corpus(dir);
     let _ = std::fs::remove_dir_all(site_dir);

@@ -77,7 +77,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--loads" => options.loads = value.parse().map_err(|e| format!("--loads: {e}"))?,
-            other => return Err(format!("bench: unknown argument `{other}` (bench [--sizes 5,1000] [--loads 15] [--reuse])")),
+            other => {
+                return Err(format!(
+                    "bench: unknown argument `{other}` (bench [--sizes 5,1000] [--loads 15] [--reuse])"
+                ));
+            }
         }
     }
     if options.sizes.is_empty() || options.loads == 0 {
@@ -98,7 +102,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     if !options.reuse {
         println!("xtask: bench: building the pipeline's command line (release), as users run it");
-        tools::run(tools.command("cargo").args(["build", "--quiet", "--release", "-p", "pipeline"]).current_dir(&root))?;
+        tools::run(
+            tools.command("cargo").args(["build", "--quiet", "--release", "-p", "pipeline"]).current_dir(&root),
+        )?;
     }
 
     let report_path = root.join("bench/report.json");

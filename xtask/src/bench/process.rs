@@ -69,7 +69,12 @@ pub(super) fn run_limited(mut cmd: Command, limit: Duration, log: Option<&Path>)
     if !status.success() {
         let tail: Vec<&str> = output.lines().rev().filter(|l| !l.trim().is_empty()).take(6).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
-        return Err(format!("{:?} failed ({status}) after {elapsed:.0?}, peak memory {} MB: {}", cmd.get_program(), peak / 1_000_000, tail.join(" | ")));
+        return Err(format!(
+            "{:?} failed ({status}) after {elapsed:.0?}, peak memory {} MB: {}",
+            cmd.get_program(),
+            peak / 1_000_000,
+            tail.join(" | ")
+        ));
     }
     Ok(Finished { elapsed, peak_rss: peak, output })
 }

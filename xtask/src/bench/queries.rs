@@ -12,10 +12,7 @@ use crate::r#gen::Rng;
 pub(super) fn queries(corpus: &model::Corpus) -> Vec<String> {
     let mut rng = Rng::new(SEED);
     let words_of = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 4)
-            .map(str::to_lowercase)
-            .collect()
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
     };
     // The report is generated text: it must not quote people's names from the bundled
     // articles, so no word of a person's name or alias becomes a query.

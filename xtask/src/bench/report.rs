@@ -99,7 +99,13 @@ fn table_rows(report: &Value) -> Vec<Row> {
             None,
         ));
         if let Some(l) = e["load_average_at_start"].as_f64() {
-            rows.push(row(s, "machine load average when this size started", format!("{l:.1} on {} cores", report["machine"]["cores"]), "", None));
+            rows.push(row(
+                s,
+                "machine load average when this size started",
+                format!("{l:.1} on {} cores", report["machine"]["cores"]),
+                "",
+                None,
+            ));
         }
         let b = &e["bundle"];
         if let Some(r) = b["ratio"].as_f64() {
@@ -120,7 +126,9 @@ fn table_rows(report: &Value) -> Vec<Row> {
                 s,
                 "text floor (titles + clean text, brotli; raw ÷ brotli)",
                 match (b["floor_brotli"].as_f64(), b["floor_text_raw"].as_f64()) {
-                    (Some(f), Some(raw)) if f > 0.0 => format!("{} (q{}; {:.1}×)", kb(Some(f)), b["brotli_quality"], raw / f),
+                    (Some(f), Some(raw)) if f > 0.0 => {
+                        format!("{} (q{}; {:.1}×)", kb(Some(f)), b["brotli_quality"], raw / f)
+                    }
                     (f, _) => format!("{} (q{})", kb(f), b["brotli_quality"]),
                 },
                 "",
@@ -128,7 +136,13 @@ fn table_rows(report: &Value) -> Vec<Row> {
             ));
             rows.push(row(s, "corpus+index ÷ floor (brotli)", format!("{r:.2}×"), "≤ 1.5×", Some(r <= FLOOR_FACTOR)));
             if let Some(without) = without_text_index(b) {
-                rows.push(row(s, "the same less its text index (estimate: less the words' and postings' streams) ÷ floor", format!("{without:.2}×"), "", None));
+                rows.push(row(
+                    s,
+                    "the same less its text index (estimate: less the words' and postings' streams) ÷ floor",
+                    format!("{without:.2}×"),
+                    "",
+                    None,
+                ));
             }
         }
         let build = &e["build"];
@@ -153,7 +167,12 @@ fn table_rows(report: &Value) -> Vec<Row> {
             rows.push(row(
                 s,
                 "site build (trunk --release)",
-                format!("{} (wasm {}, peak {})", secs(Some(t)), mb(build["wasm_bytes"].as_f64()), mb(build["site_peak_rss"].as_f64())),
+                format!(
+                    "{} (wasm {}, peak {})",
+                    secs(Some(t)),
+                    mb(build["wasm_bytes"].as_f64()),
+                    mb(build["site_peak_rss"].as_f64())
+                ),
                 "",
                 None,
             ));
@@ -240,10 +259,22 @@ fn table_rows(report: &Value) -> Vec<Row> {
             ));
         }
         if !i["idle_frame_ms"].is_null() {
-            rows.push(row(s, "idle task → next paint (this browser's floor; median / p95)", ms_pair(&i["idle_frame_ms"]), "", None));
+            rows.push(row(
+                s,
+                "idle task → next paint (this browser's floor; median / p95)",
+                ms_pair(&i["idle_frame_ms"]),
+                "",
+                None,
+            ));
         }
         if !i["bare_keystroke_ms"].is_null() {
-            rows.push(row(s, "a bare search box, no script: keystroke → next paint (median / p95)", ms_pair(&i["bare_keystroke_ms"]), "", None));
+            rows.push(row(
+                s,
+                "a bare search box, no script: keystroke → next paint (median / p95)",
+                ms_pair(&i["bare_keystroke_ms"]),
+                "",
+                None,
+            ));
         }
         if !i["keystroke_ms"].is_null() {
             let budget = match n {
@@ -269,7 +300,13 @@ fn table_rows(report: &Value) -> Vec<Row> {
             ));
         }
         if !i["clear_filter_ms"].is_null() {
-            rows.push(row(s, "clearing the entity filter → next paint (median / p95)", ms_pair(&i["clear_filter_ms"]), "", None));
+            rows.push(row(
+                s,
+                "clearing the entity filter → next paint (median / p95)",
+                ms_pair(&i["clear_filter_ms"]),
+                "",
+                None,
+            ));
         }
         let m = &e["memory"];
         if !m["wasm_bytes"].is_null() || !m["js_heap_bytes"].is_null() {
@@ -286,8 +323,16 @@ fn table_rows(report: &Value) -> Vec<Row> {
         if !g["chronicle_ms"].is_null() {
             rows.push(row(
                 s,
-                &format!("query median: Chronicle / MiniSearch / FlexSearch ({} queries)", g["per_query"].as_array().map_or(0, Vec::len)),
-                format!("{} / {} / {}", us(g["chronicle_ms"].as_f64()), us(g["minisearch_ms"].as_f64()), us(g["flexsearch_ms"].as_f64())),
+                &format!(
+                    "query median: Chronicle / MiniSearch / FlexSearch ({} queries)",
+                    g["per_query"].as_array().map_or(0, Vec::len)
+                ),
+                format!(
+                    "{} / {} / {}",
+                    us(g["chronicle_ms"].as_f64()),
+                    us(g["minisearch_ms"].as_f64()),
+                    us(g["flexsearch_ms"].as_f64())
+                ),
                 "",
                 None,
             ));
@@ -323,7 +368,13 @@ fn table_rows(report: &Value) -> Vec<Row> {
         }
         if n >= HUGE {
             let loaded = !e["load"]["first_paint_ms"].is_null();
-            rows.push(row(s, "builds and loads", (if loaded { "yes" } else { "no" }).into(), "builds and loads", Some(loaded)));
+            rows.push(row(
+                s,
+                "builds and loads",
+                (if loaded { "yes" } else { "no" }).into(),
+                "builds and loads",
+                Some(loaded),
+            ));
         }
     }
     rows
@@ -403,8 +454,11 @@ pub(super) fn table(report: &Value) -> String {
     }
     let mut out = String::new();
     for r in std::iter::once(&header).chain(&rows) {
-        let cells: Vec<String> =
-            r.iter().zip(widths).map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count())))).collect();
+        let cells: Vec<String> = r
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
+            .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
@@ -501,9 +555,13 @@ mod tests {
         assert!(rows.iter().any(|r| r[2] == "none of 50 ms or more"), "no long task is said so");
         assert_eq!(verdict("broke"), "FAIL");
         assert!(markdown(&report).contains("| 1,000 | keystroke"));
-        assert_eq!(rows.iter().find(|r| r[1].starts_with("the same less its text index")).map(|r| r[2].as_str()), Some("1.05×"));
+        assert_eq!(
+            rows.iter().find(|r| r[1].starts_with("the same less its text index")).map(|r| r[2].as_str()),
+            Some("1.05×")
+        );
         assert!(rows.iter().any(|r| r[1].starts_with("a bare search box, no script: keystroke") && r[4].is_empty()));
-        let floor = rows.iter().find(|r| r[1].starts_with("app shell floor: that app calling")).expect("the floor with model");
+        let floor =
+            rows.iter().find(|r| r[1].starts_with("app shell floor: that app calling")).expect("the floor with model");
         assert_eq!((floor[2].as_str(), floor[4].as_str()), ("260.0 kB raw, 90.7 kB brotli", ""));
         assert!(rows.iter().any(|r| r[1].starts_with("app shell floor: a minimal Yew")));
     }

@@ -27,7 +27,9 @@ pub(super) fn shell(tools: &Tools, work: &Path) -> Result<Value, String> {
     let done = run_limited(cmd, Duration::from_secs(3_600), Some(&work.join("build-0.log")))
         .map_err(|m| format!("the empty-corpus site did not build: {m}"))?;
     let (raw, brotli, files) = site_sizes(&site, &["html", "js", "css", "wasm"])?;
-    Ok(json!({ "raw": raw, "brotli": brotli, "files": files, "build_seconds": done.elapsed.as_secs_f64(), "measured_at": unix_now(), "commit": git_head() }))
+    Ok(
+        json!({ "raw": raw, "brotli": brotli, "files": files, "build_seconds": done.elapsed.as_secs_f64(), "measured_at": unix_now(), "commit": git_head() }),
+    )
 }
 
 /// The files of a built site ending in one of `exts`: their raw and brotli (quality

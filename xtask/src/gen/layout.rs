@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::dates::{Day, MONTHS_SHORT, WEEKDAYS};
 use super::Rng;
+use super::dates::{Day, MONTHS_SHORT, WEEKDAYS};
 
 // ---------------------------------------------------------------------------------
 // Layout: plain text as scraped, or a saved web page.
@@ -32,7 +32,11 @@ pub(super) fn render_text(d: &Draft, rng: &mut Rng) -> String {
         blocks.push(COOKIE_BANNERS[rng.below(COOKIE_BANNERS.len())].into());
     }
     if rng.chance(0.25) {
-        blocks.push(format!("Home » {} » {}", rng.pick(&["News", "World", "Politics"]), rng.pick(&["Defence", "Region", "Diplomacy"])));
+        blocks.push(format!(
+            "Home » {} » {}",
+            rng.pick(&["News", "World", "Politics"]),
+            rng.pick(&["Defence", "Region", "Diplomacy"])
+        ));
     }
     if let Some(title) = &d.title {
         blocks.push(title.clone());
@@ -86,7 +90,11 @@ pub(super) fn render_text(d: &Draft, rng: &mut Rng) -> String {
         tail.push(format!("Read more: {}", d.related[0]));
     }
     if rng.chance(0.5) {
-        tail.push(if rng.chance(0.5) { "Follow us on Twitter".into() } else { format!("Follow us on Twitter @{}", d.outlet.replace(' ', "")) });
+        tail.push(if rng.chance(0.5) {
+            "Follow us on Twitter".into()
+        } else {
+            format!("Follow us on Twitter @{}", d.outlet.replace(' ', ""))
+        });
     }
     if rng.chance(0.3) {
         tail.push(format!("Tags: {}", d.tags.join(", ")));
@@ -116,12 +124,24 @@ pub(super) fn render_html(d: &Draft, rng: &mut Rng) -> String {
         let _ = writeln!(h, "<meta name=\"author\" content=\"{}\">", escape(r));
     }
     if rng.chance(0.8) {
-        let _ = writeln!(h, "<meta property=\"article:published_time\" content=\"{iso}T{:02}:{:02}:00+00:00\">", rng.below(24), rng.below(60));
+        let _ = writeln!(
+            h,
+            "<meta property=\"article:published_time\" content=\"{iso}T{:02}:{:02}:00+00:00\">",
+            rng.below(24),
+            rng.below(60)
+        );
     }
     h.push_str("<script>window.dataLayer = window.dataLayer || [];</script>\n</head>\n<body>\n");
-    let _ = writeln!(h, "<header><nav><a href=\"/\">Home</a> &raquo; <a href=\"/news\">News</a> &raquo; <a href=\"/defence\">Defence</a></nav></header>");
+    let _ = writeln!(
+        h,
+        "<header><nav><a href=\"/\">Home</a> &raquo; <a href=\"/news\">News</a> &raquo; <a href=\"/defence\">Defence</a></nav></header>"
+    );
     if rng.chance(0.5) {
-        let _ = writeln!(h, "<div class=\"cookie-banner\"><p>{}</p><button>Accept</button></div>", escape(COOKIE_BANNERS[rng.below(3)]));
+        let _ = writeln!(
+            h,
+            "<div class=\"cookie-banner\"><p>{}</p><button>Accept</button></div>",
+            escape(COOKIE_BANNERS[rng.below(3)])
+        );
     }
     h.push_str("<article>\n");
     if d.title.is_some() {

@@ -97,7 +97,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
-            "--articles" => articles = Some(value("--articles")?.parse::<usize>().map_err(|e| format!("--articles: {e}"))?),
+            "--articles" => {
+                articles = Some(value("--articles")?.parse::<usize>().map_err(|e| format!("--articles: {e}"))?)
+            }
             "--seed" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             other => return Err(format!("gen: unknown argument `{other}` (gen --articles N [--seed S] --out DIR)")),
@@ -145,7 +147,10 @@ fn prepare(out: &Path) -> Result<(), String> {
     if out.exists() {
         let empty = std::fs::read_dir(out).map_err(|e| format!("cannot list {}: {e}", out.display()))?.next().is_none();
         if !empty && !out.join(STAMP).exists() {
-            return Err(format!("{} is not empty and was not written by `xtask gen`; name an empty folder", out.display()));
+            return Err(format!(
+                "{} is not empty and was not written by `xtask gen`; name an empty folder",
+                out.display()
+            ));
         }
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
@@ -229,7 +234,9 @@ mod tests {
         assert!(share(&|_, t| t.contains("cookies")) > 20, "cookie banners");
         assert!(share(&|_, t| t.contains("last year")) > 20, "relative dates");
         assert!(share(&|_, t| t.contains('\r')) > 10, "Windows line endings");
-        let glued = share(&|n, t| n.ends_with(".txt") && t.lines().any(|l| l.starts_with("By ") && l.split_whitespace().count() > 8));
+        let glued = share(&|n, t| {
+            n.ends_with(".txt") && t.lines().any(|l| l.starts_with("By ") && l.split_whitespace().count() > 8)
+        });
         assert!(glued > 20, "bylines glued to the text: {glued}");
         // Background paragraphs recur word for word.
         let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -254,11 +261,8 @@ mod tests {
         for i in 0..n {
             text.push_str(&String::from_utf8(world.article(i).1).unwrap());
         }
-        let words: HashSet<String> = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.len() > 1)
-            .map(str::to_lowercase)
-            .collect();
+        let words: HashSet<String> =
+            text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).map(str::to_lowercase).collect();
         let ratio = text.len() as f64 / crate::bench::brotli_len(text.as_bytes(), 9) as f64;
         println!("{n} articles: {} words, brotli {ratio:.2}×", words.len());
         assert!(words.len() >= 1_500, "only {} distinct words in {n} articles", words.len());
@@ -309,7 +313,11 @@ mod tests {
             if let Some(p) = a.published.as_ref().filter(|p| p.basis == model::Basis::Stated) {
                 stated += 1;
                 if (i32::from(p.start.year), u32::from(p.start.month), u32::from(p.start.day)) != (y, m, d) {
-                    wrong.push(format!("{name}: stated date {} ({}), not {y}-{m:02}-{d:02}", p.start.iso(), p.evidence));
+                    wrong.push(format!(
+                        "{name}: stated date {} ({}), not {y}-{m:02}-{d:02}",
+                        p.start.iso(),
+                        p.evidence
+                    ));
                 }
             }
             for author in &a.authors {
@@ -345,7 +353,12 @@ mod tests {
             .flat_map(|e| e.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
             .collect();
         let world = World::new(20_000, DEFAULT_SEED, &crate::root().join("assets/gazetteer")).unwrap();
-        for p in world.people.iter().chain(&world.reporters).chain(world.voices.iter().chain(&world.locals).map(|v| &v.person)) {
+        for p in world
+            .people
+            .iter()
+            .chain(&world.reporters)
+            .chain(world.voices.iter().chain(&world.locals).map(|v| &v.person))
+        {
             assert!(!words.contains(&p.last.to_lowercase()), "a bundled article names a person {}", p.last);
         }
     }

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::dates::{Day, MONTHS, Writer};
 use super::layout::{Draft, render_html, render_text};
-use super::{Rng, capitalise, prose};
 use super::world::{FIRST_YEAR, LAST_YEAR, Person, ROLES, TOPICS, World};
+use super::{Rng, capitalise, prose};
 
 // Writing the world's articles: each one's dated facts, credits and layout, from its own seed.
 impl World {
@@ -22,7 +22,11 @@ impl World {
                     "Relations between {} and {} were established in {year}, and the two countries signed a {} cooperation \
                      agreement {} years later. Since then their forces have trained together at least once a year, most \
                      often near {}.",
-                    ca.name, cb.name, rng.pick(&TOPICS), rng.between(2, 9), rng.pick(&cb.cities)
+                    ca.name,
+                    cb.name,
+                    rng.pick(&TOPICS),
+                    rng.between(2, 9),
+                    rng.pick(&cb.cities)
                 ),
                 vec![a, b],
             ),
@@ -148,7 +152,8 @@ impl World {
         let pa = self.holder(a, role_a, year);
         let pb = self.holder(b, role_b, year);
         let series = {
-            let with_a: Vec<usize> = (0..self.series.len()).filter(|&s| self.series[s].countries.contains(&a)).collect();
+            let with_a: Vec<usize> =
+                (0..self.series.len()).filter(|&s| self.series[s].countries.contains(&a)).collect();
             if with_a.is_empty() { rng.below(self.series.len()) } else { *rng.pick(&with_a) }
         };
         let s = &self.series[series];
@@ -164,7 +169,11 @@ impl World {
                 let when = w.recent();
                 format!(
                     "{} {} {} and his {} counterpart {} have met in {venue}, the {ministry} reported {when}.",
-                    ca.demonym, ROLES[role_a], pa.full(), cb.demonym, pb.full()
+                    ca.demonym,
+                    ROLES[role_a],
+                    pa.full(),
+                    cb.demonym,
+                    pb.full()
                 )
             }
             1 => {
@@ -181,7 +190,11 @@ impl World {
                 let when = w.recent();
                 format!(
                     "{} and {} signed the {agreement} in {venue} {when}, {} {} {} told reporters.",
-                    ca.name, cb.name, ca.demonym, ROLES[role_a], pa.full()
+                    ca.name,
+                    cb.name,
+                    ca.demonym,
+                    ROLES[role_a],
+                    pa.full()
                 )
             }
             3 => {
@@ -199,7 +212,12 @@ impl World {
                 let when = w.recent();
                 format!(
                     "{} {} {} said {when} that {} would expand {} cooperation with {}.",
-                    ca.demonym, ROLES[role_a], pa.full(), ca.name, w.rng.pick(&TOPICS), cb.name
+                    ca.demonym,
+                    ROLES[role_a],
+                    pa.full(),
+                    ca.name,
+                    w.rng.pick(&TOPICS),
+                    cb.name
                 )
             }
         };
@@ -325,7 +343,11 @@ impl World {
                 format!("As part of the meeting, the sides discussed cooperation in the {t1}, {t2} and {t3} fields.")
             }
             1 => format!("{} thanked {} for its support {}.", pa.last, cb.name, w.past()),
-            2 => format!("The ministers also reviewed the results of the {} exercise held {}.", edition(year - 1), w.past()),
+            2 => format!(
+                "The ministers also reviewed the results of the {} exercise held {}.",
+                edition(year - 1),
+                w.past()
+            ),
             3 => format!(
                 "“Our cooperation rests on mutual trust and it will keep growing,” {} said, adding that {} was ready to host \
                  the next round of talks in {}.",
@@ -354,7 +376,11 @@ impl World {
                     w.rng.pick(&self.countries[ci].cities)
                 )
             }
-            8 => format!("The two sides signed {} documents, including a memorandum on {}.", w.rng.between(2, 9), topics[1]),
+            8 => format!(
+                "The two sides signed {} documents, including a memorandum on {}.",
+                w.rng.between(2, 9),
+                topics[1]
+            ),
             9 => {
                 let first = w.rng.below(self.real_countries.len());
                 let second = (first + 1 + w.rng.below(self.real_countries.len() - 1)) % self.real_countries.len();
@@ -364,10 +390,25 @@ impl World {
                 )
             }
             10 => format!("The {org} welcomed the step in a statement issued {}.", w.recent()),
-            11 => format!("{} {} and {} held the {} drills in {}.", capitalise(&w.last_year()), ca.name, cb.name, edition(year - 1), w.rng.pick(&cb.cities)),
+            11 => format!(
+                "{} {} and {} held the {} drills in {}.",
+                capitalise(&w.last_year()),
+                ca.name,
+                cb.name,
+                edition(year - 1),
+                w.rng.pick(&cb.cities)
+            ),
             12 => format!("The drills will last until {}.", w.soon_full()),
-            13 => format!("{} the {org} held its annual summit in {}.", capitalise(&w.month_phrase()), w.rng.pick(&self.real_places)),
-            14 => format!("The talks come {} years after the {agreement} was signed in {}.", w.rng.between(2, 12), w.rng.pick(&ca.cities)),
+            13 => format!(
+                "{} the {org} held its annual summit in {}.",
+                capitalise(&w.month_phrase()),
+                w.rng.pick(&self.real_places)
+            ),
+            14 => format!(
+                "The talks come {} years after the {agreement} was signed in {}.",
+                w.rng.between(2, 12),
+                w.rng.pick(&ca.cities)
+            ),
             15 => format!(
                 "{} {} of {} said the parties had agreed to set up a joint working group on {} by {}.",
                 capitalise(ROLES[1]),
@@ -389,7 +430,11 @@ impl World {
                 w.rng.between(3, 20),
                 year - w.rng.between(2, 8) as i32
             ),
-            18 => format!("The {} also joined the exercise for the first time {}.", self.countries[self.other_country(w.rng, a)].demonym.clone() + " Navy", w.recent()),
+            18 => format!(
+                "The {} also joined the exercise for the first time {}.",
+                self.countries[self.other_country(w.rng, a)].demonym.clone() + " Navy",
+                w.recent()
+            ),
             _ => format!(
                 "In a separate statement, the {} {} said the agreement reached on {} would take effect {}.",
                 cb.demonym,
@@ -409,22 +454,28 @@ pub(super) const OCCUPATIONS: [&str; 12] = [
     "doctor", "construction worker", "pensioner",
 ];
 
-pub(super) const BUSINESSES: [&str; 8] = ["bakery", "hotel", "transport firm", "small shipyard", "café", "building firm", "pharmacy", "vineyard"];
+pub(super) const BUSINESSES: [&str; 8] =
+    ["bakery", "hotel", "transport firm", "small shipyard", "café", "building firm", "pharmacy", "vineyard"];
 
 pub(super) const COMPANY_KINDS: [&str; 10] = [
     "Holdings", "Group", "Shipbuilding", "Logistics", "Energy", "Aerospace", "Defence Systems", "Engineering", "Steel",
     "Telecom",
 ];
 
-pub(super) const FIELDS: [&str; 10] =
-    ["Security", "Strategic", "Regional", "Economic", "Energy", "Defence", "Policy", "International", "Conflict", "Maritime"];
+pub(super) const FIELDS: [&str; 10] = [
+    "Security", "Strategic", "Regional", "Economic", "Energy", "Defence", "Policy", "International", "Conflict",
+    "Maritime",
+];
 
 pub(super) const DISCIPLINES: [&str; 8] = [
     "international relations", "economics", "political science", "military history", "public policy", "law",
     "energy studies", "geography",
 ];
 
-const RELATED_VERBS: [&str; 5] = ["opens new consulate in", "hosts trade fair in", "to upgrade airport in", "reports floods near", "marks anniversary in"];
+const RELATED_VERBS: [&str; 5] = [
+    "opens new consulate in", "hosts trade fair in", "to upgrade airport in", "reports floods near",
+    "marks anniversary in",
+];
 
 fn lowercase_role(role: &str) -> String {
     match role {

@@ -5,14 +5,16 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{Rng, capitalise};
 use super::story::{BUSINESSES, COMPANY_KINDS, DISCIPLINES, FIELDS, OCCUPATIONS, vary};
+use super::{Rng, capitalise};
 
 // ---------------------------------------------------------------------------------
 // The invented world.
 
-const ONSETS: [&str; 24] =
-    ["b", "d", "k", "l", "m", "n", "r", "s", "t", "v", "z", "br", "dr", "kr", "st", "tr", "gr", "h", "f", "p", "sh", "th", "j", "g"];
+const ONSETS: [&str; 24] = [
+    "b", "d", "k", "l", "m", "n", "r", "s", "t", "v", "z", "br", "dr", "kr", "st", "tr", "gr", "h", "f", "p", "sh",
+    "th", "j", "g",
+];
 
 const VOWELS: [&str; 9] = ["a", "e", "i", "o", "u", "a", "e", "o", "ai"];
 
@@ -30,7 +32,8 @@ const COUNTRY_ENDINGS: [(&str, &str); 9] = [
     ("ador", "adorean"),
 ];
 
-const CITY_ENDINGS: [&str; 12] = ["grad", "port", "holm", "abad", "ford", "burg", "mir", "ene", "ara", "ville", "stad", "haven"];
+const CITY_ENDINGS: [&str; 12] =
+    ["grad", "port", "holm", "abad", "ford", "burg", "mir", "ene", "ara", "ville", "stad", "haven"];
 
 const SURNAME_ENDINGS: [&str; 9] = ["", "", "en", "ar", "is", "ander", "ell", "ik", "ano"];
 
@@ -40,8 +43,8 @@ const EXERCISE_ADJECTIVES: [&str; 18] = [
 ];
 
 const EXERCISE_NOUNS: [&str; 16] = [
-    "Shield", "Harbour", "Meridian", "Falcon", "Bridge", "Thunder", "Anchor", "Horizon", "Guardian", "Sentinel", "Lance",
-    "Compass", "Summit", "Frontier", "Tide", "Oak",
+    "Shield", "Harbour", "Meridian", "Falcon", "Bridge", "Thunder", "Anchor", "Horizon", "Guardian", "Sentinel",
+    "Lance", "Compass", "Summit", "Frontier", "Tide", "Oak",
 ];
 
 pub(super) const TOPICS: [&str; 12] = [
@@ -49,21 +52,17 @@ pub(super) const TOPICS: [&str; 12] = [
     "disaster relief", "maritime security", "arms procurement", "intelligence sharing",
 ];
 
-const ORG_KINDS: [&str; 6] =
-    ["Cooperation Council", "Security Forum", "Development Bank", "Energy Community", "Defence Initiative", "Customs Union"];
+const ORG_KINDS: [&str; 6] = [
+    "Cooperation Council", "Security Forum", "Development Bank", "Energy Community", "Defence Initiative",
+    "Customs Union",
+];
 
 const OUTLET_FORMS: [&str; 6] = ["{} News", "{} Times", "Daily {}", "{}press", "{} Herald", "{} Post"];
 
 /// A role in a government, with the ministry that speaks for it.
 pub(super) const ROLES: [&str; 8] = [
-    "Defence Minister",
-    "Foreign Minister",
-    "President",
-    "Prime Minister",
-    "Chief of the General Staff",
-    "Land Forces Commander Maj-Gen",
-    "Navy Commander Rear Admiral",
-    "Interior Minister",
+    "Defence Minister", "Foreign Minister", "President", "Prime Minister", "Chief of the General Staff",
+    "Land Forces Commander Maj-Gen", "Navy Commander Rear Admiral", "Interior Minister",
 ];
 
 /// The earliest and latest publication years.
@@ -189,7 +188,8 @@ impl World {
     /// The world for a corpus of `articles` articles: more articles, more actors.
     pub fn new(articles: usize, seed: u64, gazetteer: &Path) -> Result<World, String> {
         let mut rng = Rng::fork(seed, u64::MAX);
-        let Gazetteer { countries: real_countries, cities: real_places, reserved } = read_gazetteer(gazetteer, (30 + articles / 4).min(3_000), &mut rng)?;
+        let Gazetteer { countries: real_countries, cities: real_places, reserved } =
+            read_gazetteer(gazetteer, (30 + articles / 4).min(3_000), &mut rng)?;
         let mut names = Names { taken: HashSet::new(), reserved: &reserved };
 
         let eras = (1 + articles / 5_000).min(6);
@@ -238,7 +238,10 @@ impl World {
         let mut outlets: Vec<Outlet> = (0..outlet_count)
             .map(|_| {
                 let form = *rng.pick(&OUTLET_FORMS);
-                Outlet { name: names.fresh(&mut rng, |r| form.replace("{}", &Names::stem(r, 2))), reporters: Vec::new() }
+                Outlet {
+                    name: names.fresh(&mut rng, |r| form.replace("{}", &Names::stem(r, 2))),
+                    reporters: Vec::new(),
+                }
             })
             .collect();
         for r in 0..reporters.len() {
@@ -251,7 +254,11 @@ impl World {
                 names.fresh(&mut rng, |r| {
                     let region = format!("{}ic", Names::stem(r, 2));
                     let kind = r.pick(&ORG_KINDS);
-                    if r.chance(0.3) { format!("Organisation for {region} Stability") } else { format!("{region} {kind}") }
+                    if r.chance(0.3) {
+                        format!("Organisation for {region} Stability")
+                    } else {
+                        format!("{region} {kind}")
+                    }
                 })
             })
             .collect();
@@ -306,7 +313,8 @@ impl World {
             .collect();
         let series = (0..(10 + articles / 800).min(300))
             .map(|_| {
-                let name = names.fresh(&mut rng, |r| format!("{} {}", r.pick(&EXERCISE_ADJECTIVES), r.pick(&EXERCISE_NOUNS)));
+                let name =
+                    names.fresh(&mut rng, |r| format!("{} {}", r.pick(&EXERCISE_ADJECTIVES), r.pick(&EXERCISE_NOUNS)));
                 let mut members = vec![rng.skewed(country_count)];
                 for _ in 0..rng.between(1, 3) {
                     let c = rng.below(country_count);

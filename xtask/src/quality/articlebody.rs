@@ -131,7 +131,12 @@ impl Summary {
             empty += usize::from(s.precision().is_none() && s.recall().is_some());
         }
         let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
-        Summary { precision: mean(&precisions), recall: mean(&recalls), exact: exact as f64 / pages.max(1) as f64, empty }
+        Summary {
+            precision: mean(&precisions),
+            recall: mean(&recalls),
+            exact: exact as f64 / pages.max(1) as f64,
+            empty,
+        }
     }
 
     fn f1(&self) -> f64 {
@@ -142,9 +147,8 @@ impl Summary {
 
 /// The lines of one text mostly missing from the other (by token trigrams).
 fn difference(truth: &str, predicted: &str) -> String {
-    let trigrams = |text: &str| -> std::collections::HashSet<String> {
-        tokens(text).windows(3).map(|w| w.join(" ")).collect()
-    };
+    let trigrams =
+        |text: &str| -> std::collections::HashSet<String> { tokens(text).windows(3).map(|w| w.join(" ")).collect() };
     let (in_truth, in_predicted) = (trigrams(truth), trigrams(predicted));
     let missing = |line: &str, other: &std::collections::HashSet<String>| {
         let t = tokens(line);

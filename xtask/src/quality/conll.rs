@@ -50,9 +50,27 @@ fn detokenize<S: AsRef<str>>(words: &[S]) -> String {
     let mut open_quote = false;
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
-        let tight_before = matches!(w, "," | "." | ":" | ";" | ")" | "]" | "%" | "?" | "!" | "'s" | "n't" | "'" | "'re" | "'ll" | "'ve" | "'d" | "'m")
-            || w == "\"" && open_quote;
-        let tight_after_prev = i > 0 && (matches!(words[i - 1].as_ref(), "(" | "[" | "$") || words[i - 1].as_ref() == "\"" && open_quote);
+        let tight_before = matches!(
+            w,
+            "," | "."
+                | ":"
+                | ";"
+                | ")"
+                | "]"
+                | "%"
+                | "?"
+                | "!"
+                | "'s"
+                | "n't"
+                | "'"
+                | "'re"
+                | "'ll"
+                | "'ve"
+                | "'d"
+                | "'m"
+        ) || w == "\"" && open_quote;
+        let tight_after_prev =
+            i > 0 && (matches!(words[i - 1].as_ref(), "(" | "[" | "$") || words[i - 1].as_ref() == "\"" && open_quote);
         if i > 0 && !tight_before && !tight_after_prev {
             out.push(' ');
         }
@@ -142,7 +160,15 @@ fn whole_pipeline(docs: &[Document]) -> Result<(), String> {
     println!("| type | gold | found | correct | precision | recall | F1 |\n|---|---|---|---|---|---|---|");
     let mut typed = Counts::default();
     for (kind, c) in &by_type {
-        println!("| {kind} | {} | {} | {} | {:.3} | {:.3} | {:.3} |", c.gold, c.found, c.correct, c.precision(), c.recall(), c.f1());
+        println!(
+            "| {kind} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            c.gold,
+            c.found,
+            c.correct,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
         typed.gold += c.gold;
         typed.found += c.found;
         typed.correct += c.correct;

@@ -19,7 +19,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--corpora" => corpora = args.next().map(PathBuf::from).ok_or("--corpora needs a folder")?,
             name @ ("articlebody" | "wire" | "conll" | "timebank") => only.push(name.to_owned()),
-            other => return Err(format!("quality: unknown argument `{other}` (articlebody, wire, conll, timebank, --corpora DIR)")),
+            other => {
+                return Err(format!(
+                    "quality: unknown argument `{other}` (articlebody, wire, conll, timebank, --corpora DIR)"
+                ));
+            }
         }
     }
     if !corpora.is_dir() {

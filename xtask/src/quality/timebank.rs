@@ -102,14 +102,23 @@ pub fn run(dir: &Path) -> Result<(), String> {
                 at <= t.start && t.end <= at + s.len()
             }) else {
                 by_granularity.entry(granularity(&t.value)).or_default().gold += 1;
-                misses.entry(Miss::Unaligned).or_default().push(format!("{}: {:?} = {} (across sentences)", doc.name, t.words, t.value));
+                misses
+                    .entry(Miss::Unaligned)
+                    .or_default()
+                    .push(format!("{}: {:?} = {} (across sentences)", doc.name, t.words, t.value));
                 continue;
             };
             // The pipeline may split a long paragraph at sentence ends: the sentence is
             // looked for in every paragraph.
             let Some(p) = article.paragraphs.iter().position(|q| sentences(q).contains(&s)) else {
                 by_granularity.entry(granularity(&t.value)).or_default().gold += 1;
-                misses.entry(Miss::Unaligned).or_default().push(format!("{}: {:?} = {} in {:?}", doc.name, t.words, t.value, clip(s)));
+                misses.entry(Miss::Unaligned).or_default().push(format!(
+                    "{}: {:?} = {} in {:?}",
+                    doc.name,
+                    t.words,
+                    t.value,
+                    clip(s)
+                ));
                 continue;
             };
             gold.push((p, s.to_owned(), t));
@@ -118,7 +127,9 @@ pub fn run(dir: &Path) -> Result<(), String> {
         let told: Vec<(usize, &str, String, &DateSpan)> = events
             .iter()
             .filter(|e| e.kind != EventKind::Publication)
-            .flat_map(|e| e.sources.iter().map(move |s| (s.paragraph as usize, &*s.sentence, value_of(&e.when), &e.when)))
+            .flat_map(|e| {
+                e.sources.iter().map(move |s| (s.paragraph as usize, &*s.sentence, value_of(&e.when), &e.when))
+            })
             .collect();
         for (p, s, value, when) in &told {
             if !dated.contains(&(*p, *s)) {
@@ -148,7 +159,9 @@ pub fn run(dir: &Path) -> Result<(), String> {
                 tally.found += 1;
                 continue;
             }
-            let read_here = from_sentence.iter().any(|(_, _, _, w)| t.words.contains(&*w.evidence) || w.evidence.contains(&t.words));
+            let read_here = from_sentence
+                .iter()
+                .any(|(_, _, _, w)| t.words.contains(&*w.evidence) || w.evidence.contains(&t.words));
             let class = if from_sentence.is_empty() {
                 Miss::NoEvent
             } else if read_here {
@@ -174,10 +187,18 @@ pub fn run(dir: &Path) -> Result<(), String> {
         right: a.right + t.right,
     });
     println!("timebank: {} documents; publication line read in {published_read}", files.len());
-    println!("timebank: recall = gold dates with an event from their sentence carrying exactly their value / gold dates");
-    println!("timebank:   (an event's value is read from its interval; an approximate part of one year counts as that year, as TimeML values \"mid-1996\")");
-    println!("timebank: precision = events from sentences holding a gold date whose value is a gold date of that sentence / such events");
-    println!("timebank:   (not judged: events from sentences with no gold date, {undated_events}; events whose span is no day, month, quarter, season or year (a week, a range), {unjudged_ranges})");
+    println!(
+        "timebank: recall = gold dates with an event from their sentence carrying exactly their value / gold dates"
+    );
+    println!(
+        "timebank:   (an event's value is read from its interval; an approximate part of one year counts as that year, as TimeML values \"mid-1996\")"
+    );
+    println!(
+        "timebank: precision = events from sentences holding a gold date whose value is a gold date of that sentence / such events"
+    );
+    println!(
+        "timebank:   (not judged: events from sentences with no gold date, {undated_events}; events whose span is no day, month, quarter, season or year (a week, a range), {unjudged_ranges})"
+    );
     println!("| granularity | gold | found | recall | events | right | precision |");
     println!("|---|---|---|---|---|---|---|");
     for (name, t) in by_granularity.iter().chain(std::iter::once((&"all", &total))) {
@@ -192,7 +213,12 @@ pub fn run(dir: &Path) -> Result<(), String> {
         );
     }
     for (class, list) in &misses {
-        println!("timebank: missed, {}: {} ({:.0}%)", class.label(), list.len(), 100.0 * list.len() as f64 / total.gold.max(1) as f64);
+        println!(
+            "timebank: missed, {}: {} ({:.0}%)",
+            class.label(),
+            list.len(),
+            100.0 * list.len() as f64 / total.gold.max(1) as f64
+        );
         for m in list.iter().step_by((list.len() / EXAMPLES).max(1)).take(EXAMPLES) {
             println!("    {m}");
         }
@@ -440,6 +466,9 @@ Next <TIMEX3 tid="t2" type="DURATION" value="P1Y">year</TIMEX3> too.</TEXT>"#;
         assert_eq!(doc.paragraphs, ["Sales rose in the fourth quarter & fell.", "Next year too."]);
         assert_eq!(doc.targets.len(), 1);
         let t = &doc.targets[0];
-        assert_eq!((t.value.as_str(), t.paragraph, &doc.paragraphs[0][t.start..t.end]), ("1997-Q4", 0, "the fourth quarter"));
+        assert_eq!(
+            (t.value.as_str(), t.paragraph, &doc.paragraphs[0][t.start..t.end]),
+            ("1997-Q4", 0, "the fourth quarter")
+        );
     }
 }

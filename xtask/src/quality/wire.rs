@@ -105,7 +105,8 @@ fn dateline_date(line: &str) -> Option<(i32, u32, u32)> {
 }
 
 fn day_of(span: &DateSpan) -> Option<(i32, u32, u32)> {
-    (span.precision == Precision::Day).then(|| (i32::from(span.start.year), u32::from(span.start.month), u32::from(span.start.day)))
+    (span.precision == Precision::Day)
+        .then(|| (i32::from(span.start.year), u32::from(span.start.month), u32::from(span.start.day)))
 }
 
 #[cfg(test)]

@@ -96,7 +96,8 @@ pub(super) fn write_span_tail(w: &mut Writer, s: &DateSpan) {
 pub(super) fn read_span_tail(r: &mut Reader, start: Date) -> Result<(Date, Precision, Basis), Damage> {
     let end = unpack(pack(start).checked_add(r.signed(DATES)?).ok_or_else(|| malformed("a date is out of range"))?)?;
     let code = r.byte()?;
-    let precision = PRECISIONS.get(usize::from(code / 2)).copied().ok_or_else(|| malformed("unknown date precision"))?;
+    let precision =
+        PRECISIONS.get(usize::from(code / 2)).copied().ok_or_else(|| malformed("unknown date precision"))?;
     let basis = if code % 2 == 1 { Basis::Inferred } else { Basis::Stated };
     Ok((end, precision, basis))
 }
@@ -116,7 +117,13 @@ pub(super) fn precision_code(p: Precision) -> u8 {
     PRECISIONS.iter().position(|&x| x == p).unwrap_or(0) as u8
 }
 
-pub(super) fn write_article(w: &mut Writer, a: &Article, c: &Corpus, origins: &[(usize, u32)], numbers: &HashMap<&str, usize>) {
+pub(super) fn write_article(
+    w: &mut Writer,
+    a: &Article,
+    c: &Corpus,
+    origins: &[(usize, u32)],
+    numbers: &HashMap<&str, usize>,
+) {
     w.str(TEXT, &a.file);
     let derived = stem(&a.file) == a.id;
     w.flag(derived);

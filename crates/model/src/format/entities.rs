@@ -78,7 +78,8 @@ pub(super) fn read_entity(r: &mut Reader) -> Result<Entity, Damage> {
     let n = r.count(SMALL)?;
     let mut mentions = Vec::with_capacity(n);
     let mut last = Mention { article: 0, paragraph: 0, start: 0, end: 0 };
-    let num = |base: u32, d: i64| u32::try_from(i64::from(base) + d).map_err(|_| malformed("a mention is out of range"));
+    let num =
+        |base: u32, d: i64| u32::try_from(i64::from(base) + d).map_err(|_| malformed("a mention is out of range"));
     for _ in 0..n {
         let da = r.signed(MENTIONS)?;
         let article = num(last.article, da)?;

@@ -84,13 +84,14 @@ pub(super) fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Res
             let range = passages.first.get(article as usize).zip(passages.first.get(article as usize + 1));
             let (from, to) = range.map_or((0, 0), |(&f, &t)| (f as usize, t as usize));
             let recycled = a.map_or(&[][..], |a| &a.recycled[..]);
-            in_background = passages.all.get(from..to).unwrap_or(&[]).iter().zip(recycled).any(|(&(p, passage), rec)| {
-                p == paragraph
-                    && match (passage, place) {
-                        (Some((ps, pe)), Some((ss, se))) if ps <= ss && se <= pe => true,
-                        _ => crate::corpus::passage_holds(&rec.text, &sentence),
-                    }
-            });
+            in_background =
+                passages.all.get(from..to).unwrap_or(&[]).iter().zip(recycled).any(|(&(p, passage), rec)| {
+                    p == paragraph
+                        && match (passage, place) {
+                            (Some((ps, pe)), Some((ss, se))) if ps <= ss && se <= pe => true,
+                            _ => crate::corpus::passage_holds(&rec.text, &sentence),
+                        }
+                });
         }
         sources.push(Source { article, paragraph, sentence });
     }
@@ -100,7 +101,10 @@ pub(super) fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Res
     let evidence = read_derived(r, first)?;
     let article_id = sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| &*a.id);
     let id = read_id(r, || event_base_id(kind, start, &summary, article_id))?;
-    Ok((Event { id, when: DateSpan { start, end, precision, basis, evidence }, summary, kind, entities, sources }, in_background))
+    Ok((
+        Event { id, when: DateSpan { start, end, precision, basis, evidence }, summary, kind, entities, sources },
+        in_background,
+    ))
 }
 
 /// A short text that is usually a slice of `from`, perhaps with its first letter

@@ -50,5 +50,6 @@ pub(super) fn read_index(r: &mut Reader) -> Result<TextIndex, Damage> {
         posting_ends.push(postings.len() as u32);
     }
     let words = String::from_utf8(words).map_err(|_| malformed("the index's words are not UTF-8"))?;
-    TextIndex::from_parts(words, word_ends, postings, posting_ends, docs).ok_or_else(|| malformed("the index's words are not in order"))
+    TextIndex::from_parts(words, word_ends, postings, posting_ends, docs)
+        .ok_or_else(|| malformed("the index's words are not in order"))
 }

@@ -92,7 +92,9 @@ impl<'a> Cursor<'a> {
         let end = rest.iter().position(|&b| b <= 1).ok_or_else(|| malformed("a string is not terminated"))?;
         if rest[end] == 0 {
             self.at += end + 1;
-            return std::str::from_utf8(&rest[..end]).map(Cow::Borrowed).map_err(|_| malformed("a string is not UTF-8"));
+            return std::str::from_utf8(&rest[..end])
+                .map(Cow::Borrowed)
+                .map_err(|_| malformed("a string is not UTF-8"));
         }
         let mut out = Vec::with_capacity(end + 16);
         let mut i = 0;
@@ -164,7 +166,8 @@ impl<'a> Reader<'a> {
         }
     }
     pub(super) fn date(&mut self, list: usize) -> Result<Date, Damage> {
-        let n = self.last_date[list].checked_add(self.signed(DATES)?).ok_or_else(|| malformed("a date is out of range"))?;
+        let n =
+            self.last_date[list].checked_add(self.signed(DATES)?).ok_or_else(|| malformed("a date is out of range"))?;
         self.last_date[list] = n;
         unpack(n)
     }

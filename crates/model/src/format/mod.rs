@@ -20,14 +20,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::bits::Bits;
 use crate::corpus::{Article, Corpus, Recycled};
-use crate::text::Text;
-pub(crate) use crate::varint::put_varint;
 use crate::date::{Basis, Date, DateSpan, Precision};
 use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 use crate::event::{Event, EventKind, Source};
-use crate::bits::Bits;
 use crate::search::TextIndex;
+use crate::text::Text;
+pub(crate) use crate::varint::put_varint;
 
 mod articles;
 mod entities;
@@ -41,8 +41,8 @@ mod tests;
 use articles::*;
 use entities::*;
 use events::*;
-pub use ids::{event_base_id, slug_words};
 use ids::*;
+pub use ids::{event_base_id, slug_words};
 use index::*;
 use io::*;
 
@@ -117,7 +117,8 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
 /// The streams of an encoded corpus, named, for reports on where the bytes go;
 /// `None` when the bytes are not a corpus of this version.
 pub fn streams(bytes: &[u8]) -> Option<Vec<(&'static str, &[u8])>> {
-    const NAMES: [&str; STREAMS] = ["body", "text", "small", "refs", "dates", "mentions", "words", "postings", "sources", "spans", "entity refs"];
+    const NAMES: [&str; STREAMS] =
+        ["body", "text", "small", "refs", "dates", "mentions", "words", "postings", "sources", "spans", "entity refs"];
     let streams = split(bytes).ok()?;
     Some(NAMES.iter().copied().zip(streams).collect())
 }
@@ -148,7 +149,10 @@ pub fn decode_static(bytes: &'static [u8]) -> Result<(Corpus, TextIndex, Bits), 
     decode_with(bytes, Cow::Borrowed)
 }
 
-pub(super) fn decode_with<'a>(bytes: &'a [u8], keep: fn(&'a str) -> Text) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
+pub(super) fn decode_with<'a>(
+    bytes: &'a [u8],
+    keep: fn(&'a str) -> Text,
+) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
     Decoder::with(bytes, keep)?.finish()
 }
 

@@ -19,9 +19,9 @@ fn the_radix_sort_orders_by_hash_and_keeps_ties_in_place() {
     assert_eq!(items, expected);
 }
 use crate::corpus::{Article, Recycled};
+use crate::date::{Basis, Date, DateSpan, Precision};
 use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
 use crate::event::{Event, EventKind, Source};
-use crate::date::{Basis, Date, DateSpan, Precision};
 
 fn sample() -> Corpus {
     Corpus {
@@ -106,7 +106,11 @@ fn bytes_that_live_forever_are_read_in_place() {
         assert!(inside(&a.title) && inside(&a.file) && inside(&a.id), "{a:?}");
         assert!(a.paragraphs.iter().all(|p| inside(p) || p.contains(['\u{0}', '\u{1}'])), "{:?}", a.paragraphs);
         assert!(a.recycled.iter().all(|r| inside(&r.text) && inside(&r.first_seen)), "{:?}", a.recycled);
-        let slices = read.events.iter().flat_map(|e| &e.sources).filter(|s| a.paragraphs.iter().any(|p| p.contains(&*s.sentence)));
+        let slices = read
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .filter(|s| a.paragraphs.iter().any(|p| p.contains(&*s.sentence)));
         assert!(slices.clone().count() > 0 && slices.clone().all(|s| inside(&s.sentence)));
         // The copying decoder copies.
         assert!(!inside(&owned.articles[0].title));
@@ -251,7 +255,10 @@ fn the_decoder_finds_the_events_told_only_in_recycled_passages_as_searching_does
         summary: Text::default(),
         kind,
         entities: vec![],
-        sources: sources.iter().map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.to_owned().into() }).collect(),
+        sources: sources
+            .iter()
+            .map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.to_owned().into() })
+            .collect(),
     };
     c.events = vec![
         // Stored at its first place, outside the passage, yet the passage holds it too.

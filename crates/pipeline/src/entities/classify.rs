@@ -14,8 +14,8 @@ use super::find::{Context, Found, Proposed, place_word, push, push_person, push_
 use super::tokens::{EDITION, Token, is_title, span_text};
 use super::words::{
     AGREEMENT_HEADS, APPOSITION_ROLES, CAPITALS_WORDS, COMPANY_HEADS, EVENT_HEADS, EVENT_WORDS, EXERCISE_ADJECTIVES,
-    EXERCISE_WORDS, FUNCTION_WORDS, LOWER_TITLES, OFFICE_WORDS, ORG_HEADS, PLACE_FIRST_WORDS, PLACE_HEADS, SHORT_TITLES,
-    SPEECH_VERBS,
+    EXERCISE_WORDS, FUNCTION_WORDS, LOWER_TITLES, OFFICE_WORDS, ORG_HEADS, PLACE_FIRST_WORDS, PLACE_HEADS,
+    SHORT_TITLES, SPEECH_VERBS,
 };
 
 /// What the rules know better than the tagger about a name it takes for a person:
@@ -25,7 +25,9 @@ pub(super) fn retyped(kind: EntityKind, name: &str) -> EntityKind {
     let (first, last) = (name.split_whitespace().next().unwrap_or(""), name.split_whitespace().last().unwrap_or(""));
     match kind {
         EntityKind::Person if ORG_HEADS.contains(&last) || COMPANY_HEADS.contains(&last) => EntityKind::Organization,
-        EntityKind::Person if PLACE_FIRST_WORDS.contains(&first) && name.split_whitespace().count() == 2 => EntityKind::Place,
+        EntityKind::Person if PLACE_FIRST_WORDS.contains(&first) && name.split_whitespace().count() == 2 => {
+            EntityKind::Place
+        }
         kind => kind,
     }
 }
@@ -51,7 +53,14 @@ pub(super) fn apposition(after: &str) -> Option<String> {
     c[2].split_whitespace().take(if c.get(1).is_some() { 3 } else { 1 }).any(role_word).then(|| c[2].trim().to_owned())
 }
 
-pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize, end: usize, context: &Context<'_>, found: &mut Vec<Found>) {
+pub(super) fn classify_run(
+    paragraph: &str,
+    toks: &[Token<'_>],
+    mut start: usize,
+    end: usize,
+    context: &Context<'_>,
+    found: &mut Vec<Found>,
+) {
     let Context { list_of_exercises, countries, proposals, sentence } = *context;
     let proposed = || proposals.get(sentence);
     // Function words never start a name ("The Shusha Declaration", "During the …").
@@ -80,7 +89,9 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
             .find(|&j| is_country(words[j]) || is_head(words[j]) || OFFICE_WORDS.contains(&words[j]))
             .map_or(words.len() - 2, |j| j + 1);
         let name_len = words.len() - office_end;
-        if (1..=4).contains(&name_len) && words[office_end..].iter().all(|w| !is_head(w) && !is_country(w) && *w != "of") {
+        if (1..=4).contains(&name_len)
+            && words[office_end..].iter().all(|w| !is_head(w) && !is_country(w) && *w != "of")
+        {
             let role = span_text(paragraph, toks, start, start + office_end).to_owned();
             push_titled(found, paragraph, toks, (start, start + office_end, end), name_len, role);
             return;
@@ -127,7 +138,8 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
     if let Some(c) = EDITION.captures(text) {
         let series = c[1].trim().to_owned();
         if !series.is_empty() && series.chars().next().is_some_and(char::is_uppercase) {
-            let kind = if next.is_some_and(|n| EVENT_WORDS.contains(&n)) { EntityKind::Event } else { EntityKind::Exercise };
+            let kind =
+                if next.is_some_and(|n| EVENT_WORDS.contains(&n)) { EntityKind::Event } else { EntityKind::Exercise };
             found.push(Found {
                 kind,
                 surface: text.to_owned(),
@@ -148,7 +160,10 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
     }
     // "Efes exercises", not "Joint exercises" opening a sentence.
     let describes = words.len() == 1 && EXERCISE_ADJECTIVES.contains(&words[0].to_lowercase().as_str());
-    if next.is_some_and(|n| EXERCISE_WORDS.contains(&n)) && !words.iter().all(|w| w.split('-').all(is_country)) && !describes {
+    if next.is_some_and(|n| EXERCISE_WORDS.contains(&n))
+        && !words.iter().all(|w| w.split('-').all(is_country))
+        && !describes
+    {
         push(found, EntityKind::Exercise, text, text, "name", s, e);
         return;
     }
@@ -180,7 +195,9 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
             .split(' ')
             .map(|w| {
                 let mut chars = w.chars();
-                chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+                chars
+                    .next()
+                    .map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -201,7 +218,9 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
     let acronym = is_acronym(text)
         && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none())
         && (!in_capitals(toks) || proposed().iter().any(|p| p.start < e && s < p.end));
-    if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none()) || words[0] == "Ministry" && words.len() > 2 || acronym)
+    if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none())
+        || words[0] == "Ministry" && words.len() > 2
+        || acronym)
         && (words.len() >= 2 || acronym)
     {
         push(found, EntityKind::Organization, text, text, "name", s, e);
@@ -224,7 +243,9 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
         return;
     }
     // A lone city name may be a surname ("Lund added …"): decided below, after people are known.
-    if let Some((place, via)) = GAZETTEER.lookup_in(text, countries).filter(|(p, _)| words.len() > 1 || p.kind != PlaceKind::City) {
+    if let Some((place, via)) =
+        GAZETTEER.lookup_in(text, countries).filter(|(p, _)| words.len() > 1 || p.kind != PlaceKind::City)
+    {
         push(found, EntityKind::Place, text, &place.name, via_rule(text, &place.name, via), s, e);
         return;
     }
@@ -234,8 +255,10 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
     }
     // A name right before a speech verb (not a quotation's last words: "… to Central
     // Asia,” said), right after one ("said Ana Rojas"), or after "by": a person.
-    let verb_next = next.is_some_and(|n| SPEECH_VERBS.contains(&n)) && toks.get(end).is_some_and(|t| paragraph[e..t.start].trim().is_empty());
-    let verb_before = prev.is_some_and(|p| SPEECH_VERBS.contains(&p)) && paragraph[toks[start - 1].end..s].trim().is_empty();
+    let verb_next = next.is_some_and(|n| SPEECH_VERBS.contains(&n))
+        && toks.get(end).is_some_and(|t| paragraph[e..t.start].trim().is_empty());
+    let verb_before =
+        prev.is_some_and(|p| SPEECH_VERBS.contains(&p)) && paragraph[toks[start - 1].end..s].trim().is_empty();
     let speaker = verb_next || verb_before || prev == Some("by");
     if speaker && name_words {
         push(found, EntityKind::Person, text, text, "name", s, e);
@@ -249,7 +272,8 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
     // A lone word: a surname to resolve later, else what its context says.
     if words.len() == 1 {
         let tok = &toks[start];
-        let after_in = toks.get(end).is_some_and(|t| t.text == "in") && toks.get(end + 1).is_some_and(|t| is_country(t.text));
+        let after_in =
+            toks.get(end).is_some_and(|t| t.text == "in") && toks.get(end + 1).is_some_and(|t| is_country(t.text));
         let locative = prev.is_some_and(|p| ["in", "near", "at", "outside", "from"].contains(&p));
         let fallback = if let Some(country) = GAZETTEER.demonym(text) {
             Some((EntityKind::Place, country.name.clone(), "demonym"))
@@ -260,7 +284,8 @@ pub(super) fn classify_run(paragraph: &str, toks: &[Token<'_>], mut start: usize
                 && proposed().iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
             // A town's name opening a sentence that the tagger takes for no name is
             // the common word ("Police said …", Police being a Polish town).
-            let common_word = place.kind == PlaceKind::City && start == 0 && !proposed().iter().any(|p| p.start < e && s < p.end);
+            let common_word =
+                place.kind == PlaceKind::City && start == 0 && !proposed().iter().any(|p| p.start < e && s < p.end);
             if team {
                 Some((EntityKind::Organization, text.to_owned(), "tagger"))
             } else if common_word {
@@ -344,7 +369,8 @@ fn is_country(word: &str) -> bool {
 /// A headline, a table row or a dateline written in capitals: most of its words of
 /// three letters or more have no small letter.
 fn in_capitals(toks: &[Token<'_>]) -> bool {
-    let long: Vec<&str> = toks.iter().map(|t| t.text).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
+    let long: Vec<&str> =
+        toks.iter().map(|t| t.text).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3).collect();
     !long.is_empty() && long.iter().filter(|w| !w.chars().any(char::is_lowercase)).count() * 2 > long.len()
 }
 
@@ -395,8 +421,13 @@ fn role_before_comma(paragraph: &str, toks: &[Token<'_>], last: usize) -> Option
         if LOWER_TITLES.contains(&t.text) {
             return Some(i);
         }
-        let complement = t.capitalised() || ["to", "of", "in", "at", "for", "the", "executive", "general"].contains(&t.text);
-        if !complement || i == 0 || last - i >= 4 || !paragraph[toks[i - 1].end..t.start].chars().all(char::is_whitespace) {
+        let complement =
+            t.capitalised() || ["to", "of", "in", "at", "for", "the", "executive", "general"].contains(&t.text);
+        if !complement
+            || i == 0
+            || last - i >= 4
+            || !paragraph[toks[i - 1].end..t.start].chars().all(char::is_whitespace)
+        {
             return None;
         }
         i -= 1;
@@ -410,7 +441,11 @@ fn role_before_comma(paragraph: &str, toks: &[Token<'_>], last: usize) -> Option
 fn office_before(paragraph: &str, toks: &[Token<'_>], start: usize) -> usize {
     let gap = |i: usize| &paragraph[toks[i].end..toks[i + 1].start];
     let spaced = |i: usize| !gap(i).is_empty() && gap(i).chars().all(char::is_whitespace);
-    let title_at = if start >= 3 && toks[start - 1].text == "the" && toks[start - 2].text == "of" && (start - 3..start).all(spaced) {
+    let title_at = if start >= 3
+        && toks[start - 1].text == "the"
+        && toks[start - 2].text == "of"
+        && (start - 3..start).all(spaced)
+    {
         start - 3
     } else if start >= 1 && gap(start - 1) == ", " {
         start - 1
@@ -425,7 +460,8 @@ fn office_before(paragraph: &str, toks: &[Token<'_>], start: usize) -> usize {
     let mut i = title_at;
     while i > 0 && title_at - i < 3 {
         let t = &toks[i - 1];
-        if !spaced(i - 1) || !t.capitalised() || GAZETTEER.demonym(t.text).is_some() || FUNCTION_WORDS.contains(&t.text) {
+        if !spaced(i - 1) || !t.capitalised() || GAZETTEER.demonym(t.text).is_some() || FUNCTION_WORDS.contains(&t.text)
+        {
             break;
         }
         i -= 1;

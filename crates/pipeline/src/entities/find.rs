@@ -46,7 +46,9 @@ pub(super) fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) ->
         let mut found = Vec::new();
         let list_of_exercises = {
             let lower = sentence.to_lowercase();
-            EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
+            EXERCISE_WORDS
+                .iter()
+                .any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
         };
         for (run_start, run_end) in runs(paragraph, &toks) {
             let context = Context { list_of_exercises, countries, proposals: &proposed, sentence: index };
@@ -58,7 +60,10 @@ pub(super) fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) ->
         let held_by_runs = runs(paragraph, &toks);
         let dotted = sentence.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1] == b'.');
         let dotted_names: &[Proposed] = if dotted { proposed.get(index) } else { &[] };
-        for p in dotted_names.iter().filter(|p| p.start >= offset && p.end <= sentence_end && paragraph[p.start..p.end].contains('.')) {
+        for p in dotted_names
+            .iter()
+            .filter(|p| p.start >= offset && p.end <= sentence_end && paragraph[p.start..p.end].contains('.'))
+        {
             let held = held_by_runs.iter().any(|&(a, b)| toks[a].start <= p.start && p.end <= toks[b - 1].end);
             let overlaps = |f: &Found| f.start < p.end && p.start < f.end;
             if held || found.iter().any(|f| overlaps(f) && !(f.rule == "surname" && f.fallback.is_none())) {
@@ -87,8 +92,26 @@ pub(super) fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) ->
     per_sentence
 }
 
-pub(super) fn push(found: &mut Vec<Found>, kind: EntityKind, surface: &str, name: &str, rule: &'static str, start: usize, end: usize) {
-    found.push(Found { kind, surface: surface.to_owned(), name: name.to_owned(), rule, start, end, role: None, series: None, fallback: None });
+pub(super) fn push(
+    found: &mut Vec<Found>,
+    kind: EntityKind,
+    surface: &str,
+    name: &str,
+    rule: &'static str,
+    start: usize,
+    end: usize,
+) {
+    found.push(Found {
+        kind,
+        surface: surface.to_owned(),
+        name: name.to_owned(),
+        rule,
+        start,
+        end,
+        role: None,
+        series: None,
+        fallback: None,
+    });
 }
 
 /// Records a person named as written, with the role the text gives them.
@@ -196,7 +219,11 @@ pub(super) struct Proposals<'a> {
 
 impl<'a> Proposals<'a> {
     pub(super) fn new(paragraph: &'a str, sentences: &'a [&'a str]) -> Proposals<'a> {
-        Proposals { paragraph, doc: tagger::Sentences::new(sentences), names: sentences.iter().map(|_| std::cell::OnceCell::new()).collect() }
+        Proposals {
+            paragraph,
+            doc: tagger::Sentences::new(sentences),
+            names: sentences.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
     }
 
     /// The names of sentence `i`.

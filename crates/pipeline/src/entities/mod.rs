@@ -60,7 +60,9 @@ fn countries_named(article: &Article) -> HashSet<String> {
                     GAZETTEER.lookup_all(part).into_iter().find(|(p, _)| p.kind == PlaceKind::Country).map(|(p, _)| p)
                 });
                 // Only unambiguous country names count as clues.
-                if let Some(p) = place.filter(|_| GAZETTEER.lookup_all(part).len() <= 1 || GAZETTEER.demonym(part).is_some()) {
+                if let Some(p) =
+                    place.filter(|_| GAZETTEER.lookup_all(part).len() <= 1 || GAZETTEER.demonym(part).is_some())
+                {
                     out.insert(p.country.clone());
                 }
             }
@@ -127,11 +129,13 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     for (a, p, s, mut f) in raw {
         if f.rule == "surname" {
             let surname = fold(&f.surface);
-            let local = people_by_article
-                .get(&a)
-                .and_then(|names| names.iter().find(|n| fold(last_word(n)) == surname && n.split_whitespace().count() > 1));
-            let global =
-                people_by_surname.get(&surname).filter(|set| set.len() == 1).and_then(|_| first_full_name.get(&surname));
+            let local = people_by_article.get(&a).and_then(|names| {
+                names.iter().find(|n| fold(last_word(n)) == surname && n.split_whitespace().count() > 1)
+            });
+            let global = people_by_surname
+                .get(&surname)
+                .filter(|set| set.len() == 1)
+                .and_then(|_| first_full_name.get(&surname));
             match (local.or(global), f.fallback.take()) {
                 (Some(full), _) => f.name = full.clone(),
                 (None, Some((kind, name, rule))) => {
@@ -162,8 +166,10 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
         let mut rule = f.rule;
         if f.kind == EntityKind::Agreement {
             let longer = longer_agreement.entry(k.1.clone()).or_insert_with(|| {
-                let longer: Vec<&String> =
-                    agreement_keys.iter().filter(|other| other.len() > k.1.len() && other.contains(k.1.as_str())).collect();
+                let longer: Vec<&String> = agreement_keys
+                    .iter()
+                    .filter(|other| other.len() > k.1.len() && other.contains(k.1.as_str()))
+                    .collect();
                 (longer.len() == 1).then(|| longer[0].clone())
             });
             if let Some(longer) = longer {
@@ -201,7 +207,10 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     }
     // Bylines: authors are people and outlets organisations, credited per article.
     for (a, article) in articles.iter().enumerate() {
-        let credits = article.authors.iter().map(|n| (EntityKind::Person, n, "author"))
+        let credits = article
+            .authors
+            .iter()
+            .map(|n| (EntityKind::Person, n, "author"))
             .chain(article.outlets.iter().map(|n| (EntityKind::Organization, n, "outlet")));
         for (kind, name, role) in credits {
             let draft = drafts.entry(key(kind, name)).or_insert_with(|| Draft {
@@ -273,7 +282,11 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
                 id: format!("{}:{slug}", kind.as_str()),
                 name: d.name,
                 kind: d.kind,
-                aliases: d.aliases.into_iter().map(|(text, (count, rule))| Alias { text, count, rule: rule.to_owned() }).collect(),
+                aliases: d
+                    .aliases
+                    .into_iter()
+                    .map(|(text, (count, rule))| Alias { text, count, rule: rule.to_owned() })
+                    .collect(),
                 roles: d.roles,
                 mentions,
                 related,
@@ -339,18 +352,33 @@ mod tests {
 
     #[test]
     fn people_from_titles_and_ranks() {
-        check("Norway's Defence Minister Ola Nordmann met troops.", &[(Place, "Norway", ""), (Person, "Ola Nordmann", "Norway's Defence Minister")]);
-        check("Chile's Minister of Defence Mr. Mateo Ortega spoke.", &[(Place, "Chile", ""), (Person, "Mateo Ortega", "Chile's Minister of Defence")]);
-        check("Major General Ana Rojas, commander of the border troops, spoke.", &[(Person, "Ana Rojas", "Major General, commander of the border troops")]);
-        check("Danish Army General Lars Holm spoke.", &[(Place, "Denmark", ""), (Person, "Lars Holm", "Danish Army General")]);
+        check(
+            "Norway's Defence Minister Ola Nordmann met troops.",
+            &[(Place, "Norway", ""), (Person, "Ola Nordmann", "Norway's Defence Minister")],
+        );
+        check(
+            "Chile's Minister of Defence Mr. Mateo Ortega spoke.",
+            &[(Place, "Chile", ""), (Person, "Mateo Ortega", "Chile's Minister of Defence")],
+        );
+        check(
+            "Major General Ana Rojas, commander of the border troops, spoke.",
+            &[(Person, "Ana Rojas", "Major General, commander of the border troops")],
+        );
+        check(
+            "Danish Army General Lars Holm spoke.",
+            &[(Place, "Denmark", ""), (Person, "Lars Holm", "Danish Army General")],
+        );
         check("He met Col-Gen Petr Novak.", &[(Person, "Petr Novak", "Col-Gen")]);
-        check("his Chilean counterpart Ana Rojas arrived.", &[(Place, "Chile", ""), (Person, "Ana Rojas", "Chilean counterpart")]);
+        check(
+            "his Chilean counterpart Ana Rojas arrived.",
+            &[(Place, "Chile", ""), (Person, "Ana Rojas", "Chilean counterpart")],
+        );
         check("The talks went well, Maria Lopez said.", &[(Person, "Maria Lopez", "")]);
         check("“It is a gateway,” said Maria Lopez.", &[(Person, "Maria Lopez", "")]);
         check("“It is our gateway to Nordic Europe,” said the envoy.", &[]);
         check(
             "Ana Rojas, an analyst at the Andean Institute, agreed.",
-            &[(Person, "Ana Rojas", "analyst at the Andean Institute"), (Organization, "Andean Institute", "")]
+            &[(Person, "Ana Rojas", "analyst at the Andean Institute"), (Organization, "Andean Institute", "")],
         );
         check("Talks in Punta Arenas, the city of the south, ended.", &[(Place, "Punta Arenas", "")]);
         check("It was signed by Ana Rojas, director of the port.", &[(Person, "Ana Rojas", "")]);
@@ -359,22 +387,35 @@ mod tests {
         check("Lars Holm, chair", &[(Person, "Lars Holm", "")]);
         check(
             "Lars Holm, president of the Nordic Fund (NF), spoke.",
-            &[(Person, "Lars Holm", "president of the Nordic Fund"), (Organization, "Nordic Fund", ""), (Organization, "NF", "")]
+            &[
+                (Person, "Lars Holm", "president of the Nordic Fund"),
+                (Organization, "Nordic Fund", ""),
+                (Organization, "NF", ""),
+            ],
         );
     }
 
     #[test]
     fn places_from_the_gazetteer_and_patterns() {
         check("Troops crossed the Danube River near Vienna.", &[(Place, "Danube River", ""), (Place, "Vienna", "")]);
-        check("Peruvian-Chilean drills were held in Turkey.", &[(Place, "Peru", ""), (Place, "Chile", ""), (Place, "Türkiye", "")]);
+        check(
+            "Peruvian-Chilean drills were held in Turkey.",
+            &[(Place, "Peru", ""), (Place, "Chile", ""), (Place, "Türkiye", "")],
+        );
         // "Of" is a town in the gazetteer, and the first word of many sentences.
         check("Of the 45 radar stations ordered, only 3 have arrived in Vienna.", &[(Place, "Vienna", "")]);
     }
 
     #[test]
     fn ambiguous_place_names_follow_context() {
-        check("Ministers of Azerbaijan and Turkey met in Georgia.", &[(Place, "Azerbaijan", ""), (Place, "Türkiye", ""), (Place, "Georgia", "")]);
-        let found = find_in_paragraph("Voters in Georgia chose a United States senator.", &countries_named(&article_of("Voters in Georgia chose a United States senator.")));
+        check(
+            "Ministers of Azerbaijan and Turkey met in Georgia.",
+            &[(Place, "Azerbaijan", ""), (Place, "Türkiye", ""), (Place, "Georgia", "")],
+        );
+        let found = find_in_paragraph(
+            "Voters in Georgia chose a United States senator.",
+            &countries_named(&article_of("Voters in Georgia chose a United States senator.")),
+        );
         let georgia = found.iter().flat_map(|(_, f)| f).find(|f| f.surface == "Georgia").unwrap();
         assert_eq!(GAZETTEER.lookup_in("Georgia", &["US".to_owned()].into()).unwrap().0.kind, PlaceKind::Subdivision);
         assert_eq!(georgia.kind, Place);
@@ -386,14 +427,23 @@ mod tests {
         check("Efes exercises began. Joint exercises followed.", &[(Exercise, "Efes", "")]);
         check("They joined Baltops - 2020 in June.", &[(Exercise, "Baltops - 2020", "")]);
         check("Crews visited the Aerofest-2023 fair.", &[(Event, "Aerofest-2023", "")]);
-        check("The Treaty of Lisbon and the Oslo Accords matter.", &[(Agreement, "Treaty of Lisbon", ""), (Agreement, "Oslo Accords", "")]);
+        check(
+            "The Treaty of Lisbon and the Oslo Accords matter.",
+            &[(Agreement, "Treaty of Lisbon", ""), (Agreement, "Oslo Accords", "")],
+        );
         check("The Kenyan Defence Ministry reported it.", &[(Organization, "Kenyan Defence Ministry", "")]);
-        check("The State Border Service of Chile and ASELSAN reported it.", &[(Organization, "State Border Service of Chile", ""), (Place, "Chile", ""), (Organization, "ASELSAN", "")]);
+        check(
+            "The State Border Service of Chile and ASELSAN reported it.",
+            &[(Organization, "State Border Service of Chile", ""), (Place, "Chile", ""), (Organization, "ASELSAN", "")],
+        );
         check("BREAKING: talks resume.", &[]);
         check("KAGRAD, Oct. 20 (Daily) -- Talks resumed in Kagrad.", &[(Place, "Kagrad", ""), (Place, "Kagrad", "")]);
         check("NATO, the alliance, met.", &[(Organization, "NATO", "")]);
         check("Both fought in the 30-day war.", &[(Event, "30-day war", "")]);
-        check("They held drills such as Blue Falcon, Red Wolf in 2020.", &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")]);
+        check(
+            "They held drills such as Blue Falcon, Red Wolf in 2020.",
+            &[(Exercise, "Blue Falcon", ""), (Exercise, "Red Wolf", "")],
+        );
         check("The navies ended the bilateral exercise Turgutreis-IX early.", &[(Exercise, "Turgutreis-IX", "")]);
         check("During the exercise Azerbaijan sent troops.", &[(Place, "Azerbaijan", "")]);
         check("Lt. Gen. Kerim Veliyev observed it.", &[(Person, "Kerim Veliyev", "Lt. Gen.")]);
@@ -402,14 +452,23 @@ mod tests {
         check("Minister of Defense Ana Rojas met them.", &[(Person, "Ana Rojas", "Minister of Defense")]);
         check("He met the Minister of National Defense of the republic.", &[]);
         check("Sheikh Mohamed bin Zayed Al Nahyan received him.", &[(Person, "Mohamed bin Zayed Al Nahyan", "Sheikh")]);
-        check("NATO Secretary-General Jens Stoltenberg said so.", &[(Person, "Jens Stoltenberg", "NATO Secretary-General")]);
+        check(
+            "NATO Secretary-General Jens Stoltenberg said so.",
+            &[(Person, "Jens Stoltenberg", "NATO Secretary-General")],
+        );
         check(
             "President of Chile Mateo Luis Ortega spoke.",
             &[(Person, "Mateo Luis Ortega", "President of Chile"), (Place, "Chile", "")],
         );
         check("The USA and the UAE agreed.", &[(Place, "United States", ""), (Place, "United Arab Emirates", "")]);
-        check("NATO, the UN and the EU met.", &[(Organization, "NATO", ""), (Organization, "UN", ""), (Organization, "EU", "")]);
-        check("BAKU, Azerbaijan (AP) — Troops moved.", &[(Place, "Baku", ""), (Place, "Azerbaijan", ""), (Organization, "AP", "")]);
+        check(
+            "NATO, the UN and the EU met.",
+            &[(Organization, "NATO", ""), (Organization, "UN", ""), (Organization, "EU", "")],
+        );
+        check(
+            "BAKU, Azerbaijan (AP) — Troops moved.",
+            &[(Place, "Baku", ""), (Place, "Azerbaijan", ""), (Organization, "AP", "")],
+        );
     }
 
     #[test]

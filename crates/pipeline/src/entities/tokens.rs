@@ -14,8 +14,7 @@ pub(super) fn is_title(word: &str) -> bool {
     TITLES.contains(&word) || word.contains('-') && word.split('-').any(|part| TITLES.contains(&part))
 }
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\-'’]*").expect("valid regex"));
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\-'’]*").expect("valid regex"));
 
 pub(super) static EDITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)(?:\s*-\s*|\s+)((?:19|20)\d{2})$").expect("valid regex"));

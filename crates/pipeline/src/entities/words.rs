@@ -6,11 +6,11 @@
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
 pub(crate) const TITLES: [&str; 59] = [
     "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
-    "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral",
-    "Adm", "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary",
-    "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Mayor",
-    "Senator", "Prince", "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor",
-    "Marshal", "Sergeant", "Attache", "Brig", "Sgt", "Cmdr", "Manager", "CEO", "Rector", "Chairperson",
+    "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral", "Adm",
+    "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary", "Director",
+    "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Mayor", "Senator", "Prince",
+    "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Marshal", "Sergeant", "Attache",
+    "Brig", "Sgt", "Cmdr", "Manager", "CEO", "Rector", "Chairperson",
 ];
 
 /// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
@@ -25,8 +25,7 @@ pub(crate) const ORG_HEADS: [&str; 40] = [
     "Ministry", "Agency", "Forces", "Force", "Army", "Navy", "Corps", "Council", "Committee", "Staff", "Parliament",
     "Assembly", "Union", "Organization", "Organisation", "Alliance", "Bank", "Party", "University", "Institute",
     "Company", "Group", "Service", "Office", "Department", "Guard", "Police", "Command", "Brigade", "Division",
-    "Academy", "Court", "Government", "Federation", "Association", "Fund", "Commission", "Cabinet", "Center",
-    "Centre",
+    "Academy", "Court", "Government", "Federation", "Association", "Fund", "Commission", "Cabinet", "Center", "Centre",
 ];
 
 /// Last words of a company's or a research body's name ("Tobror Shipbuilding",
@@ -34,8 +33,8 @@ pub(crate) const ORG_HEADS: [&str; 40] = [
 pub(super) const COMPANY_HEADS: [&str; 36] = [
     "Shipbuilding", "Logistics", "Telecom", "Telecoms", "Steel", "Energy", "Engineering", "Consulting", "Holdings",
     "Research", "Studies", "Systems", "Industries", "Technologies", "Airlines", "Airways", "Motors", "Capital",
-    "Partners", "Media", "Pharmaceuticals", "Shipping", "Mining", "Petroleum", "Construction", "Solutions",
-    "Networks", "Corp", "Corporation", "Inc", "Ltd", "LLC", "Plc", "GmbH", "Aerospace", "Defence",
+    "Partners", "Media", "Pharmaceuticals", "Shipping", "Mining", "Petroleum", "Construction", "Solutions", "Networks",
+    "Corp", "Corporation", "Inc", "Ltd", "LLC", "Plc", "GmbH", "Aerospace", "Defence",
 ];
 
 /// First words of a place's name ("Port Harcourt", "Mount Ararat", "New Delhi").
@@ -43,18 +42,20 @@ pub(super) const PLACE_FIRST_WORDS: [&str; 6] = ["Port", "Fort", "Mount", "Cape"
 
 /// Last words that make a name a place.
 pub(crate) const PLACE_HEADS: [&str; 19] = [
-    "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands",
-    "Region", "Province", "District", "Corridor", "Peninsula", "Desert", "Canal", "Airport",
+    "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands", "Region",
+    "Province", "District", "Corridor", "Peninsula", "Desert", "Canal", "Airport",
 ];
 
 /// Words that make a name an agreement.
-pub(super) const AGREEMENT_HEADS: [&str; 10] =
-    ["Declaration", "Treaty", "Memorandum", "Agreement", "Accord", "Accords", "Pact", "Convention", "Protocol", "Charter"];
+pub(super) const AGREEMENT_HEADS: [&str; 10] = [
+    "Declaration", "Treaty", "Memorandum", "Agreement", "Accord", "Accords", "Pact", "Convention", "Protocol",
+    "Charter",
+];
 
 /// Last words that make a name an event.
 pub(super) const EVENT_HEADS: [&str; 15] = [
-    "Day", "Summit", "Forum", "Conference", "Games", "Olympics", "Festival", "Fair", "Expo", "Exhibition",
-    "Ceremony", "Parade", "War", "Championship", "Congress",
+    "Day", "Summit", "Forum", "Conference", "Games", "Olympics", "Festival", "Fair", "Expo", "Exhibition", "Ceremony",
+    "Parade", "War", "Championship", "Congress",
 ];
 
 /// Lowercase words after an edition name that make it an event rather than an exercise.
@@ -74,8 +75,8 @@ pub(super) const SPEECH_VERBS: [&str; 14] = [
 /// Words that describe exercises rather than name one ("Joint exercises began …").
 pub(super) const EXERCISE_ADJECTIVES: [&str; 30] = [
     "joint", "military", "naval", "tactical", "annual", "bilateral", "trilateral", "multinational", "international",
-    "combined", "regular", "major", "special", "live", "command", "field", "planned", "scheduled", "further", "similar",
-    "previous", "next", "last", "new", "large", "massive", "several", "operational", "strategic", "such",
+    "combined", "regular", "major", "special", "live", "command", "field", "planned", "scheduled", "further",
+    "similar", "previous", "next", "last", "new", "large", "massive", "several", "operational", "strategic", "such",
 ];
 
 /// Lowercase words besides [`LOWER_TITLES`] that make an apposition a person's role.
@@ -112,7 +113,8 @@ pub(super) const OFFICE_WORDS: [&str; 17] = [
 ];
 
 /// Titles written short with a full stop ("Lt. Gen. Ann Lee"), which does not end the name.
-pub(super) const SHORT_TITLES: [&str; 14] = ["Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Brig", "Sgt", "Cmdr", "Dr", "Mr", "Mrs", "Ms", "Prof"];
+pub(super) const SHORT_TITLES: [&str; 14] =
+    ["Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Brig", "Sgt", "Cmdr", "Dr", "Mr", "Mrs", "Ms", "Prof"];
 
 /// Words set in capitals that label a story, not name an organisation ("BREAKING").
 pub(super) const CAPITALS_WORDS: [&str; 14] = [

@@ -46,7 +46,9 @@ fn to_bio(sentence: Vec<(String, String)>) -> Vec<(String, String)> {
         .into_iter()
         .map(|(w, tag)| {
             let bio = match tag.split_once('-') {
-                Some((_, kind)) if tag.starts_with('B') || prev.split_once('-').map(|p| p.1) != Some(kind) => format!("B-{kind}"),
+                Some((_, kind)) if tag.starts_with('B') || prev.split_once('-').map(|p| p.1) != Some(kind) => {
+                    format!("B-{kind}")
+                }
                 Some((_, kind)) => format!("I-{kind}"),
                 None => "O".to_owned(),
             };
@@ -141,7 +143,9 @@ impl Score {
 
     /// A table: one row per type, then typed over PER/ORG/LOC and all four.
     pub fn table(&self) -> String {
-        let mut out = String::from("| type | gold | found | correct | precision | recall | F1 |\n|---|---|---|---|---|---|---|\n");
+        let mut out = String::from(
+            "| type | gold | found | correct | precision | recall | F1 |\n|---|---|---|---|---|---|---|\n",
+        );
         let row = |name: &str, c: &Counts| {
             format!(
                 "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |\n",

@@ -129,10 +129,17 @@ pub fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
     let caps_sentence = sentence_in_capitals(words);
-    let gazetteer: Vec<Option<&str>> = words.iter().map(|w| if has_upper(w) { gazetteer_kind(w) } else { None }).collect();
+    let gazetteer: Vec<Option<&str>> =
+        words.iter().map(|w| if has_upper(w) { gazetteer_kind(w) } else { None }).collect();
     // Each word and the next as one place name, looked up once for both words.
     let pairs: Vec<Option<&str>> = (0..n)
-        .map(|i| if i + 1 < n && has_upper(words[i]) { gazetteer_kind(&format!("{} {}", words[i], words[i + 1])) } else { None })
+        .map(|i| {
+            if i + 1 < n && has_upper(words[i]) {
+                gazetteer_kind(&format!("{} {}", words[i], words[i + 1]))
+            } else {
+                None
+            }
+        })
         .collect();
     // Each word's list memberships, once: its neighbours ask again.
     let heads: Vec<Heads> = words

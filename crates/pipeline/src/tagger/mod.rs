@@ -19,8 +19,9 @@ pub use tokens::{Token, tokenize};
 /// those features change.
 static MODEL_BYTES: &[u8] = include_bytes!("../../data/ner.crfsuite");
 
-static MODEL: LazyLock<Model<'static>> =
-    LazyLock::new(|| Model::new(MODEL_BYTES).expect("crates/pipeline/data/ner.crfsuite is a CRFsuite model (run `cargo xtask train`)"));
+static MODEL: LazyLock<Model<'static>> = LazyLock::new(|| {
+    Model::new(MODEL_BYTES).expect("crates/pipeline/data/ner.crfsuite is a CRFsuite model (run `cargo xtask train`)")
+});
 
 /// The kind of a tagged name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,7 +79,8 @@ pub struct Sentences<'a> {
 impl<'a> Sentences<'a> {
     pub fn new(sentences: &'a [&'a str]) -> Sentences<'a> {
         let tokens: Vec<Vec<Token<'a>>> = sentences.iter().map(|s| tokenize(s)).collect();
-        let plain: Vec<Vec<std::borrow::Cow<'a, str>>> = tokens.iter().map(|ts| ts.iter().map(|t| tokens::plain(t.text)).collect()).collect();
+        let plain: Vec<Vec<std::borrow::Cow<'a, str>>> =
+            tokens.iter().map(|ts| ts.iter().map(|t| tokens::plain(t.text)).collect()).collect();
         let words: Vec<Vec<&str>> = plain.iter().map(|ts| ts.iter().map(|t| t.as_ref()).collect()).collect();
         let view = features::DocumentView::new(&words);
         Sentences { sentences, tokens, plain, view }
@@ -92,7 +94,12 @@ impl<'a> Sentences<'a> {
         conll::spans(&tags)
             .into_iter()
             .filter_map(|(start, end, kind)| {
-                Some(Name { sentence: i, start: tokens[start].start, end: tokens[end - 1].end, kind: Kind::from_label(&kind)? })
+                Some(Name {
+                    sentence: i,
+                    start: tokens[start].start,
+                    end: tokens[end - 1].end,
+                    kind: Kind::from_label(&kind)?,
+                })
             })
             .collect()
     }
@@ -143,7 +150,9 @@ mod tests {
 
     #[test]
     fn a_sentence_tagged_alone_gets_its_tags_in_the_whole_document() {
-        let text = ["VRELO WINS AT HOME", "Coach Ana Lind praised Vrelo after the game in Oslo.", "Lind said Vrelo would rest."];
+        let text = [
+            "VRELO WINS AT HOME", "Coach Ana Lind praised Vrelo after the game in Oslo.", "Lind said Vrelo would rest.",
+        ];
         let doc = Sentences::new(&text);
         let words: Vec<Vec<&str>> = text.iter().map(|s| tokenize(s).into_iter().map(|t| t.text).collect()).collect();
         let whole = tag_tokens(&words);
@@ -158,7 +167,8 @@ mod tests {
 
     #[test]
     fn tagging_is_deterministic() {
-        let text = ["The U.S. envoy Mirela Stanek met Acme Corp. officials in Geneva.", "Stanek said talks would resume."];
+        let text =
+            ["The U.S. envoy Mirela Stanek met Acme Corp. officials in Geneva.", "Stanek said talks would resume."];
         let first = found(&text);
         for _ in 0..3 {
             assert_eq!(found(&text), first);

@@ -17,9 +17,9 @@ pub struct Token<'a> {
 
 /// Abbreviations that keep their full stop as CoNLL writes them (Reuters style).
 const ABBREVIATIONS: [&str; 40] = [
-    "Corp", "Inc", "Ltd", "Co", "Cos", "Bros", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt",
-    "Capt", "Sgt", "Gov", "Sen", "Rep", "Rev", "Prof", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep",
-    "Oct", "Nov", "Dec", "Mt", "Ft", "vs", "etc", "Maj", "Adm",
+    "Corp", "Inc", "Ltd", "Co", "Cos", "Bros", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Capt",
+    "Sgt", "Gov", "Sen", "Rep", "Rev", "Prof", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
+    "Dec", "Mt", "Ft", "vs", "etc", "Maj", "Adm",
 ];
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,13 +103,19 @@ mod tests {
     #[test]
     fn punctuation_stands_alone_and_dotted_abbreviations_stay_whole() {
         check("The U.S. and U.N. met in Geneva.", &["The", "U.S.", "and", "U.N.", "met", "in", "Geneva", "."]);
-        check("Acme Corp. rose 1,250.5 points (3.2%).", &["Acme", "Corp.", "rose", "1,250.5", "points", "(", "3.2", "%", ")", "."]);
+        check(
+            "Acme Corp. rose 1,250.5 points (3.2%).",
+            &["Acme", "Corp.", "rose", "1,250.5", "points", "(", "3.2", "%", ")", "."],
+        );
         check("\"No,\" she said.", &["\"", "No", ",", "\"", "she", "said", "."]);
     }
 
     #[test]
     fn hyphenated_words_stay_whole_and_clitics_split() {
-        check("Sheffield-based Vrelo's rival didn't win.", &["Sheffield-based", "Vrelo", "'s", "rival", "did", "n't", "win", "."]);
+        check(
+            "Sheffield-based Vrelo's rival didn't win.",
+            &["Sheffield-based", "Vrelo", "'s", "rival", "did", "n't", "win", "."],
+        );
         check("AT&T beat O'Neill 6-3", &["AT&T", "beat", "O'Neill", "6-3"]);
     }
 

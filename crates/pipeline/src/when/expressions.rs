@@ -9,19 +9,18 @@ use regex::Regex;
 use crate::date_words;
 use crate::dates::{self, DateValue, month_number};
 
-use super::{Expr, Hit};
 use super::patterns::{
-    AGO, BARE_WEEKDAY, BETWEEN, CROSS_RANGE, CROSS_RANGE_MONTH_FIRST, DAY_RANGE, FOR_YEAR, IN_MONTH, MONTHS_SPAN,
-    MONTH_DAY_RANGE, MONTH_OF_YEAR, MONTH_POSSESSIVE, MONTH_RANGE, MONTH_STEP, NAMED_RELATIVE, NUMERIC_DAY_RANGE,
+    AGO, BARE_WEEKDAY, BETWEEN, CROSS_RANGE, CROSS_RANGE_MONTH_FIRST, DAY_RANGE, FOR_YEAR, IN_MONTH, MONTH_DAY_RANGE,
+    MONTH_OF_YEAR, MONTH_POSSESSIVE, MONTH_RANGE, MONTH_STEP, MONTHS_SPAN, NAMED_RELATIVE, NUMERIC_DAY_RANGE,
     NUMERIC_RANGE, ON_WEEKDAY, PART_OF_YEAR, QUARTER, QUARTER_ANAPHOR, QUARTER_ENDING, QUARTER_ORDINAL, SEASON,
-    SIMPLE_RELATIVE, SPELLED_YEAR, THIS_YEAR, WEEKDAY, WEEKDAY_DATE, WEEK_WEEKDAY, YEAR_EARLIER, day, month, number,
+    SIMPLE_RELATIVE, SPELLED_YEAR, THIS_YEAR, WEEK_WEEKDAY, WEEKDAY, WEEKDAY_DATE, YEAR_EARLIER, day, month, number,
     re, spelled_year, weekday, year,
 };
+use super::{Expr, Hit};
 
 /// Weekdays listed before a plural part of the day ("Monday and Tuesday nights").
-static RECURRING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^(?:\s*(?:,|and|or)\s*{WEEKDAY})*\s+(?:nights|mornings|afternoons|evenings)\b"))
-});
+static RECURRING_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^(?:\s*(?:,|and|or)\s*{WEEKDAY})*\s+(?:nights|mornings|afternoons|evenings)\b")));
 
 /// Whether a weekday hit names a day that recurs rather than one day.
 fn recurs(sentence: &str, hit: &Hit) -> bool {
@@ -65,26 +64,78 @@ pub fn find(sentence: &str) -> Vec<Hit> {
                 None => Date::new(2000, month, day).map(|_| Expr::Stated(DateValue::MonthDay { month, day })),
             }
         }),
-        (&THIS_YEAR, |c| Some(match year(c, 1) {
-            Some(y) => Expr::Stated(DateValue::Year(y)),
-            None => Expr::YearsFromReference(0),
-        })),
+        (&THIS_YEAR, |c| {
+            Some(match year(c, 1) {
+                Some(y) => Expr::Stated(DateValue::Year(y)),
+                None => Expr::YearsFromReference(0),
+            })
+        }),
         (&NUMERIC_RANGE, |c| {
-            Some(Expr::DayRange { month: month(c, 2)?, first: day(c, 1)?, last_month: month(c, 4)?, last: day(c, 3)?, year: year(c, 5) })
+            Some(Expr::DayRange {
+                month: month(c, 2)?,
+                first: day(c, 1)?,
+                last_month: month(c, 4)?,
+                last: day(c, 3)?,
+                year: year(c, 5),
+            })
         }),
         (&NUMERIC_DAY_RANGE, |c| {
-            Some(Expr::DayRange { month: month(c, 3)?, first: day(c, 1)?, last_month: month(c, 3)?, last: day(c, 2)?, year: year(c, 4) })
+            Some(Expr::DayRange {
+                month: month(c, 3)?,
+                first: day(c, 1)?,
+                last_month: month(c, 3)?,
+                last: day(c, 2)?,
+                year: year(c, 4),
+            })
         }),
         (&CROSS_RANGE, |c| {
-            Some(Expr::DayRange { month: month_number(&c[2])?, first: day(c, 1)?, last_month: month_number(&c[4])?, last: day(c, 3)?, year: year(c, 5) })
+            Some(Expr::DayRange {
+                month: month_number(&c[2])?,
+                first: day(c, 1)?,
+                last_month: month_number(&c[4])?,
+                last: day(c, 3)?,
+                year: year(c, 5),
+            })
         }),
         (&CROSS_RANGE_MONTH_FIRST, |c| {
-            Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[3])?, last: day(c, 4)?, year: year(c, 5) })
+            Some(Expr::DayRange {
+                month: month_number(&c[1])?,
+                first: day(c, 2)?,
+                last_month: month_number(&c[3])?,
+                last: day(c, 4)?,
+                year: year(c, 5),
+            })
         }),
-        (&BETWEEN, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[1])?, last: day(c, 3)?, year: year(c, 4) })),
-        (&DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[3])?, first: day(c, 1)?, last_month: month_number(&c[3])?, last: day(c, 2)?, year: year(c, 4) })),
-        (&MONTH_DAY_RANGE, |c| Some(Expr::DayRange { month: month_number(&c[1])?, first: day(c, 2)?, last_month: month_number(&c[1])?, last: day(c, 3)?, year: year(c, 4) })),
-        (&MONTH_RANGE, |c| Some(Expr::MonthRange { first: month_number(&c[1])?, last: month_number(&c[2])?, year: year(c, 3) })),
+        (&BETWEEN, |c| {
+            Some(Expr::DayRange {
+                month: month_number(&c[1])?,
+                first: day(c, 2)?,
+                last_month: month_number(&c[1])?,
+                last: day(c, 3)?,
+                year: year(c, 4),
+            })
+        }),
+        (&DAY_RANGE, |c| {
+            Some(Expr::DayRange {
+                month: month_number(&c[3])?,
+                first: day(c, 1)?,
+                last_month: month_number(&c[3])?,
+                last: day(c, 2)?,
+                year: year(c, 4),
+            })
+        }),
+        (&MONTH_DAY_RANGE, |c| {
+            Some(Expr::DayRange {
+                month: month_number(&c[1])?,
+                first: day(c, 2)?,
+                last_month: month_number(&c[1])?,
+                last: day(c, 3)?,
+                year: year(c, 4),
+            })
+        }),
+        (&MONTH_RANGE, |c| {
+            Some(Expr::MonthRange { first: month_number(&c[1])?, last: month_number(&c[2])?, year: year(c, 3) })
+        }),
         (&QUARTER_ORDINAL, |c| {
             let n = match c[4].to_ascii_lowercase().as_str() {
                 "first" | "1st" => 1,
@@ -102,9 +153,10 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }),
         (&QUARTER_ANAPHOR, |c| {
             let words = format!("{} {} {}", c[1].to_lowercase(), &c[2], c.get(4).map_or("", |m| m.as_str()));
-            let back = ["year-earlier", "year-ago", "comparable", "corresponding", "year ago", "year earlier", "last year"]
-                .iter()
-                .any(|w| words.contains(w));
+            let back =
+                ["year-earlier", "year-ago", "comparable", "corresponding", "year ago", "year earlier", "last year"]
+                    .iter()
+                    .any(|w| words.contains(w));
             let current = words.contains("current");
             let latest = words.contains("latest") || words.contains("most recent");
             let year = c[2].split_whitespace().find_map(|w| w.parse::<i16>().ok());
@@ -114,7 +166,13 @@ pub fn find(sentence: &str) -> Vec<Hit> {
             }
             let period = &c[3] == "period";
             // "the period" alone may be any time: only a qualified one is a quarter.
-            (!period || !c[2].trim().is_empty()).then_some(Expr::SameQuarter { years: if back { -1 } else { 0 }, current, latest, period, year })
+            (!period || !c[2].trim().is_empty()).then_some(Expr::SameQuarter {
+                years: if back { -1 } else { 0 },
+                current,
+                latest,
+                period,
+                year,
+            })
         }),
         (&YEAR_EARLIER, |_| Some(Expr::YearEarlier)),
         (&WEEK_WEEKDAY, |c| {
@@ -249,11 +307,16 @@ pub fn find(sentence: &str) -> Vec<Hit> {
     // "the winter of nineteen ninety-four": the season of that year.
     hits.sort_by_key(|h| h.start);
     for i in 1..hits.len() {
-        if let (Expr::Season { season, year: None, .. }, Expr::Stated(DateValue::Year(y))) = (hits[i - 1].expr, hits[i].expr)
+        if let (Expr::Season { season, year: None, .. }, Expr::Stated(DateValue::Year(y))) =
+            (hits[i - 1].expr, hits[i].expr)
             && sentence[hits[i - 1].end..hits[i].start].trim().is_empty()
             && sentence[hits[i].start..].to_ascii_lowercase().starts_with("of ")
         {
-            hits[i - 1] = Hit { start: hits[i - 1].start, end: hits[i].end, expr: Expr::Season { season, year: Some(y), step: None } };
+            hits[i - 1] = Hit {
+                start: hits[i - 1].start,
+                end: hits[i].end,
+                expr: Expr::Season { season, year: Some(y), step: None },
+            };
             hits[i].expr = Expr::YearsFromReference(i32::MIN);
         }
     }

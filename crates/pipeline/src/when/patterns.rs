@@ -16,8 +16,11 @@ pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-pub(super) static DAY_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?")));
+pub(super) static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?"
+    ))
+});
 
 /// "between 7 September and 9 September", "from 28 August to 2 September 2023".
 pub(super) static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,7 +37,9 @@ pub(super) static CROSS_RANGE_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"))
+    re(&format!(
+        r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"
+    ))
 });
 
 pub(super) static BETWEEN: LazyLock<Regex> =
@@ -43,8 +48,11 @@ pub(super) static BETWEEN: LazyLock<Regex> =
 pub(super) static MONTH_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?")));
 
-pub(super) static IN_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}")));
+pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}"
+    ))
+});
 
 /// "December's figures": a month's own. "May's" is left out, for it is a name as often.
 pub(super) static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,14 +61,20 @@ pub(super) static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static ON_WEEKDAY: LazyLock<Regex> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
-    LazyLock::new(|| re(&format!(r"\b(?:[Oo]n|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b")));
+    LazyLock::new(|| {
+        re(&format!(
+            r"\b(?:[Oo]n|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b"
+        ))
+    });
 
 /// "today's world" speaks of the present in general, not of a day: the possessive is
 /// caught so it can be refused.
-pub(super) static SIMPLE_RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
+pub(super) static SIMPLE_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
 
-pub(super) static NAMED_RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b"));
+pub(super) static NAMED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b")
+});
 
 pub(super) static AGO: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b")));
@@ -81,23 +95,30 @@ pub(super) static QUARTER: LazyLock<Regex> =
 /// fourth quarter", "the 1988 second quarter", "the year-earlier third quarter",
 /// "the fourth quarter of 1989". Fiscal quarters are read as calendar ones.
 pub(super) static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(this|last|next) year['’]s\s+|((?:19|20)\d{2})\s+|(year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d{2})\b)?")
+    re(
+        r"(?i)\b(?:(this|last|next) year['’]s\s+|((?:19|20)\d{2})\s+|(year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d{2})\b)?",
+    )
 });
 
 /// "the quarter", "the latest quarter", "this quarter", "the year-ago period", "the
 /// quarter a year earlier": a quarter named by what the text said before.
 pub(super) static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?(-\w)?")
+    re(
+        r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?(-\w)?",
+    )
 });
 
 /// The quarter's words are the first group: the date after "ended" is a date of its own.
 pub(super) static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}"))
+    re(&format!(
+        r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}"
+    ))
 });
 
 /// "the current year", "this fiscal year", "the full year": the reference's year.
-pub(super) static THIS_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:current|full|fiscal|current fiscal)\s+year\b(?:\s+((?:19|20)\d{2})\b)?"));
+pub(super) static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:current|full|fiscal|current fiscal)\s+year\b(?:\s+((?:19|20)\d{2})\b)?")
+});
 
 /// A weekday before a full or month-and-day date ("Saturday, April 25"): the date speaks.
 pub(super) static WEEKDAY_DATE: LazyLock<Regex> =
@@ -106,7 +127,9 @@ pub(super) static WEEKDAY_DATE: LazyLock<Regex> =
 /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the
 /// year two thousand" (which needs "the year" or a preposition before it).
 pub(super) static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|(two thousand)(?:[\s-]+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b")
+    re(
+        r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|(two thousand)(?:[\s-]+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+    )
 });
 
 /// A span of several months a figure is given for ("the nine months", "the first
@@ -117,15 +140,18 @@ pub(super) static MONTHS_SPAN: LazyLock<Regex> =
 pub(super) static YEAR_EARLIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
 
-pub(super) static WEEK_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b")));
+pub(super) static WEEK_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b")));
 
 /// A weekday with no word before it that says so ("the court Friday rejected", "left
 /// Tuesday"): the word before it is caught to refuse names ("Good Friday"), and a
 /// capital after it at a sentence's start ("Monday Morning Brief").
-pub(super) static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?")));
+pub(super) static BARE_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?")));
 
-pub(super) static MONTH_STEP: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:(?:early|late|mid)[\s-]*)?([Ll]ast|[Nn]ext|[Tt]his)\s+(?:(?:early|late|mid)[\s-]*)?{MONTH}")));
+pub(super) static MONTH_STEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b(?:(?:early|late|mid)[\s-]*)?([Ll]ast|[Nn]ext|[Tt]his)\s+(?:(?:early|late|mid)[\s-]*)?{MONTH}"))
+});
 
 pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{MONTH},?\s+(?:of\s+)?(last|next|this)\s+year\b")));
@@ -133,7 +159,9 @@ pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
 /// A season with a word that makes it a time ("last summer", "in the fall", "winter
 /// of 1998"); "the fall of the wall" is caught to be refused.
 pub(super) static SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Oo]ver|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{2})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?")
+    re(
+        r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Oo]ver|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{2})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?",
+    )
 });
 
 pub(super) static PART_OF_YEAR: LazyLock<Regex> =
@@ -141,17 +169,38 @@ pub(super) static PART_OF_YEAR: LazyLock<Regex> =
 
 /// The words before a year that say it is what something covers ("a plan for 2024",
 /// "the budget for the year 2025", either year of "a plan for 2023-2024").
-pub(super) static FOR_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
+pub(super) static FOR_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
 
 pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|to be|set to|plans? to|planned|scheduled|upcoming|intends? to)\b")
+    re(
+        r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|to be|set to|plans? to|planned|scheduled|upcoming|intends? to)\b",
+    )
 });
 
 pub(crate) fn number(word: &str) -> Option<i64> {
     let words = [
-        ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
-        ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30),
-        ("forty", 40), ("fifty", 50), ("hundred", 100), ("a hundred", 100), ("a", 1), ("an", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("fifteen", 15),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("hundred", 100),
+        ("a hundred", 100),
+        ("a", 1),
+        ("an", 1),
     ];
     word.parse().ok().or_else(|| words.iter().find(|(w, _)| *w == word).map(|&(_, n)| n))
 }
@@ -159,12 +208,20 @@ pub(crate) fn number(word: &str) -> Option<i64> {
 /// The year a [`SPELLED_YEAR`] match says; "two thousand" needs a word before it.
 pub(super) fn spelled_year(c: &regex::Captures<'_>) -> Option<i16> {
     const UNITS: [&str; 10] = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-    const TEENS: [&str; 10] = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    const TEENS: [&str; 10] =
+        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    let find = |list: &[&str], i: usize| c.get(i).and_then(|m| list.iter().position(|w| m.as_str().eq_ignore_ascii_case(w)));
+    let find =
+        |list: &[&str], i: usize| c.get(i).and_then(|m| list.iter().position(|w| m.as_str().eq_ignore_ascii_case(w)));
     if c.get(6).is_some() {
         c.get(1)?;
-        return Some(2000 + i16::try_from(find(&UNITS, 7).unwrap_or(0) + if c.get(7).is_some_and(|m| m.as_str().eq_ignore_ascii_case("ten")) { 10 } else { 0 }).ok()?);
+        return Some(
+            2000 + i16::try_from(
+                find(&UNITS, 7).unwrap_or(0)
+                    + if c.get(7).is_some_and(|m| m.as_str().eq_ignore_ascii_case("ten")) { 10 } else { 0 },
+            )
+            .ok()?,
+        );
     }
     let century: i16 = if c[2].eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
     let rest = match find(&TEENS, 3) {

@@ -17,12 +17,25 @@ fn from_date(d: Date) -> Option<NaiveDate> {
 }
 
 fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    let next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
     next.map(|d| d - Duration::days(1))
 }
 
-pub(super) fn span(start: NaiveDate, end: NaiveDate, precision: Precision, basis: Basis, evidence: &str) -> Option<DateSpan> {
-    Some(DateSpan { start: to_date(start)?, end: to_date(end)?, precision, basis, evidence: evidence.to_owned().into() })
+pub(super) fn span(
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: Precision,
+    basis: Basis,
+    evidence: &str,
+) -> Option<DateSpan> {
+    Some(DateSpan {
+        start: to_date(start)?,
+        end: to_date(end)?,
+        precision,
+        basis,
+        evidence: evidence.to_owned().into(),
+    })
 }
 
 /// The year of a month and day given without one: the reference year, moved back or
@@ -97,7 +110,13 @@ fn season_span(start_year: i32, season: u8) -> Option<(NaiveDate, NaiveDate)> {
 
 /// [`resolve`], with the quarter the text last named (`quarter`), for "the quarter"
 /// and "a year earlier".
-pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evidence: &str, quarter: Option<&DateSpan>) -> Option<DateSpan> {
+pub fn resolve_with(
+    expr: Expr,
+    reference: Option<&DateSpan>,
+    tense: Tense,
+    evidence: &str,
+    quarter: Option<&DateSpan>,
+) -> Option<DateSpan> {
     use Basis::{Inferred, Stated};
     match expr {
         Expr::Quarter { n, year: Some(y), .. } => {
@@ -142,10 +161,15 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
                     span(start, end, Precision::Quarter, Inferred, evidence)?
                 }
             };
-            if years == 0 { Some(DateSpan { basis: Inferred, evidence: evidence.to_owned().into(), ..base }) } else { years_before(&base, i32::from(years), evidence) }
+            if years == 0 {
+                Some(DateSpan { basis: Inferred, evidence: evidence.to_owned().into(), ..base })
+            } else {
+                years_before(&base, i32::from(years), evidence)
+            }
         }
         Expr::QuarterEnding { month } => {
-            let y = year_for(u32::from(month), 1, reference?, if tense == Tense::Future { tense } else { Tense::Past })?;
+            let y =
+                year_for(u32::from(month), 1, reference?, if tense == Tense::Future { tense } else { Tense::Past })?;
             if month % 3 == 0 {
                 let (start, end) = quarter_span(y, month / 3)?;
                 span(start, end, Precision::Quarter, Inferred, evidence)
@@ -164,7 +188,8 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
         Expr::WeekdayOfWeek { weekday, weeks } => {
             let anchor = from_date(reference.filter(|r| r.precision == Precision::Day)?.start)?;
             let monday = anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
-            let d = monday + Duration::weeks(i64::from(weeks)) + Duration::days(i64::from(weekday.num_days_from_monday()));
+            let d =
+                monday + Duration::weeks(i64::from(weeks)) + Duration::days(i64::from(weekday.num_days_from_monday()));
             span(d, d, Precision::Day, Inferred, evidence)
         }
         Expr::MonthStep { month, step } => {
@@ -299,7 +324,13 @@ pub fn resolve_with(expr: Expr, reference: Option<&DateSpan>, tense: Tense, evid
         }
         Expr::YearsFromReference(n) => {
             let y = from_date(reference?.start)?.year().checked_add(n)?;
-            span(NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Precision::Year, Inferred, evidence)
+            span(
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+                Precision::Year,
+                Inferred,
+                evidence,
+            )
         }
     }
 }

@@ -50,7 +50,8 @@ fn tense_marks(text: &str) -> Vec<(usize, Tense, bool)> {
 
 /// Where a clause ends, for the verb that governs a date: punctuation, quotes and
 /// the words that open a reported or relative clause.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[,;:()"“”]|\b(?:that|which|who|saying|because|while|although)\b"#));
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"[,;:()"“”]|\b(?:that|which|who|saying|because|while|although)\b"#));
 
 /// The tense of the clause a date sits in: the verb nearest before the date in its
 /// clause ("X said the plant will open on Friday": future; "Bush told reporters on
@@ -81,7 +82,11 @@ pub fn tense_at(sentence: &str, start: usize, end: usize) -> Tense {
     }
     // "had filed reports by Wednesday": a past perfect anywhere before in the clause.
     let perfect = tense_marks(&sentence[clause_start..end]).iter().any(|m| m.2);
-    let mark = if perfect { Some((0, Tense::Past, true)) } else { nearest_before.or_else(|| tense_marks(&after[..cut]).first().copied()) };
+    let mark = if perfect {
+        Some((0, Tense::Past, true))
+    } else {
+        nearest_before.or_else(|| tense_marks(&after[..cut]).first().copied())
+    };
     let by = |w: &str| w.eq_ignore_ascii_case("by");
     let deadline = before.trim_end().rsplit(char::is_whitespace).next().is_some_and(by)
         || sentence[start..end].split_whitespace().next().is_some_and(by);
