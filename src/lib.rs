@@ -117,7 +117,7 @@ pub fn App() -> Html {
     // The key listener reads them through `flags`, as it reads the state.
     let drawer = use_state_eq(|| false);
     let overlay = use_state_eq(|| false);
-    let flags = use_mut_ref(|| Flags::default());
+    let flags = use_mut_ref(Flags::default);
     {
         let mut f = flags.borrow_mut();
         f.drawer = Some(drawer.clone());

@@ -110,7 +110,7 @@ async fn entity_link_opens_its_card_and_unknown_entity_says_so() {
     let corpus = chronicle::corpus::corpus().unwrap();
     let entity = corpus.entities.iter().find(|e| !e.mentions.is_empty()).unwrap();
     let root = mount_at(&format!("#entity={}", entity.id)).await;
-    assert_eq!(texts(&root, ".card h2"), [entity.name.clone()]);
+    assert_eq!(texts(&root, ".card h2"), std::slice::from_ref(&entity.name));
     let root = mount_at("#entity=person:nobody-at-all").await;
     assert_eq!(texts(&root, ".card.missing h2"), ["No such entity"]);
     let root = mount_at("#k=nonsense&from=2022-99-01").await;

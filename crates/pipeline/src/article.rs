@@ -209,9 +209,8 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             // The section's name under the headline or its date line ("Politics"),
             // before the body (a place in capitals there is a dateline: kept).
             removed.push(std::mem::take(block));
-        } else if headline_at.is_some() && place_alone(i, block) {
-            removed.push(std::mem::take(block));
-        } else if i < header_kept {
+        } else if (headline_at.is_some() && place_alone(i, block)) || i < header_kept {
+            // A place alone under the headline, or a header line read above.
             removed.push(std::mem::take(block));
         } else if headline_at.is_some_and(|h| h + 1 == i) && i + 1 < blocks_kept && is_headline(block) {
             standfirst = Some(std::mem::take(block));
