@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use model::EntityKind;
 
-use crate::clean::sentences;
 use crate::gazetteer::{GAZETTEER, PlaceKind, Via};
 use crate::tagger;
+use crate::text::sentences;
 
 use super::classify::{apposition, classify_run, with_context};
 use super::tokens::{DAY_WAR, Token, runs, span_text, tokens};

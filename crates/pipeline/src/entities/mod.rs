@@ -23,7 +23,7 @@ use model::{Alias, Article, Entity, EntityKind, Mention, Related, Role};
 use rayon::prelude::*;
 
 use crate::gazetteer::{GAZETTEER, PlaceKind};
-use crate::recycle::fold;
+use crate::text::fold;
 
 use find::{Found, SentenceFinds, find_in_paragraph};
 use tokens::{last_word, tokens};
