@@ -44,12 +44,28 @@ const HUGE: usize = 100_000;
 const SEED: u64 = r#gen::DEFAULT_SEED;
 /// Window size of the headless browser.
 const WINDOW: (u32, u32) = (1280, 900);
-/// Budgets from issue 7.
-const SHELL_BUDGET: f64 = 80_000.0;
-const FLOOR_FACTOR: f64 = 1.5;
-/// The longest main-thread task the issue allows ("How": work split so no task blocks
-/// the main thread over 50 ms); not among its budgets, reported beside them.
-const LONG_TASK_MS: f64 = 50.0;
+/// Budgets from issue 30, each judged beside its floor from the same run.
+/// The app shell: at most this brotli size, and at most [`SHELL_OVER_FLOOR`] above the
+/// floor (a Yew app calling what Chronicle asks of `model`, no view).
+const SHELL_BUDGET: f64 = 150_000.0;
+const SHELL_OVER_FLOOR: f64 = 50_000.0;
+/// Corpus + index ÷ the text's brotli, judged from [`FLOOR_FROM`] articles up (below, the
+/// build-time index and entities weigh more than the text; reported without a verdict).
+const FLOOR_FACTOR: f64 = 2.0;
+const FLOOR_FROM: usize = 1_000;
+/// One frame at 60 Hz: a keystroke's next paint may take this much over the bare
+/// search box's (no script) in the same run.
+const ONE_FRAME_MS: f64 = 16.7;
+/// The entity filter's p95 at 10,000 articles.
+const ENTITY_FILTER_MS: f64 = 50.0;
+/// At [`HUGE`] articles: first timeline paint, ready, JS + wasm memory, the longest
+/// task, the pipeline and the site build.
+const HUGE_FIRST_PAINT_MS: f64 = 1_000.0;
+const HUGE_READY_MS: f64 = 4_000.0;
+const HUGE_MEMORY_BYTES: f64 = 400e6;
+const HUGE_LONG_TASK_MS: f64 = 200.0;
+const HUGE_PIPELINE_S: f64 = 300.0;
+const HUGE_SITE_S: f64 = 600.0;
 
 struct Options {
     sizes: Vec<usize>,
