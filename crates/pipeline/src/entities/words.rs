@@ -2,122 +2,112 @@
 //! organisation, a place, an agreement or an event, the words around exercises, speech verbs, and
 //! the capitalised words that never start a name. Written for the rules; none comes from the
 //! bundled articles or the development corpora.
+//!
+//! The lists themselves are data: `assets/entities/words.txt`, one section a list.
+
+use std::sync::LazyLock;
+
+/// The data file, read at compile time.
+static FILE: &str = include_str!("../../../../assets/entities/words.txt");
+
+/// The words of section `[name]` of the data file, in order; a missing section is a
+/// programming error (a test reads every list).
+fn list(name: &str) -> Vec<&'static str> {
+    let mut lines = FILE.lines().map(str::trim).skip_while(|l| *l != format!("[{name}]"));
+    assert!(lines.next().is_some(), "assets/entities/words.txt has no section [{name}]");
+    lines.take_while(|l| !l.starts_with('[')).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").
-pub(crate) const TITLES: [&str; 59] = [
-    "Minister", "President", "Vice-President", "Premier", "Chancellor", "General", "Gen", "Col-Gen", "Maj-Gen",
-    "Lt-Gen", "Brig-Gen", "Colonel", "Col", "Lieutenant", "Lt", "Major", "Maj", "Captain", "Capt", "Admiral", "Adm",
-    "Rear-Admiral", "Vice-Admiral", "Commander", "Chief", "Ambassador", "Envoy", "Deputy", "Secretary", "Director",
-    "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Mayor", "Senator", "Prince",
-    "King", "Queen", "Sheikh", "Emir", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Marshal", "Sergeant", "Attache",
-    "Brig", "Sgt", "Cmdr", "Manager", "CEO", "Rector", "Chairperson",
-];
+pub(crate) static TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| list("TITLES"));
 
 /// The same roles written in lowercase before a name ("his Chilean counterpart Ana Rojas").
-pub(crate) const LOWER_TITLES: [&str; 20] = [
-    "ambassador", "counterpart", "minister", "president", "envoy", "spokesman", "spokeswoman", "spokesperson",
-    "commander", "general", "chief", "leader", "head", "officer", "colonel", "premier", "secretary", "director",
-    "chairman", "deputy",
-];
+pub(crate) static LOWER_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| list("LOWER_TITLES"));
 
 /// Last words that make a name an organisation.
-pub(crate) const ORG_HEADS: [&str; 40] = [
-    "Ministry", "Agency", "Forces", "Force", "Army", "Navy", "Corps", "Council", "Committee", "Staff", "Parliament",
-    "Assembly", "Union", "Organization", "Organisation", "Alliance", "Bank", "Party", "University", "Institute",
-    "Company", "Group", "Service", "Office", "Department", "Guard", "Police", "Command", "Brigade", "Division",
-    "Academy", "Court", "Government", "Federation", "Association", "Fund", "Commission", "Cabinet", "Center", "Centre",
-];
+pub(crate) static ORG_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| list("ORG_HEADS"));
 
 /// Last words of a company's or a research body's name ("Tobror Shipbuilding",
 /// "Mofar Institute for Regional Studies"), which no person's name ends with.
-pub(super) const COMPANY_HEADS: [&str; 36] = [
-    "Shipbuilding", "Logistics", "Telecom", "Telecoms", "Steel", "Energy", "Engineering", "Consulting", "Holdings",
-    "Research", "Studies", "Systems", "Industries", "Technologies", "Airlines", "Airways", "Motors", "Capital",
-    "Partners", "Media", "Pharmaceuticals", "Shipping", "Mining", "Petroleum", "Construction", "Solutions", "Networks",
-    "Corp", "Corporation", "Inc", "Ltd", "LLC", "Plc", "GmbH", "Aerospace", "Defence",
-];
+pub(super) static COMPANY_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| list("COMPANY_HEADS"));
 
 /// First words of a place's name ("Port Harcourt", "Mount Ararat", "New Delhi").
-pub(super) const PLACE_FIRST_WORDS: [&str; 6] = ["Port", "Fort", "Mount", "Cape", "Lake", "New"];
+pub(super) static PLACE_FIRST_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("PLACE_FIRST_WORDS"));
 
 /// Last words that make a name a place.
-pub(crate) const PLACE_HEADS: [&str; 19] = [
-    "River", "Sea", "Lake", "Mountains", "Mountain", "Valley", "Gulf", "Bay", "Strait", "Island", "Islands", "Region",
-    "Province", "District", "Corridor", "Peninsula", "Desert", "Canal", "Airport",
-];
+pub(crate) static PLACE_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| list("PLACE_HEADS"));
 
 /// Words that make a name an agreement.
-pub(super) const AGREEMENT_HEADS: [&str; 10] = [
-    "Declaration", "Treaty", "Memorandum", "Agreement", "Accord", "Accords", "Pact", "Convention", "Protocol",
-    "Charter",
-];
+pub(super) static AGREEMENT_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| list("AGREEMENT_HEADS"));
 
 /// Last words that make a name an event.
-pub(super) const EVENT_HEADS: [&str; 15] = [
-    "Day", "Summit", "Forum", "Conference", "Games", "Olympics", "Festival", "Fair", "Expo", "Exhibition", "Ceremony",
-    "Parade", "War", "Championship", "Congress",
-];
+pub(super) static EVENT_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| list("EVENT_HEADS"));
 
 /// Lowercase words after an edition name that make it an event rather than an exercise.
-pub(super) const EVENT_WORDS: [&str; 10] =
-    ["fair", "festival", "expo", "exhibition", "summit", "forum", "games", "conference", "championship", "show"];
+pub(super) static EVENT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("EVENT_WORDS"));
 
 /// Lowercase words after a name that make it a military exercise.
-pub(super) const EXERCISE_WORDS: [&str; 8] =
-    ["exercises", "exercise", "drills", "drill", "manoeuvres", "maneuvers", "wargames", "war-games"];
+pub(super) static EXERCISE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("EXERCISE_WORDS"));
 
 /// Lowercase words after a name that mark it as a speaker.
-pub(super) const SPEECH_VERBS: [&str; 14] = [
-    "said", "says", "stated", "noted", "added", "told", "stressed", "emphasized", "emphasised", "underlined",
-    "announced", "declared", "thanked", "explained",
-];
+pub(super) static SPEECH_VERBS: LazyLock<Vec<&str>> = LazyLock::new(|| list("SPEECH_VERBS"));
 
 /// Words that describe exercises rather than name one ("Joint exercises began …").
-pub(super) const EXERCISE_ADJECTIVES: [&str; 30] = [
-    "joint", "military", "naval", "tactical", "annual", "bilateral", "trilateral", "multinational", "international",
-    "combined", "regular", "major", "special", "live", "command", "field", "planned", "scheduled", "further",
-    "similar", "previous", "next", "last", "new", "large", "massive", "several", "operational", "strategic", "such",
-];
+pub(super) static EXERCISE_ADJECTIVES: LazyLock<Vec<&str>> = LazyLock::new(|| list("EXERCISE_ADJECTIVES"));
 
 /// Lowercase words besides [`LOWER_TITLES`] that make an apposition a person's role.
-pub(super) const APPOSITION_ROLES: [&str; 14] = [
-    "analyst", "expert", "professor", "researcher", "official", "adviser", "advisor", "journalist", "fellow",
-    "lecturer", "scholar", "historian", "economist", "diplomat",
-];
+pub(super) static APPOSITION_ROLES: LazyLock<Vec<&str>> = LazyLock::new(|| list("APPOSITION_ROLES"));
 
 /// Capitalised words that start sentences or join clauses but never start a name.
-pub(super) const FUNCTION_WORDS: [&str; 73] = [
-    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
-    "Her", "Their", "Our", "In", "On", "At", "By", "For", "From", "To", "With", "As", "During", "After", "Before",
-    "Meanwhile", "Moreover", "Furthermore", "However", "Also", "And", "But", "Or", "Earlier", "Later", "According",
-    "While", "Since", "Although", "Thus", "Therefore", "Today", "Yesterday", "Last", "Next", "Both", "All", "Some",
-    "Many", "Several", "Each", "Every", "Such", "Other", "Not", "No", "If", "When", "Where", "What", "Why", "How",
-    "There", "Here", "Under", "Over", "Of",
-];
+pub(super) static FUNCTION_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("FUNCTION_WORDS"));
 
 /// Lowercase words allowed inside a name ("Treaty of Kars", "Declaration on Allied Relations").
 /// Name particles (`meta::NAME_PARTICLES`) join a name too, and are not counted among a
 /// person's name's words.
-pub(super) const CONNECTORS: [&str; 3] = ["of", "on", "for"];
+pub(super) static CONNECTORS: LazyLock<Vec<&str>> = LazyLock::new(|| list("CONNECTORS"));
 
 /// Capitalised words that are calendar words, never parts of names.
-pub(super) const CALENDAR: [&str; 19] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
+pub(super) static CALENDAR: LazyLock<Vec<&str>> = LazyLock::new(|| list("CALENDAR"));
 
 /// Words that end an office named after a title ("Minister of Foreign Affairs").
-pub(super) const OFFICE_WORDS: [&str; 17] = [
-    "Defense", "Defence", "Affairs", "Foreign", "Interior", "Justice", "Economy", "Energy", "Finance", "Health",
-    "Education", "State", "Security", "Trade", "Transport", "Agriculture", "Industry",
-];
+pub(super) static OFFICE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("OFFICE_WORDS"));
 
 /// Titles written short with a full stop ("Lt. Gen. Ann Lee"), which does not end the name.
-pub(super) const SHORT_TITLES: [&str; 14] =
-    ["Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Brig", "Sgt", "Cmdr", "Dr", "Mr", "Mrs", "Ms", "Prof"];
+pub(super) static SHORT_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| list("SHORT_TITLES"));
 
 /// Words set in capitals that label a story, not name an organisation ("BREAKING").
-pub(super) const CAPITALS_WORDS: [&str; 14] = [
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "VIDEO", "PHOTO", "PHOTOS", "WATCH", "LIVE",
-    "URGENT", "EDITORIAL", "COMMENT",
-];
+pub(super) static CAPITALS_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("CAPITALS_WORDS"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_read_whole_from_the_data_file() {
+        let lists: [(&str, &LazyLock<Vec<&str>>, usize); 19] = [
+            ("TITLES", &TITLES, 59),
+            ("LOWER_TITLES", &LOWER_TITLES, 20),
+            ("ORG_HEADS", &ORG_HEADS, 40),
+            ("COMPANY_HEADS", &COMPANY_HEADS, 36),
+            ("PLACE_FIRST_WORDS", &PLACE_FIRST_WORDS, 6),
+            ("PLACE_HEADS", &PLACE_HEADS, 19),
+            ("AGREEMENT_HEADS", &AGREEMENT_HEADS, 10),
+            ("EVENT_HEADS", &EVENT_HEADS, 15),
+            ("EVENT_WORDS", &EVENT_WORDS, 10),
+            ("EXERCISE_WORDS", &EXERCISE_WORDS, 8),
+            ("SPEECH_VERBS", &SPEECH_VERBS, 14),
+            ("EXERCISE_ADJECTIVES", &EXERCISE_ADJECTIVES, 30),
+            ("APPOSITION_ROLES", &APPOSITION_ROLES, 14),
+            ("FUNCTION_WORDS", &FUNCTION_WORDS, 73),
+            ("CONNECTORS", &CONNECTORS, 3),
+            ("CALENDAR", &CALENDAR, 19),
+            ("OFFICE_WORDS", &OFFICE_WORDS, 17),
+            ("SHORT_TITLES", &SHORT_TITLES, 14),
+            ("CAPITALS_WORDS", &CAPITALS_WORDS, 14),
+        ];
+        for (name, list, expected) in lists {
+            assert_eq!(list.len(), expected, "[{name}]");
+            assert!(list.iter().all(|w| !w.is_empty() && w.trim() == *w), "[{name}]");
+        }
+    }
+}
