@@ -6,6 +6,7 @@
 mod article;
 pub mod clean;
 pub mod date_words;
+pub mod dateline;
 pub mod dates;
 pub mod entities;
 pub mod events;

@@ -32,13 +32,6 @@ pub(super) fn retyped(kind: EntityKind, name: &str) -> EntityKind {
     }
 }
 
-/// What follows a dateline's place: more of the place and the date, each after a comma
-/// and capitalised or a number, perhaps the agency in brackets, then a dash.
-static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,\s*[\p{Lu}\p{N}][\p{L}\p{N}.]*(?:\s[\p{Lu}\p{N}][\p{L}\p{N}.]*){0,3})*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
-        .expect("valid regex")
-});
-
 /// A role in apposition after a name: ", an analyst at the Andean Institute," or
 /// ", director of the Andean Institute," (the role's words up to the next comma or
 /// stop; with no article, its first word must name a role).
@@ -187,7 +180,7 @@ pub(super) fn classify_run(
         && words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && GAZETTEER.lookup_in(text, countries).is_none()
-        && DATELINE_TAIL.is_match(&paragraph[e..])
+        && crate::dateline::follows_a_dateline_place(&paragraph[e..])
         // A section's word in a headline ("SOCCER - …") is no place: the tagger agrees.
         && proposed().iter().any(|p| p.start < e && s < p.end)
     {
