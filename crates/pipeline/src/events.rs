@@ -11,13 +11,12 @@ use model::{Article, Basis, DateSpan, Entity, EntityKind, Event, EventKind, Prec
 use regex::Regex;
 
 use crate::clean::sentences;
+use crate::kinds::kind_of;
 use crate::recycle::fold;
 use crate::when;
 
 /// Summaries are cut to this many words.
 const SUMMARY_WORDS: usize = 24;
-/// A kind word farther than this from the date does not decide the kind.
-const KIND_REACH: usize = 100;
 /// Candidates kept per distinct anchor phrase of a relative date (see `extract`).
 const ANCHOR_KEPT: usize = 64;
 /// Share of the shorter summary's words two reports must share to be one event.
@@ -31,19 +30,6 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;:–—-]*([\p{L}\p{N}'’\s.-]{0,80}?)\b(?:said|says|told reporters|told journalists|told|added|noted|stated|reported|announced|informed|wrote|confirmed)[\s,.]*$")
         .expect("valid regex")
-});
-/// Words that decide an event's kind, nearest to the date first.
-static KIND_WORDS: LazyLock<Vec<(Regex, EventKind)>> = LazyLock::new(|| {
-    [
-        (r"(?i)\b(signed|signing|sign|agreement|memorandum|treaty|declaration|accord|pact)\b", EventKind::Agreement),
-        (r"(?i)\b(drills?|exercises?|manoeuvres|maneuvers)\b", EventKind::Exercise),
-        (r"(?i)\b(met|meet|meeting|talks|discussed|discussion|received|counterparts?)\b", EventKind::Meeting),
-        (r"(?i)\b(visit|visited|visits|arrived|trip)\b", EventKind::Visit),
-        (r"(?i)\b(said|says|stated|told|stressed|noted|interview|emphasized|emphasised|thanked|announced|added)\b", EventKind::Statement),
-    ]
-    .into_iter()
-    .map(|(r, k)| (Regex::new(r).expect("valid regex"), k))
-    .collect()
 });
 /// "eight months after Azerbaijan's victory in the war": a date relative to another event.
 static RELATIVE_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,7 +126,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                         article: a,
                         paragraph: p,
                         sentence: sentence.to_owned(),
-                        kind: kind_of(sentence, whole.start(), &ids, entities),
+                        kind: kind_of(sentence, whole.range(), &ids, entities),
                         ids,
                         n: n * sign,
                         unit: c[2].to_lowercase(),
@@ -165,7 +151,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                             words: word_set(&summary),
                             when: DateSpan { basis: Basis::Inferred, ..day.clone() },
                             summary,
-                            kind: kind_of(sentence, 0, &ids, entities),
+                            kind: kind_of(sentence, 0..0, &ids, entities),
                             entities: ids,
                             sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned().into() }],
                         });
@@ -239,7 +225,7 @@ pub fn extract(articles: &[Article], entities: &[Entity]) -> Vec<Event> {
                     if !tells_something(clause, date) {
                         continue;
                     }
-                    let kind = kind_of(clause, hit.start.saturating_sub(from), &ids, entities);
+                    let kind = kind_of(clause, hit.start.saturating_sub(from)..hit.end.saturating_sub(from), &ids, entities);
                     let summary = if n == 0 {
                         summarise(clause, None)
                     } else {
@@ -390,38 +376,6 @@ fn seek(list: &[usize], from: usize, value: usize) -> usize {
         step *= 2;
     }
     low
-}
-
-fn kind_of(clause: &str, date_at: usize, ids: &[u32], entities: &[Entity]) -> EventKind {
-    let words: Vec<(usize, EventKind, &str)> = KIND_WORDS
-        .iter()
-        .flat_map(|(re, kind)| {
-            re.find_iter(clause).map(move |m| (m.start().abs_diff(date_at).min(m.end().abs_diff(date_at)), *kind, m.as_str()))
-        })
-        .collect();
-    let near: Vec<(usize, EventKind, &str)> = words.iter().copied().filter(|&(d, _, _)| d <= KIND_REACH).collect();
-    let nearest_statement = near.iter().filter(|w| w.1 == EventKind::Statement).map(|w| w.0).min();
-    // Near the date, "signed" makes an agreement unless someone is speaking nearer to it;
-    // a meeting held during drills is a meeting; otherwise the nearest word decides.
-    if near.iter().any(|w| w.2.eq_ignore_ascii_case("signed") && nearest_statement.is_none_or(|s| s > w.0)) {
-        return EventKind::Agreement;
-    }
-    if near.iter().any(|w| w.1 == EventKind::Meeting) && near.iter().all(|w| w.1 != EventKind::Agreement) {
-        return EventKind::Meeting;
-    }
-    if let Some(w) = near.iter().min_by_key(|w| (w.0, w.1)) {
-        return w.1;
-    }
-    // No kind word near the date: a named exercise, agreement or event in the clause decides.
-    for &i in ids {
-        match entities[i as usize].kind {
-            EntityKind::Exercise => return EventKind::Exercise,
-            EntityKind::Agreement => return EventKind::Agreement,
-            EntityKind::Event => return EventKind::Other,
-            _ => {}
-        }
-    }
-    words.iter().min_by_key(|w| (w.0, w.1)).map_or(EventKind::Other, |w| w.1)
 }
 
 /// Words that introduce a date and mean nothing once it is cut from a summary.
@@ -719,16 +673,5 @@ mod tests {
         assert_eq!(summarise(", ended on 9 June", Some("9 June")), "Ended");
         let long = "word ".repeat(40);
         assert!(summarise(&long, None).ends_with('…'));
-    }
-
-    #[test]
-    fn the_word_nearest_the_date_decides_the_kind() {
-        let k = |s: &str, at: &str| kind_of(s, s.find(at).unwrap(), &[], &[]);
-        assert_eq!(k("On June 15, the two countries signed a memorandum", "June"), EventKind::Agreement);
-        assert_eq!(k("In an interview on September 27, the president said that the signing raised ties", "September"), EventKind::Statement);
-        assert_eq!(k("The ministers have met in Tbilisi, the ministry reported on October 5", "October"), EventKind::Meeting);
-        assert_eq!(k("Nothing to see on Monday here", "Monday"), EventKind::Other);
-        assert_eq!(k("The declaration they signed during the official visit eight months after the war", "eight"), EventKind::Agreement);
-        assert_eq!(k("On May 2, the envoy said the treaty signed in Oslo holds", "May"), EventKind::Statement);
     }
 }
