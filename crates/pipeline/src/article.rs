@@ -538,8 +538,28 @@ pub(crate) fn dateline_end(lead: &str) -> Option<usize> {
         .or_else(|| LEAD_DATE.find(lead).map(|m| m.end()))
 }
 
-/// A title made from the lead's first sentence (less a wire dateline), cut to a few
-/// words.
+static OPENERS: &str = include_str!("../../../assets/titles/openers.tsv");
+
+/// Whether a sentence only opens a broadcast or greets (`assets/titles/openers.tsv`).
+fn is_opener(sentence: &str) -> bool {
+    let folded = crate::recycle::fold(sentence.trim());
+    let words = folded.split_whitespace().count();
+    OPENERS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).any(|(kind, entry)| {
+        let entry = entry.trim();
+        let begins = folded.starts_with(entry) && !folded[entry.len()..].starts_with(char::is_alphanumeric);
+        let holds = folded.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).any(|w| w == entry)
+            || (entry.contains(' ') && folded.contains(&format!(" {entry} ")));
+        match kind {
+            "greeting" => begins,
+            "introduction" => words <= 12 && (holds || begins),
+            "station" => words <= 8 && begins,
+            _ => false,
+        }
+    })
+}
+
+/// A title made from the lead's first sentence (less a wire dateline) that is no
+/// broadcast opener, cut to a few words.
 fn derive_title(lead: &str) -> String {
     let lead = match LEAD_DATELINE.find(lead) {
         Some(m) if lead[m.end()..].split_whitespace().count() >= 3 => &lead[m.end()..],
@@ -548,7 +568,10 @@ fn derive_title(lead: &str) -> String {
             None => lead,
         },
     };
-    let first = clean::sentences(lead).into_iter().next().unwrap_or(lead);
+    // The first sentence that is no broadcast opener or greeting ("CNN headline news,
+    // I'm Sachi Koto."); the first, if all are.
+    let all = clean::sentences(lead);
+    let first = all.iter().copied().find(|s| !is_opener(s)).or(all.first().copied()).unwrap_or(lead);
     let sentence = first.trim().trim_end_matches(['.', '!', '?']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.len() <= DERIVED_TITLE_WORDS {
@@ -562,6 +585,27 @@ fn derive_title(lead: &str) -> String {
 mod tests {
     use super::*;
     use model::{Basis, Date};
+
+    #[test]
+    fn derived_titles_skip_broadcast_openers_and_greetings() {
+        let cases = [
+            ("CNN headline news, I'm Sachi Koto. Diplomacy appears to be making headway with Iraq.", "Diplomacy appears to be making headway with Iraq"),
+            ("Good evening. The council voted on Tuesday to close the port.", "The council voted on Tuesday to close the port"),
+            ("This is NPR News. Rains are expected across California.", "Rains are expected across California"),
+            ("Welcome back to the programme. Markets fell sharply today.", "Markets fell sharply today"),
+            // News that happens to begin like an opener, or to quote one, stays.
+            ("This is the largest strike in the country's history, unions said.", "This is the largest strike in the country's history, unions said"),
+            ("Good Friday talks resumed in Belfast.", "Good Friday talks resumed in Belfast"),
+            // All openers: the first is the title.
+            ("Good evening.", "Good evening"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(lead, title)| derive_title(lead) != *title)
+            .map(|(lead, title)| format!("{lead:?}: {:?}, not {title:?}", derive_title(lead)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 
     fn parse(name: &str, input: &str) -> Article {
         parse_article(Path::new(name), input).expect("an article")
