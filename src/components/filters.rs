@@ -116,7 +116,8 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     };
     // Kinds the corpus has, and any a link chose (so it can be unchosen).
-    let offered = |k: &EventKind| f.kinds.contains(k) || crate::corpus::index().is_none_or(|index| index.kind_total(*k) > 0);
+    let offered =
+        |k: &EventKind| f.kinds.contains(k) || crate::corpus::index().is_none_or(|index| index.kind_total(*k) > 0);
     let on_order = {
         let (state, cb) = (state.clone(), props.on_change.clone());
         Callback::from(move |_: MouseEvent| {

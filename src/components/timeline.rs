@@ -234,24 +234,33 @@ fn set_height(spacer: &NodeRef, px: f64) {
 /// (`folded` on the row, clamped by the stylesheet) with a button that unfolds it:
 /// the whole statement is in the page either way. `pipeline::opening` writes the same
 /// markup, folded.
-fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, state: &State, open: bool, on_fold: &Callback<String>) -> Html {
+fn event_row(
+    corpus: &'static Corpus,
+    i: usize,
+    position: usize,
+    total: usize,
+    state: &State,
+    open: bool,
+    on_fold: &Callback<String>,
+) -> Html {
     let e = &corpus.events[i];
     let precision = e.when.precision.as_str();
     let link = |view: View| State { view, ..state.clone() }.to_fragment();
     let sources = e.sources.len();
     let long = folds(&e.summary);
     let summary_id = format!("summary-{}", position + 1);
+    let classes = classes!("event", format!("kind-{}", e.kind.as_str()), (long && !open).then_some("folded"));
+    let text = MarkedProps { text: e.summary.clone().into(), query: state.filter.text.clone().into() };
     let toggle = {
         let (id, on_fold) = (e.id.clone(), on_fold.clone());
         Callback::from(move |_: MouseEvent| on_fold.emit(id.clone()))
     };
     html! {
-        <li key={e.id.clone()} class={classes!("event", format!("kind-{}", e.kind.as_str()), (long && !open).then_some("folded"))}
-            data-id={e.id.clone()} tabindex="-1" aria-posinset={(position + 1).to_string()} aria-setsize={total.to_string()}>
+        <li key={e.id.clone()} class={classes} data-id={e.id.clone()} tabindex="-1" aria-posinset={(position + 1).to_string()} aria-setsize={total.to_string()}>
             <time class={classes!("when", format!("when-{precision}"))} datetime={e.when.start.iso()}
                 title={format!("{} ({})", e.when.evidence, precision)}>{ e.when.label() }</time>
             <span class="kind">{ e.kind.as_str() }</span>
-            <p class="summary" id={summary_id.clone()}>{ marked(&MarkedProps { text: e.summary.clone().into(), query: state.filter.text.clone().into() }) }</p>
+            <p class="summary" id={summary_id.clone()}>{ marked(&text) }</p>
             if long {
                 <button type="button" class="unfold" aria-expanded={open.to_string()} aria-controls={summary_id} onclick={toggle}>
                     { if open { "Show less" } else { "Show all" } }

@@ -391,7 +391,8 @@ pub fn repeated_publications(corpus: &Corpus) -> Bits {
     let n = corpus.events.len();
     let mut repeats = Bits::empty(n);
     let words = |text: &str| -> Vec<String> {
-        fold(text.trim_end_matches(" …")).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+        let folded = fold(text.trim_end_matches(" …"));
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
     };
     // Per article, its publication and its other events' word lists.
     let mut publication: Vec<Option<usize>> = vec![None; corpus.articles.len()];
@@ -946,10 +947,13 @@ impl State {
                 },
                 "hide" => state.filter.hide_recycled = value == "recycled",
                 "by" => state.filter.by = Some(value).filter(|v| !v.is_empty()),
-                "pubs" => match [Publications::Distinct, Publications::Hidden, Publications::All].into_iter().find(|p| p.as_str() == value) {
-                    Some(p) => state.filter.publications = p,
-                    None => problems.push(Problem(format!("“{}” is not a choice of publication rows (none, all)", shorten(&value)))),
-                },
+                "pubs" => {
+                    let choices = [Publications::Distinct, Publications::Hidden, Publications::All];
+                    match choices.into_iter().find(|p| p.as_str() == value) {
+                        Some(p) => state.filter.publications = p,
+                        None => problems.push(Problem(format!("“{}” is not a choice of publication rows", shorten(&value)))),
+                    }
+                }
                 "order" => state.oldest_first = value == "oldest",
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }

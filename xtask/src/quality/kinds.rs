@@ -8,7 +8,8 @@
 //! The sample is every event of a kind that claims something (meeting, visit,
 //! agreement, exercise) and one statement and one "other" in `OTHERS_EVERY`, chosen by
 //! a hash of the id, so the same corpus gives the same sample. It also says how many
-//! summaries are cut short ("…").
+//! summaries are cut short ("…") or folded on their rows, and how many publication
+//! rows repeat an event of their article.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -67,16 +68,19 @@ pub fn run(corpora: &Path) -> Result<(), String> {
         .collect();
 
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    let (mut told, mut cut) = (0, 0);
+    let (mut told, mut cut, mut folded) = (0, 0, 0);
     for e in &corpus.events {
         *counts.entry(e.kind.as_str()).or_default() += 1;
         if e.kind != EventKind::Publication {
             told += 1;
             cut += usize::from(e.summary.ends_with('…'));
+            folded += usize::from(model::query::folds(&e.summary));
         }
     }
+    let repeats = model::query::repeated_publications(&corpus).count();
     println!("{} files, {} events; by kind: {counts:?}", files, corpus.events.len());
-    println!("summaries cut short (\"…\"): {cut} of {told}");
+    println!("summaries cut short (\"…\"): {cut} of {told}; folded on their rows (unfolded by a button): {folded}");
+    println!("publication rows left out by default as repeating an event of their article: {repeats}");
 
     // Per kind the pipeline gave: judged, right.
     let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
