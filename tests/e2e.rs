@@ -1327,6 +1327,7 @@ async fn a_long_row_unfolds_to_show_its_whole_statement() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
     let e = corpus.events.iter().find(|e| model::query::folds(&e.summary)).expect("the bundled articles have a long statement");
     let browser = Browser::start().await;
+    browser.driver.set_window_rect(0, 0, 900, 900).await.unwrap();
     // Its day only, so its row is on screen.
     let day = e.when.start.iso();
     browser.open(&format!("{}#from={day}&to={day}", env("CHRONICLE_E2E_SITE"))).await;

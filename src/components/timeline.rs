@@ -230,7 +230,7 @@ fn set_height(spacer: &NodeRef, px: f64) {
     }
 }
 
-/// One row. A long summary (`model::query::folds`) is folded to its first lines
+/// One row. A long summary (`model::query::folds`) is folded to its first two lines
 /// (`folded` on the row, clamped by the stylesheet) with a button that unfolds it:
 /// the whole statement is in the page either way. `pipeline::opening` writes the same
 /// markup, folded.

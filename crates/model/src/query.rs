@@ -178,10 +178,12 @@ struct Word {
 pub const SHOWN_SOURCES: usize = 3;
 pub const SHOWN_ENTITIES: usize = 10;
 
-/// A summary longer than this (in characters) is folded to its first lines on its row,
-/// with a button that shows it whole. Summaries are whole statements, so the key fact
-/// is never cut from the page; folding only keeps rows short to scan.
-pub const FOLDED_SUMMARY: usize = 180;
+/// A summary longer than this (in characters) is folded to its first two lines on its
+/// row, with a button that shows it whole: more than two lines of the timeline's column
+/// at desktop widths (about 100 characters a line), so the button always has more to
+/// show. Summaries are whole statements, so the key fact is never cut from the page;
+/// folding only keeps rows short to scan.
+pub const FOLDED_SUMMARY: usize = 240;
 
 /// Whether a row folds `summary` (see [`FOLDED_SUMMARY`]).
 pub fn folds(summary: &str) -> bool {
