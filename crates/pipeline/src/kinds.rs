@@ -313,6 +313,7 @@ mod tests {
             // Not meetings: what is met is no one; talks named, not held.
             ("Kellogg said, \"Cereal volume growth has not met our expectations for 1989\"", "1989", Statement),
             ("The bank may not meet the new capital criteria effective Dec. 7", "Dec. 7", Other),
+            ("The bank met the Fed's capital targets in March", "March", Other),
             ("The FBI says it received more than eight thousand reports of hate crimes last year", "last year", Statement),
             ("Extremists have bombed two towns since Sinn Fein was expelled from peace talks on Feb. 20", "Feb. 20", Other),
             ("Police seized a car bomb Sunday on the eve of the return to peace talks", "Sunday", Other),
