@@ -245,15 +245,8 @@ pub fn evidence(clause: &str, date: &Range<usize>) -> Vec<Evidence> {
 /// held during drills is a meeting); otherwise the nearest. With none, a named
 /// exercise or agreement in the clause decides; else the kind is "other".
 pub fn kind_of(clause: &str, date: Range<usize>, ids: &[u32], entities: &[Entity]) -> EventKind {
-    let distance = |at: &Range<usize>| {
-        if at.end <= date.start {
-            date.start - at.end
-        } else if at.start >= date.end {
-            at.start - date.end
-        } else {
-            0
-        }
-    };
+    // Bytes between the evidence and the date; 0 when they overlap.
+    let distance = |at: &Range<usize>| date.start.saturating_sub(at.end).max(at.start.saturating_sub(date.end));
     let mut found = evidence(clause, &date);
     // A named agreement the clause says was signed ("The Shusha Declaration … that
     // the presidents signed"), however many words stand between.

@@ -89,7 +89,7 @@ pub fn run(corpora: &Path) -> Result<(), String> {
     for e in &corpus.events {
         let claims = matches!(e.kind, EventKind::Meeting | EventKind::Visit | EventKind::Agreement | EventKind::Exercise);
         let other = matches!(e.kind, EventKind::Statement | EventKind::Other);
-        if !(claims || other && fnv(&e.id) % OTHERS_EVERY == 0) {
+        if !(claims || other && fnv(&e.id).is_multiple_of(OTHERS_EVERY)) {
             continue;
         }
         sample += 1;
