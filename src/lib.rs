@@ -414,7 +414,8 @@ fn results_heading(s: &State, drawer: &UseStateHandle<bool>) -> Html {
         + usize::from(f.entity_kind.is_some())
         + usize::from(f.from.is_some() || f.to.is_some())
         + usize::from(f.hide_recycled)
-        + usize::from(f.by.is_some());
+        + usize::from(f.by.is_some())
+        + usize::from(f.publications != model::query::Publications::default());
     let label = if active == 0 { "Filters".to_owned() } else { format!("Filters ({active} active)") };
     let open = {
         let drawer = drawer.clone();

@@ -1149,10 +1149,11 @@ async fn the_opening_screen_is_in_the_page_before_the_app_and_matches_it() {
         assert_eq!(opening["search_disabled"], serde_json::json!(true));
         // Its rows are the app's first rows (ids, dates, summaries, chips, sources), newest first.
         let (early, last) = (opening["rows"].as_array().unwrap(), last.as_array().unwrap());
-        assert_eq!(early.len(), corpus.events.len().min(pipeline::opening::OPENING_ROWS), "{site}");
+        let shown = default_view(&corpus);
+        assert_eq!(early.len(), shown.len().min(pipeline::opening::OPENING_ROWS), "{site}");
         let n = early.len().min(last.len());
         assert!(n > 0 && early[..n] == last[..n], "{site}: {early:?} then {last:?}");
-        assert!(early[0].as_str().unwrap().starts_with(&format!("{} / ", corpus.events.last().unwrap().id)));
+        assert!(early[0].as_str().unwrap().starts_with(&format!("{} / ", shown.last().unwrap().id)));
         // The app replaced it: one masthead, one search box, no static rows left.
         assert_eq!(browser.count("[data-opening], #app > .loading").await, 0, "{site}");
         assert_eq!(browser.count("#search").await, 1);
@@ -1205,7 +1206,8 @@ async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_
     assert_eq!(first["ready"], serde_json::json!(false), "the rows came before the app was ready: {first}");
     assert!(first["count"].as_str().unwrap().contains("loading"), "from the preview: {first}");
     assert!(first["rows"].as_array().unwrap().len() <= pipeline::preview::PREVIEW_EVENTS);
-    let newest = &corpus.events.last().unwrap().id;
+    let shown = default_view(&corpus);
+    let newest = &shown.last().unwrap().id;
     assert!(same_start(&first, &last).starts_with(&format!("{newest} / ")));
     assert!(browser.driver.find_all(By::Css(".loading")).await.unwrap().is_empty(), "the loading notes are gone");
     let kept =
@@ -1218,19 +1220,20 @@ async fn the_opening_timeline_is_painted_from_the_preview_with_the_rows_it_will_
     // Any other view waits for the corpus: oldest first, the first rows in the page
     // are the oldest events, not the preview's newest.
     let (first, last) = first_and_last(&format!("{}#order=oldest", env("CHRONICLE_E2E_TWO_SITE"))).await;
-    assert_eq!(first["count"], serde_json::json!(format!("{} events", corpus.events.len())), "from the corpus");
-    assert!(same_start(&first, &last).starts_with(&format!("{} / ", corpus.events[0].id)));
+    assert_eq!(first["count"], serde_json::json!(format!("{} events", shown.len())), "from the corpus");
+    assert!(same_start(&first, &last).starts_with(&format!("{} / ", shown[0].id)));
     // Without a preview the opening view waits for the corpus too.
     let main = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let main_shown = default_view(&main);
     let (first, last) = first_and_last(&env("CHRONICLE_E2E_SITE")).await;
-    assert_eq!(first["count"], serde_json::json!(format!("{} events", main.events.len())), "no preview here");
+    assert_eq!(first["count"], serde_json::json!(format!("{} events", main_shown.len())), "no preview here");
     // The side panel joins a frame after the timeline (start-up is two tasks, not one).
     assert_eq!(first["side_waits"], serde_json::json!(true), "{first}");
     assert!(
         browser.count(".side select").await > 0 && browser.count(".loading").await == 0,
         "the filters are in once ready"
     );
-    assert!(same_start(&first, &last).starts_with(&format!("{} / ", main.events.last().unwrap().id)));
+    assert!(same_start(&first, &last).starts_with(&format!("{} / ", main_shown.last().unwrap().id)));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     browser.close().await;
 }
@@ -1596,6 +1599,47 @@ async fn a_phone_gets_the_results_first_and_the_filters_in_a_drawer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_row_unfolds_to_show_its_whole_statement() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let e = corpus
+        .events
+        .iter()
+        .find(|e| model::query::folds(&e.summary))
+        .expect("the bundled articles have a long statement");
+    let browser = Browser::start().await;
+    browser.driver.set_window_rect(0, 0, 900, 900).await.unwrap();
+    // Its day only, so its row is on screen.
+    let day = e.when.start.iso();
+    browser.open(&format!("{}#from={day}&to={day}", env("CHRONICLE_E2E_SITE"))).await;
+    let row = format!("li.event[data-id='{}']", e.id);
+    browser.wait_for(&format!("{row}.folded")).await;
+    // The whole statement is in the page, folded to its first lines.
+    let summary = browser.driver.find(By::Css(&format!("{row} .summary"))).await.unwrap();
+    let whole =
+        browser.driver.execute("return arguments[0].textContent;", vec![summary.to_json().unwrap()]).await.unwrap();
+    assert_eq!(whole.json(), &serde_json::json!(&*e.summary), "not cut");
+    let clipped = "return arguments[0].scrollHeight > arguments[0].clientHeight + 1;";
+    let is_clipped =
+        async || browser.driver.execute(clipped, vec![summary.to_json().unwrap()]).await.unwrap().json().clone();
+    assert_eq!(is_clipped().await, serde_json::json!(true), "folded to its first lines");
+    // Its button says so, and unfolds it from the keyboard.
+    let button = browser.driver.find(By::Css(&format!("{row} button.unfold"))).await.unwrap();
+    assert_eq!(button.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    assert_eq!(button.attr("aria-controls").await.unwrap(), summary.attr("id").await.unwrap());
+    button.focus().await.unwrap();
+    button.send_keys(Key::Enter).await.unwrap();
+    browser.wait_for(&format!("{row}:not(.folded) button.unfold[aria-expanded=true]")).await;
+    let summary = browser.driver.find(By::Css(&format!("{row} .summary"))).await.unwrap();
+    let is_clipped = browser.driver.execute(clipped, vec![summary.to_json().unwrap()]).await.unwrap().json().clone();
+    assert_eq!(is_clipped, serde_json::json!(false), "shown whole");
+    // And folds it again.
+    browser.click_first(&format!("{row} button.unfold")).await;
+    browser.wait_for(&format!("{row}.folded button.unfold[aria-expanded=false]")).await;
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_skip_link_leads_to_the_results_and_question_mark_lists_the_shortcuts() {
     let browser = Browser::start().await;
     browser.open(&env("CHRONICLE_E2E_SITE")).await;
@@ -1900,6 +1944,38 @@ async fn a_click_or_a_tap_on_the_strip_zooms_into_the_stretch_under_it() {
     browser.close().await;
 }
 
+async fn the_publication_switch_hides_publication_rows_and_lives_in_the_link() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let index = model::query::Index::new(&corpus);
+    let total = |publications| {
+        index.timeline(&corpus, &model::query::Filter { publications, ..Default::default() }, false).len()
+    };
+    let (shown, hidden) = (total(model::query::Publications::Distinct), total(model::query::Publications::Hidden));
+    assert!(hidden < shown, "the bundled articles have publication rows");
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    browser.wait_events(shown).await;
+    assert!(browser.count("li.event.kind-publication").await > 0, "publication rows on screen");
+    browser.click_first("input[name=hide-publications]").await;
+    browser.wait_events(hidden).await;
+    assert_eq!(browser.count("li.event.kind-publication").await, 0);
+    let fragment = browser.fragment().await;
+    assert!(fragment.contains("pubs=none"), "{fragment}");
+    // The link opens the same view, the switch on.
+    let fresh = Browser::start().await;
+    fresh.open(&format!("{site}{fragment}")).await;
+    fresh.wait_events(hidden).await;
+    assert_eq!(fresh.count("input[name=hide-publications]:checked").await, 1);
+    fresh.close().await;
+    // Off again, they are back.
+    browser.click_first("input[name=hide-publications]").await;
+    browser.wait_events(shown).await;
+    assert!(!browser.fragment().await.contains("pubs="));
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn arrow_keys_move_and_widen_the_strips_selection_and_enter_shows_it() {
     use thirtyfour::Key;
@@ -2028,6 +2104,27 @@ async fn the_reader_opens_at_the_events_sentence_marked_from_a_source_link() {
     browser.close().await;
 }
 
+async fn kind_options_absent_from_the_corpus_are_not_offered() {
+    let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
+    let used = |k: model::EventKind| corpus.events.iter().any(|e| e.kind == k);
+    let absent: Vec<model::EventKind> = model::EventKind::ALL.into_iter().filter(|&k| !used(k)).collect();
+    assert!(!absent.is_empty(), "the bundled articles leave a kind unused");
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    browser.wait_for("input[name=kind]").await;
+    for k in model::EventKind::ALL {
+        let box_count = browser.count(&format!("input[name=kind][value={}]", k.as_str())).await;
+        assert_eq!(box_count, usize::from(used(k)), "{}", k.as_str());
+    }
+    // A link that chose one still shows it, so it can be unchosen.
+    let k = absent[0].as_str();
+    browser.open(&format!("{site}#k={k}")).await;
+    browser.wait_for(&format!("input[name=kind][value={k}]:checked")).await;
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reader_marks_the_words_searched_for() {
     let corpus = pipeline::process_dir(&bundled_articles()).unwrap().corpus;
@@ -2053,4 +2150,11 @@ async fn the_reader_marks_the_words_searched_for() {
     }
     assert!(marks.iter().any(|m| m.to_lowercase() != word), "a mark holds the word as written: {marks:?}");
     browser.close().await;
+}
+
+/// The events of the default view, oldest first: all but the publications that repeat
+/// an event of their article (`model::query::repeated_publications`).
+fn default_view(corpus: &model::Corpus) -> Vec<&model::Event> {
+    let repeats = model::query::repeated_publications(corpus);
+    corpus.events.iter().enumerate().filter(|&(i, _)| !repeats.get(i)).map(|(_, e)| e).collect()
 }

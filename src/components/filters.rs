@@ -1,7 +1,8 @@
-//! Filters beside the timeline: event kinds and entity kinds with the number of events
-//! each would leave, chosen entities, recycled background, order, and clear all.
+//! Filters beside the timeline: event kinds (those the corpus has) and entity kinds
+//! with the number of events each would leave, chosen entities, recycled background,
+//! publication rows, order, and clear all.
 
-use model::query::{Facets, State, kind_slot};
+use model::query::{Facets, Publications, State, kind_slot};
 use model::{EntityKind, EventKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -88,6 +89,39 @@ pub fn filters(props: &FiltersProps) -> Html {
             cb.emit(next);
         })
     };
+    let on_publications = {
+        let (state, cb) = (state.clone(), props.on_change.clone());
+        Callback::from(move |_: Event| {
+            let mut next = state.clone();
+            next.filter.publications = if next.filter.publications == Publications::Hidden {
+                Publications::Distinct
+            } else {
+                Publications::Hidden
+            };
+            cb.emit(next);
+        })
+    };
+    // The repeats the default leaves out can be shown, and hidden again, by a link.
+    let repeats = props.facets.repeats;
+    let rows =
+        crate::components::count(repeats as usize, "publication row that repeats", "publication rows that repeat");
+    let repeats_link = {
+        let mut other = state.clone();
+        match f.publications {
+            Publications::Distinct if repeats > 0 => {
+                other.filter.publications = Publications::All;
+                Some((other, format!("Show {rows} an event")))
+            }
+            Publications::All if repeats > 0 => {
+                other.filter.publications = Publications::Distinct;
+                Some((other, format!("Hide {rows} an event")))
+            }
+            _ => None,
+        }
+    };
+    // Kinds the corpus has, and any a link chose (so it can be unchosen).
+    let offered =
+        |k: &EventKind| f.kinds.contains(k) || crate::corpus::index().is_none_or(|index| index.kind_total(*k) > 0);
     let on_order = {
         let (state, cb) = (state.clone(), props.on_change.clone());
         Callback::from(move |_: MouseEvent| {
@@ -116,7 +150,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         <aside class="filters" aria-label="Filters">
             <fieldset>
                 <legend>{ "Event kind" }</legend>
-                <ul>{ for EventKind::ALL.iter().map(|k| kind_box(*k)) }</ul>
+                <ul>{ for EventKind::ALL.iter().filter(|k| offered(k)).map(|k| kind_box(*k)) }</ul>
             </fieldset>
             <label class="select">
                 { "Entity kind " }
@@ -168,6 +202,14 @@ pub fn filters(props: &FiltersProps) -> Html {
                 <input type="checkbox" name="hide-recycled" checked={f.hide_recycled} onchange={on_hide} />
                 { " Hide recycled background " }<span class="count">{ format!("({})", props.facets.fresh) }</span>
             </label>
+            <label>
+                <input type="checkbox" name="hide-publications" checked={f.publications == Publications::Hidden}
+                    onchange={on_publications} />
+                { " Hide publication rows " }<span class="count">{ format!("({})", props.facets.told) }</span>
+            </label>
+            if let Some((other, label)) = repeats_link {
+                <a class="repeats" href={other.to_fragment()}>{ label }</a>
+            }
             <div class="filter-actions">
                 <button type="button" class="order" onclick={on_order}>
                     { if state.oldest_first { "Oldest first" } else { "Newest first" } }

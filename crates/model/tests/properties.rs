@@ -2,7 +2,7 @@
 //! state read from a link is written back to a link that reads to the same state,
 //! and whatever a link sets that is unknown is listed as a problem.
 
-use model::query::{Filter, MAX_FRAGMENT, State, View, percent_decode, percent_encode};
+use model::query::{Filter, MAX_FRAGMENT, Publications, State, View, percent_decode, percent_encode};
 use model::{Date, EntityKind, EventKind};
 use proptest::prelude::*;
 
@@ -47,25 +47,20 @@ fn state() -> impl Strategy<Value = State> {
         (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
         other => other,
     });
-    let filter = (
-        text(),
-        prop::collection::vec(id(), 0..4),
-        prop::collection::vec(prop::sample::select(&EventKind::ALL[..]), 0..4),
-        prop::option::of(prop::sample::select(&EntityKind::ALL[..])),
-        dates,
-        any::<bool>(),
-        prop::option::of(id()),
-    )
-        .prop_map(|(text, entities, kinds, entity_kind, (from, to), hide_recycled, by)| Filter {
-            text,
-            entities,
-            kinds,
-            entity_kind,
-            from,
-            to,
-            hide_recycled,
-            by,
-        });
+    let filter =
+        (
+            text(),
+            prop::collection::vec(id(), 0..4),
+            prop::collection::vec(prop::sample::select(&EventKind::ALL[..]), 0..4),
+            prop::option::of(prop::sample::select(&EntityKind::ALL[..])),
+            dates,
+            any::<bool>(),
+            prop::option::of(id()),
+            prop::sample::select(&[Publications::Distinct, Publications::Hidden, Publications::All][..]),
+        )
+            .prop_map(|(text, entities, kinds, entity_kind, (from, to), hide_recycled, by, publications)| {
+                Filter { text, entities, kinds, entity_kind, from, to, hide_recycled, by, publications }
+            });
     (view, filter, any::<bool>()).prop_map(|(view, filter, oldest_first)| State { view, filter, oldest_first })
 }
 

@@ -10,6 +10,7 @@ use model::{Article, DateSpan, Text};
 use regex::Regex;
 
 use crate::clean;
+use crate::dateline;
 use crate::dates::{DateValue, find_dates};
 use crate::html;
 use crate::main_content;
@@ -134,12 +135,18 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     // ("OTTAWA 1996-08-30").
     // A wire dateline may be split in two lines: the place ("FARMINGTON HILLS, Mich."),
     // then its date.
-    let date_alone: Vec<bool> = kept.iter().take(5).map(|b| meta::date_line(b, 0).is_some()).collect();
+    let date_alone: Vec<bool> = kept.iter().take(5).map(|b| dateline::date_line(b, 0).is_some()).collect();
     let place_alone = |i: usize, b: &str| {
-        date_alone.get(i + 1) == Some(&true) && b.split(',').next().is_some_and(all_capitals) && meta::dateline_place(b)
+        date_alone.get(i + 1) == Some(&true)
+            && b.split(',').next().is_some_and(all_capitals)
+            && dateline::dateline_place(b)
     };
-    let datelines: Vec<bool> =
-        kept.iter().take(4).enumerate().map(|(i, b)| meta::place_dateline(b).is_some() || place_alone(i, b)).collect();
+    let datelines: Vec<bool> = kept
+        .iter()
+        .take(4)
+        .enumerate()
+        .map(|(i, b)| dateline::place_dateline(b).is_some() || place_alone(i, b))
+        .collect();
     let dateline_follows = |i: usize| datelines.get(i + 1..).is_some_and(|d| d.iter().take(2).any(|&d| d));
     for (i, block) in kept.iter_mut().enumerate() {
         if title.is_none() && i == 0 && (wire_headline(block) || dateline_follows(0) && wire_headline_words(block)) {
@@ -158,13 +165,13 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             removed.push(std::mem::take(block));
         } else if let Some(names) = meta::byline(block).filter(|_| block.chars().count() <= 120) {
             if published.is_none() {
-                published = meta::dateline(block);
+                published = dateline::dateline(block);
             }
             credit_from(&mut credits, names.iter().filter_map(|n| meta::credit(n)), &quoted(block));
         } else if let Some((name, date)) = meta::credit_line(block) {
             published.get_or_insert(date);
             credits.push((Credit::Person(name), quoted(block)));
-        } else if let Some(line) = meta::place_dateline(block) {
+        } else if let Some(line) = dateline::place_dateline(block) {
             match line.date {
                 DateValue::Full(date) => {
                     published.get_or_insert(DateSpan::stated_day(date, block.trim()));
@@ -175,7 +182,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             credit_from(&mut credits, line.outlet.as_deref().and_then(outlet), &quoted(block));
         } else if let Some(name) = meta::place_outlet(block) {
             credit_from(&mut credits, outlet(&name), &quoted(block));
-        } else if let Some(date) = meta::date_line(block, 2) {
+        } else if let Some(date) = dateline::date_line(block, 2) {
             published.get_or_insert(date);
         } else if let Some((names, rest)) = meta::split_glued_byline(block) {
             // Quoted without the text glued after it.
@@ -229,7 +236,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
             break;
         }
         let last = paragraphs.last().map_or("", String::as_str);
-        if let Some(date) = published_line(last).or_else(|| meta::date_line(last, 0)) {
+        if let Some(date) = published_line(last).or_else(|| dateline::date_line(last, 0)) {
             published.get_or_insert(date);
         } else if let Some(c) = SOURCE_LINE.captures(last) {
             credit_from(&mut credits, outlet(&c[1]), &quoted(last));
@@ -249,7 +256,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
         && let Some(lead) = paragraphs.first()
         && let Some(m) = LEAD_DATE.find(lead)
     {
-        published = meta::dateline(m.as_str().trim_end_matches(['—', '–', '-', ' ']));
+        published = dateline::dateline(m.as_str().trim_end_matches(['—', '–', '-', ' ']));
     }
     // "BAKU, Azerbaijan, March 3. The ministers …", "ANKARA, Oct 3 (Reuters) - …": a
     // dateline opening the lead, with a date perhaps lacking its year.
@@ -283,9 +290,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<(Article, Vec<String>), S
     }
     // An agency's lead names it after the news: "…, APA reports.", "…, Trend reports
     // citing the ministry.".
-    let lead = paragraphs.first().map(|p| meta::lead_dateline(p).map_or(p.as_str(), |(_, _, cut)| &p[cut..]));
-    if let Some(c) =
-        lead.and_then(|p| clean::sentences(p).into_iter().next()).and_then(|s| AGENCY_REPORTS.captures(s.trim_end()))
+    let lead = paragraphs.first().map(|p| dateline::lead_dateline(p).map_or(p.as_str(), |(_, _, cut)| &p[cut..]));
+    if let Some(c) = lead
+        .and_then(|p| crate::text::sentences(p).into_iter().next())
+        .and_then(|s| AGENCY_REPORTS.captures(s.trim_end()))
     {
         credit_from(&mut credits, outlet(&c[1]), &quoted(c[0].trim_start_matches([',', ' '])));
     }
@@ -344,11 +352,11 @@ fn section_labels(blocks: &[String]) -> Vec<bool> {
     for (i, label) in labels.iter_mut().enumerate() {
         let block = &blocks[i];
         let short = is_label(block);
-        let headline_next = blocks[i + 1..].iter().find(|b| meta::date_line(b, 2).is_none()).is_some_and(|b| {
+        let headline_next = blocks[i + 1..].iter().find(|b| dateline::date_line(b, 2).is_none()).is_some_and(|b| {
             is_headline(b)
                 && words(b) >= 4
                 && meta::byline(b).is_none()
-                && meta::place_dateline(b).is_none()
+                && dateline::place_dateline(b).is_none()
                 && meta::credit_line(b).is_none()
         });
         *label = short && headline_next && meta::byline(block).is_none();
@@ -491,7 +499,7 @@ static PUBLISHED_LINE: LazyLock<Regex> =
 /// A publication line at the end of the body ("Published 11:20 AM EST, Thu October 6,
 /// 2022"), as wire copy puts it: its date.
 fn published_line(block: &str) -> Option<DateSpan> {
-    PUBLISHED_LINE.is_match(block).then(|| meta::date_line(block, 2)).flatten()
+    PUBLISHED_LINE.is_match(block).then(|| dateline::date_line(block, 2)).flatten()
 }
 
 /// Whether every letter of a block is a capital.
@@ -546,23 +554,46 @@ static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "BAKU, Azerbaijan, March 3. ", "ANKARA, Oct 3 (Reuters) - ", "Baku, 14 June 2023 — ".
 /// Its date is the article's, not that of what the sentence tells.
 pub(crate) fn dateline_end(lead: &str) -> Option<usize> {
-    meta::lead_dateline(lead)
+    dateline::lead_dateline(lead)
         .map(|(_, _, cut)| cut)
         .or_else(|| DATELINE_AGENCY.find(lead).map(|m| m.end()))
         .or_else(|| LEAD_DATE.find(lead).map(|m| m.end()))
 }
 
-/// A title made from the lead's first sentence (less a wire dateline), cut to a few
-/// words.
+static OPENERS: &str = include_str!("../../../assets/titles/openers.tsv");
+
+/// Whether a sentence only opens a broadcast or greets (`assets/titles/openers.tsv`).
+fn is_opener(sentence: &str) -> bool {
+    let folded = crate::text::fold(sentence.trim());
+    let words = folded.split_whitespace().count();
+    OPENERS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).any(|(kind, entry)| {
+        let entry = entry.trim();
+        let begins = folded.starts_with(entry) && !folded[entry.len()..].starts_with(char::is_alphanumeric);
+        let holds = folded.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).any(|w| w == entry)
+            || (entry.contains(' ') && folded.contains(&format!(" {entry} ")));
+        match kind {
+            "greeting" => begins,
+            "introduction" => words <= 12 && (holds || begins),
+            "station" => words <= 8 && begins,
+            _ => false,
+        }
+    })
+}
+
+/// A title made from the lead's first sentence (less a wire dateline) that is no
+/// broadcast opener, cut to a few words.
 fn derive_title(lead: &str) -> String {
     let lead = match LEAD_DATELINE.find(lead) {
         Some(m) if lead[m.end()..].split_whitespace().count() >= 3 => &lead[m.end()..],
-        _ => match meta::lead_dateline(lead) {
+        _ => match dateline::lead_dateline(lead) {
             Some((_, _, cut)) => &lead[cut..],
             None => lead,
         },
     };
-    let first = clean::sentences(lead).into_iter().next().unwrap_or(lead);
+    // The first sentence that is no broadcast opener or greeting ("CNN headline news,
+    // I'm Sachi Koto."); the first, if all are.
+    let all = crate::text::sentences(lead);
+    let first = all.iter().copied().find(|s| !is_opener(s)).or(all.first().copied()).unwrap_or(lead);
     let sentence = first.trim().trim_end_matches(['.', '!', '?']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.len() <= DERIVED_TITLE_WORDS {
@@ -576,6 +607,36 @@ fn derive_title(lead: &str) -> String {
 mod tests {
     use super::*;
     use model::{Basis, Date};
+
+    #[test]
+    fn derived_titles_skip_broadcast_openers_and_greetings() {
+        let cases = [
+            (
+                "CNN headline news, I'm Sachi Koto. Diplomacy appears to be making headway with Iraq.",
+                "Diplomacy appears to be making headway with Iraq",
+            ),
+            (
+                "Good evening. The council voted on Tuesday to close the port.",
+                "The council voted on Tuesday to close the port",
+            ),
+            ("This is NPR News. Rains are expected across California.", "Rains are expected across California"),
+            ("Welcome back to the programme. Markets fell sharply today.", "Markets fell sharply today"),
+            // News that happens to begin like an opener, or to quote one, stays.
+            (
+                "This is the largest strike in the country's history, unions said.",
+                "This is the largest strike in the country's history, unions said",
+            ),
+            ("Good Friday talks resumed in Belfast.", "Good Friday talks resumed in Belfast"),
+            // All openers: the first is the title.
+            ("Good evening.", "Good evening"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(lead, title)| derive_title(lead) != *title)
+            .map(|(lead, title)| format!("{lead:?}: {:?}, not {title:?}", derive_title(lead)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 
     fn parse(name: &str, input: &str) -> Article {
         parse_article(Path::new(name), input).expect("an article")

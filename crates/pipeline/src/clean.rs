@@ -45,7 +45,7 @@ pub fn split_blocks(text: &str) -> Vec<String> {
 /// under a headline): a dateline of its own, never a hard wrap.
 fn date_alone(line: &str) -> bool {
     let line = line.trim();
-    line.len() <= 40 && !line.ends_with(['.', ',']) && crate::meta::date_line(line, 0).is_some()
+    line.len() <= 40 && !line.ends_with(['.', ',']) && crate::dateline::date_line(line, 0).is_some()
 }
 
 /// Adds the block of these lines; a file's first block made of lines none of which
@@ -192,7 +192,7 @@ pub fn furniture(block: &str) -> Option<Furniture> {
         || len < 150 && BREADCRUMB.find_iter(block).count() >= 2 && !block.ends_with('.'))
         && !table_row(block)
         && crate::meta::byline(block).is_none()
-        && crate::meta::dateline(block).is_none()
+        && crate::dateline::dateline(block).is_none()
     {
         return Some(Furniture::Breadcrumb);
     }
@@ -272,8 +272,6 @@ pub fn unglue_sentences(text: &str) -> String {
     GLUED_SENTENCE.replace_all(text, "$1$2 $3").into_owned()
 }
 
-pub use crate::text::sentences;
-
 /// Blocks longer than this, in an article that has almost no paragraph breaks, are
 /// split into paragraphs at sentence ends.
 const LONG_BLOCK_CHARS: usize = 800;
@@ -287,7 +285,7 @@ pub fn split_long_block(block: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut depth: i32 = 0;
-    for sentence in sentences(block) {
+    for sentence in crate::text::sentences(block) {
         for c in sentence.chars() {
             match c {
                 '“' => depth += 1,
@@ -318,6 +316,7 @@ pub fn needs_sentence_split(body: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::sentences;
 
     #[test]
     fn blocks_from_blank_lines_or_from_lines() {

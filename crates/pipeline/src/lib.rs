@@ -12,6 +12,7 @@ pub mod entities;
 pub mod events;
 pub mod gazetteer;
 pub mod html;
+pub mod kinds;
 pub mod main_content;
 pub mod meta;
 pub mod opening;

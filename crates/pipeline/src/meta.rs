@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use model::{Basis, Date, DateSpan, Precision};
 use regex::Regex;
 
-pub use crate::dateline::{PlaceDateline, date_line, dateline, dateline_place, lead_dateline, place_dateline};
 use crate::dates::{DateValue, find_dates};
 
 /// What a byline names.
@@ -198,7 +197,7 @@ pub fn credit_line(block: &str) -> Option<(String, DateSpan)> {
     }
     let m = CREDIT_SEPARATOR.find(block)?;
     let (name, rest) = (block[..m.start()].trim(), &block[m.end()..]);
-    let date = date_line(rest, 3)?;
+    let date = crate::dateline::date_line(rest, 3)?;
     let words = name.split_whitespace().count();
     if !(2..=4).contains(&words) || !name.chars().any(char::is_lowercase) || !name_like(name) {
         return None;

@@ -11,8 +11,7 @@
 use std::fmt::Write as _;
 
 use model::Corpus;
-use model::query::{Rows, SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more};
-use model::search::Bits;
+use model::query::{Rows, SHOWN_ENTITIES, SHOWN_SOURCES, State, View, and_more, folds};
 
 /// Rows the opening screen holds: more than the app's first window on a 900-pixel-tall
 /// screen (13 rows), so the screen is full wherever the page is read.
@@ -30,7 +29,10 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
     }
     let state = State::default();
     let link = |view: View| escape(&State { view, ..state.clone() }.to_fragment());
-    let order = Rows::new(Bits::full(corpus.events.len()), state.oldest_first);
+    // The default view's rows: every event but the publications repeating one.
+    let mut shown_events = model::query::repeated_publications(corpus);
+    shown_events.invert();
+    let order = Rows::new(shown_events, state.oldest_first);
     let total = order.len();
     let shown = rows.min(total);
     let mut h = String::with_capacity(2000 + shown * 1200);
@@ -94,11 +96,13 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
             month = label;
         }
         let precision = e.when.precision.as_str();
+        let long = folds(&e.summary);
         let _ = write!(
             h,
-            "\n<li class=\"event kind-{kind}\" data-id=\"{id}\" tabindex=\"-1\" aria-posinset=\"{pos}\" \
+            "\n<li class=\"event kind-{kind}{folded}\" data-id=\"{id}\" tabindex=\"-1\" aria-posinset=\"{pos}\" \
              aria-setsize=\"{total}\"><time class=\"when when-{precision}\" datetime=\"{iso}\" title=\"{title}\">{when}\
-             </time><span class=\"kind\">{kind}</span><p class=\"summary\">{summary}</p>",
+             </time><span class=\"kind\">{kind}</span><p class=\"summary\" id=\"summary-{pos}\">{summary}</p>",
+            folded = if long { " folded" } else { "" },
             kind = e.kind.as_str(),
             id = escape(&e.id),
             pos = position + 1,
@@ -107,6 +111,14 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
             when = escape(&e.when.label()),
             summary = escape(&e.summary),
         );
+        // The app's fold button; it works once the app has replaced this screen.
+        if long {
+            let _ = write!(
+                h,
+                "<button type=\"button\" class=\"unfold\" aria-expanded=\"false\" aria-controls=\"summary-{}\">Show all</button>",
+                position + 1
+            );
+        }
         if !e.entities.is_empty() {
             h.push_str("<ul class=\"chips\" aria-label=\"Entities\">");
             for en in e.entities.iter().take(SHOWN_ENTITIES).filter_map(|&x| corpus.entities.get(x as usize)) {

@@ -15,8 +15,13 @@ pub const PREVIEW_EVENTS: usize = 32;
 /// they name renumbered: entities keep their id, name and kind; articles their id,
 /// title and date; events everything but their source sentences (a row names its
 /// sources' articles, not the sentences), so the preview stays a few kilobytes.
+///
+/// The opening view leaves out publications repeating an event of their article
+/// (`model::query::repeated_publications`), so the preview leaves them out too.
 pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
-    let events = &corpus.events[corpus.events.len().saturating_sub(n)..];
+    let repeats = model::query::repeated_publications(corpus);
+    let newest: Vec<usize> = (0..corpus.events.len()).rev().filter(|&i| !repeats.get(i)).take(n).collect();
+    let events = newest.into_iter().rev().map(|i| &corpus.events[i]);
     let mut entity_number: HashMap<u32, u32> = HashMap::new();
     let mut article_number: HashMap<u32, u32> = HashMap::new();
     let mut out = Corpus::default();

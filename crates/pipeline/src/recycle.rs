@@ -18,7 +18,7 @@ const MIN_OVERLAP: f64 = 0.8;
 /// enough, and the work per sentence stays bounded however large the corpus.
 const PER_PHRASE: usize = 16;
 
-pub use crate::text::fold;
+use crate::text::fold;
 
 /// Words of already folded text.
 fn tokens(folded: &str) -> Vec<String> {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use model::{Corpus, EntityKind};
-use pipeline::recycle::fold;
+use pipeline::text::fold;
 
 const BAR: f64 = 0.9;
 

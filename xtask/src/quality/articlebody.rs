@@ -57,7 +57,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn read_gz(path: &Path) -> Result<String, String> {
+pub(super) fn read_gz(path: &Path) -> Result<String, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file)

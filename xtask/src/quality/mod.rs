@@ -5,12 +5,13 @@
 
 mod articlebody;
 mod conll;
+mod kinds;
 mod timebank;
 mod wire;
 
 use std::path::{Path, PathBuf};
 
-/// `cargo xtask quality [--corpora DIR] [articlebody|wire|conll|timebank]...`
+/// `cargo xtask quality [--corpora DIR] [articlebody|wire|conll|timebank|kinds]...`
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut corpora = default_corpora();
     let mut only = Vec::new();
@@ -18,10 +19,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--corpora" => corpora = args.next().map(PathBuf::from).ok_or("--corpora needs a folder")?,
-            name @ ("articlebody" | "wire" | "conll" | "timebank") => only.push(name.to_owned()),
+            name @ ("articlebody" | "wire" | "conll" | "timebank" | "kinds") => only.push(name.to_owned()),
             other => {
                 return Err(format!(
-                    "quality: unknown argument `{other}` (articlebody, wire, conll, timebank, --corpora DIR)"
+                    "quality: unknown argument `{other}` (articlebody, wire, conll, timebank, kinds, --corpora DIR)"
                 ));
             }
         }
@@ -34,11 +35,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     type Measure = fn(&Path) -> Result<(), String>;
-    let all: [(&str, &str, Measure); 4] = [
+    let all: [(&str, &str, Measure); 5] = [
         ("articlebody", "articlebody-dev", articlebody::run),
         ("wire", "conll2003", wire::run),
         ("conll", "conll2003", conll::run),
         ("timebank", "timebank", timebank::run),
+        // Both folders; the folder named here only decides whether there is anything to read.
+        ("kinds", ".", kinds::run),
     ];
     for (name, folder, measure) in all {
         if !only.is_empty() && !only.iter().any(|o| o == name) {

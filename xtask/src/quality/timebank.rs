@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use model::{Date, DateSpan, EventKind, Precision};
-use pipeline::clean::sentences;
+use pipeline::text::sentences;
 
 /// Examples printed per class of miss.
 const EXAMPLES: usize = 6;
@@ -29,10 +29,10 @@ struct Target {
 }
 
 /// A document as plain paragraphs with its gold dates.
-struct Document {
-    name: String,
-    dct: String,
-    paragraphs: Vec<String>,
+pub(super) struct Document {
+    pub(super) name: String,
+    pub(super) dct: String,
+    pub(super) paragraphs: Vec<String>,
     targets: Vec<Target>,
 }
 
@@ -321,7 +321,7 @@ fn value_of(when: &DateSpan) -> String {
 
 /// A TimeML document's creation day, its text as paragraphs of single-spaced plain
 /// text, and its gold dates located in those paragraphs.
-fn read_document(path: &Path, xml: &str) -> Result<Document, String> {
+pub(super) fn read_document(path: &Path, xml: &str) -> Result<Document, String> {
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let dct_at = xml.find("<DCT>").ok_or("no <DCT>")?;
     let dct_at = xml[dct_at..].find("<TIMEX3").ok_or("no TIMEX3 in <DCT>")? + dct_at;

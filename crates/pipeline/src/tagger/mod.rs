@@ -118,7 +118,7 @@ impl<'a> Sentences<'a> {
     }
 }
 
-/// The names in a document given as its sentences of cleaned text (`clean::sentences`
+/// The names in a document given as its sentences of cleaned text (`text::sentences`
 /// of each paragraph, in order): the whole document is tagged at once so that what one
 /// sentence says about a word helps in another.
 pub fn names(sentences: &[&str]) -> Vec<Name> {
