@@ -136,7 +136,14 @@ async fn typed_state_reaches_the_url_once_typing_pauses_unless_a_navigation_come
     assert_eq!(location.hash().unwrap(), "#q=before", "not written while typing goes on");
     pause().await;
     assert_eq!(location.hash().unwrap(), "#q=two", "the latest, once typing pauses");
-    assert_eq!(window.history().unwrap().length().unwrap(), entries, "no new history entry");
+    // The search paused on is a history entry of its own, so Back returns to "#q=before";
+    // the keys typed before the pause made no entries.
+    assert_eq!(window.history().unwrap().length().unwrap(), entries + 1, "one entry for the paused search");
+    // Keys typed after the pause refine that entry instead of adding another.
+    replace_when_paused("#q=twos".to_owned());
+    pause().await;
+    assert_eq!(location.hash().unwrap(), "#q=twos", "the refined search");
+    assert_eq!(window.history().unwrap().length().unwrap(), entries + 1, "refining adds no entry");
     // A navigation before the pause (a link set in code, Back) is not overwritten.
     replace_when_paused("#q=three".to_owned());
     location.set_hash("#view=entities").unwrap();
