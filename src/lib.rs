@@ -6,6 +6,7 @@
 mod bench;
 pub mod components;
 pub mod corpus;
+mod hooks;
 mod shell;
 pub mod state;
 
@@ -28,6 +29,7 @@ use crate::components::reader::{ReaderProps, reader};
 use crate::components::search_bar::{SearchBarProps, search_bar};
 use crate::components::search_help::search_help;
 use crate::components::timeline::Timeline;
+use crate::hooks::lagging::Shared;
 use crate::state::{Action, Ui};
 
 /// How long one slice of the deferred decode may run before it lets the browser have
@@ -156,38 +158,8 @@ pub fn App() -> Html {
     let target = matches!(ui.state.view, View::Article(_, Some(_))).then(|| ui.state.view.clone());
     use_effect_with(target, |target| target.is_some().then(components::reader::show_target).unwrap_or_default());
     let s = &ui.state;
-    // While only the search text changes, the side panel (filters with their counts,
-    // downloads, graph) shows the state it showed before, and catches up, alone, in a
-    // task after the next frame: a keystroke's frame holds the search box, the density
-    // strip and the timeline, not the panel's counts too. Any other change shows at once.
-    let panel = use_mut_ref(|| ui.state.clone());
-    let panel_refresh = use_mut_ref(|| None::<UseForceUpdateHandle>);
-    let panel_state = {
-        let mut shown = panel.borrow_mut();
-        if !shown.differs_only_in_text(s) {
-            shown.clone_from(s);
-        }
-        shown.clone()
-    };
-    {
-        let lagging = panel_state != *s;
-        let (panel, current, refresh) = (panel.clone(), current.clone(), panel_refresh.clone());
-        use_effect_with((lagging, s.filter.text.clone()), move |&(lagging, _)| {
-            if lagging {
-                shell::after_next_paint(move || {
-                    // Keys typed within one frame each asked for this; the first to
-                    // run catches up for all of them (so does any other change).
-                    if *panel.borrow() == *current.borrow() {
-                        return;
-                    }
-                    panel.borrow_mut().clone_from(&current.borrow());
-                    if let Some(refresh) = refresh.borrow().as_ref() {
-                        refresh.force_update();
-                    }
-                });
-            }
-        });
-    }
+    // The side panel follows a frame behind while only the search text changes.
+    let panel = hooks::lagging::use_lagging_state(s, current.clone());
     let on_search = {
         let ui = ui.clone();
         Callback::from(move |text: String| {
@@ -262,7 +234,7 @@ pub fn App() -> Html {
             // own state (the same one, or the one before while the search text changes).
             let rows = std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first));
             let side = if *side_shown {
-                html! { <Side state={panel_state} shown={Shared(panel.clone())} refresh={Shared(panel_refresh.clone())} /> }
+                html! { <Side state={panel.shown} shown={panel.cell} refresh={panel.refresh} /> }
             } else {
                 side_waiting()
             };
@@ -306,15 +278,6 @@ pub fn App() -> Html {
             { main }
             { shortcuts(&overlay) }
         </>
-    }
-}
-
-/// A value shared between renders, equal only to itself (props that never change).
-struct Shared<T>(std::rc::Rc<std::cell::RefCell<T>>);
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -1,0 +1,67 @@
+//! `use_lagging_state`: the state a part of the page shows when it may follow the app a
+//! frame behind. While only the search text changes, the side panel (filters with their
+//! counts, downloads, graph) shows the state it showed before, and catches up, alone, in
+//! a task after the next frame: a keystroke's frame holds the search box, the density
+//! strip and the timeline, not the panel's counts too. Any other change shows at once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use model::query::State;
+use yew::prelude::*;
+
+use crate::shell;
+
+/// A value shared between renders, equal only to itself (props that never change).
+pub struct Shared<T>(pub Rc<RefCell<T>>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What [`use_lagging_state`] gives the component that shows the lagging state.
+pub struct Lagging {
+    /// The state to show in this render.
+    pub shown: State,
+    /// The state to show, as it is when the component catches up.
+    pub cell: Shared<State>,
+    /// Where that component leaves its handle to re-render itself when it catches up.
+    pub refresh: Shared<Option<UseForceUpdateHandle>>,
+}
+
+/// The lagging copy of `state`; `current` is the app's state as of its latest render
+/// (what the copy catches up to).
+#[hook]
+pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging {
+    let panel = use_mut_ref(|| state.clone());
+    let refresh = use_mut_ref(|| None::<UseForceUpdateHandle>);
+    let shown = {
+        let mut shown = panel.borrow_mut();
+        if !shown.differs_only_in_text(state) {
+            shown.clone_from(state);
+        }
+        shown.clone()
+    };
+    {
+        let lagging = shown != *state;
+        let (panel, refresh) = (panel.clone(), refresh.clone());
+        use_effect_with((lagging, state.filter.text.clone()), move |&(lagging, _)| {
+            if lagging {
+                shell::after_next_paint(move || {
+                    // Keys typed within one frame each asked for this; the first to
+                    // run catches up for all of them (so does any other change).
+                    if *panel.borrow() == *current.borrow() {
+                        return;
+                    }
+                    panel.borrow_mut().clone_from(&current.borrow());
+                    if let Some(refresh) = refresh.borrow().as_ref() {
+                        refresh.force_update();
+                    }
+                });
+            }
+        });
+    }
+    Lagging { shown, cell: Shared(panel), refresh: Shared(refresh) }
+}

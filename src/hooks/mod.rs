@@ -1,0 +1,3 @@
+//! The app's own hooks, one a file.
+
+pub mod lagging;
