@@ -157,31 +157,15 @@ fn whole_pipeline(docs: &[Document]) -> Result<(), String> {
         docs.len(),
         seconds
     );
-    println!("| type | gold | found | correct | precision | recall | F1 |\n|---|---|---|---|---|---|---|");
+    print!("{}", Counts::HEADER);
     let mut typed = Counts::default();
     for (kind, c) in &by_type {
-        println!(
-            "| {kind} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
-            c.gold,
-            c.found,
-            c.correct,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
+        print!("{}", c.row(kind));
         typed.gold += c.gold;
         typed.found += c.found;
         typed.correct += c.correct;
     }
-    println!(
-        "| **typed PER/ORG/LOC** | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
-        typed.gold,
-        typed.found,
-        typed.correct,
-        typed.precision(),
-        typed.recall(),
-        typed.f1()
-    );
+    print!("{}", typed.row("**typed PER/ORG/LOC**"));
     Ok(())
 }
 

@@ -101,6 +101,23 @@ impl Counts {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
+    /// The header of a table of [`Counts::row`]s, with its rule line.
+    pub const HEADER: &str =
+        "| type | gold | found | correct | precision | recall | F1 |\n|---|---|---|---|---|---|---|\n";
+
+    /// One row of a table under [`Counts::HEADER`], ending in a newline.
+    pub fn row(&self, name: &str) -> String {
+        format!(
+            "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |\n",
+            self.gold,
+            self.found,
+            self.correct,
+            self.precision(),
+            self.recall(),
+            self.f1()
+        )
+    }
+
     fn add(&mut self, other: &Counts) {
         self.found += other.found;
         self.gold += other.gold;
@@ -143,25 +160,12 @@ impl Score {
 
     /// A table: one row per type, then typed over PER/ORG/LOC and all four.
     pub fn table(&self) -> String {
-        let mut out = String::from(
-            "| type | gold | found | correct | precision | recall | F1 |\n|---|---|---|---|---|---|---|\n",
-        );
-        let row = |name: &str, c: &Counts| {
-            format!(
-                "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |\n",
-                c.gold,
-                c.found,
-                c.correct,
-                c.precision(),
-                c.recall(),
-                c.f1()
-            )
-        };
+        let mut out = String::from(Counts::HEADER);
         for kind in ["PER", "ORG", "LOC", "MISC"] {
-            out += &row(kind, &self.by_type.get(kind).cloned().unwrap_or_default());
+            out += &self.by_type.get(kind).cloned().unwrap_or_default().row(kind);
         }
-        out += &row("**typed PER/ORG/LOC**", &self.over(&["PER", "ORG", "LOC"]));
-        out += &row("all four", &self.over(&["PER", "ORG", "LOC", "MISC"]));
+        out += &self.over(&["PER", "ORG", "LOC"]).row("**typed PER/ORG/LOC**");
+        out += &self.over(&["PER", "ORG", "LOC", "MISC"]).row("all four");
         out
     }
 }
