@@ -1,6 +1,7 @@
 //! Chronicle's Yew app: the explorer over the embedded corpus. It never parses raw
 //! article text; everything it shows comes from [`corpus::corpus`], decoded once from
-//! the bytes `build.rs` embedded. The view and filters live in the URL fragment
+//! the bytes `build.rs` embedded, which [`App`] gives its views as a context
+//! ([`components::Data`]). The view and filters live in the URL fragment
 //! ([`state`]), so every view is a link.
 
 mod bench;
@@ -18,17 +19,18 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::components::article_list::{ArticleListProps, article_list};
+use crate::components::article_list::article_list;
 use crate::components::density::Density;
-use crate::components::entity_card::{EntityCardProps, entity_card};
+use crate::components::entity_card::entity_card;
 use crate::components::entity_list::EntityList;
-use crate::components::export::{ExportProps, export};
-use crate::components::filters::{FiltersProps, filters};
-use crate::components::graph::{GraphProps, graph};
-use crate::components::reader::{ReaderProps, reader};
-use crate::components::search_bar::{SearchBarProps, search_bar};
+use crate::components::export::export;
+use crate::components::filters::filters;
+use crate::components::graph::graph;
+use crate::components::reader::reader;
+use crate::components::search_bar::search_bar;
 use crate::components::search_help::search_help;
 use crate::components::timeline::Timeline;
+use crate::components::{Data, use_data};
 use crate::hooks::lagging::Shared;
 use crate::state::{Action, Ui};
 
@@ -182,24 +184,22 @@ pub fn App() -> Html {
     if let Some(preview) = preview {
         // Laid out as the timeline view below, so the timeline stays the same component
         // (and its rows the same elements) when the corpus arrives.
+        // Keyed as there, so Yew keeps the timeline (and its rows) when the corpus arrives.
         let rows = std::rc::Rc::new(model::query::Rows::new(model::search::Bits::full(preview.events.len()), false));
         return html! {
-            <>
+            <ContextProvider<Data> context={Data { corpus: preview, index: None }}>
                 { masthead(s, "Loading the articles…".to_owned(), on_search, &overlay) }
                 { problems }
                 <div class="explorer">
                     { in_drawer(side_waiting(), &drawer) }
-                    <div class="main-column">
-                        { results_heading(s, &drawer) }
-                        <figure class="density" aria-hidden="true"><div class="pending-strip"></div><figcaption>{ "\u{a0}" }</figcaption></figure>
-                        <Timeline rows={rows} state={s.clone()} preview={components::CorpusRef(preview)} />
+                    <div class="main-column" key="main">
+                        <key="heading">{ results_heading(s, &drawer) }</>
+                        <figure class="density" aria-hidden="true" key="strip-pending"><div class="pending-strip"></div><figcaption>{ "\u{a0}" }</figcaption></figure>
+                        <Timeline key="timeline" rows={rows} state={s.clone()} />
                     </div>
-                    // Where the timeline view has its entity card (Yew matches children
-                    // from the end, so the count must agree).
-                    { Html::default() }
                 </div>
                 { shortcuts(&overlay) }
-            </>
+            </ContextProvider<Data>>
         };
     }
     let corpus = match corpus::corpus() {
@@ -239,30 +239,32 @@ pub fn App() -> Html {
                 side_waiting()
             };
             let found_nothing = rows.is_empty();
+            let card = match &s.view {
+                View::Entity(id) => Some(html! { <key="card">{ entity_card(corpus, id, s) }</> }),
+                _ => None,
+            };
             html! {
                 <div class="explorer">
                     { in_drawer(side, &drawer) }
-                    <div class="main-column">
-                        { results_heading(s, &drawer) }
-                        <Density rows={rows.clone()} state={s.clone()} on_change={on_filters} />
-                        { search_help(s, found_nothing) }
-                        <Timeline rows={rows} state={s.clone()} />
+                    <div class="main-column" key="main">
+                        <key="heading">{ results_heading(s, &drawer) }</>
+                        <Density key="strip" rows={rows.clone()} state={s.clone()} on_change={on_filters} />
+                        <key="help">{ search_help(corpus, index, s, found_nothing) }</>
+                        <Timeline key="timeline" rows={rows} state={s.clone()} />
                     </div>
-                    if let View::Entity(id) = &s.view {
-                        { entity_card(&EntityCardProps { id: id.clone().into(), state: s.clone() }) }
-                    }
+                    { for card }
                 </div>
             }
         }
         View::Articles => html! {
             <>
                 { results_target("Articles") }
-                { article_list(&ArticleListProps { articles: index.articles(corpus, corpus.newest_first(), &s.filter.text) }) }
+                { article_list(&index.articles(corpus, corpus.newest_first(), &s.filter.text)) }
             </>
         },
         View::Entities => html! { <>{ results_target("Entities") }<EntityList state={s.clone()} /></> },
         View::Article(id, _) => html! {
-            <>{ results_target("Article") }{ reader(&ReaderProps { id: id.clone().into(), state: s.clone() }) }</>
+            <>{ results_target("Article") }{ reader(corpus, id, s) }</>
         },
     };
     let tagline = format!(
@@ -272,12 +274,12 @@ pub fn App() -> Html {
         components::count(corpus.entities.len(), "entity", "entities")
     );
     html! {
-        <>
+        <ContextProvider<Data> context={Data { corpus, index: Some(index) }}>
             { masthead(s, tagline, on_search, &overlay) }
             { problems }
             { main }
             { shortcuts(&overlay) }
-        </>
+        </ContextProvider<Data>>
     }
 }
 
@@ -298,7 +300,7 @@ struct SideProps {
 #[component]
 fn Side(props: &SideProps) -> Html {
     *props.refresh.0.borrow_mut() = Some(use_force_update());
-    let (Ok(corpus), Some(index)) = (corpus::corpus(), corpus::index()) else { return html! {} };
+    let Some(Data { corpus, index: Some(index) }) = use_data() else { return html! {} };
     let s = &props.shown.0.borrow().clone();
     let on_change = Callback::from(|next: State| state::go(&next));
     let model::query::Evaluation { rows, facets, credits } = index.evaluate(corpus, &s.filter, s.oldest_first);
@@ -307,9 +309,9 @@ fn Side(props: &SideProps) -> Html {
     let entity_options = model::query::entity_options(corpus, &per_entity, &s.filter, 12);
     html! {
         <div class="side">
-            { filters(&FiltersProps { state: s.clone(), facets, credits, entity_options, on_change }) }
-            { export(&ExportProps { rows: rows.clone() }) }
-            { graph(&GraphProps { rows, per_entity, state: s.clone() }) }
+            { filters((corpus, index), s, &facets, &credits, &entity_options, &on_change) }
+            { export(corpus, &rows) }
+            { graph(corpus, &rows, &per_entity, s) }
         </div>
     }
 }
@@ -347,7 +349,7 @@ fn masthead(s: &State, tagline: String, on_search: Callback<String>, overlay: &U
                 { tab("Articles", View::Articles) }
                 { tab("Entities", View::Entities) }
             </nav>
-            { search_bar(&SearchBarProps { value: s.filter.text.clone().into(), on_input: on_search }) }
+            { search_bar(&s.filter.text, on_search) }
             <button type="button" class="shortcuts-button" onclick={show_shortcuts}
                 aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
         </header>
@@ -400,7 +402,7 @@ fn in_drawer(side: Html, drawer: &UseStateHandle<bool>) -> Html {
         Callback::from(move |_: MouseEvent| drawer.set(false))
     };
     html! {
-        <div id="filters-drawer" class={classes!("drawer", drawer.then_some("open"))}>
+        <div id="filters-drawer" class={classes!("drawer", drawer.then_some("open"))} key="side">
             <button type="button" id="drawer-close" class="drawer-close" onclick={close}>{ "Show results" }</button>
             { side }
         </div>

@@ -2,32 +2,27 @@
 //! that merged them, mentions, first and last date, its own timeline, and the entities
 //! most often mentioned with it.
 
+use model::Corpus;
 use model::query::{State, View, events_of};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EntityCardProps {
-    pub id: AttrValue,
-    pub state: State,
-}
-
+/// The card of the entity `id` of `corpus`, with links that keep `state`'s filters.
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes.
-pub fn entity_card(props: &EntityCardProps) -> Html {
-    let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
-    let close = State { view: View::Timeline, ..props.state.clone() }.to_fragment();
-    let Some((index, e)) = corpus.entities.iter().enumerate().find(|(_, e)| e.id == props.id.as_str()) else {
+pub fn entity_card(corpus: &'static Corpus, id: &str, state: &State) -> Html {
+    let close = State { view: View::Timeline, ..state.clone() }.to_fragment();
+    let Some((index, e)) = corpus.entities.iter().enumerate().find(|(_, e)| e.id == id) else {
         return html! {
             <section class="card missing" role="alert">
                 <h2>{ "No such entity" }</h2>
-                <p>{ format!("This corpus has no entity “{}”. It may have been removed since the link was made.", props.id) }</p>
+                <p>{ format!("This corpus has no entity “{}”. It may have been removed since the link was made.", id) }</p>
                 <a href={close}>{ "Back to the timeline" }</a>
             </section>
         };
     };
-    let link = |view: View| State { view, ..props.state.clone() }.to_fragment();
+    let link = |view: View| State { view, ..state.clone() }.to_fragment();
     let filter_by = {
-        let mut s = props.state.clone();
+        let mut s = state.clone();
         s.view = View::Timeline;
         if !s.filter.entities.contains(&e.id) {
             s.filter.entities.push(e.id.clone());

@@ -6,7 +6,7 @@ use model::query::{Filter, State, View, fold};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::count;
+use crate::components::{count, use_data};
 
 #[derive(Properties, PartialEq)]
 pub struct EntityListProps {
@@ -21,7 +21,7 @@ const ROLES: usize = 2;
 #[component]
 pub fn EntityList(props: &EntityListProps) -> Html {
     let typed = use_state(String::new);
-    let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::corpus::index()) else { return html! {} };
+    let Some(crate::components::Data { corpus, index: Some(index) }) = use_data() else { return html! {} };
     let all = index.timeline(corpus, &Filter::default(), false);
     let events = index.entity_counts(corpus, &all);
     let wanted = fold(typed.trim());
@@ -50,7 +50,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
             shown += list.len();
             model::order::sort_by(&mut list, &|a, b| b.1.mentions.len().cmp(&a.1.mentions.len()).then_with(|| a.1.id.cmp(&b.1.id)));
             Some(html! {
-                <section>
+                <section key={kind.as_str()}>
                     <h2>{ format!("{} ({})", kind.as_str(), list.len()) }</h2>
                     <ul class="entity-entries">
                         { for list.into_iter().map(|(x, e)| {
@@ -84,8 +84,8 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                     placeholder="Name or part of a name" autocomplete="off" />
                 <p class="count" role="status">{ count(shown, "entity", "entities") }</p>
             </div>
-            // In a box of its own: Yew matches unkeyed children from the end, so a
-            // count of groups that changes would otherwise replace the box being typed in.
+            // Apart from the filter box, which stays the element being typed in while the
+            // groups (keyed by kind) come and go.
             <div class="entity-groups">
                 { for groups }
                 if shown == 0 {

@@ -5,11 +5,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlAnchorElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ExportProps {
-    pub rows: std::rc::Rc<model::query::Rows>,
-}
-
 /// Offers `text` as a file download.
 fn download(name: &str, mime: &str, text: &str) {
     let blob = gloo::file::Blob::new_with_options(text, Some(mime));
@@ -23,13 +18,13 @@ fn download(name: &str, mime: &str, text: &str) {
     anchor.click();
 }
 
+/// Offers the events of `rows` of `corpus` as JSON and as CSV.
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes.
-pub fn export(props: &ExportProps) -> Html {
+pub fn export(corpus: &'static model::Corpus, rows: &std::rc::Rc<model::query::Rows>) -> Html {
     let on_json = {
-        let rows = props.rows.clone();
+        let rows = rows.clone();
         Callback::from(move |_: MouseEvent| {
-            let Ok(corpus) = crate::corpus::corpus() else { return };
             let view = model::export::export_view(corpus, &rows.iter().collect::<Vec<_>>());
             // The schema crosses to JavaScript as a value; the browser writes the JSON.
             let Ok(value) = serde_wasm_bindgen::to_value(&view) else { return };
@@ -41,9 +36,8 @@ pub fn export(props: &ExportProps) -> Html {
         })
     };
     let on_csv = {
-        let rows = props.rows.clone();
+        let rows = rows.clone();
         Callback::from(move |_: MouseEvent| {
-            let Ok(corpus) = crate::corpus::corpus() else { return };
             download(
                 "chronicle-timeline.csv",
                 "text/csv",

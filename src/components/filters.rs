@@ -2,33 +2,29 @@
 //! with the number of events each would leave, chosen entities, recycled background,
 //! publication rows, order, and clear all.
 
-use model::query::{Facets, Publications, State, kind_slot};
+use model::Corpus;
+use model::query::{Facets, Index, Publications, State, kind_slot};
 use model::{EntityKind, EventKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::corpus::corpus;
-
-#[derive(Properties, PartialEq)]
-pub struct FiltersProps {
-    pub state: State,
-    pub facets: Facets,
-    /// Authors and outlets, with the events each would leave.
-    pub credits: Vec<(String, usize)>,
-    /// Entities named by the events shown, with how many of them each would leave.
-    pub entity_options: Vec<(u32, usize)>,
-    pub on_change: Callback<State>,
-}
-
 /// A plain function, not a component: it keeps no state, and each component type
-/// costs the wasm bundle kilobytes.
-pub fn filters(props: &FiltersProps) -> Html {
-    let state = &props.state;
+/// costs the wasm bundle kilobytes. `facets` count the events each filter would leave,
+/// `credits` are the authors and outlets with theirs, `entity_options` the entities
+/// named by the events shown with theirs.
+pub fn filters(
+    (corpus, index): (&Corpus, &Index),
+    state: &State,
+    facets: &Facets,
+    credits: &[(String, usize)],
+    entity_options: &[(u32, usize)],
+    on_change: &Callback<State>,
+) -> Html {
     let f = &state.filter;
     let kind_box = |kind: EventKind| {
         let checked = f.kinds.contains(&kind);
         let onchange = {
-            let (state, cb) = (state.clone(), props.on_change.clone());
+            let (state, cb) = (state.clone(), on_change.clone());
             Callback::from(move |_: Event| {
                 let mut next = state.clone();
                 if checked {
@@ -39,7 +35,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 cb.emit(next);
             })
         };
-        let count = props.facets.kinds[kind_slot(kind)];
+        let count = facets.kinds[kind_slot(kind)];
         html! {
             <li>
                 <label>
@@ -50,7 +46,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     };
     let on_entity_kind = {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = state.clone();
@@ -59,7 +55,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_by = {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = state.clone();
@@ -68,7 +64,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_date = |to: bool| {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let (next_state, _) = State::from_fragment(&format!("#{}={value}", if to { "to" } else { "from" }));
@@ -82,7 +78,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_hide = {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |_: Event| {
             let mut next = state.clone();
             next.filter.hide_recycled = !next.filter.hide_recycled;
@@ -90,7 +86,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_publications = {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |_: Event| {
             let mut next = state.clone();
             next.filter.publications = if next.filter.publications == Publications::Hidden {
@@ -102,7 +98,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     // The repeats the default leaves out can be shown, and hidden again, by a link.
-    let repeats = props.facets.repeats;
+    let repeats = facets.repeats;
     let rows =
         crate::components::count(repeats as usize, "publication row that repeats", "publication rows that repeat");
     let repeats_link = {
@@ -120,10 +116,9 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     };
     // Kinds the corpus has, and any a link chose (so it can be unchosen).
-    let offered =
-        |k: &EventKind| f.kinds.contains(k) || crate::corpus::index().is_none_or(|index| index.kind_total(*k) > 0);
+    let offered = |k: &EventKind| f.kinds.contains(k) || index.kind_total(*k) > 0;
     let on_order = {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |_: MouseEvent| {
             let mut next = state.clone();
             next.oldest_first = !next.oldest_first;
@@ -131,7 +126,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_clear = {
-        let (state, cb) = (state.clone(), props.on_change.clone());
+        let (state, cb) = (state.clone(), on_change.clone());
         Callback::from(move |_: MouseEvent| {
             let mut next = state.clone();
             next.filter = Default::default();
@@ -139,7 +134,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let chosen = f.entities.iter().map(|id| {
-        let name = corpus().ok().and_then(|c| c.entities.iter().find(|e| &e.id == id)).map_or(id.clone(), |e| e.name.clone());
+        let name = corpus.entities.iter().find(|e| &e.id == id).map_or(id.clone(), |e| e.name.clone());
         let mut without = state.clone();
         without.filter.entities.retain(|x| x != id);
         html! {
@@ -158,7 +153,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     <option value="" selected={f.entity_kind.is_none()}>{ "any" }</option>
                     { for EntityKind::ALL.iter().enumerate().map(|(i, k)| html! {
                         <option value={k.as_str()} selected={f.entity_kind == Some(*k)}>
-                            { format!("{} ({})", k.as_str(), props.facets.entity_kinds[i]) }
+                            { format!("{} ({})", k.as_str(), facets.entity_kinds[i]) }
                         </option>
                     }) }
                 </select>
@@ -167,7 +162,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 { "By " }
                 <select name="by" onchange={on_by}>
                     <option value="" selected={f.by.is_none()}>{ "any author or outlet" }</option>
-                    { for props.credits.iter().map(|(name, count)| html! {
+                    { for credits.iter().map(|(name, count)| html! {
                         <option value={name.clone()} selected={f.by.as_deref() == Some(name.as_str())}>{ format!("{name} ({count})") }</option>
                     }) }
                 </select>
@@ -183,11 +178,11 @@ pub fn filters(props: &FiltersProps) -> Html {
                     <ul class="chips">{ for chosen }</ul>
                 </div>
             }
-            if !props.entity_options.is_empty() {
+            if !entity_options.is_empty() {
                 <fieldset class="entity-picker">
                     <legend>{ "Add an entity" }</legend>
                     <ul class="chips">
-                        { for props.entity_options.iter().filter_map(|&(x, n)| corpus().ok()?.entities.get(x as usize).map(|e| (e, n))).map(|(e, n)| {
+                        { for entity_options.iter().filter_map(|&(x, n)| corpus.entities.get(x as usize).map(|e| (e, n))).map(|(e, n)| {
                             let mut with = state.clone();
                             with.filter.entities.push(e.id.clone());
                             html! {
@@ -200,12 +195,12 @@ pub fn filters(props: &FiltersProps) -> Html {
             }
             <label>
                 <input type="checkbox" name="hide-recycled" checked={f.hide_recycled} onchange={on_hide} />
-                { " Hide recycled background " }<span class="count">{ format!("({})", props.facets.fresh) }</span>
+                { " Hide recycled background " }<span class="count">{ format!("({})", facets.fresh) }</span>
             </label>
             <label>
                 <input type="checkbox" name="hide-publications" checked={f.publications == Publications::Hidden}
                     onchange={on_publications} />
-                { " Hide publication rows " }<span class="count">{ format!("({})", props.facets.told) }</span>
+                { " Hide publication rows " }<span class="count">{ format!("({})", facets.told) }</span>
             </label>
             if let Some((other, label)) = repeats_link {
                 <a class="repeats" href={other.to_fragment()}>{ label }</a>

@@ -1,7 +1,8 @@
 //! A small relationship graph (SVG) of the entities most named by the events shown,
 //! linked when they appear in the same events; each node opens its card.
 
-use model::query::{State, View};
+use model::Corpus;
+use model::query::{Rows, State, View};
 use yew::prelude::*;
 
 use crate::components::{fixed, sin_cos};
@@ -14,21 +15,14 @@ const LABEL_CHARS: usize = 14;
 /// Half the width of a node's area that answers the pointer.
 const HIT_HALF_WIDTH: f64 = 30.0;
 
-#[derive(Properties, PartialEq)]
-pub struct GraphProps {
-    pub rows: std::rc::Rc<model::query::Rows>,
-    /// Events of `rows` per entity (`Index::entity_counts`), shared with the filters.
-    pub per_entity: std::rc::Rc<[u32]>,
-    pub state: State,
-}
-
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes.
-pub fn graph(props: &GraphProps) -> Html {
-    let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
+/// `per_entity` counts the events of `rows` per entity (`Index::entity_counts`), shared
+/// with the filters; the nodes' links keep `state`'s filters.
+pub fn graph(corpus: &Corpus, rows: &Rows, per_entity: &[u32], state: &State) -> Html {
     // The most named entities become the nodes.
     let mut counts: Vec<(u32, u32)> =
-        props.per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
+        per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
     model::order::sort_by_key(&mut counts, |&(e, c)| (std::cmp::Reverse(c), e));
     counts.truncate(NODES);
     if counts.len() < 2 {
@@ -52,7 +46,7 @@ pub fn graph(props: &GraphProps) -> Html {
         }
     }
     let mut together = vec![0u32; n * n];
-    for r in props.rows.iter() {
+    for r in rows.iter() {
         let mut mask = 0u32;
         for &x in &corpus.events[r].entities {
             mask |= node_bit.get(x as usize).copied().unwrap_or(0);
@@ -99,7 +93,7 @@ pub fn graph(props: &GraphProps) -> Html {
                     } else {
                         e.name.clone()
                     };
-                    let href = State { view: View::Entity(e.id.clone()), ..props.state.clone() }.to_fragment();
+                    let href = State { view: View::Entity(e.id.clone()), ..state.clone() }.to_fragment();
                     html! {
                         <a class={classes!("node", format!("chip-{}", e.kind.as_str()))} href={href}>
                             <title>{ format!("{} ({})", e.name, crate::components::count(c as usize, "event", "events")) }</title>

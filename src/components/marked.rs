@@ -2,17 +2,10 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MarkedProps {
-    pub text: AttrValue,
-    pub query: AttrValue,
-}
-
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes.
-pub fn marked(props: &MarkedProps) -> Html {
-    let text = props.text.as_str();
-    let ranges = model::query::highlights(text, &props.query);
+pub fn marked(text: &str, query: &str) -> Html {
+    let ranges = model::query::highlights(text, query);
     if ranges.is_empty() {
         return html! { { text } };
     }

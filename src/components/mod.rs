@@ -1,4 +1,7 @@
-//! The app's components, one a file.
+//! The app's components, one a file, and what they share: the [`Data`] context,
+//! counts and SVG numbers.
+
+use yew::prelude::*;
 
 pub mod article_item;
 pub mod article_list;
@@ -14,16 +17,38 @@ pub mod search_bar;
 pub mod search_help;
 pub mod timeline;
 
-/// A corpus a component is given rather than the embedded one (the preview, while
-/// the embedded corpus is still to be decoded), compared by address: comparing two
-/// corpora field by field on every render would cost more than the render.
-#[derive(Clone, Copy, Debug)]
-pub struct CorpusRef(pub &'static model::Corpus);
+/// What the views read, given by the app as a context: the corpus and its index, or,
+/// while the corpus is still to be decoded, the preview alone (the newest events, a
+/// corpus of their own). Compared by address: comparing two corpora field by field on
+/// every render would cost more than the render.
+#[derive(Clone, Copy)]
+pub struct Data {
+    pub corpus: &'static model::Corpus,
+    /// `None` while the corpus shown is the preview.
+    pub index: Option<&'static model::query::Index>,
+}
 
-impl PartialEq for CorpusRef {
-    fn eq(&self, other: &CorpusRef) -> bool {
-        std::ptr::eq(self.0, other.0)
+impl Data {
+    /// Whether what is shown is the preview, the rest still to come.
+    pub fn is_preview(&self) -> bool {
+        self.index.is_none()
     }
+}
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Data) -> bool {
+        std::ptr::eq(self.corpus, other.corpus)
+            && match (self.index, other.index) {
+                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+/// The app's [`Data`]; a component rendered outside the app's provider has none.
+#[hook]
+pub fn use_data() -> Option<Data> {
+    use_context::<Data>()
 }
 
 /// "1 article", "2 articles": a count with its noun, singular or plural.

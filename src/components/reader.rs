@@ -8,28 +8,22 @@ use model::{Article, Basis, Corpus};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReaderProps {
-    pub id: AttrValue,
-    pub state: State,
-}
-
+/// The article `id` of `corpus`, its links keeping `state`'s filters.
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes.
-pub fn reader(props: &ReaderProps) -> Html {
-    let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
-    let close = State { view: View::Timeline, ..props.state.clone() }.to_fragment();
-    let Some((index, article)) = corpus.articles.iter().enumerate().find(|(_, a)| a.id == props.id.as_str()) else {
+pub fn reader(corpus: &'static Corpus, id: &str, state: &State) -> Html {
+    let close = State { view: View::Timeline, ..state.clone() }.to_fragment();
+    let Some((index, article)) = corpus.articles.iter().enumerate().find(|(_, a)| a.id == id) else {
         return html! {
             <section class="reader missing" role="alert">
                 <h2>{ "No such article" }</h2>
-                <p>{ format!("This corpus has no article “{}”.", props.id) }</p>
+                <p>{ format!("This corpus has no article “{}”.", id) }</p>
                 <a href={close}>{ "Back to the timeline" }</a>
             </section>
         };
     };
     // Where a source link opened it: the event's sentence, marked.
-    let target = match &props.state.view {
+    let target = match &state.view {
         View::Article(_, Some(event)) => model::query::target(corpus, &article.id, event),
         _ => None,
     };
@@ -60,7 +54,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             <div class="body">
                 { for article.paragraphs.iter().enumerate().map(|(p, text)| {
                     let target = target.filter(|t| t.0 == p).map(|t| (t.1, t.2));
-                    paragraph(corpus, index as u32, article, p, text, &props.state, target)
+                    paragraph(corpus, index as u32, article, p, text, state, target)
                 }) }
             </div>
             if !article.removed.is_empty() {

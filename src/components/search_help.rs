@@ -2,18 +2,18 @@
 //! filter, and a query that finds nothing is offered the indexed spelling nearest to it
 //! (`model::suggest`). Both are links, so they are a history entry like any view.
 
-use model::query::{State, View, fold};
+use model::Corpus;
+use model::query::{Index, State, View, fold};
 use model::suggest::{date_query, near_query};
 use yew::prelude::*;
 
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes. `found_nothing` says the query left no events.
-pub fn search_help(state: &State, found_nothing: bool) -> Html {
+pub fn search_help(corpus: &Corpus, index: &Index, state: &State, found_nothing: bool) -> Html {
     let text = state.filter.text.trim();
     if text.is_empty() {
         return html! {};
     }
-    let (Ok(corpus), Some(index)) = (crate::corpus::corpus(), crate::corpus::index()) else { return html! {} };
     let date = date_query(text).map(|q| {
         let mut next = State { view: View::Timeline, ..state.clone() };
         next.filter.text.clear();

@@ -1,3 +1,5 @@
 //! The app's own hooks, one a file.
 
 pub mod lagging;
+pub mod printing;
+pub mod virtual_window;
