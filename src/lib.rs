@@ -228,6 +228,11 @@ pub fn App() -> Html {
     }
     let Some(index) = corpus::index() else { return html! {} };
     let on_filters = Callback::from(|next: State| state::go(&next));
+    // A zoom or pan of the strip applies at once and reaches the link when it pauses.
+    let on_view = {
+        let ui = ui.clone();
+        Callback::from(move |next: State| state::replace(&ui, next))
+    };
     let main = match &s.view {
         View::Timeline | View::Entity(_) => {
             // Rows shared, not copied, by the views below; the side panel evaluates its
@@ -248,7 +253,7 @@ pub fn App() -> Html {
                     { in_drawer(side, &drawer) }
                     <div class="main-column" key="main">
                         <key="heading">{ results_heading(s, &drawer) }</>
-                        <Density key="strip" rows={rows.clone()} state={s.clone()} on_change={on_filters} />
+                        <Density key="strip" rows={rows.clone()} state={s.clone()} on_change={on_filters} on_view={on_view} />
                         <key="help">{ search_help(corpus, index, s, found_nothing) }</>
                         <Timeline key="timeline" rows={rows} state={s.clone()} />
                     </div>
@@ -424,6 +429,8 @@ fn shortcuts(overlay: &UseStateHandle<bool>) -> Html {
         ("Enter", "Open the focused event's source, at its sentence"),
         ("← →", "On the density strip: move the selection (Shift widens or narrows it)"),
         ("Enter", "On the density strip: show the selected dates"),
+        ("+ − 0", "On the density strip: zoom in, zoom out, back to the opening span"),
+        ("PgUp PgDn", "On the density strip: move later or earlier"),
         ("Esc", "Close a card, an article or this list; on the strip, clear the selection"),
         ("?", "Show this list"),
     ];

@@ -69,11 +69,9 @@ pub fn filters(
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let (next_state, _) = State::from_fragment(&format!("#{}={value}", if to { "to" } else { "from" }));
             let mut next = state.clone();
-            if to {
-                next.filter.to = next_state.filter.to;
-            } else {
-                next.filter.from = next_state.filter.from;
-            }
+            let f = &next.filter;
+            let (from, to) = if to { (f.from, next_state.filter.to) } else { (next_state.filter.from, f.to) };
+            next.choose_dates(from, to);
             cb.emit(next);
         })
     };

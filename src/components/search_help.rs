@@ -17,8 +17,7 @@ pub fn search_help(corpus: &Corpus, index: &Index, state: &State, found_nothing:
     let date = date_query(text).map(|q| {
         let mut next = State { view: View::Timeline, ..state.clone() };
         next.filter.text.clear();
-        next.filter.from = Some(q.from);
-        next.filter.to = Some(q.to);
+        next.choose_dates(Some(q.from), Some(q.to));
         html! {
             <p class="search-help">
                 { "Looking for a time? " }

@@ -26,6 +26,7 @@ use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
 
 // Every test is multi-threaded: when an assertion fails before `close`, thirtyfour ends
 // the session from its Drop, which needs a second runtime thread to finish promptly.
+mod axis;
 mod entities;
 mod layout;
 mod links;

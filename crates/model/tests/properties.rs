@@ -7,10 +7,11 @@ use model::{Date, EntityKind, EventKind};
 use proptest::prelude::*;
 
 /// Pieces that make up links, broken or not: keys, values, separators, escapes.
-const PIECES: [&str; 40] = [
+const PIECES: [&str; 43] = [
     "#", "/", "?", "&", "=", "+", ",", "%", "%2", "%E0", "%A4", "%C3%A9", "%zz", "%00", "%%", "%+1", "view",
     "timeline", "articles", "entities", "entity", "article", "q", "e", "k", "ek", "from", "to", "hide", "recycled",
-    "by", "order", "oldest", "meeting", "person", "place:", "2021-01-01", "2022-13-40", "-", "é",
+    "by", "order", "oldest", "meeting", "person", "place:", "2021-01-01", "2022-13-40", "-", "é", "strip", "..",
+    "1921-01-01..2022-12-05",
 ];
 
 fn link_like() -> impl Strategy<Value = String> {
@@ -61,7 +62,13 @@ fn state() -> impl Strategy<Value = State> {
             .prop_map(|(text, entities, kinds, entity_kind, (from, to), hide_recycled, by, publications)| {
                 Filter { text, entities, kinds, entity_kind, from, to, hide_recycled, by, publications }
             });
-    (view, filter, any::<bool>()).prop_map(|(view, filter, oldest_first)| State { view, filter, oldest_first })
+    let axis = prop::option::of((date(), date()).prop_map(|(a, b)| (a.min(b), a.max(b))));
+    (view, filter, any::<bool>(), axis).prop_map(|(view, filter, oldest_first, axis)| State {
+        view,
+        filter,
+        oldest_first,
+        axis,
+    })
 }
 
 proptest! {
@@ -90,7 +97,8 @@ proptest! {
 
     #[test]
     fn unknown_keys_are_listed_and_the_rest_is_kept(key in "[a-z_]{1,12}", value in text(), q in id()) {
-        let known = ["view", "entity", "article", "at", "q", "e", "k", "ek", "from", "to", "hide", "by", "order"];
+        let known =
+            ["view", "entity", "article", "at", "q", "e", "k", "ek", "from", "to", "hide", "by", "order", "pubs", "strip"];
         prop_assume!(!known.contains(&key.as_str()));
         let link = format!("#{key}={}&q={}", percent_encode(&value), percent_encode(&q));
         let (state, problems) = State::from_fragment(&link);

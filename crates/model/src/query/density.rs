@@ -36,22 +36,35 @@ pub fn density_between(
     let events = &corpus.events;
     let first = from.unwrap_or(events.first()?.when.start);
     let last = to.unwrap_or(events.last()?.when.start).max(first);
+    Some((first, last, bars(corpus, rows, first, last, buckets, (0, events.len()))))
+}
+
+/// Events of `rows` per bucket from `first` to `last`, as [`density_between`] shares
+/// the days out, counting only events that start in those days: on a zoomed time axis
+/// the others are marks at its edges ([`outliers`]), not part of its edge bars.
+pub fn density_within(corpus: &Corpus, rows: &Rows, first: Date, last: Date, buckets: usize) -> Vec<u32> {
+    let events = &corpus.events;
+    let inside = (events.partition_point(|e| e.when.start < first), events.partition_point(|e| e.when.start <= last));
+    bars(corpus, rows, first, last.max(first), buckets, inside)
+}
+
+/// The bars of the events numbered `events.0..events.1` (a run in date order), those
+/// before `first` counted in the first bar and those after `last` in the last.
+fn bars(corpus: &Corpus, rows: &Rows, first: Date, last: Date, buckets: usize, events: (usize, usize)) -> Vec<u32> {
+    let (lo, hi) = events;
+    let events = &corpus.events[..hi];
     let a = day_number(first);
     let days = day_number(last) - a + 1;
     let n = buckets.clamp(1, usize::try_from(days).unwrap_or(1));
     let slot = |d: Date| ((day_number(d) - a).clamp(0, days - 1) * n as i64 / days) as usize;
     let mut counts = vec![0u32; n];
-    let mut start = 0;
+    let mut start = lo;
     for (k, count) in counts.iter_mut().enumerate() {
-        let end = if k + 1 == n {
-            events.len()
-        } else {
-            start + events[start..].partition_point(|e| slot(e.when.start) <= k)
-        };
+        let end = if k + 1 == n { hi } else { start + events[start..].partition_point(|e| slot(e.when.start) <= k) };
         *count = (rows.count_before(end) - rows.count_before(start)) as u32;
         start = end;
     }
-    Some((first, last, counts))
+    counts
 }
 
 /// The first and the last day of bucket `k` of a strip of `buckets` buckets from

@@ -7,6 +7,7 @@ use crate::corpus::Corpus;
 use crate::event::Event;
 pub use crate::text::fold;
 
+mod axis;
 mod density;
 mod index;
 mod rows;
@@ -14,6 +15,7 @@ mod state;
 #[cfg(test)]
 mod tests;
 
+pub use axis::*;
 pub use density::*;
 pub use index::*;
 pub use rows::*;

@@ -78,6 +78,10 @@ pub struct State {
     pub view: View,
     pub filter: Filter,
     pub oldest_first: bool,
+    /// The days the density strip shows, when zoomed or panned (`strip=FROM..TO`); it
+    /// filters nothing. Without it the strip shows the date range chosen, or the span
+    /// holding most events ([`super::strip_span`]).
+    pub axis: Option<(Date, Date)>,
 }
 
 /// What a URL fragment could not be read as, for a message beside the page.
@@ -90,14 +94,22 @@ impl State {
     pub fn differs_only_in_text(&self, other: &State) -> bool {
         // Taken apart field by field, so that a field added to either type must be
         // added here too.
-        let State { view, filter, oldest_first } = self;
+        let State { view, filter, oldest_first, axis } = self;
         let Filter { text, entities, kinds, entity_kind, from, to, hide_recycled, by, publications } = filter;
         let o = &other.filter;
         *text != o.text
-            && (*view == other.view && *oldest_first == other.oldest_first)
+            && (*view == other.view && *oldest_first == other.oldest_first && *axis == other.axis)
             && (*entities == o.entities && *kinds == o.kinds && *entity_kind == o.entity_kind)
             && (*from == o.from && *to == o.to && *hide_recycled == o.hide_recycled && *by == o.by)
             && *publications == o.publications
+    }
+
+    /// Chooses the date range `from` to `to`, which the strip then shows (any zoom
+    /// of it is left behind): every choice of dates goes through here.
+    pub fn choose_dates(&mut self, from: Option<Date>, to: Option<Date>) {
+        self.filter.from = from;
+        self.filter.to = to;
+        self.axis = None;
     }
 
     /// Reads a URL fragment ("#view=timeline&q=drills&e=place:baku"). Whatever cannot be
@@ -166,6 +178,16 @@ impl State {
                     }
                 }
                 "order" => state.oldest_first = value == "oldest",
+                "strip" => match value.split_once("..").map(|(a, b)| (parse_iso(a), parse_iso(b))) {
+                    Some((Some(from), Some(to))) if from <= to => state.axis = Some((from, to)),
+                    Some((Some(from), Some(to))) => problems.push(Problem(format!(
+                        "the strip's span ends ({to}) before it starts ({from}); it shows its usual span"
+                    ))),
+                    _ => problems.push(Problem(format!(
+                        "“{}” is not a span of dates (YYYY-MM-DD..YYYY-MM-DD) for the strip",
+                        shorten(&value)
+                    ))),
+                },
                 _ => problems.push(Problem(format!("“{}” is not something a link can set", shorten(key)))),
             }
         }
@@ -237,6 +259,9 @@ impl State {
         }
         if self.oldest_first {
             parts.push("order=oldest".into());
+        }
+        if let Some((from, to)) = self.axis {
+            parts.push(format!("strip={}..{}", from.iso(), to.iso()));
         }
         format!("#{}", parts.join("&"))
     }

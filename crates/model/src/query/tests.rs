@@ -36,6 +36,7 @@ fn states_differing_only_in_their_text_are_told_apart_from_any_other_change() {
         "#view=articles&q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann",
         "#entity=place:baku&q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann",
         "#q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann&ek=person",
+        "#q=turk&e=place:baku&k=meeting&from=2023-01-01&by=Ann&strip=2023-01-01..2023-03-01",
     ];
     for fragment in changes {
         let (other, problems) = State::from_fragment(&fragment.replacen("q=turk", "q=turkiye", 1));
@@ -61,6 +62,7 @@ fn fragments_round_trip() {
             publications: Publications::Hidden,
         },
         oldest_first: true,
+        axis: Some((Date::new(2020, 9, 1).unwrap(), Date::new(2022, 12, 5).unwrap())),
     };
     let fragment = state.to_fragment();
     assert_eq!(State::from_fragment(&fragment), (state, vec![]));
@@ -88,11 +90,33 @@ fn garbled_fragments_keep_what_they_can_and_say_what_they_could_not() {
 }
 
 #[test]
+fn the_strips_span_reads_from_a_link_and_a_broken_one_is_reported_and_left_out() {
+    let (state, problems) = State::from_fragment("#strip=2020-09-01..2022-12-05&q=drills");
+    assert_eq!(state.axis, Some((Date::new(2020, 9, 1).unwrap(), Date::new(2022, 12, 5).unwrap())));
+    assert!(problems.is_empty());
+    assert_eq!(state.to_fragment(), "#q=drills&strip=2020-09-01..2022-12-05");
+    let broken = [
+        "2022-12-05..2020-09-01", "2020-09-01", "2020-09-01..", "..2020-09-01", "2020-02-30..2020-03-01",
+        "2020-09-01..2022-12-05..2023-01-01", "%E0..%A4", "1921-01-01..99999-01-01", "<script>..</script>", "",
+    ];
+    for value in broken {
+        let (state, problems) = State::from_fragment(&format!("#strip={value}&q=drills"));
+        assert_eq!((state.axis, state.filter.text.as_str()), (None, "drills"), "{value}");
+        assert_eq!(problems.len(), 1, "{value}: {problems:?}");
+    }
+    // Choosing dates leaves the zoom behind: the strip shows the dates chosen.
+    let (mut state, _) = State::from_fragment("#strip=2020-09-01..2022-12-05");
+    state.choose_dates(Date::new(2021, 1, 1), None);
+    assert_eq!(state.to_fragment(), "#from=2021-01-01");
+}
+
+#[test]
 fn an_article_link_carries_the_event_to_open_it_at() {
     let state = State {
         view: View::Article("baku-talks".into(), Some("event:2021-03-01-ministers-met".into())),
         filter: Filter { text: "türkiye".into(), ..Filter::default() },
         oldest_first: false,
+        axis: None,
     };
     let fragment = state.to_fragment();
     assert_eq!(fragment, "#article=baku-talks&at=event:2021-03-01-ministers-met&q=t%C3%BCrkiye");
