@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::page_words as words;
+use crate::rules::alternation;
+
 /// Splits text into blocks. Where the text has blank lines, they separate paragraphs
 /// and single line breaks inside one are hard wraps; where it has none, every line is
 /// a paragraph. No-break spaces become spaces and runs of white space collapse.
@@ -83,82 +86,61 @@ pub enum Furniture {
     Widget,
 }
 
+impl Furniture {
+    /// Every kind, with the name the furniture rules (`assets/page/furniture.tsv`) give it.
+    const NAMES: [(Furniture, &'static str); 13] = [
+        (Furniture::Breadcrumb, "breadcrumb"),
+        (Furniture::SectionHeading, "section-heading"),
+        (Furniture::Social, "social"),
+        (Furniture::Subscription, "subscription"),
+        (Furniture::Copyright, "copyright"),
+        (Furniture::PhotoCredit, "photo-credit"),
+        (Furniture::FontWidget, "font-widget"),
+        (Furniture::UpdateStamp, "update-stamp"),
+        (Furniture::Separator, "separator"),
+        (Furniture::Appeal, "appeal"),
+        (Furniture::SectionList, "section-list"),
+        (Furniture::CookieNotice, "cookie-notice"),
+        (Furniture::Widget, "widget"),
+    ];
+
+    /// The kind's name in the furniture rules.
+    pub fn name(self) -> &'static str {
+        Self::NAMES.iter().find(|(f, _)| *f == self).map_or("", |(_, n)| n)
+    }
+
+    /// The kind a furniture rule names.
+    pub fn named(name: &str) -> Option<Furniture> {
+        Self::NAMES.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
+    }
+}
+
+/// A heading of a list of links ("Most Read", "Related stories:"): `SECTION_HEADINGS`
+/// of `assets/page/words.txt`.
 static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(most read|most popular|most viewed|latest|latest news|also read|read also|read more|related|related news|related articles|related stories|related posts?|related tags|related topics|other news in this section|more|more news|more stories|more great \S+ stories|more from \S+( \S+)?|also on \S+|popular|trending|trending now|recommended|recommended for you|you may also like|you might also like|see also|editor'?s picks?|top stories|about the author)\s*(:|\.\.\.|…)?$",
-    )
-    .expect("valid regex")
+    Regex::new(&format!(r"(?i)^({})\s*(:|\.\.\.|…)?$", alternation(&words::SECTION_HEADINGS))).expect("valid regex")
 });
+/// A link to another story ("Read more: …"): `INLINE_SECTIONS` of `assets/page/words.txt`.
 static INLINE_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\[(]?(also read|read also|read more|see also|related|related post|related story|related article|watch|more)\s*:").expect("valid regex")
+    Regex::new(&format!(r"(?i)^[\[(]?({})\s*:", alternation(&words::INLINE_SECTIONS))).expect("valid regex")
 });
 static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S\s*(>>|»|›|→|\s>\s|\s/\s|\s\|\s)\s*\S").expect("valid regex"));
-// Word boundaries are ASCII ones, `(?-u:\b)`: the keywords are ASCII, and it lets the
-// regex engine use its fast automaton instead of the slow Unicode-aware one.
+/// The furniture rules, `assets/page/furniture.tsv`: a kind and a pattern a line, the
+/// first that matches a block deciding its kind.
 static RULES: LazyLock<(RegexSet, Vec<Furniture>)> = LazyLock::new(|| {
-    let rules: [(&str, Furniture); 21] = [
-        (
-            r"(?i)(?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)(on|at)\s+(twitter|facebook|instagram|telegram|x|linkedin|youtube|tiktok|whatsapp)(?-u:\b)",
-            Furniture::Social,
-        ),
-        (
-            r"(?i)^((share|tweet|post|pin|e-?mail)(\s+this(\s+(article|story|page))?)?(\s+(on|via|to)\s+\w+)?[\s|,·•/:]*)+$",
-            Furniture::Social,
-        ),
-        // A row of share buttons: only the networks' names.
-        (
-            r"(?i)^((facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|tiktok|vk|reddit|pinterest|e-?mail|messenger|viber|copy link)[\s|,·•/:]*){2,}$",
-            Furniture::Social,
-        ),
-        // An outlet asking for a subscription, a sign-up or a donation: the request
-        // itself, never a sentence that names one ("subscribing for shares").
-        (r"(?i)^(please\s+)?(subscribe|sign up|donate|register)(?-u:\b)", Furniture::Subscription),
-        (
-            r"(?i)(?-u:\b)(subscribe (now|today|here|to (our|the|this))|subscribe for (free|only|just)|sign up (for|to) our|(our|free|daily|weekly|morning|evening) newsletters?|newsletters? (delivered|in your inbox)|(in|to) your inbox|(please )?donate (now|today|to us)|become a (subscriber|member|patron)|(start|get) your (free )?(trial|subscription))(?-u:\b)",
-            Furniture::Subscription,
-        ),
-        (r"(?i)(?-u:\b)support(?-u:\b).{0,40}(?-u:\b)journalism(?-u:\b)", Furniture::Subscription),
-        // A copyright line, not a sentence about copyright ("talks on copyright law").
-        (
-            r"(?i)(©|ⓒ|\(c\)\s*\d{4}|^copyright(?-u:\b)|copyright\s+\d{4}|(?-u:\b)all rights reserved(?-u:\b))",
-            Furniture::Copyright,
-        ),
-        (r"(?i)^(photo|photos|image|picture|video|illustration)(\s+credit)?\s*(:|by(?-u:\b))", Furniture::PhotoCredit),
-        (
-            r"(?i)(getty images|shutterstock|(?-u:\b)ap photo(?-u:\b)|reuters photo|/\s?afp(?-u:\b)|photo credit)",
-            Furniture::PhotoCredit,
-        ),
-        (r"(?i)^((a\s*[+-]?\s*){2,3}|font size.*|text size.*|[+-]\s*a\s*[+-]?)$", Furniture::FontWidget),
-        (r"(?i)^(last update|last updated|updated)\s*:?\s*\S", Furniture::UpdateStamp),
-        // A wire service's note on a new version: "[CORRECTED 08:40 GMT]", "(Adds quotes)".
-        (
-            r"(?i)^[\[(]?\s*(corrected|correction|updates?|refiles?|recasts?|repeats?|adds|changes|fixes)(?-u:\b)[^\[\]()]{0,80}[\])]$",
-            Furniture::UpdateStamp,
-        ),
-        (r"^[-—–_*=•·~\s]+$", Furniture::Separator),
-        (r"(?i)^(comments?)\s*$", Furniture::SectionHeading),
-        (
-            r"(?i)^(print|email|advert|advertisement|sponsored|sponsored links?|loading\.*|print this (article|page|story)|comments?\s*\(\d+\)|\d+\s+(post\s+)?comments?\s*(\(\+\))?|photo gallery|previous (post|article|story)|next (post|article|story)|this slideshow requires javascript\.?|back to (top|gallery|article|home)|\d+\s+min(ute)?s?\s+read|(reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*\d+\s*\S*)\s*$",
-            Furniture::Widget,
-        ),
-        (r"(?i)^(download|get|install) (our|the)(?-u:\b).{0,40}(?-u:\b)apps?(?-u:\b)", Furniture::Subscription),
-        (r"(?i)^(thank you|thanks)( for reading)?!?\.?$", Furniture::Appeal),
-        (r"(?i)^(tags?|topics?|keywords)\s*:", Furniture::SectionHeading),
-        (
-            r"(?i)((?-u:\b)(we|this (web)?site|our (web)?site) uses? cookies(?-u:\b)|(?-u:\b)(accept|allow) (all )?cookies(?-u:\b)|(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(accept|agree|consent|preferences|settings|policy|experience|browsing|deliver our services|learn more|got it)(?-u:\b))",
-            Furniture::CookieNotice,
-        ),
-        (r"(?i)^(our|editorial) (standards|principles|policy)\s*:", Furniture::Copyright),
-        // An opinion page's disclaimer.
-        (
-            r"(?i)^the (views|opinions) expressed (in this (article|piece|column|op-ed|commentary) )?(are|do not)(?-u:\b)",
-            Furniture::Copyright,
-        ),
-    ];
-    let set = RegexSet::new(rules.iter().map(|(r, _)| *r)).expect("valid regexes");
-    (set, rules.iter().map(|(_, f)| *f).collect())
+    let rules: Vec<(Furniture, &str)> = FURNITURE_RULES
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (kind, pattern) = l.split_once('\t').expect("assets/page/furniture.tsv: kind <TAB> pattern");
+            (Furniture::named(kind).unwrap_or_else(|| panic!("assets/page/furniture.tsv: no kind {kind}")), pattern)
+        })
+        .collect();
+    let set = RegexSet::new(rules.iter().map(|(_, r)| *r)).expect("valid regexes");
+    (set, rules.iter().map(|(f, _)| *f).collect())
 });
+static FURNITURE_RULES: &str = include_str!("../../../assets/page/furniture.tsv");
 /// The reader addressed: "you", "your", or a lowercase "us" ("US" is a country). A
 /// block that quotes someone is never an appeal.
 static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,7 +151,7 @@ static SECOND_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// An outlet speaking to its reader, not quoting anyone ("Here we are to serve you with
 /// news right now. It does not cost much, but worth your attention.").
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^[^"“”«»]*(?-u:\b)(serve you|your attention|support (us|our)|help us|you can (have|get|read|find)|thank you for reading|stay (tuned|with us))(?-u:\b)[^"“”«»]*$"#)
+    Regex::new(&format!(r#"(?i)^[^"“”«»]*(?-u:\b)({})(?-u:\b)[^"“”«»]*$"#, alternation(&words::APPEALS)))
         .expect("valid regex")
 });
 
@@ -199,7 +181,7 @@ pub fn furniture(block: &str) -> Option<Furniture> {
     let (set, kinds) = &*RULES;
     let kind = set.matches(block).iter().next().map(|i| kinds[i]);
     // "Updated … | Published on …" is where the publication date is stated.
-    if kind == Some(Furniture::UpdateStamp) && crate::meta::PUBLISHED_WORD.is_match(block) {
+    if kind == Some(Furniture::UpdateStamp) && crate::dateline::PUBLISHED_WORD.is_match(block) {
         return None;
     }
     kind
@@ -412,6 +394,44 @@ mod tests {
         check_furniture("(Adds quotes from the minister, paragraphs 4-6)", Some(UpdateStamp));
         check_furniture("Reading time: 3 minutes", Some(Widget));
         check_furniture("[Related: Ministers meet again ]", Some(SectionHeading));
+    }
+
+    /// Each rule of `assets/page/furniture.tsv`, by the name of its kind: a block it
+    /// alone must mark. A rule of a kind with no example here fails the test.
+    #[test]
+    fn every_furniture_rule_marks_its_example_by_name() {
+        let examples = [
+            ("social", "Follow us on Twitter"),
+            ("social", "Share this article on Facebook"),
+            ("social", "Facebook Twitter WhatsApp"),
+            ("subscription", "Subscribe to our newsletter"),
+            ("subscription", "Get the news in your inbox every morning"),
+            ("subscription", "Support independent journalism today"),
+            ("subscription", "Download our app for the latest news"),
+            ("copyright", "© 2024 The Daily. All rights reserved."),
+            ("copyright", "Our standards: The Daily Ledger follows the press code."),
+            ("copyright", "The views expressed in this column are the author's own."),
+            ("photo-credit", "Photo: Ann Lee"),
+            ("photo-credit", "A crowd in the square (Getty Images)"),
+            ("font-widget", "A+ A-"),
+            ("update-stamp", "Last updated: 5 May 2023"),
+            ("update-stamp", "[CORRECTED 08:40 GMT]"),
+            ("separator", "* * *"),
+            ("section-heading", "Comments"),
+            ("section-heading", "Tags: drills, navy"),
+            ("widget", "Advertisement"),
+            ("appeal", "Thanks for reading!"),
+            ("cookie-notice", "We use cookies to improve your experience."),
+        ];
+        for (name, block) in examples {
+            assert_eq!(furniture(block).map(Furniture::name), Some(name), "{block}");
+        }
+        for line in FURNITURE_RULES.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let (kind, _) = line.split_once('\t').expect("kind <TAB> pattern");
+            assert!(Furniture::named(kind).is_some(), "{kind} is no kind of furniture");
+            assert!(examples.iter().any(|(name, _)| *name == kind), "the rule {kind} has no example");
+        }
+        assert_eq!(RULES.1.len(), 21, "every rule of the data file is read");
     }
 
     #[test]

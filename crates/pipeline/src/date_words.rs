@@ -1,6 +1,8 @@
 //! Word lists that decide whether words are a date (`assets/dates/words.tsv`): the
 //! capitalised words that make a weekday a name ("Good Friday") and those that may
-//! stand right before a year without making it part of a name ("Christmas 1998").
+//! stand right before a year without making it part of a name ("Christmas 1998"), the
+//! verbs that tell a clause's tense, and the month names. A base of the date modules:
+//! it imports none of them.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -22,6 +24,12 @@ static BEFORE_YEAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("bef
 static PAST_VERB: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("past-verb"));
 static PRESENT_VERB: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("present-verb"));
 static PASSIVE_AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("passive-aux"));
+static MONTH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("month"));
+
+/// Whether `word` is an English month name or its abbreviation, exactly ("Mar." but not "Marcus").
+pub fn is_month_word(word: &str) -> bool {
+    MONTH.contains(word.trim_end_matches('.').to_ascii_lowercase().as_str())
+}
 
 /// Whether a lowercase `word` is an irregular past form ("brought").
 pub fn is_past_verb(word: &str) -> bool {
@@ -45,7 +53,7 @@ pub fn names_a_day(word: &str) -> bool {
 
 /// Whether a capitalised `word` may stand right before a year that is a date.
 pub fn may_precede_a_year(word: &str) -> bool {
-    BEFORE_YEAR.contains(word) || crate::dates::is_month_word(word)
+    BEFORE_YEAR.contains(word) || is_month_word(word)
 }
 
 #[cfg(test)]
@@ -60,5 +68,7 @@ mod tests {
         assert!(!may_precede_a_year("Orion"));
         assert!(is_past_verb("brought") && !is_past_verb("bring"));
         assert!(is_present_verb("is") && is_passive_aux("been"));
+        assert_eq!(MONTH.len(), 24, "month");
+        assert!(is_month_word("Mar.") && is_month_word("Sept") && !is_month_word("Marcus"), "month");
     }
 }

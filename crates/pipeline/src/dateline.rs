@@ -9,7 +9,13 @@ use model::DateSpan;
 use regex::Regex;
 
 use crate::dates::{DateValue, find_dates};
-use crate::meta::PUBLISHED_WORD;
+use crate::page_words::{DATELINE_WORDS, PUBLISHED};
+use crate::rules::alternation;
+
+/// The word that introduces a publication date ("Published: …", "Posted on …"):
+/// `PUBLISHED` of `assets/page/words.txt`.
+pub(crate) static PUBLISHED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", alternation(&PUBLISHED))).expect("valid regex"));
 
 /// The stated date of a dateline block: a full date in a short block. Time of day and
 /// words such as "date" or "Published" may stand around it.
@@ -29,14 +35,6 @@ pub fn dateline(block: &str) -> Option<DateSpan> {
 }
 
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(:\d{2})?\b").expect("valid regex"));
-
-/// Words a dateline holds besides its date: what introduces it, the time's marks and
-/// zones, the day of the week.
-const DATELINE_WORDS: [&str; 34] = [
-    "published", "posted", "updated", "last", "first", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "cet",
-    "cest", "pst", "pdt", "bst", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "date", "time",
-];
 
 /// A short block that is a full date and at most `others` other words, not counting
 /// times of day and [`DATELINE_WORDS`] ("Link [2022-12-05 16:54:44]" has one).

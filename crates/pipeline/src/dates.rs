@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use model::Date;
 use regex::Regex;
 
+pub use crate::date_words::is_month_word;
+
 /// A date expression found in text, with its byte range.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -51,15 +53,6 @@ static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b")).expect("valid regex"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d.:/$#-]|-)((?:1[89]|20)\d{2})\b").expect("valid regex"));
-
-/// Whether `word` is an English month name or its abbreviation, exactly ("Mar." but not "Marcus").
-pub fn is_month_word(word: &str) -> bool {
-    const NAMES: [&str; 24] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ];
-    NAMES.contains(&word.trim_end_matches('.').to_ascii_lowercase().as_str())
-}
 
 /// Whether the four digits at `start..end` are a number that is not a year: a decimal
 /// or a thousands group ("2082.1", "1,990" is caught by the pattern), a percentage,

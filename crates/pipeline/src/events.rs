@@ -11,6 +11,7 @@ use model::{Article, Basis, DateSpan, Entity, EntityKind, Event, EventKind, Prec
 use regex::Regex;
 
 use crate::kinds::kind_of;
+use crate::rules::{alternation, section};
 use crate::text::fold;
 use crate::text::sentences;
 use crate::when;
@@ -23,23 +24,31 @@ const ANCHOR_KEPT: usize = 64;
 /// Share of the shorter summary's words two reports must share to be one event.
 const SAME_EVENT_OVERLAP: f64 = 0.6;
 
-static ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(met|meet|meets|meeting|signed|signing|sign|held|hold|holds|holding|visited|visit|visits|discussed|discuss|kicked off|began|begin|started|launched|opened|completed|arrived|received|reported|said|stated|announced|agreed|took part|joined|conducted|emerged|thanked|formalized|formalised)\b")
-        .expect("valid regex")
-});
-/// A clause that is only an attribution: who spoke, then the speech verb.
+/// The word lists of this module, a section each (`crate::rules`).
+static WORDS: &str = include_str!("../../../assets/events/words.txt");
+
+fn list(name: &str) -> Vec<&'static str> {
+    section(WORDS, "assets/events/words.txt", name)
+}
+
+/// A verb of action (`ACTIONS`).
+static ACTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", alternation(&list("ACTIONS")))).expect("valid regex"));
+/// A clause that is only an attribution: who spoke, then the speech verb
+/// (`ATTRIBUTION_VERBS`).
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,;:–—-]*([\p{L}\p{N}'’\s.-]{0,80}?)\b(?:said|says|told reporters|told journalists|told|added|noted|stated|reported|announced|informed|wrote|confirmed)[\s,.]*$")
-        .expect("valid regex")
+    let verbs = alternation(&list("ATTRIBUTION_VERBS"));
+    Regex::new(&format!(r"^[\s,;:–—-]*([\p{{L}}\p{{N}}'’\s.-]{{0,80}}?)\b(?:{verbs})[\s,.]*$")).expect("valid regex")
 });
-/// "eight months after Azerbaijan's victory in the war": a date relative to another event.
+/// "eight months after Azerbaijan's victory in the war": a date relative to another
+/// event (`RELATIVE_NUMBERS`).
 static RELATIVE_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred)\s+(years?|months?|weeks?|days?)\s+(after|before)\s+([^,.;]{3,100})")
+    let numbers = alternation(&list("RELATIVE_NUMBERS"));
+    Regex::new(&format!(r"(?i)\b({numbers})\s+(years?|months?|weeks?|days?)\s+(after|before)\s+([^,.;]{{3,100}})"))
         .expect("valid regex")
 });
 /// Words too common to tie a relative date to its anchor event.
-const ANCHOR_STOP: [&str; 12] =
-    ["the", "with", "from", "that", "this", "their", "after", "before", "during", "first", "which", "between"];
+static ANCHOR_STOP: LazyLock<Vec<&str>> = LazyLock::new(|| list("ANCHOR_STOP"));
 
 /// A statement dated relative to another event, resolved once all events are known.
 struct Pending {
@@ -394,7 +403,7 @@ fn seek(list: &[usize], from: usize, value: usize) -> usize {
 }
 
 /// Words that introduce a date and mean nothing once it is cut from a summary.
-const DATE_PREPOSITIONS: [&str; 10] = ["in", "on", "at", "by", "since", "until", "till", "from", "during", "of"];
+static DATE_PREPOSITIONS: LazyLock<Vec<&str>> = LazyLock::new(|| list("DATE_PREPOSITIONS"));
 
 /// A readable summary: the whole clause without a leading date phrase (or, for a
 /// clause event, without its trailing date), capitalised.
@@ -648,6 +657,30 @@ fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each list of `assets/events/words.txt`, by its name: read whole, and doing
+    /// what its rule says.
+    #[test]
+    fn every_word_list_is_read_whole_and_does_its_rule() {
+        for (name, expected) in [
+            ("ACTIONS", 37),
+            ("ATTRIBUTION_VERBS", 13),
+            ("RELATIVE_NUMBERS", 20),
+            ("ANCHOR_STOP", 12),
+            ("DATE_PREPOSITIONS", 10),
+        ] {
+            let words = list(name);
+            assert_eq!(words.len(), expected, "[{name}]");
+            assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w), "[{name}]");
+        }
+        assert!(ACTION.is_match("The ministers Kicked Off the talks"), "ACTIONS");
+        assert!(!ACTION.is_match("The ministers wondered"), "ACTIONS");
+        assert!(ATTRIBUTION.is_match(", the ministry told reporters."), "ATTRIBUTION_VERBS");
+        assert!(!ATTRIBUTION.is_match(", the ministry wondered."), "ATTRIBUTION_VERBS");
+        let c = RELATIVE_TO.captures("a hundred days after the war ended").expect("RELATIVE_NUMBERS");
+        assert_eq!(&c[1], "a hundred");
+        assert!(ANCHOR_STOP.contains(&"between") && DATE_PREPOSITIONS.contains(&"until"));
+    }
 
     /// `best_sharing` against its definition: count every list, sort, cut.
     fn best_sharing_by_counting(lists: &[&[usize]], keep: usize, start: &dyn Fn(usize) -> model::Date) -> Vec<usize> {

@@ -9,39 +9,34 @@ use std::sync::LazyLock;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use crate::rules::section;
+
+/// The element and class word lists, a section each (`assets/page/html.txt`).
+static WORDS: &str = include_str!("../../../assets/page/html.txt");
+
+fn list(name: &str) -> Vec<&'static str> {
+    section(WORDS, "assets/page/html.txt", name)
+}
+
 /// Elements whose content is never article text. Form fields and the old raw-text
 /// elements (`xmp`, `noembed`, `noframes`) hold markup as text.
-const SKIPPED: [&str; 16] = [
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "select", "button",
-    "head", "textarea", "xmp", "noembed", "noframes",
-];
+static SKIPPED: LazyLock<Vec<&str>> = LazyLock::new(|| list("SKIPPED"));
 /// Elements nested deeper than this lose their tags (not their text) before parsing:
 /// the parser's work grows with depth times tags, so a file of nothing but `<div>`s
 /// would take hours, and walking the tree recurses once a level.
 pub const MAX_DEPTH: usize = 256;
 /// Elements that never hold others, or whose end tag may be left out (a new `<p>`
 /// ends the last one): neither makes a document deeper.
-const FLAT: [&str; 31] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
-    "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
-    "rb", "rt", "rp",
-];
+static FLAT: LazyLock<Vec<&str>> = LazyLock::new(|| list("FLAT"));
 /// Page regions that hold navigation and furniture (a photo's caption among them);
 /// their text is kept as removed. A page's own `<header>` is one too, unless it holds
 /// the headline: see [`walk`].
-const FURNITURE: [&str; 5] = ["nav", "footer", "aside", "form", "figcaption"];
+static FURNITURE: LazyLock<Vec<&str>> = LazyLock::new(|| list("FURNITURE"));
 /// Elements that end a block of text.
-const BLOCKS: [&str; 24] = [
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "pre", "figcaption", "figure", "td", "tr", "dt", "dd", "table",
-];
+static BLOCKS: LazyLock<Vec<&str>> = LazyLock::new(|| list("BLOCKS"));
 /// Class and id words that mark a page region as furniture (`class="main-menu"`,
 /// `id="share_buttons"`: the name is split at `-` and `_`).
-const FURNITURE_NAMES: [&str; 22] = [
-    "menu", "nav", "navbar", "navigation", "logo", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "tags",
-    "related", "sidebar", "banner", "ad", "ads", "advert", "advertisement", "cookie", "newsletter", "subscribe",
-    "comments",
-];
+static FURNITURE_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| list("FURNITURE_NAMES"));
 /// How deep [`json_ld`] looks into a JSON-LD value for the article's fields.
 const MAX_JSON_LD_DEPTH: usize = 8;
 
@@ -464,6 +459,30 @@ pub fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each list of `assets/page/html.txt`, by its name: read whole, and doing what
+    /// its rule says.
+    #[test]
+    fn every_element_list_is_read_whole_and_does_its_rule() {
+        let lists: [(&str, &LazyLock<Vec<&str>>, usize); 5] = [
+            ("SKIPPED", &SKIPPED, 16),
+            ("FLAT", &FLAT, 31),
+            ("FURNITURE", &FURNITURE, 5),
+            ("BLOCKS", &BLOCKS, 24),
+            ("FURNITURE_NAMES", &FURNITURE_NAMES, 22),
+        ];
+        for (name, list, expected) in lists {
+            assert_eq!(list.len(), expected, "[{name}]");
+            assert!(list.iter().all(|w| !w.is_empty() && *w == w.trim().to_lowercase()), "[{name}]");
+        }
+        let doc = parse_document(
+            "<html><body><nav><p>Home News</p></nav><div class=\"share-bar\"><p>Tweet this</p></div>\
+             <script>var hidden = 1;</script><p>The port reopened on Monday.</p></body></html>",
+        );
+        assert_eq!(doc.blocks, ["The port reopened on Monday."], "SKIPPED, FURNITURE, FURNITURE_NAMES");
+        assert!(doc.removed.iter().any(|r| r == "Home News"), "FURNITURE");
+        assert!(doc.removed.iter().any(|r| r == "Tweet this"), "FURNITURE_NAMES");
+    }
 
     #[test]
     fn document_blocks_title_and_metadata() {

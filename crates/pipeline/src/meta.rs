@@ -8,6 +8,8 @@ use model::{Basis, Date, DateSpan, Precision};
 use regex::Regex;
 
 use crate::dates::{DateValue, find_dates};
+use crate::page_words::{self as words, GENERIC, NAME_PARTICLES, ORGANISATION};
+use crate::rules::alternation;
 
 /// What a byline names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,17 +17,6 @@ pub enum Credit {
     Person(String),
     Outlet(String),
 }
-
-/// Byline words that name a role or a desk, never a person.
-const GENERIC: [&str; 14] = [
-    "staff", "reporter", "reporters", "correspondent", "editor", "editors", "desk", "team", "admin", "editorial",
-    "bureau", "writer", "contributor", "agencies",
-];
-/// Words that make a byline name an organisation.
-const ORGANISATION: [&str; 16] = [
-    "news", "agency", "press", "times", "post", "daily", "tv", "radio", "media", "online", "service", "journal",
-    "gazette", "herald", "network", "international",
-];
 
 /// Classifies a name from a byline.
 pub fn credit(name: &str) -> Option<Credit> {
@@ -61,11 +52,6 @@ static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)|(?-i:\son\s)")
         .expect("valid regex")
 });
-/// Lowercase words a person's name may hold ("Mohamed bin Zayed", "Ursula von der
-/// Leyen"): in bylines here, and inside names in the text (`entities`).
-pub(crate) const NAME_PARTICLES: [&str; 14] =
-    ["al", "bin", "bint", "da", "de", "del", "den", "der", "di", "el", "ibn", "la", "van", "von"];
-
 /// A header block that is a byline: its credits. "By Daily / By Ann Lee" gives two;
 /// a name ends at a separator, a date, or a dateline glued to it ("By Ann LeeKARACHI,
 /// March 14" gives "Ann Lee"). `None` when the block is not a byline: text before the
@@ -225,13 +211,10 @@ pub fn place_outlet(block: &str) -> Option<String> {
     (name.split_whitespace().count() <= 4).then(|| name.to_owned())
 }
 
-/// The word that introduces a publication date ("Published: …", "Posted on …").
-pub(crate) static PUBLISHED_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(published|posted)\b").expect("valid regex"));
-
+/// A verb of reporting and "on" ending the text before a date ("the ministry reported
+/// on October 5"): `REPORTED_ON` of `assets/page/words.txt`.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(reported|said|announced|stated|told|added|informed|wrote|confirmed|reports)\b[^.]{0,40}?\bon\s*$")
-        .expect("valid regex")
+    Regex::new(&format!(r"\b({})\b[^.]{{0,40}}?\bon\s*$", alternation(&words::REPORTED_ON))).expect("valid regex")
 });
 
 /// A publication date worked out from the text when none is stated: a report date

@@ -15,6 +15,8 @@ use crate::dates::{DateValue, find_dates};
 use crate::html;
 use crate::main_content;
 use crate::meta::{self, Credit};
+use crate::page_words as words;
+use crate::rules::alternation;
 
 /// Blocks of an HTML page before its headline that are taken for the page's chrome.
 const MAX_CHROME_BLOCKS: usize = 8;
@@ -412,15 +414,15 @@ fn plain_blocks(blocks: Vec<String>) -> Vec<String> {
     blocks.iter().map(|b| html::plain(b)).filter(|b| !b.is_empty()).collect()
 }
 
+/// A closing credit line, its roles `CREDIT_ROLES` of `assets/page/words.txt`.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*((additional\s+)?reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+[^()]{2,300}\)?\.?$")
-        .expect("valid regex")
+    let roles = alternation(&words::CREDIT_ROLES);
+    Regex::new(&format!(r"(?i)^\(?\s*((additional\s+)?{roles})\s+by\s+[^()]{{2,300}}\)?\.?$")).expect("valid regex")
 });
+/// One role of a closing credit line and its names.
 static CREDIT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(additional\s+)?(reporting|writing|written|editing|edited|compiled|compiling)\s+by\s+(.+?)\s*$",
-    )
-    .expect("valid regex")
+    let roles = alternation(&words::CREDIT_ROLES);
+    Regex::new(&format!(r"(?i)^\s*(additional\s+)?({roles})\s+by\s+(.+?)\s*$")).expect("valid regex")
 });
 
 /// The wire's closing credit line ("(Reporting by Ann Lee in Oslo; Writing by Jon Doe;
@@ -474,7 +476,8 @@ fn outlet(name: &str) -> Option<Credit> {
 /// The agency named after the lead's news, in the present: ", APA reports.", ", Trend
 /// reports citing the ministry.", ", Report informs.".
 static AGENCY_REPORTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s+(\p{Lu}[\p{L}\p{N}.&'-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'-]*){0,2})\s+(?:reports|informs)(?:\s+(?:citing|with reference to)\b[^.]{0,80})?\.?$")
+    let verbs = alternation(&words::AGENCY_VERBS);
+    Regex::new(&format!(r",\s+(\p{{Lu}}[\p{{L}}\p{{N}}.&'-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{N}}.&'-]*){{0,2}})\s+(?:{verbs})(?:\s+(?:citing|with reference to)\b[^.]{{0,80}})?\.?$"))
         .expect("valid regex")
 });
 
@@ -493,8 +496,9 @@ static LEAD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L} .'-]{1,30},\s*[\p{L}\p{N} .,]{6,30}?\s*[—–-]+\s").expect("valid regex")
 });
 
-static PUBLISHED_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(first\s+)?(published|posted)\b").expect("valid regex"));
+static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s*(first\s+)?({})\b", alternation(&words::PUBLISHED))).expect("valid regex")
+});
 
 /// A publication line at the end of the body ("Published 11:20 AM EST, Thu October 6,
 /// 2022"), as wire copy puts it: its date.

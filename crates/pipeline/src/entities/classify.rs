@@ -8,7 +8,7 @@ use model::EntityKind;
 use regex::Regex;
 
 use crate::gazetteer::{GAZETTEER, PlaceKind};
-use crate::meta::NAME_PARTICLES;
+use crate::page_words::NAME_PARTICLES;
 
 use super::find::{Context, Found, Proposed, place_word, push, push_person, push_titled, via_rule};
 use super::tokens::{EDITION, Token, is_title, span_text};

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::meta::NAME_PARTICLES;
+use crate::page_words::NAME_PARTICLES;
 
 use super::words::{CALENDAR, CONNECTORS, EXERCISE_WORDS, SHORT_TITLES, TITLES};
 

@@ -13,9 +13,7 @@ static FILE: &str = include_str!("../../../../assets/entities/words.txt");
 /// The words of section `[name]` of the data file, in order; a missing section is a
 /// programming error (a test reads every list).
 fn list(name: &str) -> Vec<&'static str> {
-    let mut lines = FILE.lines().map(str::trim).skip_while(|l| *l != format!("[{name}]"));
-    assert!(lines.next().is_some(), "assets/entities/words.txt has no section [{name}]");
-    lines.take_while(|l| !l.starts_with('[')).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    crate::rules::section(FILE, "assets/entities/words.txt", name)
 }
 
 /// Titles and ranks written capitalised before a name ("Defence Minister Zakir …").

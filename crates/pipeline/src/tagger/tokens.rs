@@ -15,12 +15,15 @@ pub struct Token<'a> {
     pub end: usize,
 }
 
-/// Abbreviations that keep their full stop as CoNLL writes them (Reuters style).
-const ABBREVIATIONS: [&str; 40] = [
-    "Corp", "Inc", "Ltd", "Co", "Cos", "Bros", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Capt",
-    "Sgt", "Gov", "Sen", "Rep", "Rev", "Prof", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
-    "Dec", "Mt", "Ft", "vs", "etc", "Maj", "Adm",
-];
+/// Abbreviations that keep their full stop as CoNLL writes them (Reuters style), from
+/// `assets/tagger/abbreviations.txt`.
+static ABBREVIATIONS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    include_str!("../../../../assets/tagger/abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -91,6 +94,13 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_abbreviations_are_read_whole_and_keep_their_full_stop() {
+        assert_eq!(ABBREVIATIONS.len(), 40);
+        let texts: Vec<&str> = tokenize("Gen. Lee met Acme Corp. officials.").into_iter().map(|t| t.text).collect();
+        assert!(texts.contains(&"Gen.") && texts.contains(&"Corp."), "{texts:?}");
+    }
 
     fn check(sentence: &str, expected: &[&str]) {
         let got: Vec<&str> = tokenize(sentence).iter().map(|t| t.text).collect();
