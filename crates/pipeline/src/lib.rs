@@ -13,7 +13,7 @@ pub mod corpus;
 pub mod language;
 pub mod output;
 pub mod page;
-pub mod rules;
+mod rules;
 pub mod testing;
 pub mod text;
 

@@ -26,6 +26,23 @@ static PRESENT_VERB: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("pr
 static PASSIVE_AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("passive-aux"));
 static MONTH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list("month"));
 
+/// The month names and abbreviations as a pattern, capitalised, in the file's order
+/// (names before abbreviations, "Sept" before "Sep"), and the full stop an
+/// abbreviation may take: `(January|…|Dec)\b\.?`.
+pub fn month_pattern() -> String {
+    let names: Vec<String> = WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == "month")
+        .map(|(_, w)| {
+            let w = w.trim();
+            w[..1].to_uppercase() + &w[1..]
+        })
+        .collect();
+    format!(r"({})\b\.?", names.join("|"))
+}
+
 /// Whether `word` is an English month name or its abbreviation, exactly ("Mar." but not "Marcus").
 pub fn is_month_word(word: &str) -> bool {
     MONTH.contains(word.trim_end_matches('.').to_ascii_lowercase().as_str())
@@ -70,5 +87,8 @@ mod tests {
         assert!(is_present_verb("is") && is_passive_aux("been"));
         assert_eq!(MONTH.len(), 24, "month");
         assert!(is_month_word("Mar.") && is_month_word("Sept") && !is_month_word("Marcus"), "month");
+        let pattern = month_pattern();
+        assert!(pattern.starts_with("(January|February|") && pattern.ends_with(r"|Dec)\b\.?"), "month: {pattern}");
+        assert!(pattern.contains("|December|Jan|") && pattern.contains("|Sept|Sep|"), "month: {pattern}");
     }
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use regex::Regex;
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?";
+use crate::language::dates::MONTH;
 
 pub(super) const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
@@ -18,39 +18,45 @@ pub(super) fn re(pattern: &str) -> Regex {
 
 pub(super) static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?"
+        r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
     ))
 });
 
 /// "between 7 September and 9 September", "from 28 August to 2 September 2023".
 pub(super) static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:and|to|till|until|through)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}}))?"
+        r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:and|to|till|until|through)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
     ))
 });
 
 /// "from August 28 to September 2".
 pub(super) static CROSS_RANGE_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:[Bb]etween|[Ff]rom)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|till|until|through)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
+        r"\b(?:[Bb]etween|[Ff]rom)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|till|until|through)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
     ))
 });
 
 pub(super) static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?"
+        r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
     ))
 });
 
-pub(super) static BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\bbetween\s+{MONTH}\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?")));
+pub(super) static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\bbetween\s+{MONTH}\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?", MONTH = &*MONTH))
+});
 
 pub(super) static MONTH_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?")));
+    LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?", MONTH = &*MONTH)));
 
 pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}"
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
+        MONTH = &*MONTH
     ))
 });
 
@@ -111,7 +117,8 @@ pub(super) static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// The quarter's words are the first group: the date after "ended" is a date of its own.
 pub(super) static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}"
+        r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}",
+        MONTH = &*MONTH
     ))
 });
 
@@ -121,8 +128,9 @@ pub(super) static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A weekday before a full or month-and-day date ("Saturday, April 25"): the date speaks.
-pub(super) static WEEKDAY_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")));
+pub(super) static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", MONTH = &*MONTH))
+});
 
 /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the
 /// year two thousand" (which needs "the year" or a preposition before it).
@@ -150,11 +158,14 @@ pub(super) static BARE_WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?")));
 
 pub(super) static MONTH_STEP: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(?:(?:early|late|mid)[\s-]*)?([Ll]ast|[Nn]ext|[Tt]his)\s+(?:(?:early|late|mid)[\s-]*)?{MONTH}"))
+    re(&format!(
+        r"\b(?:(?:early|late|mid)[\s-]*)?([Ll]ast|[Nn]ext|[Tt]his)\s+(?:(?:early|late|mid)[\s-]*)?{MONTH}",
+        MONTH = &*MONTH
+    ))
 });
 
 pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b{MONTH},?\s+(?:of\s+)?(last|next|this)\s+year\b")));
+    LazyLock::new(|| re(&format!(r"\b{MONTH},?\s+(?:of\s+)?(last|next|this)\s+year\b", MONTH = &*MONTH)));
 
 /// A season with a word that makes it a time ("last summer", "in the fall", "winter
 /// of 1998"); "the fall of the wall" is caught to be refused.
