@@ -1,9 +1,12 @@
 //! Text as the crate handles it everywhere: [`Text`], the corpus's strings, and the one
-//! fold (lowercase, Latin diacritics removed) that search, ids and matching share, with
+//! fold (lowercase, Latin diacritics removed) that search, ids and the pipeline share, with
 //! the words of a text as folded runs of letters and digits. A base module: it depends
 //! on nothing else in the crate.
 
 use std::borrow::Cow;
+
+mod latin;
+mod latin_table;
 
 /// Text of the corpus: owned where the pipeline made it, and, in the app, read in
 /// place from the embedded bytes where the format stores it as it reads
@@ -11,9 +14,13 @@ use std::borrow::Cow;
 /// at start-up.
 pub type Text = Cow<'static, str>;
 
-/// Lowercase without diacritics, for matching. Covers Latin letters with diacritics
-/// (Latin-1 and Latin Extended-A, as in "Türkiye", "Erdoğan", "Naxçıvan"); other
-/// characters are only lowercased. The pipeline folds the same way for these letters.
+/// Lowercase without diacritics, for matching: the one fold of the project (search, ids,
+/// and the pipeline's matching of names and passages). A Latin letter folds to the
+/// letter canonical decomposition (NFD) leaves once its marks are dropped ("Türkiye",
+/// "Erdoğan", "Naxçıvan", "Hồ Chí Minh"), and the letters with a stroke or bar, which
+/// have no decomposition, to their plain letter ("Łódź" → "lodz", "Ørsted", "Əliyev");
+/// the combining diacritical marks (U+0300–U+036F) are dropped; every other character
+/// is only lowercased. The table is generated data ([`latin`]).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -22,42 +29,29 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Appends `c` folded (one character, or more for a few lowercase forms) to `out`.
+/// Appends `c` folded (one character, none for a combining mark, or more for a few
+/// lowercase forms) to `out`.
 pub(crate) fn fold_char(c: char, out: &mut String) {
-    match c {
-        'A'..='Z' => out.push(c.to_ascii_lowercase()),
-        c if c.is_ascii() => out.push(c),
-        _ => match base_letter(c) {
-            Some(b) => out.push(b),
-            None => out.extend(c.to_lowercase()),
-        },
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
     }
-}
-
-fn base_letter(c: char) -> Option<char> {
-    let lower = c.to_lowercase().next()?;
-    Some(match lower {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ə' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'i' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' => 's',
-        'ţ' | 'ť' | 'ŧ' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => return None,
-    })
+    if latin::is_combining_diacritic(c) {
+        return;
+    }
+    let mut lower = c.to_lowercase();
+    match lower.next() {
+        // "İ" lowercases to "i" and a combining dot above, which the fold drops.
+        Some(first) if first.is_ascii() => out.push(first),
+        Some(first) => match latin::base(first) {
+            Some(base) => out.push(base),
+            None => {
+                out.push(first);
+                out.extend(lower);
+            }
+        },
+        None => {}
+    }
 }
 
 /// The folded words of `text`: runs of letters and digits, lowercased, Latin

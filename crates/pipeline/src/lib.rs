@@ -2,27 +2,26 @@
 //! [`model::Corpus`] that `build.rs` embeds in the app, and into the JSON the CLI
 //! exports. Native only; it never ends up in the wasm bundle. Every problem with an
 //! input file becomes a [`Warning`] naming the file, and every readable article is kept.
+//!
+//! The modules, by stage; imports run one way, down this list (a test holds it):
+//! `text` and `rules` (base: import no other pipeline module), `language` (what the
+//! words of a sentence say), `page` (reading one file into an `Article`), `corpus`
+//! (across articles: recycled passages, entities, events), `output` (preview, opening
+//! screen); this root runs them in order and encodes the corpus.
 
-mod article;
-pub mod clean;
-pub mod date_words;
-pub mod dateline;
-pub mod dates;
-pub mod entities;
-pub mod events;
-pub mod gazetteer;
-pub mod html;
-pub mod kinds;
-pub mod main_content;
-pub mod meta;
-pub mod opening;
-pub mod preview;
-mod read;
-pub mod recycle;
-pub mod tagger;
+pub mod corpus;
+pub mod language;
+pub mod output;
+pub mod page;
+mod rules;
 pub mod testing;
 pub mod text;
-pub mod when;
+
+// The paths the command line, `build.rs`, xtask, the fuzz targets and the tests name.
+pub use corpus::{entities, events, recycle};
+pub use language::{dates, tagger, when};
+pub use output::{opening, preview};
+pub use page::html;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -31,8 +30,10 @@ use std::time::{Duration, Instant};
 
 use model::Corpus;
 
-pub use article::{MAX_BLOCKS, parse_article};
-pub use read::{ARTICLE_EXTENSIONS, MAX_BYTES, decode, list_articles, list_files};
+pub use page::article::{MAX_BLOCKS, parse_article};
+pub use page::read::{ARTICLE_EXTENSIONS, MAX_BYTES, decode, list_articles, list_files};
+
+use page::{article, read};
 
 /// A problem with one input file that did not stop the build.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -240,4 +241,108 @@ pub fn bundle_dir(dir: &Path) -> Result<(Vec<u8>, Output), Error> {
     let bytes = model::encode(&out.corpus);
     out.steps.push(("encode", started.elapsed()));
     Ok((bytes, out))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The stages in import order: a module may import only modules of its own stage or
+    /// of one above it; the base modules import none.
+    const STAGES: [&str; 6] = ["text", "rules", "language", "page", "corpus", "output"];
+
+    /// A module of the crate as the import rule sees it: `text`, `rules`, or a stage's
+    /// module (`page::meta`, `language::when`), from a path under `src/`.
+    fn unit(path: &str) -> Option<String> {
+        let parts: Vec<&str> = path.trim_end_matches(".rs").split('/').collect();
+        match parts[..] {
+            [base] if base == "text" || base == "rules" => Some(base.to_owned()),
+            [stage, module, ..] if STAGES.contains(&stage) && module != "mod" => Some(format!("{stage}::{module}")),
+            _ => None,
+        }
+    }
+
+    fn stage(unit: &str) -> usize {
+        let first = unit.split("::").next().unwrap_or(unit);
+        STAGES.iter().position(|s| *s == first).unwrap_or(STAGES.len())
+    }
+
+    /// Every module's imports of other modules of the crate, from its source outside
+    /// comments and its tests.
+    fn imports() -> BTreeMap<String, BTreeSet<String>> {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        let mut dirs = vec![src.clone()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("src is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let path_of = regex::Regex::new(r"crate::(\w+)(?:::(\w+))?").expect("valid regex");
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for file in files {
+            let relative = file.strip_prefix(&src).expect("under src").to_string_lossy().replace('\\', "/");
+            let Some(from) = unit(&relative) else { continue };
+            let text = std::fs::read_to_string(&file).expect("source is readable");
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for c in path_of.captures_iter(line) {
+                    let to = match (&c[1], c.get(2)) {
+                        ("text" | "rules", _) => c[1].to_owned(),
+                        (stage, Some(module)) if STAGES.contains(&stage) => format!("{stage}::{}", module.as_str()),
+                        (other, _) => other.to_owned(),
+                    };
+                    if to != from {
+                        out.entry(from.clone()).or_default().insert(to);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn imports_run_one_way_down_the_stages() {
+        let imports = imports();
+        assert!(imports.get("page::meta").is_some_and(|i| i.contains("page::dateline")), "{imports:?}");
+        for (from, tos) in &imports {
+            for to in tos {
+                let ok = if stage(from) <= 1 { false } else { stage(to) <= stage(from) };
+                assert!(ok, "{from} imports {to}, which is not above it (stages: {STAGES:?})");
+            }
+        }
+    }
+
+    #[test]
+    fn no_module_imports_itself_through_others() {
+        let imports = imports();
+        // Depth-first search for a cycle, naming it when found.
+        fn visit<'a>(
+            at: &'a str,
+            imports: &'a BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<&'a str>,
+            done: &mut BTreeSet<&'a str>,
+        ) {
+            if let Some(i) = path.iter().position(|p| *p == at) {
+                panic!("import circle: {} -> {at}", path[i..].join(" -> "));
+            }
+            if !done.insert(at) {
+                return;
+            }
+            path.push(at);
+            for to in imports.get(at).into_iter().flatten() {
+                visit(to, imports, path, done);
+            }
+            path.pop();
+        }
+        let mut done = BTreeSet::new();
+        for from in imports.keys() {
+            visit(from, &imports, &mut Vec::new(), &mut done);
+        }
+    }
 }

@@ -3,31 +3,12 @@
 
 use std::sync::LazyLock;
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Folds text for matching: lowercase, diacritics dropped ("Türkiye" → "turkiye").
-/// Each non-ASCII character is decomposed on its own and its combining marks
-/// dropped, which gives the same result as NFD-then-strip, without normalising
-/// whole strings.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Dotless and dotted capital i have no decomposition to strip: fold them by hand.
-        if c == 'ı' || c == 'İ' {
-            out.push('i');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            });
-        }
-    }
-    out
-}
+/// Folds text for matching: the model's fold, the one ids and search use too
+/// (lowercase, Latin diacritics dropped: "Türkiye" → "turkiye"). It agrees with
+/// NFD-then-drop-the-marks on every character the gazetteer's names hold (a test).
+pub use model::text::fold;
 
 /// Words that end with a full stop without ending a sentence (`assets/text/abbreviations.txt`).
 static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -64,4 +45,57 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let word = stem.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '-').next().unwrap_or("");
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+    use super::fold;
+
+    /// The fold this module used before the model's: each character decomposed (NFD),
+    /// its combining marks dropped, lowercased; dotless and dotted capital i by hand.
+    fn nfd_fold(c: char) -> String {
+        let mut out = String::new();
+        if c == 'ı' || c == 'İ' {
+            out.push('i');
+        } else {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
+        out
+    }
+
+    /// Letters with a stroke or bar that NFD leaves and the fold takes to their plain
+    /// letter, so that "Lodz" finds "Łódź" as "Lodz" finds "Łodz".
+    const STROKES: [(char, char); 7] =
+        [('ø', 'o'), ('ł', 'l'), ('đ', 'd'), ('ħ', 'h'), ('ŧ', 't'), ('ə', 'e'), ('ŀ', 'l')];
+
+    #[test]
+    fn the_fold_agrees_with_nfd_on_every_character_of_the_gazetteer() {
+        let files = [
+            include_str!("../../../assets/gazetteer/countries.tsv"),
+            include_str!("../../../assets/gazetteer/subdivisions.tsv"),
+            include_str!("../../../assets/gazetteer/cities.tsv"),
+        ];
+        let mut seen: Vec<char> = files.iter().flat_map(|f| f.chars()).filter(|c| !c.is_ascii()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert!(seen.len() > 200, "the gazetteer holds letters of many languages");
+        for c in seen {
+            let nfd: String =
+                nfd_fold(c).chars().map(|f| STROKES.iter().find(|(s, _)| *s == f).map_or(f, |&(_, b)| b)).collect();
+            assert_eq!(fold(&c.to_string()), nfd, "U+{:04X} {c}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_fold_keeps_what_matching_needs() {
+        assert_eq!(fold("Türkiye ERDOĞAN Naxçıvan İzmir"), "turkiye erdogan naxcivan izmir");
+        assert_eq!(fold("Łódź Ørsted Əliyev Hồ Chí Minh"), "lodz orsted eliyev ho chi minh");
+        assert_eq!(fold("Москва"), "москва", "other scripts are only lowercased");
+    }
 }

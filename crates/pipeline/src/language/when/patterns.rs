@@ -1,0 +1,259 @@
+//! The forms of a date as regular expressions (ranges, months, weekdays, relative dates, quarters,
+//! seasons, years in words …) and the readers of their captured parts.
+
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+use regex::Regex;
+
+use crate::language::dates::MONTH;
+
+pub(super) const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+const NUMBER: &str = r"(\d+|a hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred)";
+
+pub(super) fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+pub(super) static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
+    ))
+});
+
+/// "between 7 September and 9 September", "from 28 August to 2 September 2023".
+pub(super) static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:and|to|till|until|through)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
+    ))
+});
+
+/// "from August 28 to September 2".
+pub(super) static CROSS_RANGE_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:[Bb]etween|[Ff]rom)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|till|until|through)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
+    ))
+});
+
+pub(super) static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?",
+        MONTH = &*MONTH
+    ))
+});
+
+pub(super) static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\bbetween\s+{MONTH}\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?", MONTH = &*MONTH))
+});
+
+pub(super) static MONTH_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?", MONTH = &*MONTH)));
+
+pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
+        MONTH = &*MONTH
+    ))
+});
+
+/// "December's figures": a month's own. "May's" is left out, for it is a name as often.
+pub(super) static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(January|February|March|April|June|July|August|September|October|November|December)['’]s\b")
+});
+
+pub(super) static ON_WEEKDAY: LazyLock<Regex> =
+    // Wire copy puts the day right after the verb: "the ministry said Monday".
+    LazyLock::new(|| {
+        re(&format!(
+            r"\b(?:[Oo]n|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b"
+        ))
+    });
+
+/// "today's world" speaks of the present in general, not of a day: the possessive is
+/// caught so it can be refused.
+pub(super) static SIMPLE_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
+
+pub(super) static NAMED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b")
+});
+
+pub(super) static AGO: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b")));
+
+/// Day and month, a dash, day, month and year, in figures: "25.09-04.10.2023".
+pub(super) static NUMERIC_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"));
+
+/// Two days of one month in figures: "25-29.09.2023".
+pub(super) static NUMERIC_DAY_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"));
+
+/// "the second quarter of 2024", "the first half of 2023": a range of months.
+pub(super) static QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)\s+of\s+((?:19|20)\d{2})\b"));
+
+/// "the third quarter", "third-quarter", "the fiscal first quarter", "this year's
+/// fourth quarter", "the 1988 second quarter", "the year-earlier third quarter",
+/// "the fourth quarter of 1989". Fiscal quarters are read as calendar ones.
+pub(super) static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(this|last|next) year['’]s\s+|((?:19|20)\d{2})\s+|(year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d{2})\b)?",
+    )
+});
+
+/// "the quarter", "the latest quarter", "this quarter", "the year-ago period", "the
+/// quarter a year earlier": a quarter named by what the text said before.
+pub(super) static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?(-\w)?",
+    )
+});
+
+/// The quarter's words are the first group: the date after "ended" is a date of its own.
+pub(super) static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}",
+        MONTH = &*MONTH
+    ))
+});
+
+/// "the current year", "this fiscal year", "the full year": the reference's year.
+pub(super) static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:current|full|fiscal|current fiscal)\s+year\b(?:\s+((?:19|20)\d{2})\b)?")
+});
+
+/// A weekday before a full or month-and-day date ("Saturday, April 25"): the date speaks.
+pub(super) static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", MONTH = &*MONTH))
+});
+
+/// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the
+/// year two thousand" (which needs "the year" or a preposition before it).
+pub(super) static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|(two thousand)(?:[\s-]+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+    )
+});
+
+/// A span of several months a figure is given for ("the nine months", "the first
+/// half"): "a year earlier" in its sentence compares that span, not a quarter.
+pub(super) static MONTHS_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:nine|six|first)[\s-]+months?\b|\b(?:first|second) half\b|\byear[\s-]to[\s-]date\b"));
+
+pub(super) static YEAR_EARLIER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
+
+pub(super) static WEEK_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b")));
+
+/// A weekday with no word before it that says so ("the court Friday rejected", "left
+/// Tuesday"): the word before it is caught to refuse names ("Good Friday"), and a
+/// capital after it at a sentence's start ("Monday Morning Brief").
+pub(super) static BARE_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?")));
+
+pub(super) static MONTH_STEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?:early|late|mid)[\s-]*)?([Ll]ast|[Nn]ext|[Tt]his)\s+(?:(?:early|late|mid)[\s-]*)?{MONTH}",
+        MONTH = &*MONTH
+    ))
+});
+
+pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{MONTH},?\s+(?:of\s+)?(last|next|this)\s+year\b", MONTH = &*MONTH)));
+
+/// A season with a word that makes it a time ("last summer", "in the fall", "winter
+/// of 1998"); "the fall of the wall" is caught to be refused.
+pub(super) static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Oo]ver|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{2})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?",
+    )
+});
+
+pub(super) static PART_OF_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+((?:19|20)\d{2})\b"));
+
+/// The words before a year that say it is what something covers ("a plan for 2024",
+/// "the budget for the year 2025", either year of "a plan for 2023-2024").
+pub(super) static FOR_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
+
+pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|to be|set to|plans? to|planned|scheduled|upcoming|intends? to)\b",
+    )
+});
+
+pub(crate) fn number(word: &str) -> Option<i64> {
+    let words = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("fifteen", 15),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("hundred", 100),
+        ("a hundred", 100),
+        ("a", 1),
+        ("an", 1),
+    ];
+    word.parse().ok().or_else(|| words.iter().find(|(w, _)| *w == word).map(|&(_, n)| n))
+}
+
+/// The year a [`SPELLED_YEAR`] match says; "two thousand" needs a word before it.
+pub(super) fn spelled_year(c: &regex::Captures<'_>) -> Option<i16> {
+    const UNITS: [&str; 10] = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const TEENS: [&str; 10] =
+        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let find =
+        |list: &[&str], i: usize| c.get(i).and_then(|m| list.iter().position(|w| m.as_str().eq_ignore_ascii_case(w)));
+    if c.get(6).is_some() {
+        c.get(1)?;
+        return Some(
+            2000 + i16::try_from(
+                find(&UNITS, 7).unwrap_or(0)
+                    + if c.get(7).is_some_and(|m| m.as_str().eq_ignore_ascii_case("ten")) { 10 } else { 0 },
+            )
+            .ok()?,
+        );
+    }
+    let century: i16 = if c[2].eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
+    let rest = match find(&TEENS, 3) {
+        Some(t) => 10 + t,
+        None => 20 + 10 * find(&TENS, 4)? + find(&UNITS, 5).unwrap_or(0),
+    };
+    Some(century + i16::try_from(rest).ok()?)
+}
+
+pub(super) fn weekday(name: &str) -> Option<Weekday> {
+    name.parse().ok()
+}
+
+pub(super) fn year(c: &regex::Captures<'_>, i: usize) -> Option<i16> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+pub(super) fn month(c: &regex::Captures<'_>, i: usize) -> Option<u8> {
+    c[i].parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+pub(super) fn day(c: &regex::Captures<'_>, i: usize) -> Option<u8> {
+    c[i].parse().ok().filter(|d| (1..=31).contains(d))
+}
