@@ -25,6 +25,7 @@ use crate::components::entity_list::EntityList;
 use crate::components::export::{ExportProps, export};
 use crate::components::filters::{FiltersProps, filters};
 use crate::components::graph::{GraphProps, graph};
+use crate::components::map::PlacesMap;
 use crate::components::reader::{ReaderProps, reader};
 use crate::components::search_bar::{SearchBarProps, search_bar};
 use crate::components::search_help::search_help;
@@ -165,7 +166,7 @@ pub fn App() -> Html {
         Callback::from(move |text: String| {
             let mut next = ui.state.clone();
             next.filter.text = text;
-            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles) {
+            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles | View::Map) {
                 next.view = View::Timeline;
             }
             state::replace(&ui, next);
@@ -251,6 +252,23 @@ pub fn App() -> Html {
                     if let View::Entity(id) = &s.view {
                         { entity_card(&EntityCardProps { id: id.clone().into(), state: s.clone() }) }
                     }
+                </div>
+            }
+        }
+        View::Map => {
+            let rows = std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first));
+            let side = if *side_shown {
+                html! { <Side state={panel.shown} shown={panel.cell} refresh={panel.refresh} /> }
+            } else {
+                side_waiting()
+            };
+            html! {
+                <div class="explorer">
+                    { in_drawer(side, &drawer) }
+                    <div class="main-column">
+                        { results_heading(s, &drawer) }
+                        <PlacesMap rows={rows} state={s.clone()} />
+                    </div>
                 </div>
             }
         }
@@ -346,6 +364,7 @@ fn masthead(s: &State, tagline: String, on_search: Callback<String>, overlay: &U
                 { tab("Timeline", View::Timeline) }
                 { tab("Articles", View::Articles) }
                 { tab("Entities", View::Entities) }
+                { tab("Map", View::Map) }
             </nav>
             { search_bar(&SearchBarProps { value: s.filter.text.clone().into(), on_input: on_search }) }
             <button type="button" class="shortcuts-button" onclick={show_shortcuts}

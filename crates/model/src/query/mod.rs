@@ -9,6 +9,7 @@ pub use crate::text::fold;
 
 mod density;
 mod index;
+mod map;
 mod rows;
 mod state;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod tests;
 
 pub use density::*;
 pub use index::*;
+pub use map::*;
 pub use rows::*;
 pub use state::*;
 
