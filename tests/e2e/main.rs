@@ -29,6 +29,7 @@ use thirtyfour::{ChromiumLikeCapabilities, LoggingPrefsLogLevel};
 mod entities;
 mod layout;
 mod links;
+mod map;
 mod reader;
 mod search;
 mod site;
