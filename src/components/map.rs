@@ -263,6 +263,18 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
     let on_key = {
         let (set_frame, moved) = (set_frame.clone(), moved.clone());
         Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                // Chromium does not follow an SVG link on Enter as it does an HTML one.
+                let href = gloo::utils::document()
+                    .active_element()
+                    .filter(|el| el.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == "place")))
+                    .and_then(|el| el.get_attribute("href"));
+                if let Some(href) = href {
+                    e.prevent_default();
+                    let _ = gloo::utils::window().location().set_hash(&href);
+                }
+                return;
+            }
             let next = match e.key().as_str() {
                 "+" | "=" => frame.zoom(1.25, (0.5, 0.5)),
                 "-" | "_" => frame.zoom(0.8, (0.5, 0.5)),

@@ -70,8 +70,9 @@ impl Frame {
         // To two decimals, as the drawing writes it in the outlines' transform.
         let k = (cos((lat.0 + lat.1) / 2.0 * std::f64::consts::PI / 180.0).max(0.2) * 100.0).round() / 100.0;
         let (w, h) = ((lon.1 - lon.0) * k, lat.1 - lat.0);
-        // A fifth of a margin each way, so the outermost dots are not on the edge.
-        let height = (h.max(w / ASPECT) * 1.4).clamp(MIN_HEIGHT, MAX_HEIGHT);
+        // Three tenths of a margin each way, so the outermost dots and their names
+        // are not on the edge.
+        let height = (h.max(w / ASPECT) * 1.6).clamp(MIN_HEIGHT, MAX_HEIGHT);
         Frame { k, x: (lon.0 + lon.1) / 2.0 * k, y: -(lat.0 + lat.1) / 2.0, height }
     }
 
