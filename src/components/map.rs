@@ -6,7 +6,6 @@
 //! a drag, a pinch, the + / − buttons and the keys (+, −, arrows, 0) zoom and pan it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -150,9 +149,9 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
     // a new set of places (other filters) fits again.
     let moved = use_state(|| None::<(Frame, Frame)>);
     let width_px = use_state_eq(|| 600.0f64);
-    // Pointers down on the map, by id (two make a pinch), and the frame as last drawn,
+    // Pointers down on the map, with their ids (two make a pinch), and the frame as last drawn,
     // for the listeners outside the render.
-    let presses = use_mut_ref(HashMap::<i32, Press>::new);
+    let presses = use_mut_ref(Vec::<(i32, Press)>::new);
     let dragged = use_mut_ref(|| false);
     let drawn = use_mut_ref(|| None::<Frame>);
     let Ok(corpus) = crate::corpus::corpus() else { return html! {} };
@@ -179,6 +178,20 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
                     width_px.set(w);
                 }
             }
+        });
+    }
+    {
+        // A new window size (a phone turned) gives the drawing a new width.
+        let (svg, width_px) = (svg.clone(), width_px.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                if let Some(w) = svg.cast::<Element>().map(|el| el.get_bounding_client_rect().width())
+                    && w > 0.0
+                {
+                    width_px.set(w);
+                }
+            });
+            move || drop(listener)
         });
     }
     {
@@ -302,7 +315,9 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
                 return;
             }
             let p = (f64::from(e.client_x()), f64::from(e.client_y()));
-            presses.borrow_mut().insert(e.pointer_id(), Press { start: p, last: p, dragging: false });
+            let mut presses = presses.borrow_mut();
+            presses.retain(|(id, _)| *id != e.pointer_id());
+            presses.push((e.pointer_id(), Press { start: p, last: p, dragging: false }));
             *dragged.borrow_mut() = false;
         })
     };
@@ -315,7 +330,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
             let mut presses = presses.borrow_mut();
             let id = e.pointer_id();
             let p = (f64::from(e.client_x()), f64::from(e.client_y()));
-            let Some(press) = presses.get(&id).copied() else { return };
+            let Some(press) = presses.iter().find(|(k, _)| *k == id).map(|(_, v)| *v) else { return };
             let moved_far = distance(p, press.start) > DRAG_PX;
             if !press.dragging && !moved_far {
                 return;
@@ -333,7 +348,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
             let next = if presses.len() == 2 {
                 // A pinch: the distance between the two fingers scales the frame about
                 // their middle.
-                let other = presses.iter().find(|(k, _)| **k != id).map(|(_, v)| v.last).unwrap_or(p);
+                let other = presses.iter().find(|(k, _)| *k != id).map(|(_, v)| v.last).unwrap_or(p);
                 let before = distance(press.last, other);
                 let now = distance(p, other);
                 let middle = ((p.0 + other.0) / 2.0, (p.1 + other.1) / 2.0);
@@ -345,7 +360,9 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
             } else {
                 frame.pan((-(p.0 - press.last.0) / rect.width(), -(p.1 - press.last.1) / rect.height()))
             };
-            presses.insert(id, Press { last: p, dragging: true, ..press });
+            if let Some(slot) = presses.iter_mut().find(|(k, _)| *k == id) {
+                slot.1 = Press { last: p, dragging: true, ..press };
+            }
             drop(presses);
             set_frame(next);
         })
@@ -353,7 +370,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
     let on_up = {
         let presses = presses.clone();
         Callback::from(move |e: PointerEvent| {
-            presses.borrow_mut().remove(&e.pointer_id());
+            presses.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
         })
     };
     let on_click = {

@@ -72,7 +72,7 @@ impl Frame {
         let (w, h) = ((lon.1 - lon.0) * k, lat.1 - lat.0);
         // Three tenths of a margin each way, so the outermost dots and their names
         // are not on the edge.
-        let height = (h.max(w / ASPECT) * 1.6).clamp(MIN_HEIGHT, MAX_HEIGHT);
+        let height = within(h.max(w / ASPECT) * 1.6, MIN_HEIGHT, MAX_HEIGHT);
         Frame { k, x: (lon.0 + lon.1) / 2.0 * k, y: -(lat.0 + lat.1) / 2.0, height }
     }
 
@@ -89,7 +89,7 @@ impl Frame {
     /// of the frame's width and height from its top left corner (the middle is 0.5,
     /// 0.5): that point stays where it is on the screen.
     pub fn zoom(&self, factor: f64, (fx, fy): (f64, f64)) -> Frame {
-        let height = (self.height / factor).clamp(MIN_HEIGHT / 4.0, MAX_HEIGHT);
+        let height = within(self.height / factor, MIN_HEIGHT / 4.0, MAX_HEIGHT);
         let scale = height / self.height;
         let (ax, ay) = (self.x + (fx - 0.5) * self.width(), self.y + (fy - 0.5) * self.height);
         Frame { x: ax + (self.x - ax) * scale, y: ay + (self.y - ay) * scale, height, ..*self }
@@ -99,9 +99,16 @@ impl Frame {
     /// south, the map under it west and north).
     pub fn pan(&self, (dx, dy): (f64, f64)) -> Frame {
         let half = MAX_HEIGHT / 2.0;
-        let x = (self.x + dx * self.width()).clamp(-180.0 * self.k, 180.0 * self.k);
-        Frame { x, y: (self.y + dy * self.height).clamp(-half, half), ..*self }
+        let x = within(self.x + dx * self.width(), -180.0 * self.k, 180.0 * self.k);
+        Frame { x, y: within(self.y + dy * self.height, -half, half), ..*self }
     }
+}
+
+/// `v` kept between `lo` and `hi`. Not `f64::clamp`: its check that `lo <= hi`, which
+/// the compiler cannot drop for bounds it does not know, formats floats when it fails,
+/// and float formatting costs the wasm bundle some 15 kB.
+fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }
 
 /// The cosine of `x` in [-π/2, π/2] by its Taylor series (error below 1e-6), so the
