@@ -243,7 +243,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
         let class =
             classes!("place", (d.point.of != PointOf::City).then_some("place-area"), (rank < 3).then_some("named"));
         html! {
-            <a class={class} href={link(&e.id)} aria-label={label.clone()} data-entity={e.id.clone()}
+            <a class={class} href={link(&e.id)} tabindex="0" aria-label={label.clone()} data-entity={e.id.clone()}
                 data-lat={d.point.lat.to_string()} data-lon={d.point.lon.to_string()}>
                 <title>{ label.clone() }</title>
                 <circle cx={fixed(x)} cy={fixed(y)} r={fixed(r)} />
@@ -278,9 +278,10 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 // Chromium does not follow an SVG link on Enter as it does an HTML one.
-                let href = gloo::utils::document()
-                    .active_element()
-                    .filter(|el| el.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == "place")))
+                let href = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|el| el.closest("a.place").ok().flatten())
                     .and_then(|el| el.get_attribute("href"));
                 if let Some(href) = href {
                     e.prevent_default();

@@ -110,14 +110,16 @@ async fn a_dot_filters_the_timeline_by_its_place_and_the_link_reproduces_it() {
     // From the keyboard: a focused dot and Enter do the same.
     browser.open(&format!("{site}#view=map")).await;
     browser.wait_for_outlines().await;
-    browser
+    let focused = browser
         .driver
         .execute(
-            "document.querySelector(`.places-map a.place[data-entity=\"${arguments[0]}\"]`).focus();",
+            "const dot = document.querySelector(`.places-map a.place[data-entity=\"${arguments[0]}\"]`);\
+             dot.focus(); return document.activeElement === dot;",
             vec![serde_json::json!(city.id)],
         )
         .await
         .unwrap();
+    assert_eq!(focused.json().as_bool(), Some(true), "the dot takes the focus");
     browser.driver.action_chain().send_keys(thirtyfour::Key::Enter).perform().await.unwrap();
     browser.wait_events(filtered).await;
     assert_eq!(browser.fragment().await, fragment);

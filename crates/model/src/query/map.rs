@@ -151,13 +151,15 @@ mod tests {
 
     #[test]
     fn dots_are_the_named_places_with_a_point_most_events_first() {
-        let mut corpus = Corpus::default();
-        corpus.entities = vec![
-            place("a", Some(point(40.0, 49.0))),
-            place("b", Some(point(41.0, 44.0))),
-            place("c", None),
-            place("d", Some(point(39.0, 45.0))),
-        ];
+        let mut corpus = Corpus {
+            entities: vec![
+                place("a", Some(point(40.0, 49.0))),
+                place("b", Some(point(41.0, 44.0))),
+                place("c", None),
+                place("d", Some(point(39.0, 45.0))),
+            ],
+            ..Corpus::default()
+        };
         corpus.entities.push(Entity { kind: EntityKind::Person, ..place("e", Some(point(0.0, 0.0))) });
         let (dots, unplaced) = dots(&corpus, &[1, 5, 2, 0, 9]);
         assert_eq!(dots.iter().map(|d| (d.entity, d.events)).collect::<Vec<_>>(), vec![(1, 5), (0, 1)]);
