@@ -513,7 +513,9 @@ fn keyboard(event: &KeyboardEvent, state: &State, flags: &Flags) {
         "Enter" if !typing => {
             // Enter on a focused event opens its first source article.
             let Some(active) = document.active_element() else { return };
-            if active.class_name().split_whitespace().any(|c| c == "event")
+            // The attribute, not `class_name()`: on an SVG element (a dot of the map)
+            // `className` is no string, and reading it as one panics.
+            if active.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == "event"))
                 && let Ok(Some(link)) = active.query_selector("a.source")
                 && let Ok(link) = link.dyn_into::<HtmlElement>()
             {
