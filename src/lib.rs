@@ -26,6 +26,7 @@ use crate::components::entity_list::EntityList;
 use crate::components::export::export;
 use crate::components::filters::filters;
 use crate::components::graph::graph;
+use crate::components::map::PlacesMap;
 use crate::components::reader::reader;
 use crate::components::search_bar::search_bar;
 use crate::components::search_help::search_help;
@@ -167,7 +168,7 @@ pub fn App() -> Html {
         Callback::from(move |text: String| {
             let mut next = ui.state.clone();
             next.filter.text = text;
-            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles) {
+            if !matches!(next.view, View::Timeline | View::Entity(_) | View::Articles | View::Map) {
                 next.view = View::Timeline;
             }
             state::replace(&ui, next);
@@ -258,6 +259,23 @@ pub fn App() -> Html {
                         <Timeline key="timeline" rows={rows} state={s.clone()} />
                     </div>
                     { for card }
+                </div>
+            }
+        }
+        View::Map => {
+            let rows = std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first));
+            let side = if *side_shown {
+                html! { <Side state={panel.shown} shown={panel.cell} refresh={panel.refresh} /> }
+            } else {
+                side_waiting()
+            };
+            html! {
+                <div class="explorer">
+                    { in_drawer(side, &drawer) }
+                    <div class="main-column" key="main">
+                        <key="heading">{ results_heading(s, &drawer) }</>
+                        <PlacesMap key="map" rows={rows} state={s.clone()} />
+                    </div>
                 </div>
             }
         }
@@ -353,6 +371,7 @@ fn masthead(s: &State, tagline: String, on_search: Callback<String>, overlay: &U
                 { tab("Timeline", View::Timeline) }
                 { tab("Articles", View::Articles) }
                 { tab("Entities", View::Entities) }
+                { tab("Map", View::Map) }
             </nav>
             { search_bar(&s.filter.text, on_search) }
             <button type="button" class="shortcuts-button" onclick={show_shortcuts}
@@ -503,7 +522,9 @@ fn keyboard(event: &KeyboardEvent, state: &State, flags: &Flags) {
         "Enter" if !typing => {
             // Enter on a focused event opens its first source article.
             let Some(active) = document.active_element() else { return };
-            if active.class_name().split_whitespace().any(|c| c == "event")
+            // The attribute, not `class_name()`: on an SVG element (a dot of the map)
+            // `className` is no string, and reading it as one panics.
+            if active.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == "event"))
                 && let Ok(Some(link)) = active.query_selector("a.source")
                 && let Ok(link) = link.dyn_into::<HtmlElement>()
             {

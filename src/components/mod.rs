@@ -11,6 +11,7 @@ pub mod entity_list;
 pub mod export;
 pub mod filters;
 pub mod graph;
+pub mod map;
 pub mod marked;
 pub mod reader;
 pub mod search_bar;

@@ -123,6 +123,8 @@ async fn hostile_articles_run_nothing_and_keep_their_readable_text() {
     check("the timeline".into()).await;
     browser.open(&format!("{site}#view=entities")).await;
     check("#view=entities".into()).await;
+    browser.open(&format!("{site}#view=map")).await;
+    check("#view=map".into()).await;
     let mut read = 0;
     for (file, sentence) in pipeline::testing::READABLE {
         let Some(article) = out.corpus.articles.iter().find(|a| a.file == file) else {

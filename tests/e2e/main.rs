@@ -30,6 +30,7 @@ mod axis;
 mod entities;
 mod layout;
 mod links;
+mod map;
 mod reader;
 mod search;
 mod site;

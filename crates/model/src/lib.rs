@@ -20,7 +20,7 @@ mod varint;
 
 pub use corpus::{Article, Corpus, Recycled, Text};
 pub use date::{Basis, Date, DateSpan, Precision, month_name};
-pub use entity::{Alias, Entity, EntityKind, Mention, Related, Role};
+pub use entity::{Alias, Entity, EntityKind, Mention, Point, PointOf, Related, Role};
 pub use event::{Event, EventKind, Source};
 pub use format::{
     DecodeError, Decoder, FORMAT_VERSION, MAGIC, decode, decode_all, decode_static, decode_with_search, encode,

@@ -41,6 +41,7 @@ fn state() -> impl Strategy<Value = State> {
         Just(View::Timeline),
         Just(View::Articles),
         Just(View::Entities),
+        Just(View::Map),
         text().prop_map(View::Entity),
         (text(), prop::option::of("(event|publication):[a-z0-9:-]{1,40}")).prop_map(|(id, at)| View::Article(id, at)),
     ];

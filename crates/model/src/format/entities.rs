@@ -1,8 +1,10 @@
-//! The entity record: name, kind, aliases by rule, roles, mentions, related.
+//! The entity record: name, kind, aliases by rule, roles, mentions, related, series,
+//! and a place's point.
 
 use super::*;
 
 pub(super) const ENTITY_KINDS: [EntityKind; 6] = EntityKind::ALL;
+pub(super) const POINT_KINDS: [PointOf; 3] = PointOf::ALL;
 pub(super) const RULES: [&str; 6] = ["name", "spelling", "gazetteer", "demonym", "surname", "part of a longer name"];
 
 pub(super) fn write_entity(w: &mut Writer, e: &Entity) {
@@ -53,6 +55,15 @@ pub(super) fn write_entity(w: &mut Writer, e: &Entity) {
             w.str(TEXT, s);
         }
     }
+    // The point's kind and a flag share one byte: 0 for none, else 1 + the kind.
+    match e.point {
+        None => w.u(SMALL, 0),
+        Some(p) => {
+            w.num(SMALL, 1 + POINT_KINDS.iter().position(|&k| k == p.of).unwrap_or(0));
+            w.signed(REFS, i64::from(p.lat));
+            w.signed(REFS, i64::from(p.lon));
+        }
+    }
 }
 
 pub(super) fn read_entity(r: &mut Reader) -> Result<Entity, Damage> {
@@ -96,5 +107,13 @@ pub(super) fn read_entity(r: &mut Reader) -> Result<Entity, Damage> {
         related.push(Related { entity: r.u(ENTITY_REFS)?, sentences: r.u(SMALL)?, articles: r.u(SMALL)? });
     }
     let series = if r.flag()? { Some(r.str(TEXT)?) } else { None };
-    Ok(Entity { id, name, kind, aliases, roles, mentions, related, series })
+    let point = match r.u(SMALL)? {
+        0 => None,
+        k => {
+            let of = *POINT_KINDS.get(k as usize - 1).ok_or_else(|| malformed("unknown kind of point"))?;
+            let degree = |n: i64| i32::try_from(n).map_err(|_| malformed("a point is out of range"));
+            Some(Point { lat: degree(r.signed(REFS)?)?, lon: degree(r.signed(REFS)?)?, of })
+        }
+    };
+    Ok(Entity { id, name, kind, aliases, roles, mentions, related, series, point })
 }

@@ -23,7 +23,7 @@ use std::fmt;
 use crate::bits::Bits;
 use crate::corpus::{Article, Corpus, Recycled};
 use crate::date::{Basis, Date, DateSpan, Precision};
-use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
+use crate::entity::{Alias, Entity, EntityKind, Mention, Point, PointOf, Related, Role};
 use crate::event::{Event, EventKind, Source};
 use crate::search::TextIndex;
 use crate::text::Text;
@@ -47,7 +47,7 @@ use index::*;
 use io::*;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 8;
+pub const FORMAT_VERSION: u16 = 9;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]

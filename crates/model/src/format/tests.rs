@@ -20,7 +20,7 @@ fn the_radix_sort_orders_by_hash_and_keeps_ties_in_place() {
 }
 use crate::corpus::{Article, Recycled};
 use crate::date::{Basis, Date, DateSpan, Precision};
-use crate::entity::{Alias, Entity, EntityKind, Mention, Related, Role};
+use crate::entity::{Alias, Entity, EntityKind, Mention, Point, PointOf, Related, Role};
 use crate::event::{Event, EventKind, Source};
 
 fn sample() -> Corpus {
@@ -53,6 +53,7 @@ fn sample() -> Corpus {
             mentions: vec![Mention { article: 0, paragraph: 0, start: 0, end: 7 }],
             related: vec![Related { entity: 0, sentences: 1, articles: 1 }],
             series: None,
+            point: Some(Point { lat: 39_000, lon: 35_000, of: PointOf::Country }),
         }],
         events: vec![Event {
             id: "event:2021-10-05-ministers-met".into(),
@@ -71,6 +72,18 @@ fn round_trips() {
     assert_eq!(decode(&encode(&corpus)), Ok(corpus.clone()));
     let (_, search) = decode_with_search(&encode(&corpus)).unwrap();
     assert_eq!(search, TextIndex::for_corpus(&corpus), "the index travels with the corpus");
+}
+
+#[test]
+fn every_kind_of_point_and_none_round_trips() {
+    let points = PointOf::ALL.iter().map(|&of| Some(Point { lat: -33_868, lon: 151_209, of })).chain([None]);
+    for point in points {
+        let mut corpus = sample();
+        corpus.entities[0].point = point;
+        let back = decode(&encode(&corpus)).unwrap();
+        assert_eq!(back.entities[0].point, point);
+        assert_eq!(back, corpus);
+    }
 }
 
 #[test]
@@ -212,6 +225,7 @@ fn odd() -> Corpus {
         ],
         related: vec![Related { entity: 0, sentences: 0, articles: 9 }],
         series: Some("exercise:efes".into()),
+        point: Some(Point { lat: i32::MIN, lon: i32::MAX, of: PointOf::Subdivision }),
     });
     let when = DateSpan::stated_day(Date::new(2021, 10, 5).unwrap(), "not in the sentence");
     c.events.push(Event {

@@ -10,6 +10,7 @@ pub use crate::text::fold;
 mod axis;
 mod density;
 mod index;
+mod map;
 mod rows;
 mod state;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod tests;
 pub use axis::*;
 pub use density::*;
 pub use index::*;
+pub use map::*;
 pub use rows::*;
 pub use state::*;
 

@@ -12,6 +12,8 @@ pub enum View {
     Timeline,
     Articles,
     Entities,
+    /// The places map: a dot per place the filtered events name.
+    Map,
     Entity(String),
     /// An article, by id, and the event whose sentence in it the reader marks and
     /// scrolls to (a source link's target), by event id.
@@ -135,6 +137,7 @@ impl State {
                     "timeline" => state.view = View::Timeline,
                     "articles" => state.view = View::Articles,
                     "entities" => state.view = View::Entities,
+                    "map" => state.view = View::Map,
                     _ => problems.push(Problem(format!("there is no view called “{}”", shorten(&value)))),
                 },
                 "entity" => state.view = View::Entity(value),
@@ -221,6 +224,7 @@ impl State {
             View::Timeline => {}
             View::Articles => parts.push("view=articles".into()),
             View::Entities => parts.push("view=entities".into()),
+            View::Map => parts.push("view=map".into()),
             View::Entity(id) => parts.push(format!("entity={}", percent_encode(id))),
             View::Article(id, at) => {
                 parts.push(format!("article={}", percent_encode(id)));

@@ -198,6 +198,7 @@ fn corpus() -> Corpus {
         mentions: vec![],
         related: vec![],
         series: None,
+        point: None,
     };
     let event = |id: &str, m, summary: &str, kind, entities: Vec<u32>, paragraph| Event {
         id: id.into(),

@@ -1,6 +1,8 @@
 //! Place names from open data (assets/gazetteer/, written by `cargo xtask gazetteer`):
 //! every country with its common and official names, spellings and demonyms, and the
 //! cities of 15,000 people or more with their spellings. Looked up by folded name.
+//! Cities and countries carry a point; a subdivision carries its country's, since
+//! the open data at hand gives subdivisions none.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -31,6 +33,7 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 code of the country (of the city's country for a city).
     pub country: String,
     pub population: u64,
+    /// For a subdivision, its country's point (see [`Gazetteer::point`]).
     pub lat: f32,
     pub lon: f32,
 }
@@ -88,17 +91,20 @@ impl Gazetteer {
             .filter(|(_, of)| of.len() == 1)
             .filter_map(|(k, of)| Some((k, *of.first()?)))
             .collect();
+        let country_point: HashMap<String, (f32, f32)> =
+            g.places.iter().map(|p| (p.country.clone(), (p.lat, p.lon))).collect();
         for line in subdivisions.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let [_, country, name, _] = f[..] else { continue };
             let i = g.places.len();
+            let (lat, lon) = country_point.get(country).copied().unwrap_or_default();
             g.places.push(Place {
                 kind: PlaceKind::Subdivision,
                 name: name.to_owned(),
                 country: country.to_owned(),
                 population: 0,
-                lat: 0.0,
-                lon: 0.0,
+                lat,
+                lon,
             });
             g.add(name, i, Via::Name);
         }
@@ -182,6 +188,19 @@ impl Gazetteer {
         self.by_initials.get(text).map(|&i| &self.places[i])
     }
 
+    /// Where the place an entity names is on the map, for its canonical name (what
+    /// place entities are named): the best place of that exact name, else the best of
+    /// its spellings. A subdivision's point is its country's, and says so.
+    pub fn point(&self, name: &str) -> Option<model::Point> {
+        let all = self.lookup_all(name);
+        let (place, _) = all.iter().find(|(p, _)| p.name == name).or_else(|| all.first())?;
+        let of = match place.kind {
+            PlaceKind::City => model::PointOf::City,
+            PlaceKind::Subdivision | PlaceKind::Country => model::PointOf::Country,
+        };
+        Some(model::Point::from_degrees(f64::from(place.lat), f64::from(place.lon), of))
+    }
+
     /// The country a demonym names ("Azerbaijani" → Azerbaijan).
     pub fn demonym(&self, word: &str) -> Option<&Place> {
         let list = self.by_name.get(&fold(word))?;
@@ -252,5 +271,26 @@ mod tests {
         assert_eq!(GAZETTEER.lookup("Izmir").unwrap().0.name, "İzmir");
         assert_eq!(GAZETTEER.lookup("Baki").unwrap().0.name, "Baku");
         assert!(GAZETTEER.lookup("Nowhereville").is_none());
+    }
+
+    #[test]
+    fn a_city_has_its_own_point_and_a_subdivision_its_countrys() {
+        use model::PointOf;
+        // Read from the data, not written here: the first city row and its country's row.
+        let row = CITIES.lines().nth(1).unwrap().split('\t').collect::<Vec<_>>();
+        let (name, lat, lon) = (row[1], row[4].parse::<f64>().unwrap(), row[5].parse::<f64>().unwrap());
+        let point = GAZETTEER.point(name).unwrap();
+        if GAZETTEER.lookup(name).unwrap().0.kind == PlaceKind::City {
+            assert_eq!(point, model::Point::from_degrees(lat, lon, PointOf::City), "{name}");
+        }
+        let baku = GAZETTEER.point("Baku").unwrap();
+        assert_eq!(baku.of, PointOf::City);
+        assert!((40_000..41_000).contains(&baku.lat) && (49_000..50_500).contains(&baku.lon), "{baku:?}");
+        let country = GAZETTEER.point("Azerbaijan").unwrap();
+        assert_eq!(country.of, PointOf::Country);
+        let california = GAZETTEER.point("California").unwrap();
+        assert_eq!(california.of, PointOf::Country);
+        assert_eq!(california, GAZETTEER.point("United States").unwrap());
+        assert_eq!(GAZETTEER.point("Nowhereville"), None);
     }
 }

@@ -41,7 +41,9 @@ pub fn opening_html(corpus: &Corpus, rows: usize) -> String {
     // can search: text typed now would be lost when the app replaces it).
     h.push_str("<header class=\"masthead\" data-opening><h1><a href=\"#\">Chronicle</a></h1>");
     h.push_str("<p class=\"tagline\">Loading the articles…</p><nav class=\"tabs\" aria-label=\"Views\">");
-    for (label, view) in [("Timeline", View::Timeline), ("Articles", View::Articles), ("Entities", View::Entities)] {
+    let tabs =
+        [("Timeline", View::Timeline), ("Articles", View::Articles), ("Entities", View::Entities), ("Map", View::Map)];
+    for (label, view) in tabs {
         let current = view == View::Timeline;
         let (class, aria) = if current { ("tab current", " aria-current=\"page\"") } else { ("tab", "") };
         let _ = write!(h, "<a class=\"{class}\" href=\"{}\"{aria}>{label}</a>", link(view));

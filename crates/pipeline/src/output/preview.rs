@@ -40,6 +40,7 @@ pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
                     mentions: Vec::new(),
                     related: Vec::new(),
                     series: None,
+                    point: full.point,
                 });
                 next
             });

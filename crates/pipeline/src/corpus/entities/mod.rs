@@ -274,6 +274,7 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
             related.truncate(RELATED_KEPT);
             let mut mentions = d.mentions;
             mentions.sort();
+            let point = (d.kind == EntityKind::Place).then(|| GAZETTEER.point(&d.name)).flatten();
             Entity {
                 id: format!("{}:{slug}", kind.as_str()),
                 name: d.name,
@@ -287,6 +288,7 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
                 mentions,
                 related,
                 series: d.series.map(|s| format!("exercise:{}", key(EntityKind::Exercise, &s).1)),
+                point,
             }
         })
         .collect()
@@ -400,6 +402,18 @@ mod tests {
         );
         // "Of" is a town in the gazetteer, and the first word of many sentences.
         check("Of the 45 radar stations ordered, only 3 have arrived in Vienna.", &[(Place, "Vienna", "")]);
+    }
+
+    #[test]
+    fn a_gazetteer_city_gets_its_own_point_and_a_country_its_countrys() {
+        let entities = extract(&[article_of("Ministers of Azerbaijan met in Vienna. The Danube River rose.")]);
+        let point = |name: &str| entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}")).point;
+        let (vienna, _) = GAZETTEER.lookup("Vienna").unwrap();
+        let own = model::Point::from_degrees(f64::from(vienna.lat), f64::from(vienna.lon), model::PointOf::City);
+        assert_eq!(point("Vienna"), Some(own));
+        assert_eq!(point("Azerbaijan").map(|p| p.of), Some(model::PointOf::Country));
+        assert_eq!(point("Danube River"), None, "a place the gazetteer does not know has no point");
+        assert!(entities.iter().filter(|e| e.kind != Place).all(|e| e.point.is_none()));
     }
 
     #[test]
