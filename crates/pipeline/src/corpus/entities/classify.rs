@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::language::gazetteer::{GAZETTEER, PlaceKind};
 use crate::page::words::NAME_PARTICLES;
 
-use super::find::{Context, Found, Proposed, place_word, push, push_person, push_titled, via_rule};
+use super::found::{Context, Found, Proposed, place_word, push, push_person, via_rule};
 use super::tokens::{EDITION, Token, is_title, span_text};
 use crate::language::name_words::{
     AGREEMENT_HEADS, APPOSITION_ROLES, CAPITALS_WORDS, COMPANY_HEADS, EVENT_HEADS, EVENT_WORDS, EXERCISE_ADJECTIVES,
@@ -475,4 +475,45 @@ pub(super) fn with_context(paragraph: &str, toks: &[Token<'_>], start: usize, ro
     } else {
         role
     }
+}
+
+/// A person named after a title or office: tokens `role_start..name_start` are the role
+/// as written (`role`, to which [`with_context`] adds a country before it), whose own
+/// words may name places ("Azerbaijani Defence Minister"); `name_start..end` the name,
+/// of `name_words` words.
+pub(super) fn push_titled(
+    found: &mut Vec<Found>,
+    paragraph: &str,
+    toks: &[Token<'_>],
+    (role_start, name_start, end): (usize, usize, usize),
+    name_words: usize,
+    role: String,
+) {
+    let name = span_text(paragraph, toks, name_start, end);
+    let mut role = with_context(paragraph, toks, role_start, role);
+    // "Minister of Defence Industry Mr. Ana Rojas": the courtesy title is no part of the office.
+    for courtesy in [" Mr.", " Mrs.", " Ms.", " Mr", " Mrs", " Ms"] {
+        if let Some(stem) = role.strip_suffix(courtesy) {
+            role = stem.to_owned();
+            break;
+        }
+    }
+    // "Major General Ana Rojas, commander of the border troops,": the rank and the office.
+    if let Some(office) = apposition(&paragraph[toks[end - 1].end..]) {
+        role = format!("{role}, {office}");
+    }
+    for t in &toks[role_start..name_start] {
+        place_word(found, t, false);
+    }
+    found.push(Found {
+        kind: EntityKind::Person,
+        surface: name.to_owned(),
+        name: name.to_owned(),
+        rule: if name_words == 1 { "surname" } else { "name" },
+        start: toks[name_start].start,
+        end: toks[end - 1].end,
+        role: Some(role),
+        series: None,
+        fallback: Some((EntityKind::Person, name.to_owned(), "name")),
+    });
 }

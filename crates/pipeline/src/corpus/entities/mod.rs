@@ -11,6 +11,7 @@
 
 mod classify;
 mod find;
+mod found;
 mod tokens;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -21,7 +22,8 @@ use rayon::prelude::*;
 use crate::language::gazetteer::{GAZETTEER, PlaceKind};
 use crate::text::fold;
 
-use find::{Found, SentenceFinds, find_in_paragraph};
+use find::{SentenceFinds, find_in_paragraph};
+use found::Found;
 use tokens::{last_word, tokens};
 
 /// How many co-mentioned entities an entity keeps, most often first: what its card
