@@ -335,6 +335,9 @@ fn Side(props: &SideProps) -> Html {
             { filters((corpus, index), s, &facets, &credits, &entity_options, &on_change) }
             { export(corpus, &rows) }
             { graph(corpus, &rows, &per_entity, s) }
+            if s.view != View::Map {
+                <PlacesMap rows={rows.clone()} state={s.clone()} compact=true />
+            }
         </div>
     }
 }

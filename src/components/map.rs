@@ -4,6 +4,8 @@
 //! shown events name, sized by their number. A dot is a link to the timeline filtered
 //! by its place, as the entity card's link is. The frame fits the places; the wheel,
 //! a drag, a pinch, the + / − buttons and the keys (+, −, arrows, 0) zoom and pan it.
+//! Compact (the side panel beside the timeline on wide screens), it is the same
+//! drawing without the zoom, leading to the map view.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -131,6 +133,10 @@ fn radius_px(events: u32) -> f64 {
 pub struct PlacesMapProps {
     pub rows: Rc<model::query::Rows>,
     pub state: State,
+    /// The side panel's small map: dots and outlines, no zoom or pan, a link to the
+    /// map view.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// A press on the map: where it started, and whether it has become a drag.
@@ -197,8 +203,9 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
         // The wheel zooms about the pointer. A listener of its own, not Yew's: Yew's
         // are passive, and the page must not scroll while the map zooms.
         let (svg, drawn, set_frame) = (svg.clone(), drawn.clone(), set_frame.clone());
-        use_effect_with(fit, move |_| {
-            let listener = svg.cast::<Element>().map(|el| {
+        use_effect_with((fit, props.compact), move |&(_, compact)| {
+            // The compact map leaves the wheel to the page, which scrolls past it.
+            let listener = svg.cast::<Element>().filter(|_| !compact).map(|el| {
                 let target = el.clone();
                 EventListener::new_with_options(
                     &el,
@@ -383,6 +390,18 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
         })
     };
     let shown = count(places.len(), "place", "places");
+    if props.compact {
+        let map_view = State { view: View::Map, ..props.state.clone() }.to_fragment();
+        return html! {
+            <figure class="places-panel">
+                <svg ref={svg} viewBox={view_box} role="group" aria-label="Map of the places the events shown name">
+                    { outlines_html }
+                    <g class="places">{ for drawn_dots }</g>
+                </svg>
+                <figcaption><a href={map_view}>{ format!("Open the map ({shown})") }</a></figcaption>
+            </figure>
+        };
+    }
     let caption = if unplaced == 0 {
         format!("{shown} named by the events shown.")
     } else {

@@ -16,8 +16,12 @@ fn a_city() -> (model::Entity, String) {
         .max_by_key(|e| (e.mentions.len(), std::cmp::Reverse(e.id.clone())))
         .expect("the bundled corpus names a city")
         .clone();
-    let country =
-        pipeline::gazetteer::GAZETTEER.lookup(&city.name).expect("the city is in the gazetteer").0.country.clone();
+    let country = pipeline::language::gazetteer::GAZETTEER
+        .lookup(&city.name)
+        .expect("the city is in the gazetteer")
+        .0
+        .country
+        .clone();
     (city, country)
 }
 
@@ -163,7 +167,8 @@ async fn the_map_works_offline_after_one_load() {
     let own = OwnServer::start(&PathBuf::from(env("CHRONICLE_E2E_SITE_DIR")));
     let site = format!("http://127.0.0.1:{}/", own.port);
     let browser = Browser::start().await;
-    // One load of the timeline: the map was never shown before the network goes.
+    // One load of the timeline, then the map view with the network gone (the timeline's small
+    // map asked for the outlines too; the worker keeps every file of the build either way).
     browser.open(&site).await;
     browser.wait_for_worker().await;
     own.stop();
@@ -199,5 +204,43 @@ async fn the_map_passes_the_accessibility_check_and_fits_a_phone() {
     assert!(w[0] <= w[1], "horizontal scroll on the map: {w:?}");
     assert!(w[3] > 200.0, "the map takes the phone's width: {w:?}");
     browser.screenshot("phone-map.png").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wide_timeline_has_a_small_map_that_filters_and_leads_to_the_map() {
+    let (city, _) = a_city();
+    let site = env("CHRONICLE_E2E_SITE");
+    let browser = Browser::start().await;
+    browser.open(&site).await;
+    browser.wait_for(".places-panel .countries path").await;
+    let dot = format!(".places-panel a.place[data-entity=\"{}\"]", city.id);
+    browser.wait_for(&dot).await;
+    // A dot of the small map filters the timeline as the map's do.
+    browser.click_first(&format!("{dot} circle")).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !browser.fragment().await.contains("e=") {
+        assert!(Instant::now() < deadline, "the dot did not filter: {}", browser.fragment().await);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let filtered = browser.fragment().await;
+    assert!(filtered.contains(&city.id) || filtered.contains(&city.id.replace(':', "%3A")), "{filtered}");
+    // Its link opens the map view with the same filters, and no small map beside it.
+    browser.wait_for(".places-panel figcaption a").await;
+    browser.click_first(".places-panel figcaption a").await;
+    browser.wait_for(".places-map a.place").await;
+    let map = browser.fragment().await;
+    assert!(map.contains("view=map") && map.contains("e="), "{map}");
+    assert_eq!(browser.count(".places-panel").await, 0, "the map view has one map");
+    // On a phone the side panel is the filters drawer: no small map in it.
+    browser.driver.set_window_rect(0, 0, 360, 800).await.unwrap();
+    browser.open(&site).await;
+    browser.wait_for(".places-panel").await;
+    let shown = browser
+        .driver
+        .execute("return document.querySelector('.places-panel').checkVisibility();", vec![])
+        .await
+        .unwrap();
+    assert_eq!(shown.json().as_bool(), Some(false), "the small map is hidden on a phone");
     browser.close().await;
 }
