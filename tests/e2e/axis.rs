@@ -206,16 +206,7 @@ async fn choosing_dates_on_a_zoomed_strip_filters_the_timeline_and_shows_them() 
     let bars = browser.strip_bars().await;
     let n = bars.len();
     let (a, b) = (&bars[n * 3 / 10], &bars[n * 6 / 10]);
-    browser
-        .driver
-        .action_chain()
-        .move_to(a.x, a.y)
-        .click_and_hold()
-        .move_to(b.x, b.y)
-        .release()
-        .perform()
-        .await
-        .unwrap();
+    browser.drag_between(a, b).await;
     let state = browser.next_state(&before).await;
     assert_eq!(
         (state.filter.from.map(|d| d.iso()), state.filter.to.map(|d| d.iso())),

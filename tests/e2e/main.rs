@@ -273,6 +273,19 @@ impl Bar {
 }
 
 impl Browser {
+    /// Presses on bar `a` of the strip, moves to bar `b` and lets go.
+    async fn drag_between(&self, a: &Bar, b: &Bar) {
+        self.driver
+            .action_chain()
+            .move_to(a.x, a.y)
+            .click_and_hold()
+            .move_to(b.x, b.y)
+            .release()
+            .perform()
+            .await
+            .unwrap();
+    }
+
     /// The density strip's bars, from the page: where each is drawn and what it says.
     async fn strip_bars(&self) -> Vec<Bar> {
         self.wait_for(".density rect.bar").await;

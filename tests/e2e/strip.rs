@@ -14,16 +14,7 @@ async fn dragging_across_the_density_strip_selects_a_date_range() {
     assert!(n > 10, "{n} bars");
     let (a, b) = (&bars[n * 3 / 10], &bars[n * 6 / 10]);
     let before = browser.fragment().await;
-    browser
-        .driver
-        .action_chain()
-        .move_to(a.x, a.y)
-        .click_and_hold()
-        .move_to(b.x, b.y)
-        .release()
-        .perform()
-        .await
-        .unwrap();
+    browser.drag_between(a, b).await;
     let state = browser.next_state(&before).await;
     assert_eq!(
         state.filter.from.map(|d| d.iso()).as_deref(),
