@@ -5,6 +5,7 @@
 //! ([`state`]), so every view is a link.
 
 mod bench;
+pub mod bodies;
 pub mod components;
 pub mod corpus;
 mod hooks;
@@ -27,7 +28,7 @@ use crate::components::export::export;
 use crate::components::filters::filters;
 use crate::components::graph::graph;
 use crate::components::map::PlacesMap;
-use crate::components::reader::reader;
+use crate::components::reader::Reader;
 use crate::components::search_bar::search_bar;
 use crate::components::search_help::search_help;
 use crate::components::timeline::Timeline;
@@ -287,7 +288,7 @@ pub fn App() -> Html {
         },
         View::Entities => html! { <>{ results_target("Entities") }<EntityList state={s.clone()} /></> },
         View::Article(id, _) => html! {
-            <>{ results_target("Article") }{ reader(corpus, id, s) }</>
+            <>{ results_target("Article") }<Reader id={id.to_string()} state={s.clone()} /></>
         },
     };
     let tagline = format!(

@@ -4,6 +4,9 @@
 use model::Article;
 use yew::prelude::*;
 
+use crate::bodies::{self, Whole};
+use crate::components::use_data;
+
 /// How much of the lead a closed article shows.
 pub const OPENING_CHARS: usize = 240;
 
@@ -15,7 +18,29 @@ pub struct ArticleItemProps {
 #[component]
 pub fn ArticleItem(props: &ArticleItemProps) -> Html {
     let expanded = use_state(|| false);
+    let update = use_force_update();
+    let data = use_data();
     let article = props.article;
+    // A split corpus's article opened here may need its body fetched (`bodies`).
+    let whole = match data.filter(|_| *expanded) {
+        Some(d) => match d.corpus.articles.iter().position(|a| std::ptr::eq(a, article)) {
+            Some(n) => bodies::whole(n as u32, Callback::from(move |_| update.force_update())),
+            None => Whole::Here,
+        },
+        None => Whole::Here,
+    };
+    let (paragraphs, rest) = match &whole {
+        Whole::Ready(body) => (&body.paragraphs[..], Html::default()),
+        Whole::Here => (&article.paragraphs[..], Html::default()),
+        Whole::Loading => (
+            &article.paragraphs[..],
+            html! { <p class="body-loading" role="status">{ "Loading the rest of the article…" }</p> },
+        ),
+        Whole::Failed(why) => (
+            &article.paragraphs[..],
+            html! { <p class="body-loading failed" role="alert">{ format!("The rest of this article cannot be shown. {why}") }</p> },
+        ),
+    };
     let on_toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
@@ -49,7 +74,8 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
                 </p>
                 if *expanded {
                     <div class="body" id={body_id}>
-                        { for article.paragraphs.iter().map(|p| html! { <p>{ &**p }</p> }) }
+                        { for paragraphs.iter().map(|p| html! { <p>{ &**p }</p> }) }
+                        { rest }
                     </div>
                 } else {
                     <p class="lead" id={body_id}>{ article.opening(OPENING_CHARS) }</p>

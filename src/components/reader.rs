@@ -3,15 +3,46 @@
 //! opened it at marked and scrolled to, the removed page furniture on request, and
 //! how each piece of metadata was found.
 
+use std::borrow::Cow;
+
 use model::query::{State, View};
 use model::{Article, Basis, Corpus};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The article `id` of `corpus`, its links keeping `state`'s filters.
-/// A plain function, not a component: it keeps no state, and each component type
-/// costs the wasm bundle kilobytes.
-pub fn reader(corpus: &'static Corpus, id: &str, state: &State) -> Html {
+use crate::bodies::{self, Whole};
+use crate::components::use_data;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub id: AttrValue,
+    pub state: State,
+}
+
+/// The article `id`, whole: a component, since a split corpus's body may have to be
+/// fetched first (`bodies`), and the reader renders again when it comes.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let update = use_force_update();
+    let data = use_data();
+    let number = data.and_then(|d| d.corpus.articles.iter().position(|a| *a.id == *props.id));
+    let whole = number.map_or(Whole::Here, |n| bodies::whole(n as u32, Callback::from(move |_| update.force_update())));
+    // A body that came after the first render: its target sentence is shown now.
+    let came = matches!(whole, Whole::Ready(_));
+    use_effect_with(came, |&came| {
+        if came {
+            show_target();
+        }
+    });
+    match data {
+        Some(d) => reader(d.corpus, &props.id, &props.state, whole),
+        None => Html::default(),
+    }
+}
+
+/// The article `id` of `corpus`, its links keeping `state`'s filters, its body as
+/// `whole` says.
+fn reader(corpus: &'static Corpus, id: &str, state: &State, whole: Whole) -> Html {
     let close = State { view: View::Timeline, ..state.clone() }.to_fragment();
     let Some((index, article)) = corpus.articles.iter().enumerate().find(|(_, a)| a.id == id) else {
         return html! {
@@ -22,9 +53,22 @@ pub fn reader(corpus: &'static Corpus, id: &str, state: &State) -> Html {
             </section>
         };
     };
+    let (article, rest) = match &whole {
+        Whole::Here => (Cow::Borrowed(article), Html::default()),
+        Whole::Ready(body) => (Cow::Owned(body.fill(article)), Html::default()),
+        Whole::Loading => (
+            Cow::Borrowed(article),
+            html! { <p class="body-loading" role="status">{ "Loading the rest of the article…" }</p> },
+        ),
+        Whole::Failed(why) => (
+            Cow::Borrowed(article),
+            html! { <p class="body-loading failed" role="alert">{ format!("The rest of this article cannot be shown. {why}") }</p> },
+        ),
+    };
+    let article = &*article;
     // Where a source link opened it: the event's sentence, marked.
     let target = match &state.view {
-        View::Article(_, Some(event)) => model::query::target(corpus, &article.id, event),
+        View::Article(_, Some(event)) => model::query::target_in(corpus, article, event),
         _ => None,
     };
     let published = match &article.published {
@@ -56,6 +100,7 @@ pub fn reader(corpus: &'static Corpus, id: &str, state: &State) -> Html {
                     let target = target.filter(|t| t.0 == p).map(|t| (t.1, t.2));
                     paragraph(corpus, index as u32, article, p, text, state, target)
                 }) }
+                { rest }
             </div>
             if !article.removed.is_empty() {
                 <details class="removed">

@@ -13,6 +13,8 @@
 //! - `CHRONICLE_E2E_EMPTY_SITE`: URL of a site built from an empty folder;
 //! - `CHRONICLE_E2E_HOSTILE_SITE` and `CHRONICLE_E2E_HOSTILE_DIR`: URL of a site built
 //!   from the hostile articles (`pipeline::testing`), and their folder;
+//! - `CHRONICLE_E2E_SPLIT_SITE` and `CHRONICLE_E2E_SPLIT_SITE_DIR`: URL and folder of a
+//!   site built from `assets/articles/` split into small chunks (`CHRONICLE_SPLIT_FROM=0`);
 //! - `CHRONICLE_WEBDRIVER`: the chromedriver URL;
 //! - `CHRONICLE_AXE`: axe-core's `axe.min.js`, the accessibility checker;
 //! - `CHRONICLE_SCREENSHOTS`: a folder for screenshots of each view.
@@ -34,6 +36,7 @@ mod map;
 mod reader;
 mod search;
 mod site;
+mod split;
 mod strip;
 mod timeline;
 
@@ -342,6 +345,27 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+}
+
+impl Browser {
+    /// Waits until the downloads `names` have arrived; the first one's path.
+    async fn downloaded(&self, names: &[&str]) -> PathBuf {
+        let paths: Vec<PathBuf> = names.iter().map(|n| self.downloads.path().join(n)).collect();
+        // Chromium reserves a download's name with an empty file, writes beside it
+        // (".crdownload") and renames over it when done: wait for that, not for the name.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let arrived = |path: &Path| std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+        let writing = || {
+            std::fs::read_dir(self.downloads.path())
+                .map(|dir| dir.flatten().any(|e| e.file_name().to_string_lossy().ends_with(".crdownload")))
+                .unwrap_or(false)
+        };
+        while !paths.iter().all(|p| arrived(p)) || writing() {
+            assert!(Instant::now() < deadline, "downloads {names:?} did not arrive");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        paths[0].clone()
     }
 }
 

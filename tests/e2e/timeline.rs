@@ -57,21 +57,8 @@ async fn the_current_view_downloads_as_csv_and_json() {
     assert!(shown > 0);
     browser.driver.find(By::Css("button.download-csv")).await.unwrap().click().await.unwrap();
     browser.driver.find(By::Css("button.download-json")).await.unwrap().click().await.unwrap();
-    let csv_path = browser.downloads.path().join("chronicle-timeline.csv");
+    let csv_path = browser.downloaded(&["chronicle-timeline.csv", "chronicle-view.json"]).await;
     let json_path = browser.downloads.path().join("chronicle-view.json");
-    // Chromium reserves a download's name with an empty file, writes beside it
-    // (".crdownload") and renames over it when done: wait for that, not for the name.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let arrived = |path: &std::path::Path| std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
-    let writing = || {
-        std::fs::read_dir(browser.downloads.path())
-            .map(|dir| dir.flatten().any(|e| e.file_name().to_string_lossy().ends_with(".crdownload")))
-            .unwrap_or(false)
-    };
-    while !(arrived(&csv_path) && arrived(&json_path)) || writing() {
-        assert!(Instant::now() < deadline, "downloads did not arrive");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert_eq!(csv.lines().count(), shown + 1, "a header and one row an event shown");
     assert!(csv.lines().skip(1).all(|l| l.contains(",meeting,")));

@@ -21,6 +21,7 @@ img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-act
 /// Placeholders in `assets/sw.js` that sealing replaces.
 const SW_VERSION: &str = "__CHRONICLE_VERSION__";
 const SW_SHELL: &str = "[/*__CHRONICLE_SHELL__*/]";
+const SW_CHUNKS: &str = "[/*__CHRONICLE_CHUNKS__*/]";
 
 /// `cargo xtask seal [DIR]`: DIR defaults to `$TRUNK_STAGING_DIR`, as Trunk's hook sets it.
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -37,13 +38,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn seal_dir(dir: &Path) -> Result<(), String> {
     let page_path = dir.join("index.html");
     let html = read_text(&page_path)?;
-    let html = match opening_of_latest_build() {
+    let out_dir = out_dir_of_latest_build();
+    let html = match out_dir.clone().and_then(|out| read_text(&out.join("opening.html"))) {
         Ok(opening) => with_opening(&html, &opening)?,
         Err(why) => {
             // A page without it still works: the loading message stays until the app.
             eprintln!("xtask: seal: no opening screen in the page: {why}");
             html
         }
+    };
+    // A split corpus's chunk files go beside the page, in `chunks/`: not part of the
+    // shell the worker installs with, but saved by it in the background.
+    let chunks = match &out_dir {
+        Ok(out) => copy_chunks(&out.join("chunks"), &dir.join("chunks"))?,
+        Err(_) => Vec::new(),
     };
     let sealed = seal_page(&html, |name| {
         std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
@@ -70,15 +78,47 @@ pub fn seal_dir(dir: &Path) -> Result<(), String> {
         version.update(name.as_bytes());
         version.update(std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?);
     }
+    // Chunk names carry their content's hash.
+    for name in &chunks {
+        version.update(name.as_bytes());
+    }
     let version = hex(&version.finalize()[..8]);
-    write(&sw_path, stamp_worker(&sw, &version, &files)?.as_bytes())
+    write(&sw_path, stamp_worker(&sw, &version, &files, &chunks)?.as_bytes())
 }
 
-/// The opening screen build.rs wrote for the wasm Trunk just built (`$OUT_DIR/opening.html`).
-/// That build's dependency file (`chronicle.d` beside the wasm, in the profile Trunk
-/// names in `TRUNK_PROFILE`, else the newer of release and debug) names the corpus the
-/// wasm embeds, so the build script's `OUT_DIR`.
-fn opening_of_latest_build() -> Result<String, String> {
+/// Copies the chunk files of `from` (build.rs's `$OUT_DIR/chunks`, absent before split
+/// corpora existed) into `to`, replacing what was there; their names as the page
+/// fetches them (`chunks/…`), sorted.
+fn copy_chunks(from: &Path, to: &Path) -> Result<Vec<String>, String> {
+    match std::fs::remove_dir_all(to) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("cannot empty {}: {e}", to.display()));
+        }
+        _ => {}
+    }
+    let Ok(entries) = std::fs::read_dir(from) else { return Ok(Vec::new()) };
+    let mut names = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            names.push(path.file_name().unwrap_or_default().to_string_lossy().into_owned());
+        }
+    }
+    names.sort();
+    if !names.is_empty() {
+        std::fs::create_dir_all(to).map_err(|e| format!("cannot make {}: {e}", to.display()))?;
+    }
+    for name in &names {
+        std::fs::copy(from.join(name), to.join(name)).map_err(|e| format!("cannot copy chunk {name}: {e}"))?;
+    }
+    Ok(names.into_iter().map(|n| format!("chunks/{n}")).collect())
+}
+
+/// The build script's `OUT_DIR` of the wasm Trunk just built, where it wrote the opening
+/// screen (`opening.html`) and a split corpus's chunk files. That build's dependency
+/// file (`chronicle.d` beside the wasm, in the profile Trunk names in `TRUNK_PROFILE`,
+/// else the newer of release and debug) names the corpus the wasm embeds.
+fn out_dir_of_latest_build() -> Result<PathBuf, String> {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| crate::root().join("target"), PathBuf::from);
     let target = target.join("wasm32-unknown-unknown");
     let profiles = match std::env::var("TRUNK_PROFILE").as_deref() {
@@ -98,7 +138,8 @@ fn opening_of_latest_build() -> Result<String, String> {
         .into_iter()
         .find(|p| p.ends_with("corpus.bin"))
         .ok_or_else(|| format!("{} names no corpus.bin", deps.display()))?;
-    read_text(&PathBuf::from(corpus).with_file_name("opening.html"))
+    let corpus = PathBuf::from(corpus);
+    corpus.parent().map(Path::to_path_buf).ok_or_else(|| format!("{} has no folder", corpus.display()))
 }
 
 /// The paths of a Makefile-style dependency line (`target: dep dep…`, spaces in a
@@ -293,14 +334,19 @@ fn quoted_after<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     Some(&inner[..inner.find(quote)?])
 }
 
-/// The service worker with this build's cache version and shell files filled in.
-pub fn stamp_worker(sw: &str, version: &str, files: &[String]) -> Result<String, String> {
-    if !sw.contains(SW_VERSION) || !sw.contains(SW_SHELL) {
-        return Err(format!("seal: sw.js lacks the {SW_VERSION} or {SW_SHELL} placeholder (sealed twice?)"));
+/// The service worker with this build's cache version, shell files and chunk files filled in.
+pub fn stamp_worker(sw: &str, version: &str, files: &[String], chunks: &[String]) -> Result<String, String> {
+    if !sw.contains(SW_VERSION) || !sw.contains(SW_SHELL) || !sw.contains(SW_CHUNKS) {
+        return Err(format!(
+            "seal: sw.js lacks the {SW_VERSION}, {SW_SHELL} or {SW_CHUNKS} placeholder (sealed twice?)"
+        ));
     }
-    let list: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().map(|f| format!("./{f}"))).collect();
-    let list = format!("[{}]", list.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", "));
-    Ok(sw.replace(SW_VERSION, version).replace(SW_SHELL, &list))
+    let quoted = |list: &mut dyn Iterator<Item = String>| {
+        format!("[{}]", list.map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", "))
+    };
+    let shell = quoted(&mut std::iter::once("./".to_owned()).chain(files.iter().map(|f| format!("./{f}"))));
+    let chunks = quoted(&mut chunks.iter().map(|f| format!("./{f}")));
+    Ok(sw.replace(SW_VERSION, version).replace(SW_SHELL, &shell).replace(SW_CHUNKS, &chunks))
 }
 
 fn sri(bytes: &[u8]) -> String {
@@ -410,10 +456,31 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     }
 
     #[test]
-    fn the_worker_gets_the_version_and_the_shell() {
-        let sw = format!("const CACHE = \"chronicle-shell-{SW_VERSION}\";\nconst SHELL = {SW_SHELL};");
-        let out = stamp_worker(&sw, "abc", &["a.js".into(), "b.wasm".into()]).unwrap();
-        assert_eq!(out, "const CACHE = \"chronicle-shell-abc\";\nconst SHELL = [\"./\", \"./a.js\", \"./b.wasm\"];");
-        assert!(stamp_worker(&out, "abc", &[]).is_err());
+    fn the_worker_gets_the_version_the_shell_and_the_chunks() {
+        let sw = format!(
+            "const CACHE = \"chronicle-shell-{SW_VERSION}\";\nconst SHELL = {SW_SHELL};\nconst CHUNKS = {SW_CHUNKS};"
+        );
+        let out = stamp_worker(&sw, "abc", &["a.js".into(), "b.wasm".into()], &["chunks/c-1.bin".into()]).unwrap();
+        assert_eq!(
+            out,
+            "const CACHE = \"chronicle-shell-abc\";\nconst SHELL = [\"./\", \"./a.js\", \"./b.wasm\"];\nconst CHUNKS = [\"./chunks/c-1.bin\"];"
+        );
+        assert!(stamp_worker(&out, "abc", &[], &[]).is_err());
+    }
+
+    #[test]
+    fn chunks_are_copied_beside_the_page_and_old_ones_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (from, to) = (tmp.path().join("out/chunks"), tmp.path().join("dist/chunks"));
+        std::fs::create_dir_all(&from).unwrap();
+        std::fs::create_dir_all(&to).unwrap();
+        std::fs::write(from.join("chunk-b.bin"), b"b").unwrap();
+        std::fs::write(from.join("chunk-a.bin"), b"a").unwrap();
+        std::fs::write(to.join("chunk-old.bin"), b"old").unwrap();
+        assert_eq!(copy_chunks(&from, &to).unwrap(), ["chunks/chunk-a.bin", "chunks/chunk-b.bin"]);
+        assert_eq!(std::fs::read(to.join("chunk-b.bin")).unwrap(), b"b");
+        assert!(!to.join("chunk-old.bin").exists(), "an old build's chunks are not served");
+        assert!(copy_chunks(&tmp.path().join("none"), &to).unwrap().is_empty());
+        assert!(!to.exists());
     }
 }

@@ -167,6 +167,9 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
         .map_err(|e| format!("cannot write the generated hostile articles: {e}"))?;
     let hostile_site = work.join("hostile-site");
     site::build_release(tools, &hostile_site, Some(&hostile_dir), &[])?;
+    // The bundled corpus split into small chunks, as a large corpus would be.
+    let split_site = work.join("split-site");
+    site::build_release(tools, &split_site, None, &[("CHRONICLE_SPLIT_FROM", "0"), ("CHRONICLE_CHUNK_BYTES", "4000")])?;
     let site_dir = work.join("site");
     site::build_release(tools, &site_dir, None, &[])?;
     site::print_sizes(&site_dir)?;
@@ -176,6 +179,7 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
         ("two".into(), two_site.clone()),
         ("empty".into(), empty_site),
         ("hostile".into(), hostile_site),
+        ("split".into(), split_site.clone()),
     ])?;
     let driver = ChromeDriver::start()?;
     cargo_test(
@@ -193,6 +197,8 @@ fn end_to_end(tools: &Tools, filter: Option<&str>) -> Result<Counts, String> {
             .env("CHRONICLE_E2E_EMPTY_SITE", server.url("empty"))
             .env("CHRONICLE_E2E_HOSTILE_SITE", server.url("hostile"))
             .env("CHRONICLE_E2E_HOSTILE_DIR", &hostile_dir)
+            .env("CHRONICLE_E2E_SPLIT_SITE", server.url("split"))
+            .env("CHRONICLE_E2E_SPLIT_SITE_DIR", &split_site)
             .env("CHRONICLE_WEBDRIVER", driver.url()),
     )
 }

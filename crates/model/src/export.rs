@@ -105,7 +105,11 @@ pub struct RelatedJson<'a> {
     pub articles: u32,
 }
 
-fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
+/// Article `i` as an export reads it: the corpus's, or a split corpus's with its body
+/// put back.
+type ArticleAt<'f, 'a> = &'f dyn Fn(u32) -> Option<&'a Article>;
+
+fn entity<'a>(corpus: &'a Corpus, e: &'a Entity, at: ArticleAt<'_, 'a>) -> EntityJson<'a> {
     let article_id = |i: u32| corpus.articles.get(i as usize).map_or("", |a| &*a.id);
     let mut indices: Vec<u32> = e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
     crate::order::sort(&mut indices);
@@ -122,7 +126,7 @@ fn entity<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityJson<'a> {
             .mentions
             .iter()
             .filter_map(|m| {
-                let article = corpus.articles.get(m.article as usize)?;
+                let article = at(m.article)?;
                 let paragraph = article.paragraphs.get(m.paragraph as usize)?;
                 let text = paragraph.get(m.start as usize..m.end as usize)?;
                 // Offsets into `text`, where paragraphs are joined by a blank line.
@@ -227,7 +231,7 @@ fn article(a: &Article) -> ArticleJson<'_> {
 pub fn export<'a>(corpus: &'a Corpus, warnings: &'a [(String, String)]) -> Export<'a> {
     Export {
         articles: corpus.articles.iter().map(article).collect(),
-        entities: corpus.entities.iter().map(|e| entity(corpus, e)).collect(),
+        entities: corpus.entities.iter().map(|e| entity(corpus, e, &|i| corpus.articles.get(i as usize))).collect(),
         events: corpus.events.iter().map(|e| event(corpus, e)).collect(),
         warnings: warnings.iter().map(|(file, message)| WarningJson { file, message }).collect(),
     }
@@ -236,6 +240,11 @@ pub fn export<'a>(corpus: &'a Corpus, warnings: &'a [(String, String)]) -> Expor
 /// The export of a view: the given events (timeline rows), the articles they come
 /// from and the entities they name.
 pub fn export_view<'a>(corpus: &'a Corpus, events: &[usize]) -> Export<'a> {
+    export_view_in(corpus, events, &|i| corpus.articles.get(i as usize))
+}
+
+/// [`export_view`] with each article as `at` gives it: a split corpus's, whole.
+pub fn export_view_in<'a>(corpus: &'a Corpus, events: &[usize], at: ArticleAt<'_, 'a>) -> Export<'a> {
     let mut articles: Vec<u32> = Vec::new();
     let mut entities: Vec<u32> = Vec::new();
     for &i in events {
@@ -248,8 +257,12 @@ pub fn export_view<'a>(corpus: &'a Corpus, events: &[usize]) -> Export<'a> {
     crate::order::sort(&mut entities);
     entities.dedup();
     Export {
-        articles: articles.iter().filter_map(|&a| corpus.articles.get(a as usize)).map(article).collect(),
-        entities: entities.iter().filter_map(|&x| corpus.entities.get(x as usize)).map(|e| entity(corpus, e)).collect(),
+        articles: articles.iter().filter_map(|&a| at(a)).map(article).collect(),
+        entities: entities
+            .iter()
+            .filter_map(|&x| corpus.entities.get(x as usize))
+            .map(|e| entity(corpus, e, at))
+            .collect(),
         events: events.iter().filter_map(|&i| corpus.events.get(i)).map(|e| event(corpus, e)).collect(),
         warnings: Vec::new(),
     }

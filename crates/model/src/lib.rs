@@ -23,6 +23,7 @@ pub use date::{Basis, Date, DateSpan, Precision, month_name};
 pub use entity::{Alias, Entity, EntityKind, Mention, Point, PointOf, Related, Role};
 pub use event::{Event, EventKind, Source};
 pub use format::{
-    DecodeError, Decoder, FORMAT_VERSION, MAGIC, decode, decode_all, decode_static, decode_with_search, encode,
+    Body, ChunkRef, DecodeError, Decoder, FORMAT_VERSION, MAGIC, Manifest, decode, decode_all, decode_chunk,
+    decode_manifest, decode_static, decode_with_search, encode, encode_chunk, encode_manifest, encode_with_index,
     event_base_id, slug_words, streams,
 };

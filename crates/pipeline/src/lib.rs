@@ -20,7 +20,7 @@ pub mod text;
 // The paths the command line, `build.rs`, xtask, the fuzz targets and the tests name.
 pub use corpus::{entities, events, recycle};
 pub use language::{dates, tagger, when};
-pub use output::{opening, preview};
+pub use output::{chunks, opening, preview};
 pub use page::html;
 
 use std::collections::{HashMap, HashSet};

@@ -30,6 +30,7 @@ use crate::text::Text;
 pub(crate) use crate::varint::put_varint;
 
 mod articles;
+mod chunks;
 mod entities;
 mod events;
 mod ids;
@@ -39,6 +40,9 @@ mod io;
 mod tests;
 
 use articles::*;
+pub use chunks::{
+    Body, ChunkRef, Manifest, decode_chunk, decode_manifest, encode_chunk, encode_manifest, encode_with_index,
+};
 use entities::*;
 use events::*;
 use ids::*;
@@ -99,19 +103,7 @@ pub(super) const ENTITY_REFS: usize = 10;
 
 /// Serialises a corpus, and the text index built from it, into the embedded format.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let mut w = Writer { streams: Default::default(), last_date: [0; 2] };
-    write_corpus(&mut w, corpus);
-    write_index(&mut w, &TextIndex::for_corpus(corpus));
-    let mut out = Vec::with_capacity(w.streams.iter().map(Vec::len).sum::<usize>() + 64);
-    out.extend_from_slice(&MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    for s in &w.streams {
-        put_varint(&mut out, s.len() as u64);
-    }
-    for s in &w.streams {
-        out.extend_from_slice(s);
-    }
-    out
+    encode_with_index(corpus, &TextIndex::for_corpus(corpus))
 }
 
 /// The streams of an encoded corpus, named, for reports on where the bytes go;

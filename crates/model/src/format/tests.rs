@@ -23,7 +23,7 @@ use crate::date::{Basis, Date, DateSpan, Precision};
 use crate::entity::{Alias, Entity, EntityKind, Mention, Point, PointOf, Related, Role};
 use crate::event::{Event, EventKind, Source};
 
-fn sample() -> Corpus {
+pub(super) fn sample() -> Corpus {
     Corpus {
         articles: vec![Article {
             id: "001".into(),
@@ -187,7 +187,7 @@ fn reports_truncation() {
 /// literal form: text that is in no paragraph, ids that are not derived from
 /// names, a first article that does not exist, bytes 0 and 1 inside strings,
 /// a date no calendar has.
-fn odd() -> Corpus {
+pub(super) fn odd() -> Corpus {
     let mut c = sample();
     c.articles.push(Article {
         id: "not-the-stem".into(),

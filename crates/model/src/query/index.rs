@@ -294,7 +294,7 @@ impl Index {
         }
         if let View::Article(id, at) = &mut state.view
             && let Some(event) = at.as_deref()
-            && target(corpus, id, event).is_none()
+            && !tells(corpus, id, event)
         {
             let event = shorten(event);
             problems.push(Problem(format!("no event “{event}” is told in this article; it opens at its top")));

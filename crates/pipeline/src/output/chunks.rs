@@ -1,0 +1,131 @@
+//! The split corpus for a corpus too large to embed whole: its core (what the timeline,
+//! filters and search need, each article's body cut to its lead) for the wasm, and
+//! the article bodies in content-hashed chunk files beside the page, listed with their
+//! SHA-256 in a manifest the wasm embeds (`model::Manifest`). The app fetches a chunk
+//! when a view needs a body, and the service worker saves them all for offline.
+
+use model::search::TextIndex;
+use model::{Body, ChunkRef, Corpus, Manifest};
+use sha2::{Digest, Sha256};
+
+/// From this many bytes of encoded corpus the build splits it (`CHRONICLE_SPLIT_FROM`
+/// overrides): about 5,000 articles of generated news. Below it the whole corpus is in
+/// the wasm, which opens fastest.
+pub const SPLIT_FROM_BYTES: usize = 16 << 20;
+
+/// About how many bytes of bodies a chunk holds: big enough that a corpus of 100,000
+/// articles is a few hundred files, small enough that opening one article fetches
+/// little more than it.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// A corpus as the build writes it.
+pub struct Split {
+    /// The embedded corpus: the whole one, or the core of a split one.
+    pub corpus: Vec<u8>,
+    /// The chunk files, named as the manifest names them; empty when whole.
+    pub chunks: Vec<(String, Vec<u8>)>,
+    /// The embedded manifest (`model::encode_manifest`); empty when whole.
+    pub manifest: Vec<u8>,
+}
+
+/// `corpus` whole when its encoding (`whole`) is under `from` bytes, else split into
+/// chunks of about `chunk_bytes`.
+pub fn split(corpus: &Corpus, whole: Vec<u8>, from: usize, chunk_bytes: usize) -> Split {
+    if whole.len() < from {
+        return Split { corpus: whole, chunks: Vec::new(), manifest: Vec::new() };
+    }
+    split_into(corpus, chunk_bytes)
+}
+
+/// The core and chunks of `corpus`, chunks of about `chunk_bytes` each. Articles go into
+/// chunks newest first (the order the article list and the timeline open in), so the
+/// bodies a reader opens first share few files; an article whose body is its lead
+/// alone stays whole in the core.
+pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
+    let index = TextIndex::for_corpus(corpus);
+    let mut core = corpus.clone();
+    let mut groups: Vec<Vec<(u32, Body)>> = Vec::new();
+    let mut size = 0;
+    // `Corpus::newest_first`'s order, as numbers.
+    let mut order: Vec<usize> = (0..corpus.articles.len()).collect();
+    let start = |i: usize| corpus.articles[i].published.as_ref().map(|p| p.start);
+    order.sort_by(|&x, &y| start(y).cmp(&start(x)).then_with(|| corpus.articles[x].id.cmp(&corpus.articles[y].id)));
+    for number in order {
+        let a = &corpus.articles[number];
+        if a.paragraphs.len() <= 1 && a.removed.is_empty() {
+            continue;
+        }
+        let bytes: usize = a.paragraphs.iter().chain(&a.removed).map(|t| t.len() + 1).sum();
+        if groups.is_empty() || size + bytes > chunk_bytes && size > 0 {
+            groups.push(Vec::new());
+            size = 0;
+        }
+        size += bytes;
+        groups.last_mut().expect("a group was pushed").push((number as u32, Body::of(a)));
+        core.articles[number] = Body::cut(a);
+    }
+    let mut chunks = Vec::with_capacity(groups.len());
+    let mut manifest = Manifest::default();
+    for mut group in groups {
+        group.sort_by_key(|(n, _)| *n);
+        let bytes = model::encode_chunk(&group);
+        let sha256: [u8; 32] = Sha256::digest(&bytes).into();
+        let file = format!("chunk-{}.bin", &Manifest::hex(&sha256)[..16]);
+        manifest.chunks.push(ChunkRef { file: file.clone(), sha256, articles: group.iter().map(|g| g.0).collect() });
+        chunks.push((file, bytes));
+    }
+    Split { corpus: model::encode_with_index(&core, &index), chunks, manifest: model::encode_manifest(&manifest) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        crate::process_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/articles"))
+            .expect("the bundled corpus reads")
+            .corpus
+    }
+
+    #[test]
+    fn a_small_corpus_stays_whole() {
+        let c = corpus();
+        let whole = model::encode(&c);
+        let s = split(&c, whole.clone(), whole.len() + 1, CHUNK_BYTES);
+        assert_eq!((s.corpus, s.chunks.len(), s.manifest.len()), (whole, 0, 0));
+    }
+
+    #[test]
+    fn the_core_and_its_chunks_give_back_the_whole_corpus() {
+        let c = corpus();
+        let whole = model::encode(&c);
+        // Small chunks, so that the bundled articles make several.
+        let s = split_into(&c, 4_000);
+        assert!(s.chunks.len() > 1, "{} chunks", s.chunks.len());
+        assert!(s.corpus.len() < whole.len());
+        let manifest = model::decode_manifest(&s.manifest).unwrap();
+        assert_eq!(manifest.chunks.len(), s.chunks.len());
+        let (mut core, index, recycled) = model::decode_all(&s.corpus).unwrap();
+        let (_, whole_index, whole_recycled) = model::decode_all(&whole).unwrap();
+        assert_eq!((index, recycled), (whole_index, whole_recycled));
+        for (entry, (file, bytes)) in manifest.chunks.iter().zip(&s.chunks) {
+            assert_eq!(&entry.file, file);
+            let sha: [u8; 32] = Sha256::digest(bytes).into();
+            assert_eq!(entry.sha256, sha, "the manifest holds each file's hash");
+            assert!(file.contains(&Manifest::hex(&sha)[..16]), "the name carries the hash");
+            let bodies = model::decode_chunk(Box::leak(bytes.clone().into_boxed_slice())).unwrap();
+            assert_eq!(bodies.iter().map(|b| b.0).collect::<Vec<_>>(), entry.articles);
+            for (a, body) in bodies {
+                core.articles[a as usize] = body.fill(&core.articles[a as usize]);
+            }
+        }
+        assert_eq!(core, c);
+    }
+
+    #[test]
+    fn the_same_corpus_splits_into_the_same_files() {
+        let c = corpus();
+        let (a, b) = (split_into(&c, 4_000), split_into(&c, 4_000));
+        assert_eq!((a.corpus, a.chunks, a.manifest), (b.corpus, b.chunks, b.manifest));
+    }
+}

@@ -1,0 +1,161 @@
+//! A split corpus's article bodies: the embedded core holds each article's lead, the
+//! chunk files beside the page the rest (`pipeline::chunks`). A view that shows a whole
+//! article asks here; the chunk is fetched once (from the service worker's cache when
+//! saved), its SHA-256 checked against the embedded manifest, and kept for the page's life.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+use js_sys::{ArrayBuffer, Uint8Array};
+use model::{Body, Manifest};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::Callback;
+
+/// Written by `build.rs`: the chunk files of a split corpus, empty for a corpus held whole.
+static MANIFEST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/manifest.bin"));
+
+/// The manifest and, for each article number, its chunk.
+static MANIFEST: LazyLock<(Manifest, Vec<Option<u32>>)> = LazyLock::new(|| {
+    // The manifest comes from the same build as the core, so damage here is a broken
+    // build; it then reads as no chunks and readers show the leads.
+    let m = model::decode_manifest(MANIFEST_BYTES).unwrap_or_default();
+    let of = m.chunk_of();
+    (m, of)
+});
+
+/// Where an article's whole body is.
+#[derive(Clone)]
+pub enum Whole {
+    /// The embedded corpus holds it whole.
+    Here,
+    /// Fetched and checked.
+    Ready(Rc<Body>),
+    /// Being fetched.
+    Loading,
+    /// Why it cannot be had.
+    Failed(Rc<str>),
+}
+
+enum Chunk {
+    Loading(Vec<Callback<()>>),
+    Ready(HashMap<u32, Rc<Body>>),
+    Failed(Rc<str>),
+}
+
+thread_local! {
+    static CHUNKS: RefCell<HashMap<u32, Chunk>> = RefCell::new(HashMap::new());
+}
+
+/// Whether the corpus is split (some bodies live in chunk files).
+pub fn split() -> bool {
+    !MANIFEST.0.chunks.is_empty()
+}
+
+/// Article `number`'s whole body; asks for its chunk the first time, and calls `then`
+/// when it has come (or failed).
+pub fn whole(number: u32, then: Callback<()>) -> Whole {
+    let Some(chunk) = MANIFEST.1.get(number as usize).copied().flatten() else { return Whole::Here };
+    let (answer, first) = CHUNKS.with(|c| {
+        let mut c = c.borrow_mut();
+        match c.get_mut(&chunk) {
+            Some(Chunk::Ready(bodies)) => match bodies.get(&number) {
+                Some(b) => (Whole::Ready(b.clone()), false),
+                None => (Whole::Failed("its chunk does not hold it".into()), false),
+            },
+            Some(Chunk::Failed(why)) => (Whole::Failed(why.clone()), false),
+            Some(Chunk::Loading(waiting)) => {
+                waiting.push(then);
+                (Whole::Loading, false)
+            }
+            None => {
+                c.insert(chunk, Chunk::Loading(vec![then]));
+                (Whole::Loading, true)
+            }
+        }
+    });
+    if first {
+        yew::platform::spawn_local(async move {
+            let entry = &MANIFEST.0.chunks[chunk as usize];
+            let next = match fetch(&entry.file, &entry.sha256).await {
+                Ok(bodies) => Chunk::Ready(bodies.into_iter().map(|(a, b)| (a, Rc::new(b))).collect()),
+                Err(why) => Chunk::Failed(why.into()),
+            };
+            let waiting = CHUNKS.with(|c| match c.borrow_mut().insert(chunk, next) {
+                Some(Chunk::Loading(w)) => w,
+                _ => Vec::new(),
+            });
+            waiting.into_iter().for_each(|cb| cb.emit(()));
+        });
+    }
+    answer
+}
+
+/// Every body the chunks hold, once all have come: `Err(Whole::Loading)` while some
+/// are on their way (all are asked for; `then` is called once, when the first of them
+/// still to come has come, so the caller asks again), `Err(Whole::Failed)` when one
+/// cannot be had. What a download of a split corpus's articles waits for.
+pub fn all(then: Callback<()>) -> Result<HashMap<u32, Rc<Body>>, Whole> {
+    let mut bodies = HashMap::new();
+    let mut waiting = Some(then);
+    for (k, c) in MANIFEST.0.chunks.iter().enumerate() {
+        let Some(&first) = c.articles.first() else { continue };
+        // Only one call of `then` is pending at a time, so one click gives one download.
+        let tell = waiting.take().unwrap_or_else(Callback::noop);
+        match whole(first, tell.clone()) {
+            Whole::Ready(_) => {
+                waiting.get_or_insert(tell);
+                CHUNKS.with(|chunks| {
+                    if let Some(Chunk::Ready(got)) = chunks.borrow().get(&(k as u32)) {
+                        bodies.extend(got.iter().map(|(&a, b)| (a, b.clone())));
+                    }
+                });
+            }
+            Whole::Failed(why) => return Err(Whole::Failed(why)),
+            Whole::Loading | Whole::Here => {}
+        }
+    }
+    if waiting.is_none() { Err(Whole::Loading) } else { Ok(bodies) }
+}
+
+/// Fetches `chunks/{file}` (same origin, which the page's `connect-src 'self'` allows),
+/// checks it and reads it; the error says what went wrong in words for the reader.
+async fn fetch(file: &str, sha256: &[u8; 32]) -> Result<Vec<(u32, Body)>, String> {
+    let url = format!("chunks/{file}");
+    let window = gloo::utils::window();
+    let unreachable = || {
+        format!("Its text is in {url}, which could not be fetched: offline before it was saved, or the site lacks it.")
+    };
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or_else(unreachable)?;
+    if !response.ok() {
+        return Err(format!(
+            "Its text is in {url}, which the site does not have (HTTP {}). Rebuild the site.",
+            response.status()
+        ));
+    }
+    let buffer: ArrayBuffer = match response.array_buffer() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|b| b.dyn_into().ok()).ok_or_else(unreachable)?,
+        Err(_) => return Err(unreachable()),
+    };
+    let digest = window
+        .crypto()
+        .and_then(|c| c.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer))
+        .map(JsFuture::from)
+        .map_err(|_| "This browser cannot check the article's text (no Web Crypto).".to_owned())?;
+    let digest = digest.await.map_err(|e: JsValue| format!("The article's text could not be checked: {e:?}"))?;
+    if Uint8Array::new(&digest).to_vec() != sha256 {
+        return Err(format!(
+            "Its text file {url} is not the one this build made (its SHA-256 differs): the site's files are damaged \
+             or from another build. Reload, or rebuild the site."
+        ));
+    }
+    // Kept for the page's life, so the bodies borrow their text from it.
+    let bytes: &'static [u8] = Box::leak(Uint8Array::new(&buffer).to_vec().into_boxed_slice());
+    model::decode_chunk(bytes).map_err(|e| format!("Its text file {url} could not be read: {e}."))
+}
