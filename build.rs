@@ -4,7 +4,7 @@
 //! `$OUT_DIR/preview.bin` (`pipeline::preview`; empty otherwise), which the app paints
 //! first, and its opening screen as static HTML to `$OUT_DIR/opening.html`
 //! (`pipeline::opening`; empty for a corpus without events), which `cargo xtask seal`
-//! writes into the page. A corpus of `pipeline::chunks::SPLIT_FROM_BYTES` or more
+//! writes into the page. A corpus with `pipeline::chunks::SPLIT_FROM_BYTES` of article bodies or more
 //! (`CHRONICLE_SPLIT_FROM` overrides; `CHRONICLE_CHUNK_BYTES` the chunks' size) is split: `corpus.bin` is its core, the article
 //! bodies are files in `$OUT_DIR/chunks/` (which `seal` copies beside the page) and
 //! `manifest.bin` lists them (empty for a corpus held whole). The folder is `assets/articles/`, or the one named by
@@ -25,7 +25,9 @@ fn main() -> ExitCode {
     // changing or removing an article rebuilds the app.
     println!("cargo:rerun-if-changed={}", dir.display());
 
-    let (bytes, output) = match pipeline::bundle_dir(&dir) {
+    let split_from = bytes_from_env("CHRONICLE_SPLIT_FROM", pipeline::chunks::SPLIT_FROM_BYTES);
+    let chunk_bytes = bytes_from_env("CHRONICLE_CHUNK_BYTES", pipeline::chunks::CHUNK_BYTES);
+    let (split, output) = match pipeline::bundle_split(&dir, split_from, chunk_bytes) {
         Ok(done) => done,
         Err(err) => {
             println!("cargo::error=Chronicle's corpus could not be built: {err}");
@@ -37,11 +39,8 @@ fn main() -> ExitCode {
     }
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let from = bytes_from_env("CHRONICLE_PREVIEW_FROM", pipeline::preview::PREVIEW_FROM_BYTES);
-    let preview = pipeline::preview::preview_bytes(&output.corpus, bytes.len(), from);
+    let preview = pipeline::preview::preview_bytes(&output.corpus, split.corpus.len(), from);
     let opening = pipeline::opening::opening_html(&output.corpus, pipeline::opening::OPENING_ROWS).into_bytes();
-    let split_from = bytes_from_env("CHRONICLE_SPLIT_FROM", pipeline::chunks::SPLIT_FROM_BYTES);
-    let chunk_bytes = bytes_from_env("CHRONICLE_CHUNK_BYTES", pipeline::chunks::CHUNK_BYTES);
-    let split = pipeline::chunks::split(&output.corpus, bytes, split_from, chunk_bytes);
     // The chunk files of this build only: `cargo xtask seal` copies the folder beside the page.
     let chunks = out_dir.join("chunks");
     let fresh = match std::fs::remove_dir_all(&chunks) {

@@ -54,6 +54,19 @@ pub fn split() -> bool {
     !MANIFEST.0.chunks.is_empty()
 }
 
+/// A split corpus's events told only in recycled passages, of `events` events: the
+/// core's decoder cannot find them, for the passages are in the chunks. `None` when whole.
+pub fn recycled_events(events: usize) -> Option<model::search::Bits> {
+    if !split() {
+        return None;
+    }
+    let mut bits = model::search::Bits::empty(events);
+    for &e in MANIFEST.0.recycled.iter().filter(|&&e| (e as usize) < events) {
+        bits.set(e as usize);
+    }
+    Some(bits)
+}
+
 /// Article `number`'s whole body; asks for its chunk the first time, and calls `then`
 /// when it has come (or failed).
 pub fn whole(number: u32, then: Callback<()>) -> Whole {

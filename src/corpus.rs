@@ -51,6 +51,7 @@ impl Lazy {
                 None => Decoder::of_static(self.bytes)?,
             };
             let (corpus, search, recycled) = decoder.finish()?;
+            let recycled = crate::bodies::recycled_events(corpus.events.len()).unwrap_or(recycled);
             let index = Index::with_parts(&corpus, search, recycled);
             Ok((corpus, index))
         })

@@ -63,6 +63,14 @@ async fn a_split_corpus_reads_each_article_whole_from_its_checked_chunk() {
     browser.open(&site).await;
     assert_eq!(browser.events_total().await, default_view(&corpus).len());
     assert!(browser.fetched("/chunks/").await.is_empty(), "the timeline needs no chunk");
+    // Hiding recycled background hides the events told only in recycled passages, which
+    // the chunks hold: the manifest names them.
+    let recycled = model::query::recycled_events(&corpus);
+    let repeats = model::query::repeated_publications(&corpus);
+    let fresh = (0..corpus.events.len()).filter(|&i| !recycled.get(i) && !repeats.get(i)).count();
+    assert!(fresh < default_view(&corpus).len(), "the bundled corpus has recycled background");
+    browser.open(&format!("{site}#hide=recycled")).await;
+    assert_eq!(browser.events_total().await, fresh);
     for article in corpus.articles.iter().filter(|a| a.paragraphs.len() > 1) {
         browser.open(&format!("{site}#article={}", article.id)).await;
         browser.wait_whole(article).await;

@@ -236,11 +236,18 @@ fn text_key(paragraphs: &[model::Text]) -> u64 {
 
 /// Runs the pipeline and encodes the result in the embedded format ([`model::encode`]).
 pub fn bundle_dir(dir: &Path) -> Result<(Vec<u8>, Output), Error> {
+    let (split, out) = bundle_split(dir, usize::MAX, chunks::CHUNK_BYTES)?;
+    Ok((split.corpus, out))
+}
+
+/// [`bundle_dir`] as the build writes it: split when its bodies hold `from` bytes or
+/// more, in chunks of about `chunk_bytes` (`chunks::split`).
+pub fn bundle_split(dir: &Path, from: usize, chunk_bytes: usize) -> Result<(chunks::Split, Output), Error> {
     let mut out = process_dir(dir)?;
     let started = Instant::now();
-    let bytes = model::encode(&out.corpus);
+    let split = chunks::split(&out.corpus, from, chunk_bytes);
     out.steps.push(("encode", started.elapsed()));
-    Ok((bytes, out))
+    Ok((split, out))
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ const USAGE: &str = "usage: pipeline extract DIR... [--out FILE]
 
 extract: processes every article file in each DIR and writes the corpus as JSON
 (articles, entities, events, warnings) to FILE or standard output.
-bundle: writes the corpus of DIR in the app's embedded format (what build.rs embeds).
+bundle: writes the corpus of DIR in the app's embedded format (what build.rs embeds);
+        a corpus split for its size writes its core to FILE, its chunk files into
+        FILE's name with .chunks and its manifest with .manifest.
 Warnings name the file and the problem on standard error.";
 
 fn main() -> ExitCode {
@@ -92,12 +94,29 @@ fn bundle(args: &[String]) -> Result<(), String> {
         _ => return Err(format!("bundle needs one folder and --out FILE\n\n{USAGE}")),
     };
     let started = Instant::now();
-    let (bytes, output) = pipeline::bundle_dir(&dir).map_err(|e| e.to_string())?;
+    let from = pipeline::chunks::SPLIT_FROM_BYTES;
+    let (split, output) =
+        pipeline::bundle_split(&dir, from, pipeline::chunks::CHUNK_BYTES).map_err(|e| e.to_string())?;
     let secs = started.elapsed().as_secs_f64();
     for w in &output.warnings {
         eprintln!("warning: {w}");
     }
-    std::fs::write(&out_file, bytes).map_err(|e| format!("cannot write {}: {e}", out_file.display()))?;
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    write(&out_file, &split.corpus)?;
+    // A split corpus's chunk files and manifest go beside FILE, as the build puts them beside the page.
+    let chunks = out_file.with_extension("chunks");
+    let _ = std::fs::remove_dir_all(&chunks);
+    let manifest = out_file.with_extension("manifest");
+    let _ = std::fs::remove_file(&manifest);
+    if !split.chunks.is_empty() {
+        std::fs::create_dir_all(&chunks).map_err(|e| format!("cannot create {}: {e}", chunks.display()))?;
+        for (name, bytes) in &split.chunks {
+            write(&chunks.join(name), bytes)?;
+        }
+        write(&manifest, &split.manifest)?;
+    }
     summary(&output, secs);
     Ok(())
 }

@@ -59,10 +59,15 @@ fn pipeline_files(dir: &Path) -> Vec<PathBuf> {
 /// the corpus and of its preview (which this build of `pipeline::preview` makes from it):
 /// brotli at quality 11 takes a quarter of an hour at 10,000 articles, and `--reuse`
 /// runs the browser side again over the same bytes.
-pub(super) fn cached_bundle_sizes(bin: &Path, bytes: &[u8], corpus: &model::Corpus) -> Value {
+pub(super) fn cached_bundle_sizes(bin: &Path, bundle: &Bundle) -> Value {
     use sha2::Digest as _;
+    let (bytes, corpus) = (&bundle.core[..], &bundle.corpus);
     let preview = pipeline::preview::preview_bytes(corpus, bytes.len(), pipeline::preview::PREVIEW_FROM_BYTES);
-    let digest = sha2::Sha256::new().chain_update(bytes).chain_update(&preview).finalize();
+    let mut digest = sha2::Sha256::new().chain_update(bytes).chain_update(&preview);
+    for c in &bundle.chunks {
+        digest.update(c);
+    }
+    let digest = digest.finalize();
     let hash: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     let cache = bin.with_extension("sizes.json");
     let kept = std::fs::read_to_string(&cache).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok());
@@ -70,15 +75,49 @@ pub(super) fn cached_bundle_sizes(bin: &Path, bytes: &[u8], corpus: &model::Corp
         println!("xtask: bench: sizes of these exact bytes kept from before ({})", cache.display());
         return kept["bundle"].clone();
     }
-    let sizes = bundle_sizes(bytes, &preview, corpus);
+    let sizes = bundle_sizes(bytes, &preview, &bundle.chunks, corpus);
     let _ = std::fs::write(&cache, json!({ "sha256": hash, "bundle": sizes }).to_string());
     sizes
 }
 
+/// What `pipeline bundle DIR --out FILE` wrote: the embedded corpus (a split corpus's
+/// core), its chunk files (beside FILE, `.chunks`), and the whole corpus they make.
+pub(super) struct Bundle {
+    pub(super) core: Vec<u8>,
+    pub(super) chunks: Vec<Vec<u8>>,
+    pub(super) corpus: model::Corpus,
+}
+
+/// Reads and decodes the bundle at `bin`, putting a split corpus's bodies back.
+pub(super) fn read_bundle(bin: &Path) -> Result<Bundle, String> {
+    let core = std::fs::read(bin).map_err(|e| format!("no bundle written: {e}"))?;
+    let mut corpus = model::decode(&core).map_err(|e| format!("its bundle does not decode: {e}"))?;
+    let mut names: Vec<PathBuf> = match std::fs::read_dir(bin.with_extension("chunks")) {
+        Ok(dir) => dir.flatten().map(|e| e.path()).collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    let mut chunks = Vec::with_capacity(names.len());
+    for path in names {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // The bench lives as long as the bodies it reads, so they may borrow for ever.
+        let kept: &'static [u8] = Box::leak(bytes.clone().into_boxed_slice());
+        let bodies = model::decode_chunk(kept).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (a, body) in bodies {
+            let article =
+                corpus.articles.get_mut(a as usize).ok_or_else(|| format!("{}: no article {a}", path.display()))?;
+            *article = body.fill(article);
+        }
+        chunks.push(bytes);
+    }
+    Ok(Bundle { core, chunks, corpus })
+}
+
 /// The embedded corpus's size (with `preview`, what `build.rs` embeds beside it, which
-/// the caller makes from the decoded corpus by the same function) and its floor: the corpus's own text
-/// (titles and clean paragraphs) compressed with brotli.
-fn bundle_sizes(bytes: &[u8], preview: &[u8], corpus: &model::Corpus) -> Value {
+/// the caller makes from the decoded corpus by the same function, and a split corpus's
+/// chunk files) and its floor: the corpus's own text (titles and clean paragraphs)
+/// compressed with brotli.
+fn bundle_sizes(bytes: &[u8], preview: &[u8], chunks: &[Vec<u8>], corpus: &model::Corpus) -> Value {
     let mut text = String::new();
     for a in &corpus.articles {
         text.push_str(&a.title);
@@ -96,7 +135,10 @@ fn bundle_sizes(bytes: &[u8], preview: &[u8], corpus: &model::Corpus) -> Value {
         (corpus.join().unwrap_or(0), floor)
     });
     let preview_brotli = brotli_len(preview, quality);
-    let corpus_brotli = corpus_brotli + preview_brotli;
+    let chunks_raw: usize = chunks.iter().map(Vec::len).sum();
+    let chunks_brotli: usize = chunks.iter().map(|c| brotli_len(c, quality)).sum();
+    let embedded_brotli = corpus_brotli + preview_brotli;
+    let corpus_brotli = embedded_brotli + chunks_brotli;
     // Where the bytes go: each stream of the format alone (brotli of the parts does
     // not add up exactly to brotli of the whole).
     let streams: Vec<Value> = model::streams(bytes)
@@ -106,8 +148,13 @@ fn bundle_sizes(bytes: &[u8], preview: &[u8], corpus: &model::Corpus) -> Value {
         .collect();
     json!({
         "streams": streams,
-        "corpus_raw": bytes.len() + preview.len(),
+        "corpus_raw": bytes.len() + preview.len() + chunks_raw,
         "corpus_brotli": corpus_brotli,
+        "embedded_raw": bytes.len() + preview.len(),
+        "embedded_brotli": embedded_brotli,
+        "chunks": chunks.len(),
+        "chunks_raw": chunks_raw,
+        "chunks_brotli": chunks_brotli,
         "preview_raw": preview.len(),
         "preview_brotli": preview_brotli,
         "floor_text_raw": text.len(),
@@ -134,7 +181,7 @@ pub fn bytes(args: &[String]) -> Result<(), String> {
         return Err("the corpus does not survive encoding and decoding".into());
     }
     let preview = pipeline::preview::preview_bytes(&output.corpus, bytes.len(), pipeline::preview::PREVIEW_FROM_BYTES);
-    let sizes = bundle_sizes(&bytes, &preview, &output.corpus);
+    let sizes = bundle_sizes(&bytes, &preview, &[], &output.corpus);
     println!("{}", serde_json::to_string_pretty(&sizes).unwrap_or_default());
     Ok(())
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::HUGE;
 use super::browser::{Plan, browse, tidy};
-use super::corpus::{cached_bundle_sizes, corpus_dir, folder_bytes, touch_corpus};
+use super::corpus::{cached_bundle_sizes, corpus_dir, folder_bytes, read_bundle, touch_corpus};
 use super::process::{git_head, load_average, run_limited, unix_now};
 use super::queries::{entity_sample, queries};
 use super::shell::files_with;
@@ -97,21 +97,17 @@ pub(super) fn measure_size(
         }
     };
     if bundled {
-        match std::fs::read(&bin) {
-            Ok(bytes) => {
-                println!("xtask: bench: {size}: decoding {} MB to size the floor", bytes.len() / 1_000_000);
-                match model::decode(&bytes) {
-                    Ok(c) => {
-                        e["bundle"] = cached_bundle_sizes(&bin, &bytes, &c);
-                        e["events"] = json!(c.events.len());
-                        e["entities"] = json!(c.entities.len());
-                        e["articles_read"] = json!(c.articles.len());
-                        corpus = Some(c);
-                    }
-                    Err(err) => fail(&mut e, format!("pipeline: its bundle does not decode: {err}")),
-                }
+        match read_bundle(&bin) {
+            Ok(bundle) => {
+                println!("xtask: bench: {size}: sizing {} MB and its floor", bundle.core.len() / 1_000_000);
+                e["bundle"] = cached_bundle_sizes(&bin, &bundle);
+                let c = bundle.corpus;
+                e["events"] = json!(c.events.len());
+                e["entities"] = json!(c.entities.len());
+                e["articles_read"] = json!(c.articles.len());
+                corpus = Some(c);
             }
-            Err(err) => fail(&mut e, format!("pipeline: no bundle written: {err}")),
+            Err(err) => fail(&mut e, format!("pipeline: {err}")),
         }
     }
 

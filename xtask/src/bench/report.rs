@@ -120,9 +120,25 @@ fn table_rows(report: &Value) -> Vec<Row> {
         }
         let b = &e["bundle"];
         if let Some(r) = b["ratio"].as_f64() {
+            if b["chunks"].as_u64().is_some_and(|n| n > 0) {
+                rows.push(row(
+                    s,
+                    "split: embedded core with preview / chunk files (raw / brotli)",
+                    format!(
+                        "{} / {}; {} files, {} / {}",
+                        kb(b["embedded_raw"].as_f64()),
+                        kb(b["embedded_brotli"].as_f64()),
+                        b["chunks"],
+                        kb(b["chunks_raw"].as_f64()),
+                        kb(b["chunks_brotli"].as_f64())
+                    ),
+                    "",
+                    None,
+                ));
+            }
             rows.push(row(
                 s,
-                "embedded corpus with its preview (raw / brotli)",
+                "corpus with its preview and any chunk files (raw / brotli)",
                 {
                     let sizes = format!("{} / {}", kb(b["corpus_raw"].as_f64()), kb(b["corpus_brotli"].as_f64()));
                     match (b["preview_raw"].as_f64(), b["preview_brotli"].as_f64()) {

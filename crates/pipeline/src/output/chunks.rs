@@ -8,9 +8,9 @@ use model::search::TextIndex;
 use model::{Body, ChunkRef, Corpus, Manifest};
 use sha2::{Digest, Sha256};
 
-/// From this many bytes of encoded corpus the build splits it (`CHRONICLE_SPLIT_FROM`
-/// overrides): about 5,000 articles of generated news. Below it the whole corpus is in
-/// the wasm, which opens fastest.
+/// From this many bytes of article bodies (paragraphs and removed furniture) the build
+/// splits the corpus (`CHRONICLE_SPLIT_FROM` overrides): about 5,000 articles of
+/// generated news. Below it the whole corpus is in the wasm, which opens fastest.
 pub const SPLIT_FROM_BYTES: usize = 16 << 20;
 
 /// About how many bytes of bodies a chunk holds: big enough that a corpus of 100,000
@@ -28,19 +28,25 @@ pub struct Split {
     pub manifest: Vec<u8>,
 }
 
-/// `corpus` whole when its encoding (`whole`) is under `from` bytes, else split into
-/// chunks of about `chunk_bytes`.
-pub fn split(corpus: &Corpus, whole: Vec<u8>, from: usize, chunk_bytes: usize) -> Split {
-    if whole.len() < from {
-        return Split { corpus: whole, chunks: Vec::new(), manifest: Vec::new() };
+/// `corpus` whole when its bodies hold fewer than `from` bytes, else split into chunks
+/// of about `chunk_bytes`.
+pub fn split(corpus: &Corpus, from: usize, chunk_bytes: usize) -> Split {
+    if body_bytes(corpus) < from {
+        return Split { corpus: model::encode(corpus), chunks: Vec::new(), manifest: Vec::new() };
     }
     split_into(corpus, chunk_bytes)
+}
+
+/// The bytes of the corpus's article bodies: what a split takes out of the wasm.
+pub fn body_bytes(corpus: &Corpus) -> usize {
+    corpus.articles.iter().flat_map(|a| a.paragraphs.iter().chain(&a.removed)).map(|t| t.len()).sum()
 }
 
 /// The core and chunks of `corpus`, chunks of about `chunk_bytes` each. Articles go into
 /// chunks newest first (the order the article list and the timeline open in), so the
 /// bodies a reader opens first share few files; an article whose body is its lead
-/// alone stays whole in the core.
+/// alone stays whole in the core. The manifest lists the events told only in recycled
+/// passages, which the core's decoder cannot find without them.
 pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
     let index = TextIndex::for_corpus(corpus);
     let mut core = corpus.clone();
@@ -52,10 +58,11 @@ pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
     order.sort_by(|&x, &y| start(y).cmp(&start(x)).then_with(|| corpus.articles[x].id.cmp(&corpus.articles[y].id)));
     for number in order {
         let a = &corpus.articles[number];
-        if a.paragraphs.len() <= 1 && a.removed.is_empty() {
+        if Body::is_lead(a) {
             continue;
         }
-        let bytes: usize = a.paragraphs.iter().chain(&a.removed).map(|t| t.len() + 1).sum();
+        let passages: usize = a.recycled.iter().map(|r| r.text.len() + r.first_seen.len() + 4).sum();
+        let bytes: usize = a.paragraphs.iter().chain(&a.removed).map(|t| t.len() + 1).sum::<usize>() + passages;
         if groups.is_empty() || size + bytes > chunk_bytes && size > 0 {
             groups.push(Vec::new());
             size = 0;
@@ -65,7 +72,8 @@ pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
         core.articles[number] = Body::cut(a);
     }
     let mut chunks = Vec::with_capacity(groups.len());
-    let mut manifest = Manifest::default();
+    let recycled = model::query::recycled_events(corpus).ones().map(|i| i as u32).collect();
+    let mut manifest = Manifest { chunks: Vec::new(), recycled };
     for mut group in groups {
         group.sort_by_key(|(n, _)| *n);
         let bytes = model::encode_chunk(&group);
@@ -90,9 +98,9 @@ mod tests {
     #[test]
     fn a_small_corpus_stays_whole() {
         let c = corpus();
-        let whole = model::encode(&c);
-        let s = split(&c, whole.clone(), whole.len() + 1, CHUNK_BYTES);
-        assert_eq!((s.corpus, s.chunks.len(), s.manifest.len()), (whole, 0, 0));
+        let s = split(&c, body_bytes(&c) + 1, CHUNK_BYTES);
+        assert_eq!((s.corpus, s.chunks.len(), s.manifest.len()), (model::encode(&c), 0, 0));
+        assert!(!split(&c, body_bytes(&c), CHUNK_BYTES).chunks.is_empty(), "from the threshold on, split");
     }
 
     #[test]
@@ -105,9 +113,12 @@ mod tests {
         assert!(s.corpus.len() < whole.len());
         let manifest = model::decode_manifest(&s.manifest).unwrap();
         assert_eq!(manifest.chunks.len(), s.chunks.len());
-        let (mut core, index, recycled) = model::decode_all(&s.corpus).unwrap();
+        let (mut core, index, _) = model::decode_all(&s.corpus).unwrap();
         let (_, whole_index, whole_recycled) = model::decode_all(&whole).unwrap();
-        assert_eq!((index, recycled), (whole_index, whole_recycled));
+        assert_eq!(index, whole_index);
+        let listed: Vec<usize> = manifest.recycled.iter().map(|&e| e as usize).collect();
+        assert_eq!(listed, whole_recycled.ones().collect::<Vec<_>>(), "the manifest lists the recycled events");
+        assert!(!listed.is_empty(), "the bundled corpus has events told only in recycled passages");
         for (entry, (file, bytes)) in manifest.chunks.iter().zip(&s.chunks) {
             assert_eq!(&entry.file, file);
             let sha: [u8; 32] = Sha256::digest(bytes).into();
