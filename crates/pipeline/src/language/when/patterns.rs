@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::language::date_words;
 use crate::language::dates::MONTH;
 
-use super::words::{NUMBERS, QUARTER_ORDINALS, SEASONS, TEENS, TENS, UNITS, WEEKDAYS, alternation, value_of};
+use super::words::{NUMBERS, QUARTER_ORDINALS, SEASONS, TEENS, TENS, UNITS, WEEKDAYS, alternation, pattern, value_of};
 
 /// A weekday's name (`[WEEKDAYS]`): `(Monday|…|Sunday)`.
 pub(super) static WEEKDAY: LazyLock<String> = LazyLock::new(|| format!("({})", alternation(WEEKDAYS.iter().copied())));
@@ -67,7 +67,8 @@ pub(super) static MONTH_RANGE: LazyLock<Regex> =
 
 pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
+        r"\b(?:{before})\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
+        before = pattern("BEFORE_MONTH"),
         MONTH = &*MONTH
     ))
 });
@@ -81,10 +82,7 @@ pub(super) static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static ON_WEEKDAY: LazyLock<Regex> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
     LazyLock::new(|| {
-        re(&format!(
-            r"\b(?:[Oo]n|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b",
-            WEEKDAY = &*WEEKDAY
-        ))
+        re(&format!(r"\b(?:{before})\s+{WEEKDAY}\b", before = pattern("BEFORE_WEEKDAY"), WEEKDAY = &*WEEKDAY))
     });
 
 /// "today's world" speaks of the present in general, not of a day: the possessive is
@@ -92,9 +90,8 @@ pub(super) static ON_WEEKDAY: LazyLock<Regex> =
 pub(super) static SIMPLE_RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
 
-pub(super) static NAMED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b")
-});
+pub(super) static NAMED_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b({})\s+(year|month|week)\b", pattern("RELATIVE_STEPS"))));
 
 pub(super) static AGO: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b", NUMBER = &*NUMBER)));
@@ -158,7 +155,8 @@ pub(super) static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         (alternation(UNITS.iter().copied()), alternation(TEENS.iter().copied()), alternation(TENS.iter().copied()));
     // "two thousand ten": the first of the teens after the units.
     re(&format!(
-        r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:({teens})|({tens})(?:[\s-]+({units}))?)|(two thousand)(?:[\s-]+(?:and\s+)?({units}|{ten}))?)\b",
+        r"(?i)\b((?:{before})\s+)?(?:(nineteen|eighteen)[\s-]+(?:({teens})|({tens})(?:[\s-]+({units}))?)|(two thousand)(?:[\s-]+(?:and\s+)?({units}|{ten}))?)\b",
+        before = pattern("BEFORE_SPELLED_YEAR"),
         ten = TEENS[0]
     ))
 });
@@ -194,24 +192,22 @@ pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
 /// of 1998"); "the fall of the wall" is caught to be refused.
 pub(super) static SEASON: LazyLock<Regex> = LazyLock::new(|| {
     let seasons = alternation(SEASONS.iter().map(|&(w, _)| w));
+    let (steps, before) = (pattern("SEASON_STEPS"), pattern("BEFORE_SEASON"));
     re(&format!(
-        r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Oo]ver|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:{seasons}))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{{2}})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?",
+        r"\b(?:({steps})\s+|(?:{before})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:{seasons}))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{{2}})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?",
     ))
 });
 
 pub(super) static PART_OF_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+((?:19|20)\d{2})\b"));
+    LazyLock::new(|| re(&format!(r"\b({})[\s-]+((?:19|20)\d{{2}})\b", pattern("PARTS_OF_YEAR"))));
 
 /// The words before a year that say it is what something covers ("a plan for 2024",
 /// "the budget for the year 2025", either year of "a plan for 2023-2024").
 pub(super) static FOR_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
 
-pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|to be|set to|plans? to|planned|scheduled|upcoming|intends? to)\b",
-    )
-});
+/// Words that put a sentence in the future (`[FUTURE]`).
+pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b({})\b", pattern("FUTURE"))));
 
 /// The value of a number before a unit of time: figures, a word of `[NUMBERS]`, or "a"/"an".
 pub(crate) fn number(word: &str) -> Option<i64> {

@@ -1,6 +1,7 @@
 //! The word lists of the date patterns (`assets/dates/when.txt`): weekdays, numbers and years
 //! in words, seasons, quarters' ordinals, the words that open a clause, each a section read
-//! with `crate::rules::section`; and the escaped alternation a pattern is built from.
+//! with `crate::rules::section`, and the pattern sections (the words around a weekday, a month,
+//! a season or a year, and those of the future); the escaped alternation a pattern is built from.
 
 use std::sync::LazyLock;
 
@@ -49,6 +50,12 @@ pub(super) static CLAUSE_OPENERS: LazyLock<Vec<&str>> = LazyLock::new(|| list("C
 /// Words that put a quarter named by what came before a year back ("the year-ago quarter").
 pub(super) static YEAR_BACK: LazyLock<Vec<&str>> = LazyLock::new(|| list("YEAR_BACK"));
 
+/// Section `[name]`, a pattern section (its entries regular expressions as written), as
+/// one alternation in the file's order.
+pub(super) fn pattern(name: &str) -> String {
+    crate::rules::alternation(&list(name))
+}
+
 /// The value of `word` in a valued list, compared in any case.
 pub(super) fn value_of(list: &[(&str, i64)], word: &str) -> Option<i64> {
     list.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, n)| n)
@@ -82,5 +89,18 @@ mod tests {
         assert_eq!(value_of(&SEASONS, "Fall"), Some(2), "SEASONS");
         assert_eq!(value_of(&QUARTER_ORDINALS, "3rd"), Some(3), "QUARTER_ORDINALS");
         assert_eq!(alternation(["a.b", "c"]), r"a\.b|c");
+        for (name, expected) in [
+            ("BEFORE_WEEKDAY", 12),
+            ("BEFORE_MONTH", 9),
+            ("RELATIVE_STEPS", 7),
+            ("SEASON_STEPS", 5),
+            ("BEFORE_SEASON", 10),
+            ("PARTS_OF_YEAR", 6),
+            ("BEFORE_SPELLED_YEAR", 8),
+            ("FUTURE", 16),
+        ] {
+            assert_eq!(list(name).len(), expected, "[{name}]");
+            assert!(regex::Regex::new(&pattern(name)).is_ok(), "[{name}]");
+        }
     }
 }
