@@ -327,7 +327,8 @@ mod tests {
         out
     }
 
-    fn article_of(text: &str) -> Article {
+    /// An article of one paragraph, `text` (the rules' tests in `classify/tests.rs` use it too).
+    pub(super) fn article_of(text: &str) -> Article {
         Article {
             id: "t".into(),
             file: "t.txt".into(),

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::corpus::entities::find::lists_exercises;
 use crate::corpus::entities::found::Proposals;
 use crate::corpus::entities::tokens::{runs, tokens};
 use crate::text::sentences;
@@ -28,40 +29,19 @@ fn show(f: &Found) -> String {
 /// Every run of `paragraph` as the rules read it, sentence by sentence, given to `each`
 /// (the countries the paragraph names first, as the article's would be).
 fn each_run(paragraph: &str, mut each: impl FnMut(&Run<'_>)) {
-    let countries: HashSet<String> = super::super::countries_named(&article(paragraph));
+    let countries: HashSet<String> = super::super::countries_named(&super::super::tests::article_of(paragraph));
     let all = sentences(paragraph);
     let proposals = Proposals::new(paragraph, &all);
     for (index, &sentence) in all.iter().enumerate() {
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
         let toks = tokens(sentence, offset);
-        let list_of_exercises = {
-            let lower = sentence.to_lowercase();
-            EXERCISE_WORDS
-                .iter()
-                .any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
-        };
+        let list_of_exercises = lists_exercises(sentence);
         let context = Context { list_of_exercises, countries: &countries, proposals: &proposals, sentence: index };
         for (start, end) in runs(paragraph, &toks) {
             if let Some(run) = Run::new(paragraph, &toks, start, end, &context) {
                 each(&run);
             }
         }
-    }
-}
-
-fn article(text: &str) -> model::Article {
-    model::Article {
-        id: "t".into(),
-        file: "t.txt".into(),
-        title: Default::default(),
-        title_stated: false,
-        authors: vec![],
-        outlets: vec![],
-        credited: vec![],
-        published: None,
-        paragraphs: vec![text.to_owned().into()],
-        removed: vec![],
-        recycled: vec![],
     }
 }
 
