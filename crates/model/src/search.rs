@@ -11,7 +11,6 @@ use std::collections::HashMap;
 pub use crate::bits::{Bits, Events, Ones};
 use crate::corpus::Corpus;
 use crate::event::EventKind;
-pub use crate::event_words::EventWords;
 pub use crate::text::{for_each_word, words};
 use crate::varint::read_varint;
 
@@ -325,7 +324,7 @@ mod tests {
     use super::*;
     use std::sync::Arc;
 
-    use crate::event_words::{ascending_union, common_prefix};
+    use crate::event_words::{EventWords, ascending_union, common_prefix};
 
     fn index(docs: &[&str]) -> TextIndex {
         TextIndex::build(docs.iter().map(|d| words(d).collect::<Vec<_>>()))

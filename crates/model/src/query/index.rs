@@ -7,7 +7,8 @@ use crate::bits::{Bits, Events};
 use crate::corpus::{Corpus, passage_holds};
 use crate::entity::EntityKind;
 use crate::event::EventKind;
-use crate::search::{EventWords, TextIndex};
+use crate::event_words::EventWords;
+use crate::search::TextIndex;
 use crate::text::fold;
 
 use super::*;

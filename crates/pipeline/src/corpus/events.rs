@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use model::{Article, Basis, DateSpan, Entity, EntityKind, Event, EventKind, Precision, Source};
 use regex::Regex;
 
+use crate::language::date_words;
 use crate::language::kinds::kind_of;
 use crate::language::when;
 use crate::rules::{alternation, section};
@@ -63,13 +64,24 @@ struct Pending {
     kind: EventKind,
 }
 
+/// The entries of section `[name]`, each escaped, as one alternation.
+fn words_alternation(name: &str) -> String {
+    list(name).into_iter().map(regex::escape).collect::<Vec<_>>().join("|")
+}
+
+/// A leading date phrase and its comma (`LEADING_DATE_WORDS`).
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:On|In|By|Since|Between|From|Until|During)\s[^,]{1,40},\s+").expect("valid regex")
+    Regex::new(&format!(r"^(?:{})\s[^,]{{1,40}},\s+", words_alternation("LEADING_DATE_WORDS"))).expect("valid regex")
 });
-/// A leading month with no comma after it ("In July the forum met …").
+/// A leading month with no comma after it ("In July the forum met …"; `LEADING_MONTH_WORDS`).
 static LEADING_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:On|In|By|Since|During)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+")
-        .expect("valid regex")
+    let months: Vec<String> = date_words::month_names().iter().map(|m| date_words::capitalised(m)).collect();
+    Regex::new(&format!(
+        r"^(?:{})\s+(?:early\s+|late\s+|mid-?)?(?:{})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\s+",
+        words_alternation("LEADING_MONTH_WORDS"),
+        months.join("|")
+    ))
+    .expect("valid regex")
 });
 
 struct Draft {
@@ -669,6 +681,8 @@ mod tests {
             ("RELATIVE_NUMBERS", 20),
             ("ANCHOR_STOP", 12),
             ("DATE_PREPOSITIONS", 10),
+            ("LEADING_DATE_WORDS", 8),
+            ("LEADING_MONTH_WORDS", 5),
         ] {
             let words = list(name);
             assert_eq!(words.len(), expected, "[{name}]");
@@ -681,6 +695,8 @@ mod tests {
         let c = RELATIVE_TO.captures("a hundred days after the war ended").expect("RELATIVE_NUMBERS");
         assert_eq!(&c[1], "a hundred");
         assert!(ANCHOR_STOP.contains(&"between") && DATE_PREPOSITIONS.contains(&"until"));
+        assert_eq!(summarise("On October 5, the ministers met", None), "The ministers met", "LEADING_DATE_WORDS");
+        assert_eq!(summarise("In early July the forum met", None), "The forum met", "LEADING_MONTH_WORDS");
     }
 
     /// `best_sharing` against its definition: count every list, sort, cut.

@@ -43,6 +43,30 @@ pub fn month_pattern() -> String {
     format!(r"({})\b\.?", names.join("|"))
 }
 
+/// The months' full names, lowercase, January first: the `month` entries no other
+/// entry extends (an abbreviation begins another entry: "jan", "sep" of "sept").
+static MONTH_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let entries: Vec<&str> = WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == "month")
+        .map(|(_, w)| w.trim())
+        .collect();
+    entries.iter().copied().filter(|w| !entries.iter().any(|o| o != w && o.starts_with(w))).collect()
+});
+
+/// The months' full names, lowercase, in the year's order.
+pub fn month_names() -> &'static [&'static str] {
+    &MONTH_NAMES
+}
+
+/// `word` with its first letter in capitals ("january" gives "January").
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// Whether `word` is an English month name or its abbreviation, exactly ("Mar." but not "Marcus").
 pub fn is_month_word(word: &str) -> bool {
     MONTH.contains(word.trim_end_matches('.').to_ascii_lowercase().as_str())
@@ -86,6 +110,8 @@ mod tests {
         assert!(is_past_verb("brought") && !is_past_verb("bring"));
         assert!(is_present_verb("is") && is_passive_aux("been"));
         assert_eq!(MONTH.len(), 24, "month");
+        assert_eq!(month_names().len(), 12, "month: {:?}", month_names());
+        assert_eq!((month_names()[0], month_names()[4], month_names()[11]), ("january", "may", "december"), "month");
         assert!(is_month_word("Mar.") && is_month_word("Sept") && !is_month_word("Marcus"), "month");
         let pattern = month_pattern();
         assert!(pattern.starts_with("(January|February|") && pattern.ends_with(r"|Dec)\b\.?"), "month: {pattern}");

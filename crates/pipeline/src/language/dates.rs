@@ -85,9 +85,8 @@ fn not_a_year(text: &str, start: usize, end: usize) -> bool {
 /// The month number of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u8> {
     let key = name.trim_end_matches('.').to_ascii_lowercase();
-    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| key.starts_with(m))?;
+    // A name's first three letters begin every spelling of its month ("Sept.", "Sep").
+    let i = crate::language::date_words::month_names().iter().position(|m| key.starts_with(&m[..3]))?;
     u8::try_from(i + 1).ok()
 }
 

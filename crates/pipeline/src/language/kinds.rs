@@ -102,7 +102,7 @@ fn met_someone(w: &[Word], _: &Range<usize>) -> Vec<Range<usize>> {
         let someone = is("after-meet", &next.lower)
             || (next.capitalised() && w[i].lower != "meeting")
             || is("person", &next.lower)
-            || (["the", "his", "her", "their", "its", "a"].contains(&next.lower.as_str()) && person_after(i + 2));
+            || (is("met-determiner", &next.lower) && person_after(i + 2));
         if someone {
             out.push(w[i].at.clone());
         }
@@ -121,13 +121,9 @@ fn meeting_held(w: &[Word], _: &Range<usize>) -> Vec<Range<usize>> {
         let before = i.saturating_sub(4)..i;
         let held_before = before.clone().any(|k| is_at("hold-verb", w, k));
         let held_after = (i + 1..(i + 3).min(w.len())).any(|k| is_at("hold-verb", w, k));
-        let at_one = before.clone().any(|k| {
-            is("at-meeting", &w[k].lower)
-                && w.get(k + 1).is_some_and(|d| {
-                    ["a", "an", "the", "its", "their", "his", "her", "this", "last", "next", "our"]
-                        .contains(&d.lower.as_str())
-                })
-        });
+        let at_one = before
+            .clone()
+            .any(|k| is("at-meeting", &w[k].lower) && w.get(k + 1).is_some_and(|d| is("meeting-determiner", &d.lower)));
         let with = w.get(i + 1).is_some_and(|x| ["with", "between"].contains(&x.lower.as_str()));
         if held_before || held_after || at_one || with {
             out.push(w[i].at.clone());
@@ -141,7 +137,7 @@ fn meeting_held(w: &[Word], _: &Range<usize>) -> Vec<Range<usize>> {
 fn discussed_with(w: &[Word], _: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for i in 0..w.len() {
-        if ["discussed", "discuss", "discusses", "discussing"].contains(&w[i].lower.as_str())
+        if is("discuss-verb", &w[i].lower)
             && w[i + 1..].iter().take(8).any(|x| x.lower == "with" || x.lower == "between")
         {
             out.push(w[i].at.clone());
@@ -382,6 +378,7 @@ mod tests {
         ]
         .into_iter()
         .chain(["agreement-noun", "sign-verb", "reach-verb", "exercise-noun", "exercise-word", "speech-verb"])
+        .chain(["met-determiner", "meeting-determiner", "discuss-verb"])
         {
             assert!(LISTS.get(list).is_some_and(|l| !l.is_empty()), "{list}");
         }

@@ -1,7 +1,7 @@
 //! The word lists the entity rules read: titles and ranks, the head words that make a name an
-//! organisation, a place, an agreement or an event, the words around exercises, speech verbs, and
-//! the capitalised words that never start a name. Written for the rules; none comes from the
-//! bundled articles or the development corpora. The entity rules (`crate::corpus::entities`) and
+//! organisation, a place, an agreement or an event, the words around exercises, speech verbs,
+//! the capitalised words that never start a name, and the small words around a role or a place.
+//! Written for the rules; none comes from the bundled articles or the development corpora. The entity rules (`crate::corpus::entities`) and
 //! the tagger's features read them.
 //!
 //! The lists themselves are data: `assets/entities/words.txt`, one section a list.
@@ -77,13 +77,28 @@ pub(crate) static SHORT_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| list("SHO
 /// Words set in capitals that label a story, not name an organisation ("BREAKING").
 pub(crate) static CAPITALS_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| list("CAPITALS_WORDS"));
 
+/// Words a lowercase role before a name does not reach back over (determiners, joins).
+pub(crate) static ROLE_BOUNDARIES: LazyLock<Vec<&str>> = LazyLock::new(|| list("ROLE_BOUNDARIES"));
+
+/// Lowercase words of a role's complement before the comma of a name in apposition.
+pub(crate) static ROLE_COMPLEMENTS: LazyLock<Vec<&str>> = LazyLock::new(|| list("ROLE_COMPLEMENTS"));
+
+/// Prepositions that make a lone capitalised word after them a place when nothing else decides.
+pub(crate) static LOCATIVES: LazyLock<Vec<&str>> = LazyLock::new(|| list("LOCATIVES"));
+
+/// Roman numerals in capitals, which are no acronyms.
+pub(crate) static ROMAN_NUMERALS: LazyLock<Vec<&str>> = LazyLock::new(|| list("ROMAN_NUMERALS"));
+
+/// Courtesy titles cut from the end of an office before a name ("… Industry Mr."), longest first.
+pub(crate) static COURTESY_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| list("COURTESY_TITLES"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_list_is_read_whole_from_the_data_file() {
-        let lists: [(&str, &LazyLock<Vec<&str>>, usize); 19] = [
+        let lists: [(&str, &LazyLock<Vec<&str>>, usize); 24] = [
             ("TITLES", &TITLES, 59),
             ("LOWER_TITLES", &LOWER_TITLES, 20),
             ("ORG_HEADS", &ORG_HEADS, 40),
@@ -103,6 +118,11 @@ mod tests {
             ("OFFICE_WORDS", &OFFICE_WORDS, 17),
             ("SHORT_TITLES", &SHORT_TITLES, 14),
             ("CAPITALS_WORDS", &CAPITALS_WORDS, 14),
+            ("ROLE_BOUNDARIES", &ROLE_BOUNDARIES, 11),
+            ("ROLE_COMPLEMENTS", &ROLE_COMPLEMENTS, 8),
+            ("LOCATIVES", &LOCATIVES, 5),
+            ("ROMAN_NUMERALS", &ROMAN_NUMERALS, 4),
+            ("COURTESY_TITLES", &COURTESY_TITLES, 6),
         ];
         for (name, list, expected) in lists {
             assert_eq!(list.len(), expected, "[{name}]");

@@ -46,11 +46,11 @@ pub fn credit(name: &str) -> Option<Credit> {
 /// of the block ("by Ann Lee | Published: …").
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^[Bb][Yy]|[\s/|,;]B[Yy])\b\s*").expect("valid regex"));
 /// What may follow a name in a byline, and ends it: a separator, or a word that
-/// introduces the date.
+/// introduces the date (`BYLINE_END`).
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    let ends = words::BYLINE_END.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     // "By Ann Lee on Monday, November 18th, 2019": a lowercase "on" ends the name.
-    Regex::new(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:published|posted|updated|last updated)\b)|(?-i:\son\s)")
-        .expect("valid regex")
+    Regex::new(&format!(r"(?i)\s*(?:[|•·]|\s[-–—]\s|\b(?:{ends})\b)|(?-i:\son\s)")).expect("valid regex")
 });
 /// A header block that is a byline: its credits. "By Daily / By Ann Lee" gives two;
 /// a name ends at a separator, a date, or a dateline glued to it ("By Ann LeeKARACHI,

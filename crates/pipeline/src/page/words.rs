@@ -36,6 +36,8 @@ pub(crate) static SECTION_HEADINGS: LazyLock<Vec<&str>> = LazyLock::new(|| list(
 pub(crate) static INLINE_SECTIONS: LazyLock<Vec<&str>> = LazyLock::new(|| list("INLINE_SECTIONS"));
 /// An outlet speaking to its reader.
 pub(crate) static APPEALS: LazyLock<Vec<&str>> = LazyLock::new(|| list("APPEALS"));
+/// Words that end a name in a byline, introducing its date.
+pub(crate) static BYLINE_END: LazyLock<Vec<&str>> = LazyLock::new(|| list("BYLINE_END"));
 
 #[cfg(test)]
 mod tests {
@@ -43,7 +45,7 @@ mod tests {
 
     #[test]
     fn every_list_is_read_whole_from_the_data_file() {
-        let lists: [(&str, &LazyLock<Vec<&str>>, usize); 11] = [
+        let lists: [(&str, &LazyLock<Vec<&str>>, usize); 12] = [
             ("GENERIC", &GENERIC, 14),
             ("ORGANISATION", &ORGANISATION, 16),
             ("NAME_PARTICLES", &NAME_PARTICLES, 14),
@@ -55,6 +57,7 @@ mod tests {
             ("SECTION_HEADINGS", &SECTION_HEADINGS, 33),
             ("INLINE_SECTIONS", &INLINE_SECTIONS, 10),
             ("APPEALS", &APPEALS, 7),
+            ("BYLINE_END", &BYLINE_END, 4),
         ];
         for (name, list, expected) in lists {
             assert_eq!(list.len(), expected, "[{name}]");

@@ -1,22 +1,23 @@
-//! What a capitalised run names: the cascade of rules (`classify_run`) over titles and offices,
-//! roles in apposition, head words, the gazetteer and datelines, and the helpers it asks; the
-//! tagger's names only where no rule decides.
-
-use std::sync::LazyLock;
+//! What a capitalised run names: a table of named rules (`RULES`) tried in order, each a small
+//! function that decides what the run is or passes: titles and offices, roles in apposition,
+//! editions and head words, datelines, initials, the gazetteer, speakers, lone words (whose
+//! fallbacks are a table of their own, `FALLBACKS`), and last the tagger's names where no rule
+//! decides. A rule's name is what its test is called; the `rule` strings of what it finds are the
+//! output's, as before.
 
 use model::EntityKind;
-use regex::Regex;
 
 use crate::language::gazetteer::{GAZETTEER, PlaceKind};
+use crate::language::name_words::{
+    AGREEMENT_HEADS, CAPITALS_WORDS, COMPANY_HEADS, EVENT_HEADS, EVENT_WORDS, EXERCISE_ADJECTIVES, EXERCISE_WORDS,
+    FUNCTION_WORDS, LOCATIVES, LOWER_TITLES, OFFICE_WORDS, ORG_HEADS, PLACE_FIRST_WORDS, PLACE_HEADS, ROMAN_NUMERALS,
+    SHORT_TITLES, SPEECH_VERBS,
+};
 use crate::page::words::NAME_PARTICLES;
 
 use super::found::{Context, Found, Proposed, place_word, push, push_person, via_rule};
+use super::roles::{apposition, office_before, push_titled, role_before_comma, role_start_before};
 use super::tokens::{EDITION, Token, is_title, span_text};
-use crate::language::name_words::{
-    AGREEMENT_HEADS, APPOSITION_ROLES, CAPITALS_WORDS, COMPANY_HEADS, EVENT_HEADS, EVENT_WORDS, EXERCISE_ADJECTIVES,
-    EXERCISE_WORDS, FUNCTION_WORDS, LOWER_TITLES, OFFICE_WORDS, ORG_HEADS, PLACE_FIRST_WORDS, PLACE_HEADS,
-    SHORT_TITLES, SPEECH_VERBS,
-};
 
 /// What the rules know better than the tagger about a name it takes for a person:
 /// a name that ends as a company's or a body's does ("… Shipbuilding", "… Ministry")
@@ -32,317 +33,509 @@ pub(super) fn retyped(kind: EntityKind, name: &str) -> EntityKind {
     }
 }
 
-/// A role in apposition after a name: ", an analyst at the Andean Institute," or
-/// ", director of the Andean Institute," (the role's words up to the next comma or
-/// stop; with no article, its first word must name a role).
-static APPOSITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,\s+(an?\s+|the\s+)?([^,.;:()“”\x22]{3,80}?)\s*(?:[,.;(]|$)").expect("valid regex"));
-
-/// The role in apposition at the start of `after` (the text right after a name), if
-/// its words name one (see [`APPOSITION`]).
-pub(super) fn apposition(after: &str) -> Option<String> {
-    let c = APPOSITION.captures(after)?;
-    let role_word = |w: &str| LOWER_TITLES.contains(&w) || APPOSITION_ROLES.contains(&w);
-    c[2].split_whitespace().take(if c.get(1).is_some() { 3 } else { 1 }).any(role_word).then(|| c[2].trim().to_owned())
+/// A capitalised run as the rules read it: tokens `start..end` of its sentence (function
+/// words at its start left out: "The Shusha Declaration", "During the …"), its text and
+/// byte range in the paragraph, and the words around it.
+struct Run<'a> {
+    paragraph: &'a str,
+    toks: &'a [Token<'a>],
+    start: usize,
+    end: usize,
+    context: &'a Context<'a>,
+    text: &'a str,
+    /// The run's byte range in the paragraph.
+    s: usize,
+    e: usize,
+    /// The word right after the run, when it is not capitalised.
+    next: Option<&'a str>,
+    /// The word right before the run.
+    prev: Option<&'a str>,
+    words: Vec<&'a str>,
+    last: &'a str,
+    /// Two to four words, none a head word or a country: they could be a person's name.
+    name_words: bool,
 }
 
+impl<'a> Run<'a> {
+    /// The run of tokens `start..end`, unless it is only function words.
+    fn new(
+        paragraph: &'a str,
+        toks: &'a [Token<'a>],
+        mut start: usize,
+        end: usize,
+        context: &'a Context<'a>,
+    ) -> Option<Run<'a>> {
+        while start < end && FUNCTION_WORDS.contains(&toks[start].text) {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let words: Vec<&str> = toks[start..end].iter().map(|t| t.text).collect();
+        Some(Run {
+            paragraph,
+            toks,
+            start,
+            end,
+            context,
+            text: span_text(paragraph, toks, start, end),
+            s: toks[start].start,
+            e: toks[end - 1].end,
+            next: toks.get(end).filter(|t| !t.capitalised()).map(|t| t.text),
+            prev: start.checked_sub(1).map(|i| toks[i].text),
+            last: words[words.len() - 1],
+            name_words: (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w)),
+            words,
+        })
+    }
+
+    /// The tagger's names in the run's sentence (tagged when a rule first asks).
+    fn proposed(&self) -> &'a [Proposed] {
+        self.context.proposals.get(self.context.sentence)
+    }
+
+    /// Whether the tagger takes some of the run for a name.
+    fn tagged(&self) -> bool {
+        self.proposed().iter().any(|p| p.start < self.e && self.s < p.end)
+    }
+
+    /// What the run is as a single mention of `kind` named `name`, found by `rule`.
+    fn one(&self, kind: EntityKind, name: &str, rule: &'static str) -> Option<Vec<Found>> {
+        let mut found = Vec::new();
+        push(&mut found, kind, self.text, name, rule, self.s, self.e);
+        Some(found)
+    }
+
+    /// The run as a person, with the role the text gives them.
+    fn person(&self, role: String) -> Option<Vec<Found>> {
+        let mut found = Vec::new();
+        push_person(&mut found, self.text, role, self.s, self.e);
+        Some(found)
+    }
+}
+
+/// A rule: what the run names (the mentions to record), or `None` to pass to the next.
+type Rule = fn(&Run<'_>) -> Option<Vec<Found>>;
+
+/// The rules, in the order they are tried; the first that decides wins. The last,
+/// `tagger`, always decides.
+const RULES: &[(&str, Rule)] = &[
+    ("title-of-office", title_of_office),
+    ("title", title),
+    ("lowercase-role", lowercase_role),
+    ("role-before-comma", role_then_name),
+    ("edition", edition),
+    ("agreement-head", agreement_head),
+    ("before-exercise-word", before_exercise_word),
+    ("after-exercise-word", after_exercise_word),
+    ("event-head", event_head),
+    ("dateline", dateline),
+    ("initials", initials),
+    ("organisation", organisation),
+    ("organisation-of-place", organisation_of_place),
+    ("place-head", place_head),
+    ("gazetteer", gazetteer),
+    ("list-of-exercises", list_of_exercises),
+    ("speaker", speaker),
+    ("apposition", role_in_apposition),
+    ("surname", surname),
+    ("tagger", tagger),
+];
+
+/// Classifies the run of tokens `start..end` of a sentence, adding what it names to `found`.
 pub(super) fn classify_run(
     paragraph: &str,
     toks: &[Token<'_>],
-    mut start: usize,
+    start: usize,
     end: usize,
     context: &Context<'_>,
     found: &mut Vec<Found>,
 ) {
-    let Context { list_of_exercises, countries, proposals, sentence } = *context;
-    let proposed = || proposals.get(sentence);
-    // Function words never start a name ("The Shusha Declaration", "During the …").
-    while start < end && FUNCTION_WORDS.contains(&toks[start].text) {
-        start += 1;
+    if let Some(run) = Run::new(paragraph, toks, start, end, context) {
+        found.extend(decide(&run).1);
     }
-    if start >= end {
-        return;
-    }
-    let text = span_text(paragraph, toks, start, end);
-    let (s, e) = (toks[start].start, toks[end - 1].end);
-    let next = toks.get(end).filter(|t| !t.capitalised()).map(|t| t.text);
-    let prev = start.checked_sub(1).map(|i| toks[i].text);
-    let words: Vec<&str> = toks[start..end].iter().map(|t| t.text).collect();
-    let last = *words.last().expect("non-empty run");
+}
 
-    // A title with its office, then the name: "Minister of Defense Ana Rojas",
-    // "President of Chile Mateo Luis Ortega". The office ends at its last country
-    // or office word; else the name is the last two words.
-    if let Some(k) = words.iter().position(|w| is_title(w))
-        && words.get(k + 1) == Some(&"of")
-        && words.len() >= k + 4
+/// The first rule that decides what `run` names: its name and what it found.
+fn decide(run: &Run<'_>) -> (&'static str, Vec<Found>) {
+    RULES.iter().find_map(|&(name, rule)| rule(run).map(|found| (name, found))).unwrap_or(("none", Vec::new()))
+}
+
+/// A title with its office, then the name: "Minister of Defense Ana Rojas",
+/// "President of Chile Mateo Luis Ortega". The office ends at its last country or
+/// office word; else the name is the last two words.
+fn title_of_office(r: &Run<'_>) -> Option<Vec<Found>> {
+    let words = &r.words;
+    let k = words.iter().position(|w| is_title(w))?;
+    if words.get(k + 1) != Some(&"of") || words.len() < k + 4 {
+        return None;
+    }
+    let office_end = (k + 2..words.len())
+        .rev()
+        .find(|&j| is_country(words[j]) || is_head(words[j]) || OFFICE_WORDS.contains(&words[j]))
+        .map_or(words.len() - 2, |j| j + 1);
+    let name_len = words.len() - office_end;
+    if !(1..=4).contains(&name_len) || !words[office_end..].iter().all(|w| !is_head(w) && !is_country(w) && *w != "of")
     {
-        let office_end = (k + 2..words.len())
-            .rev()
-            .find(|&j| is_country(words[j]) || is_head(words[j]) || OFFICE_WORDS.contains(&words[j]))
-            .map_or(words.len() - 2, |j| j + 1);
-        let name_len = words.len() - office_end;
-        if (1..=4).contains(&name_len)
-            && words[office_end..].iter().all(|w| !is_head(w) && !is_country(w) && *w != "of")
-        {
-            let role = span_text(paragraph, toks, start, start + office_end).to_owned();
-            push_titled(found, paragraph, toks, (start, start + office_end, end), name_len, role);
-            return;
-        }
+        return None;
     }
-    // A title or rank followed by a name: a person, with the title as the role.
-    if let Some(k) = words.iter().rposition(|w| is_title(w)) {
-        let name_words = words[k + 1..].iter().filter(|w| !NAME_PARTICLES.contains(w)).count();
-        if (1..=4).contains(&name_words)
-            && words[k + 1..].iter().all(|w| !is_head(w))
-            && toks[start + k + 1].capitalised()
-        {
-            let role_start = office_before(paragraph, toks, start);
-            let mut role = span_text(paragraph, toks, role_start, start + k + 1).to_owned();
-            let title = &toks[start + k];
-            if SHORT_TITLES.contains(&title.text) && paragraph[title.end..].starts_with('.') {
-                role.push('.');
-            }
-            push_titled(found, paragraph, toks, (role_start, start + k + 1, end), name_words, role);
-            return;
-        }
-    }
-    // Two to four words that could be a person's name.
-    let name_words = (2..=4).contains(&words.len()) && words.iter().all(|w| !is_head(w) && !is_country(w));
-    // A lowercase role word right before: "counterpart Ana Rojas", "ambassador Lars Holm".
-    if prev.is_some_and(|p| LOWER_TITLES.contains(&p)) && name_words {
-        // The role's own words ("Chilean") are a run of their own, found there.
-        let role_start = role_start_before(paragraph, toks, start - 1);
-        push_person(found, text, paragraph[toks[role_start].start..toks[start - 1].end].to_owned(), s, e);
-        return;
-    }
-    // The role, then the name in apposition: "the Azerbaijani ambassador to Türkiye,
-    // Rashad Mammadli,", "the company's chief executive, Ana Rojas".
-    if name_words
-        && start > 0
-        && &paragraph[toks[start - 1].end..toks[start].start] == ", "
-        && let Some(title) = role_before_comma(paragraph, toks, start - 1)
+    let role = span_text(r.paragraph, r.toks, r.start, r.start + office_end).to_owned();
+    let mut found = Vec::new();
+    push_titled(&mut found, r.paragraph, r.toks, (r.start, r.start + office_end, r.end), name_len, role);
+    Some(found)
+}
+
+/// A title or rank followed by a name: a person, with the title as the role.
+fn title(r: &Run<'_>) -> Option<Vec<Found>> {
+    let k = r.words.iter().rposition(|w| is_title(w))?;
+    let name_words = r.words[k + 1..].iter().filter(|w| !NAME_PARTICLES.contains(w)).count();
+    if !(1..=4).contains(&name_words)
+        || !r.words[k + 1..].iter().all(|w| !is_head(w))
+        || !r.toks[r.start + k + 1].capitalised()
     {
-        let role_start = role_start_before(paragraph, toks, title);
-        push_person(found, text, paragraph[toks[role_start].start..toks[start - 1].end].to_owned(), s, e);
-        return;
+        return None;
     }
-    // An edition: "Efes-2022", "Eurasian Peace - 2021".
-    if let Some(c) = EDITION.captures(text) {
-        let series = c[1].trim().to_owned();
-        if !series.is_empty() && series.chars().next().is_some_and(char::is_uppercase) {
-            let kind =
-                if next.is_some_and(|n| EVENT_WORDS.contains(&n)) { EntityKind::Event } else { EntityKind::Exercise };
-            found.push(Found {
-                kind,
-                surface: text.to_owned(),
-                name: text.to_owned(),
-                rule: "name",
-                start: s,
-                end: e,
-                role: None,
-                series: (kind == EntityKind::Exercise).then_some(series),
-                fallback: None,
-            });
-            return;
-        }
+    let role_start = office_before(r.paragraph, r.toks, r.start);
+    let mut role = span_text(r.paragraph, r.toks, role_start, r.start + k + 1).to_owned();
+    let title = &r.toks[r.start + k];
+    if SHORT_TITLES.contains(&title.text) && r.paragraph[title.end..].starts_with('.') {
+        role.push('.');
     }
-    if words.iter().any(|w| AGREEMENT_HEADS.contains(w)) {
-        push(found, EntityKind::Agreement, text, text, "name", s, e);
-        return;
+    let mut found = Vec::new();
+    push_titled(&mut found, r.paragraph, r.toks, (role_start, r.start + k + 1, r.end), name_words, role);
+    Some(found)
+}
+
+/// A lowercase role word right before a name: "counterpart Ana Rojas", "ambassador
+/// Lars Holm". The role's own words ("Chilean") are a run of their own, found there.
+fn lowercase_role(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !(r.prev.is_some_and(|p| LOWER_TITLES.contains(&p)) && r.name_words) {
+        return None;
     }
-    // "Efes exercises", not "Joint exercises" opening a sentence.
-    let describes = words.len() == 1 && EXERCISE_ADJECTIVES.contains(&words[0].to_lowercase().as_str());
-    if next.is_some_and(|n| EXERCISE_WORDS.contains(&n))
-        && !words.iter().all(|w| w.split('-').all(is_country))
-        && !describes
+    let role_start = role_start_before(r.paragraph, r.toks, r.start - 1);
+    r.person(r.paragraph[r.toks[role_start].start..r.toks[r.start - 1].end].to_owned())
+}
+
+/// The role, then the name in apposition: "the Azerbaijani ambassador to Türkiye,
+/// Rashad Mammadli,", "the company's chief executive, Ana Rojas".
+fn role_then_name(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !(r.name_words && r.start > 0 && &r.paragraph[r.toks[r.start - 1].end..r.s] == ", ") {
+        return None;
+    }
+    let title = role_before_comma(r.paragraph, r.toks, r.start - 1)?;
+    let role_start = role_start_before(r.paragraph, r.toks, title);
+    r.person(r.paragraph[r.toks[role_start].start..r.toks[r.start - 1].end].to_owned())
+}
+
+/// An edition: "Efes-2022", "Eurasian Peace - 2021"; an event when an event's word
+/// follows ("the Aerofest-2023 fair"), else an exercise of its series.
+fn edition(r: &Run<'_>) -> Option<Vec<Found>> {
+    let c = EDITION.captures(r.text)?;
+    let series = c[1].trim().to_owned();
+    if series.is_empty() || !series.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let kind = if r.next.is_some_and(|n| EVENT_WORDS.contains(&n)) { EntityKind::Event } else { EntityKind::Exercise };
+    Some(vec![Found {
+        kind,
+        surface: r.text.to_owned(),
+        name: r.text.to_owned(),
+        rule: "name",
+        start: r.s,
+        end: r.e,
+        role: None,
+        series: (kind == EntityKind::Exercise).then_some(series),
+        fallback: None,
+    }])
+}
+
+/// A word that makes a name an agreement: "Treaty of Lisbon", "Oslo Accords".
+fn agreement_head(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !r.words.iter().any(|w| AGREEMENT_HEADS.contains(w)) {
+        return None;
+    }
+    r.one(EntityKind::Agreement, r.text, "name")
+}
+
+/// A name before an exercise's word: "Efes exercises", not "Joint exercises" opening
+/// a sentence, nor countries' names ("Turkish-Azerbaijani exercises").
+fn before_exercise_word(r: &Run<'_>) -> Option<Vec<Found>> {
+    let describes = r.words.len() == 1 && EXERCISE_ADJECTIVES.contains(&r.words[0].to_lowercase().as_str());
+    if !(r.next.is_some_and(|n| EXERCISE_WORDS.contains(&n))
+        && !r.words.iter().all(|w| w.split('-').all(is_country))
+        && !describes)
     {
-        push(found, EntityKind::Exercise, text, text, "name", s, e);
-        return;
+        return None;
     }
-    // A name right after the word: "the bilateral exercise Turgutreis-IX".
-    if prev.is_some_and(|p| EXERCISE_WORDS.contains(&p))
-        && (1..=4).contains(&words.len())
-        && words.iter().all(|w| !is_head(w) && !w.split('-').all(is_country))
-        && GAZETTEER.lookup_in(text, countries).is_none()
-        && crate::language::dates::find_dates(text).is_empty()
+    r.one(EntityKind::Exercise, r.text, "name")
+}
+
+/// A name right after an exercise's word: "the bilateral exercise Turgutreis-IX", not
+/// a place or a date ("During the exercise Azerbaijan sent troops").
+fn after_exercise_word(r: &Run<'_>) -> Option<Vec<Found>> {
+    let countries = r.context.countries;
+    if !(r.prev.is_some_and(|p| EXERCISE_WORDS.contains(&p))
+        && (1..=4).contains(&r.words.len())
+        && r.words.iter().all(|w| !is_head(w) && !w.split('-').all(is_country))
+        && GAZETTEER.lookup_in(r.text, countries).is_none()
+        && crate::language::dates::find_dates(r.text).is_empty())
     {
-        push(found, EntityKind::Exercise, text, text, "name", s, e);
-        return;
+        return None;
     }
-    if words.len() >= 2 && EVENT_HEADS.contains(&last) {
-        push(found, EntityKind::Event, text, text, "name", s, e);
-        return;
+    r.one(EntityKind::Exercise, r.text, "name")
+}
+
+/// A last word that makes a name an event: "Eurasian Economic Forum".
+fn event_head(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !(r.words.len() >= 2 && EVENT_HEADS.contains(&r.last)) {
+        return None;
     }
-    // A place in capitals opening a dateline that the gazetteer does not know
-    // ("KAGRAD, Oct. 20 (Daily) --"): a place, named as the text writes it elsewhere.
-    if s == 0
-        && words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
-        && GAZETTEER.lookup_in(text, countries).is_none()
-        && crate::page::dateline::follows_a_dateline_place(&paragraph[e..])
-        // A section's word in a headline ("SOCCER - …") is no place: the tagger agrees.
-        && proposed().iter().any(|p| p.start < e && s < p.end)
+    r.one(EntityKind::Event, r.text, "name")
+}
+
+/// A place in capitals opening a dateline that the gazetteer does not know ("KAGRAD,
+/// Oct. 20 (Daily) --"): a place, named as the text writes it elsewhere ("Kagrad").
+/// A section's word in a headline ("SOCCER - …") is no place: the tagger agrees.
+fn dateline(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !(r.s == 0
+        && r.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+        && r.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && GAZETTEER.lookup_in(r.text, r.context.countries).is_none()
+        && crate::page::dateline::follows_a_dateline_place(&r.paragraph[r.e..])
+        && r.tagged())
     {
-        let name = text
-            .split(' ')
-            .map(|w| {
-                let mut chars = w.chars();
-                chars
-                    .next()
-                    .map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        push(found, EntityKind::Place, text, &name, "dateline", s, e);
-        return;
+        return None;
     }
-    // Capitals that are a country's initials ("UAE", "USA").
-    if is_acronym(text)
-        && let Some(country) = GAZETTEER.initials(text)
-    {
-        push(found, EntityKind::Place, text, &country.name, "initials", s, e);
-        return;
+    let name = r
+        .text
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    r.one(EntityKind::Place, &name, "dateline")
+}
+
+/// Capitals that are a country's initials ("UAE", "USA").
+fn initials(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !is_acronym(r.text) {
+        return None;
     }
-    // A word in capitals is an acronym, unless it is a place's name of four letters or
-    // more ("BAKU —" in a dateline; "UN" is also a village's name).
-    // In a line set in capitals every word looks like an acronym ("GMT", "SCHEDULE"):
-    // there only what the tagger takes for a name.
-    let acronym = is_acronym(text)
-        && (text.len() < 4 || GAZETTEER.lookup_in(text, countries).is_none())
-        && (!in_capitals(toks) || proposed().iter().any(|p| p.start < e && s < p.end));
-    if (ORG_HEADS.contains(&last) && (words.len() >= 2 || next.is_none())
+    let country = GAZETTEER.initials(r.text)?;
+    r.one(EntityKind::Place, &country.name, "initials")
+}
+
+/// A last word that makes a name an organisation ("Kenyan Defence Ministry"), a
+/// ministry's name ("Ministry of …"), or an acronym: a word in capitals, unless it is a
+/// place's name of four letters or more ("BAKU —" in a dateline; "UN" is also a
+/// village's name). In a line set in capitals every word looks like an acronym ("GMT",
+/// "SCHEDULE"): there only what the tagger takes for a name.
+fn organisation(r: &Run<'_>) -> Option<Vec<Found>> {
+    let acronym = is_acronym(r.text)
+        && (r.text.len() < 4 || GAZETTEER.lookup_in(r.text, r.context.countries).is_none())
+        && (!in_capitals(r.toks) || r.tagged());
+    let words = &r.words;
+    if !((ORG_HEADS.contains(&r.last) && (words.len() >= 2 || r.next.is_none())
         || words[0] == "Ministry" && words.len() > 2
         || acronym)
-        && (words.len() >= 2 || acronym)
+        && (words.len() >= 2 || acronym))
     {
-        push(found, EntityKind::Organization, text, text, "name", s, e);
-        return;
+        return None;
     }
-    // "State Border Service of Ruritania": the organisation, and the place it is of.
-    if let Some(k) = words.iter().position(|w| *w == "of")
-        && k >= 2
+    r.one(EntityKind::Organization, r.text, "name")
+}
+
+/// "State Border Service of Ruritania": the organisation, and the place it is of.
+fn organisation_of_place(r: &Run<'_>) -> Option<Vec<Found>> {
+    let words = &r.words;
+    let k = words.iter().position(|w| *w == "of")?;
+    if !(k >= 2
         && ORG_HEADS.contains(&words[k - 1])
-        && words[k + 1..].iter().all(|w| is_country(w) || GAZETTEER.lookup_in(w, countries).is_some())
+        && words[k + 1..].iter().all(|w| is_country(w) || GAZETTEER.lookup_in(w, r.context.countries).is_some()))
     {
-        push(found, EntityKind::Organization, text, text, "name", s, e);
-        for t in &toks[start + k + 1..end] {
-            place_word(found, t, false);
-        }
-        return;
+        return None;
     }
-    if words.len() >= 2 && PLACE_HEADS.contains(&last) {
-        push(found, EntityKind::Place, text, text, "name", s, e);
-        return;
+    let mut found = r.one(EntityKind::Organization, r.text, "name")?;
+    for t in &r.toks[r.start + k + 1..r.end] {
+        place_word(&mut found, t, false);
     }
-    // A lone city name may be a surname ("Lund added …"): decided below, after people are known.
-    if let Some((place, via)) =
-        GAZETTEER.lookup_in(text, countries).filter(|(p, _)| words.len() > 1 || p.kind != PlaceKind::City)
-    {
-        push(found, EntityKind::Place, text, &place.name, via_rule(text, &place.name, via), s, e);
-        return;
+    Some(found)
+}
+
+/// A last word that makes a name a place: "Danube River".
+fn place_head(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !(r.words.len() >= 2 && PLACE_HEADS.contains(&r.last)) {
+        return None;
     }
-    if list_of_exercises && words.len() >= 2 && words.iter().all(|w| !is_country(w)) {
-        push(found, EntityKind::Exercise, text, text, "name", s, e);
-        return;
+    r.one(EntityKind::Place, r.text, "name")
+}
+
+/// A place the gazetteer knows, in the countries the article names first. A lone city
+/// name may be a surname ("Lund added …"): decided later (`surname`), once people are known.
+fn gazetteer(r: &Run<'_>) -> Option<Vec<Found>> {
+    let (place, via) = GAZETTEER
+        .lookup_in(r.text, r.context.countries)
+        .filter(|(p, _)| r.words.len() > 1 || p.kind != PlaceKind::City)?;
+    r.one(EntityKind::Place, &place.name, via_rule(r.text, &place.name, via))
+}
+
+/// Names in a sentence that lists exercises ("drills such as Blue Falcon, Red Wolf").
+fn list_of_exercises(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !(r.context.list_of_exercises && r.words.len() >= 2 && r.words.iter().all(|w| !is_country(w))) {
+        return None;
     }
-    // A name right before a speech verb (not a quotation's last words: "… to Central
-    // Asia,” said), right after one ("said Ana Rojas"), or after "by": a person.
-    let verb_next = next.is_some_and(|n| SPEECH_VERBS.contains(&n))
-        && toks.get(end).is_some_and(|t| paragraph[e..t.start].trim().is_empty());
-    let verb_before =
-        prev.is_some_and(|p| SPEECH_VERBS.contains(&p)) && paragraph[toks[start - 1].end..s].trim().is_empty();
-    let speaker = verb_next || verb_before || prev == Some("by");
-    if speaker && name_words {
-        push(found, EntityKind::Person, text, text, "name", s, e);
-        return;
+    r.one(EntityKind::Exercise, r.text, "name")
+}
+
+/// A name right before a speech verb (not a quotation's last words: "… to Central
+/// Asia,” said), right after one ("said Ana Rojas"), or after "by": a person.
+fn speaker(r: &Run<'_>) -> Option<Vec<Found>> {
+    let verb_next = r.next.is_some_and(|n| SPEECH_VERBS.contains(&n))
+        && r.toks.get(r.end).is_some_and(|t| r.paragraph[r.e..t.start].trim().is_empty());
+    let verb_before = r.prev.is_some_and(|p| SPEECH_VERBS.contains(&p))
+        && r.paragraph[r.toks[r.start - 1].end..r.s].trim().is_empty();
+    let speaker = verb_next || verb_before || r.prev == Some("by");
+    if !(speaker && r.name_words) {
+        return None;
     }
-    // A name with its role in apposition: "Ana Rojas, an analyst at the Andean Institute,".
-    if name_words && let Some(role) = apposition(&paragraph[e..]) {
-        push_person(found, text, role, s, e);
-        return;
+    r.one(EntityKind::Person, r.text, "name")
+}
+
+/// A name with its role in apposition: "Ana Rojas, an analyst at the Andean Institute,".
+fn role_in_apposition(r: &Run<'_>) -> Option<Vec<Found>> {
+    if !r.name_words {
+        return None;
     }
-    // A lone word: a surname to resolve later, else what its context says.
-    if words.len() == 1 {
-        let tok = &toks[start];
-        let after_in =
-            toks.get(end).is_some_and(|t| t.text == "in") && toks.get(end + 1).is_some_and(|t| is_country(t.text));
-        let locative = prev.is_some_and(|p| ["in", "near", "at", "outside", "from"].contains(&p));
-        let fallback = if let Some(country) = GAZETTEER.demonym(text) {
-            Some((EntityKind::Place, country.name.clone(), "demonym"))
-        } else if let Some((place, via)) = GAZETTEER.lookup(text) {
-            // A city's name the tagger reads as an organisation is its club or team
-            // ("Barcelona beat Valencia"); countries stay places, as CoNLL has them.
-            let team = place.kind == PlaceKind::City
-                && proposed().iter().any(|p| p.start == s && p.end == e && p.kind == EntityKind::Organization);
-            // A town's name opening a sentence that the tagger takes for no name is
-            // the common word ("Police said …", Police being a Polish town).
-            let common_word =
-                place.kind == PlaceKind::City && start == 0 && !proposed().iter().any(|p| p.start < e && s < p.end);
-            if team {
-                Some((EntityKind::Organization, text.to_owned(), "tagger"))
-            } else if common_word {
-                None
-            } else {
-                Some((EntityKind::Place, place.name.clone(), via_rule(text, &place.name, via)))
-            }
-        } else if next.is_some_and(|n| n == "reports" || n == "reported") || prev == Some("per") {
-            // "Daily reports …", "… per Daily": an outlet.
-            Some((EntityKind::Organization, text.to_owned(), "name"))
-        } else if after_in || locative {
-            Some((EntityKind::Place, text.to_owned(), "context"))
-        } else {
-            // What the tagger makes of the word, when it takes exactly this word for an
-            // organisation or a place (a lone person's name is a surname, settled above).
-            proposed()
-                .iter()
-                .find(|p| p.start == s && p.end == e && p.kind != EntityKind::Person && !country_stem(text))
-                .map(|p| (p.kind, text.to_owned(), "tagger"))
-        };
-        // Countries and demonyms are never surnames; hyphenated demonym pairs split.
-        if tok.text.contains('-') || is_country(text) {
-            place_word(found, tok, false);
-            return;
-        }
-        found.push(Found {
-            kind: EntityKind::Person,
-            surface: text.to_owned(),
-            name: String::new(),
-            rule: "surname",
-            start: s,
-            end: e,
-            role: None,
-            series: None,
-            fallback,
-        });
-        return;
+    r.person(apposition(&r.paragraph[r.e..])?)
+}
+
+/// A lone word: a surname to resolve across the corpus, with what it is when no person
+/// has it (`FALLBACKS`). Countries and demonyms are never surnames; hyphenated demonym
+/// pairs split ("Peruvian-Chilean").
+fn surname(r: &Run<'_>) -> Option<Vec<Found>> {
+    if r.words.len() != 1 {
+        return None;
     }
-    // Otherwise the names the tagger finds inside the run ("Takuya Takagi scored"), and
-    // the words the gazetteer knows among the rest ("Turkish troops").
-    // Places are the gazetteer's, and a run with a title is an office the rules read
-    // ("Minister of National Defense"): the tagger adds only people and organisations.
-    let titled = words.iter().any(|w| is_title(w));
+    let tok = &r.toks[r.start];
+    let mut found = Vec::new();
+    if tok.text.contains('-') || is_country(r.text) {
+        place_word(&mut found, tok, false);
+        return Some(found);
+    }
+    found.push(Found {
+        kind: EntityKind::Person,
+        surface: r.text.to_owned(),
+        name: String::new(),
+        rule: "surname",
+        start: r.s,
+        end: r.e,
+        role: None,
+        series: None,
+        fallback: fallback(r).1,
+    });
+    Some(found)
+}
+
+/// Otherwise the names the tagger finds inside the run ("Takuya Takagi scored"), and
+/// the words the gazetteer knows among the rest ("Turkish troops"). Places are the
+/// gazetteer's, and a run with a title is an office the rules read ("Minister of
+/// National Defense"): the tagger adds only people and organisations.
+fn tagger(r: &Run<'_>) -> Option<Vec<Found>> {
+    let paragraph = r.paragraph;
+    let titled = r.words.iter().any(|w| is_title(w));
     let inside: Vec<&Proposed> = if titled {
         Vec::new()
     } else {
-        proposed()
+        r.proposed()
             .iter()
-            .filter(|p| p.start >= s && p.end <= e)
+            .filter(|p| p.start >= r.s && p.end <= r.e)
             .filter(|p| matches!(p.kind, EntityKind::Person | EntityKind::Organization))
             .filter(|p| !is_country(&paragraph[p.start..p.end]) && !country_stem(&paragraph[p.start..p.end]))
             // A quotation's last words before "said" are no speaker ("… to Nordic Europe,” said).
             .filter(|p| !paragraph[p.end..].trim_start_matches([',', '.', '!', '?']).starts_with(['”', '"', '’', '\'']))
             .collect()
     };
+    let mut found = Vec::new();
     for p in &inside {
         let text = &paragraph[p.start..p.end];
-        push(found, retyped(p.kind, text), text, text, "tagger", p.start, p.end);
+        push(&mut found, retyped(p.kind, text), text, text, "tagger", p.start, p.end);
     }
-    for t in &toks[start..end] {
+    for t in &r.toks[r.start..r.end] {
         if !inside.iter().any(|p| p.start < t.end && t.start < p.end) {
-            place_word(found, t, false);
+            place_word(&mut found, t, false);
         }
     }
+    Some(found)
+}
+
+/// What a lone word is when no person has it for a surname: its kind, name and rule.
+type Fallback = Option<(EntityKind, String, &'static str)>;
+
+/// A fallback rule: `Some` when it decides (`Some(None)`: the word is nothing), `None`
+/// to pass to the next.
+type FallbackRule = fn(&Run<'_>) -> Option<Fallback>;
+
+/// The fallbacks of a lone word, in the order they are tried; none deciding leaves none.
+/// (A demonym never gets here: `surname` takes it for its country.)
+const FALLBACKS: &[(&str, FallbackRule)] = &[
+    ("team", team),
+    ("common-word", common_word),
+    ("place", place),
+    ("outlet", outlet),
+    ("context", context),
+    ("tagger", tagger_kind),
+];
+
+/// The first fallback rule that decides for the lone word `run`: its name and fallback.
+fn fallback(run: &Run<'_>) -> (&'static str, Fallback) {
+    FALLBACKS.iter().find_map(|&(name, rule)| rule(run).map(|f| (name, f))).unwrap_or(("none", None))
+}
+
+/// A city's name the tagger reads as an organisation is its club or team ("Barcelona
+/// beat Valencia"); countries stay places, as CoNLL has them.
+fn team(r: &Run<'_>) -> Option<Fallback> {
+    let (place, _) = GAZETTEER.lookup(r.text)?;
+    let team = place.kind == PlaceKind::City
+        && r.proposed().iter().any(|p| p.start == r.s && p.end == r.e && p.kind == EntityKind::Organization);
+    team.then(|| Some((EntityKind::Organization, r.text.to_owned(), "tagger")))
+}
+
+/// A town's name opening a sentence that the tagger takes for no name is the common
+/// word ("Police said …", Police being a Polish town): nothing.
+fn common_word(r: &Run<'_>) -> Option<Fallback> {
+    let (place, _) = GAZETTEER.lookup(r.text)?;
+    (place.kind == PlaceKind::City && r.start == 0 && !r.tagged()).then_some(None)
+}
+
+/// A place the gazetteer knows, anywhere.
+fn place(r: &Run<'_>) -> Option<Fallback> {
+    let (place, via) = GAZETTEER.lookup(r.text)?;
+    Some(Some((EntityKind::Place, place.name.clone(), via_rule(r.text, &place.name, via))))
+}
+
+/// "Daily reports …", "… per Daily": an outlet.
+fn outlet(r: &Run<'_>) -> Option<Fallback> {
+    (r.next.is_some_and(|n| n == "reports" || n == "reported") || r.prev == Some("per"))
+        .then(|| Some((EntityKind::Organization, r.text.to_owned(), "name")))
+}
+
+/// After a preposition of place ("near Kagrad") or before "in" and a country: a place.
+fn context(r: &Run<'_>) -> Option<Fallback> {
+    let after_in =
+        r.toks.get(r.end).is_some_and(|t| t.text == "in") && r.toks.get(r.end + 1).is_some_and(|t| is_country(t.text));
+    let locative = r.prev.is_some_and(|p| LOCATIVES.contains(&p));
+    (after_in || locative).then(|| Some((EntityKind::Place, r.text.to_owned(), "context")))
+}
+
+/// What the tagger makes of the word, when it takes exactly this word for an
+/// organisation or a place (a lone person's name is a surname, settled across the corpus).
+fn tagger_kind(r: &Run<'_>) -> Option<Fallback> {
+    r.proposed()
+        .iter()
+        .find(|p| p.start == r.s && p.end == r.e && p.kind != EntityKind::Person && !country_stem(r.text))
+        .map(|p| Some((p.kind, r.text.to_owned(), "tagger")))
 }
 
 fn is_head(word: &str) -> bool {
@@ -381,139 +574,9 @@ fn country_stem(word: &str) -> bool {
 fn is_acronym(text: &str) -> bool {
     (2..=8).contains(&text.chars().count())
         && text.chars().all(char::is_uppercase)
-        && !["II", "III", "IV", "VI"].contains(&text)
+        && !ROMAN_NUMERALS.contains(&text)
         && !CAPITALS_WORDS.contains(&text)
 }
 
-/// Where a lowercase role starts: back over adjectives and a demonym to a determiner
-/// ("his Turkish counterpart" gives "Turkish counterpart").
-fn role_start_before(paragraph: &str, toks: &[Token<'_>], title: usize) -> usize {
-    let mut i = title;
-    while i > 0 {
-        let t = &toks[i - 1];
-        let joined = paragraph[t.end..toks[i].start].chars().all(char::is_whitespace);
-        let determiner = ["his", "her", "their", "its", "the", "a", "an", "and", "with", "by", "of"].contains(&t.text);
-        if !joined || determiner || SPEECH_VERBS.contains(&t.text) {
-            break;
-        }
-        i -= 1;
-        if i + 2 < title {
-            break;
-        }
-    }
-    i
-}
-
-/// The lowercase role word ending at token `last` or a few words before it, joined by
-/// spaces, with only its complement after it ("ambassador to Türkiye", "chief
-/// executive"): the role of a name in apposition after the comma that follows.
-fn role_before_comma(paragraph: &str, toks: &[Token<'_>], last: usize) -> Option<usize> {
-    let mut i = last;
-    loop {
-        let t = &toks[i];
-        if LOWER_TITLES.contains(&t.text) {
-            return Some(i);
-        }
-        let complement =
-            t.capitalised() || ["to", "of", "in", "at", "for", "the", "executive", "general"].contains(&t.text);
-        if !complement
-            || i == 0
-            || last - i >= 4
-            || !paragraph[toks[i - 1].end..t.start].chars().all(char::is_whitespace)
-        {
-            return None;
-        }
-        i -= 1;
-    }
-}
-
-/// Where an office written before a title's run begins, if one is: "Chief of the"
-/// before "General Staff General Ana Rojas", "Deputy Defence Minister," before
-/// "Lieutenant-General Ana Rojas" (the office, then the rank). `start` is the run's
-/// first token; the office is capitalised words joined by spaces and ends in a title.
-fn office_before(paragraph: &str, toks: &[Token<'_>], start: usize) -> usize {
-    let gap = |i: usize| &paragraph[toks[i].end..toks[i + 1].start];
-    let spaced = |i: usize| !gap(i).is_empty() && gap(i).chars().all(char::is_whitespace);
-    let title_at = if start >= 3
-        && toks[start - 1].text == "the"
-        && toks[start - 2].text == "of"
-        && (start - 3..start).all(spaced)
-    {
-        start - 3
-    } else if start >= 1 && gap(start - 1) == ", " {
-        start - 1
-    } else {
-        return start;
-    };
-    if !is_title(toks[title_at].text) || !toks[title_at].capitalised() {
-        return start;
-    }
-    // The office's words before its title ("Deputy Defence"), a demonym left to
-    // `with_context`.
-    let mut i = title_at;
-    while i > 0 && title_at - i < 3 {
-        let t = &toks[i - 1];
-        if !spaced(i - 1) || !t.capitalised() || GAZETTEER.demonym(t.text).is_some() || FUNCTION_WORDS.contains(&t.text)
-        {
-            break;
-        }
-        i -= 1;
-    }
-    i
-}
-
-/// Adds the country before a capitalised role ("Azerbaijan's" + "Defence Minister").
-pub(super) fn with_context(paragraph: &str, toks: &[Token<'_>], start: usize, role: String) -> String {
-    if start == 0 {
-        return role;
-    }
-    let before = &toks[start - 1];
-    let gap = &paragraph[before.end..toks[start].start];
-    let possessive = gap.starts_with(['\'', '’']);
-    if before.capitalised() && (possessive || GAZETTEER.demonym(before.text).is_some()) {
-        format!("{}{}{}", before.text, gap, role)
-    } else {
-        role
-    }
-}
-
-/// A person named after a title or office: tokens `role_start..name_start` are the role
-/// as written (`role`, to which [`with_context`] adds a country before it), whose own
-/// words may name places ("Azerbaijani Defence Minister"); `name_start..end` the name,
-/// of `name_words` words.
-pub(super) fn push_titled(
-    found: &mut Vec<Found>,
-    paragraph: &str,
-    toks: &[Token<'_>],
-    (role_start, name_start, end): (usize, usize, usize),
-    name_words: usize,
-    role: String,
-) {
-    let name = span_text(paragraph, toks, name_start, end);
-    let mut role = with_context(paragraph, toks, role_start, role);
-    // "Minister of Defence Industry Mr. Ana Rojas": the courtesy title is no part of the office.
-    for courtesy in [" Mr.", " Mrs.", " Ms.", " Mr", " Mrs", " Ms"] {
-        if let Some(stem) = role.strip_suffix(courtesy) {
-            role = stem.to_owned();
-            break;
-        }
-    }
-    // "Major General Ana Rojas, commander of the border troops,": the rank and the office.
-    if let Some(office) = apposition(&paragraph[toks[end - 1].end..]) {
-        role = format!("{role}, {office}");
-    }
-    for t in &toks[role_start..name_start] {
-        place_word(found, t, false);
-    }
-    found.push(Found {
-        kind: EntityKind::Person,
-        surface: name.to_owned(),
-        name: name.to_owned(),
-        rule: if name_words == 1 { "surname" } else { "name" },
-        start: toks[name_start].start,
-        end: toks[end - 1].end,
-        role: Some(role),
-        series: None,
-        fallback: Some((EntityKind::Person, name.to_owned(), "name")),
-    });
-}
+#[cfg(test)]
+mod tests;

@@ -15,6 +15,13 @@ use crate::language::name_words::EXERCISE_WORDS;
 /// A paragraph's mentions: for each sentence, its byte offset in the paragraph and what was found in it.
 pub(super) type SentenceFinds = Vec<(usize, Vec<Found>)>;
 
+/// Whether a sentence lists exercises ("drills such as …", "exercises, including …"),
+/// whose names its runs then are.
+pub(super) fn lists_exercises(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    EXERCISE_WORDS.iter().any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
+}
+
 /// Finds the mentions in one paragraph.
 pub(super) fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) -> SentenceFinds {
     let mut per_sentence = Vec::new();
@@ -24,12 +31,7 @@ pub(super) fn find_in_paragraph(paragraph: &str, countries: &HashSet<String>) ->
         let offset = sentence.as_ptr() as usize - paragraph.as_ptr() as usize;
         let toks = tokens(sentence, offset);
         let mut found = Vec::new();
-        let list_of_exercises = {
-            let lower = sentence.to_lowercase();
-            EXERCISE_WORDS
-                .iter()
-                .any(|w| lower.contains(&format!("{w} such as")) || lower.contains(&format!("{w}, including")))
-        };
+        let list_of_exercises = lists_exercises(sentence);
         for (run_start, run_end) in runs(paragraph, &toks) {
             let context = Context { list_of_exercises, countries, proposals: &proposed, sentence: index };
             classify_run(paragraph, &toks, run_start, run_end, &context, &mut found);

@@ -6,12 +6,14 @@
 //!
 //! Here: merging the mentions of a corpus into entities and relating them. Below it, one idea a
 //! file: `tokens.rs` (words and capitalised runs of a sentence), `find.rs` (a paragraph's mentions,
-//! with the tagger's proposals) and `classify.rs` (the rules that decide what a run names).
+//! with the tagger's proposals), `classify.rs` (the table of named rules that decide what a run
+//! names; their tests by name in `classify/tests.rs`) and `roles.rs` (a person's role around the name).
 //! The rules' word lists are `crate::language::name_words`, which the tagger reads too.
 
 mod classify;
 mod find;
 mod found;
+mod roles;
 mod tokens;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -325,7 +327,8 @@ mod tests {
         out
     }
 
-    fn article_of(text: &str) -> Article {
+    /// An article of one paragraph, `text` (the rules' tests in `classify/tests.rs` use it too).
+    pub(super) fn article_of(text: &str) -> Article {
         Article {
             id: "t".into(),
             file: "t.txt".into(),

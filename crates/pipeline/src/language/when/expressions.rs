@@ -14,13 +14,15 @@ use super::patterns::{
     MONTH_OF_YEAR, MONTH_POSSESSIVE, MONTH_RANGE, MONTH_STEP, MONTHS_SPAN, NAMED_RELATIVE, NUMERIC_DAY_RANGE,
     NUMERIC_RANGE, ON_WEEKDAY, PART_OF_YEAR, QUARTER, QUARTER_ANAPHOR, QUARTER_ENDING, QUARTER_ORDINAL, SEASON,
     SIMPLE_RELATIVE, SPELLED_YEAR, THIS_YEAR, WEEK_WEEKDAY, WEEKDAY, WEEKDAY_DATE, YEAR_EARLIER, day, month, number,
-    re, spelled_year, weekday, year,
+    ordinal, re, season, spelled_year, weekday, year,
 };
+use super::words::YEAR_BACK;
 use super::{Expr, Hit};
 
 /// Weekdays listed before a plural part of the day ("Monday and Tuesday nights").
-static RECURRING_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^(?:\s*(?:,|and|or)\s*{WEEKDAY})*\s+(?:nights|mornings|afternoons|evenings)\b")));
+static RECURRING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"^(?:\s*(?:,|and|or)\s*{WEEKDAY})*\s+(?:nights|mornings|afternoons|evenings)\b", WEEKDAY = &*WEEKDAY))
+});
 
 /// Whether a weekday hit names a day that recurs rather than one day.
 fn recurs(sentence: &str, hit: &Hit) -> bool {
@@ -137,12 +139,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
             Some(Expr::MonthRange { first: month_number(&c[1])?, last: month_number(&c[2])?, year: year(c, 3) })
         }),
         (&QUARTER_ORDINAL, |c| {
-            let n = match c[4].to_ascii_lowercase().as_str() {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                _ => 4,
-            };
+            let n = ordinal(&c[4]);
             let years = match c.get(1).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
                 Some("last") => -1,
                 Some("next") => 1,
@@ -153,10 +150,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         }),
         (&QUARTER_ANAPHOR, |c| {
             let words = format!("{} {} {}", c[1].to_lowercase(), &c[2], c.get(4).map_or("", |m| m.as_str()));
-            let back =
-                ["year-earlier", "year-ago", "comparable", "corresponding", "year ago", "year earlier", "last year"]
-                    .iter()
-                    .any(|w| words.contains(w));
+            let back = YEAR_BACK.iter().any(|w| words.contains(w));
             let current = words.contains("current");
             let latest = words.contains("latest") || words.contains("most recent");
             let year = c[2].split_whitespace().find_map(|w| w.parse::<i16>().ok());
@@ -203,12 +197,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
             if c.get(4).is_some() {
                 return None;
             }
-            let season = match c[2].to_ascii_lowercase().as_str() {
-                "spring" => 0,
-                "summer" => 1,
-                "autumn" | "fall" => 2,
-                _ => 3,
-            };
+            let season = season(&c[2]);
             let step = c.get(1).map(|m| match m.as_str().to_ascii_lowercase().as_str() {
                 "last" | "past" => -1,
                 "next" | "coming" => 1,
@@ -223,12 +212,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
             Some(Expr::Season { season, year: stated, step: if stated.is_some() { None } else { step } })
         }),
         (&QUARTER, |c| {
-            let n: u8 = match &c[1] {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                _ => 4,
-            };
+            let n = ordinal(&c[1]);
             let (first, last) = if c[2].eq_ignore_ascii_case("half") {
                 if n > 2 {
                     return None;

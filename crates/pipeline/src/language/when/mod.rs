@@ -13,6 +13,7 @@ mod expressions;
 mod patterns;
 mod resolution;
 mod tense;
+mod words;
 
 pub use expressions::find;
 pub(crate) use patterns::number;

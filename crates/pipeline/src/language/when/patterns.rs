@@ -1,16 +1,28 @@
 //! The forms of a date as regular expressions (ranges, months, weekdays, relative dates, quarters,
-//! seasons, years in words …) and the readers of their captured parts.
+//! seasons, years in words …) and the readers of their captured parts. Their words are data
+//! (`words.rs`, `assets/dates/when.txt`).
 
 use std::sync::LazyLock;
 
 use chrono::Weekday;
 use regex::Regex;
 
+use crate::language::date_words;
 use crate::language::dates::MONTH;
 
-pub(super) const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+use super::words::{NUMBERS, QUARTER_ORDINALS, SEASONS, TEENS, TENS, UNITS, WEEKDAYS, alternation, pattern, value_of};
 
-const NUMBER: &str = r"(\d+|a hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred)";
+/// A weekday's name (`[WEEKDAYS]`): `(Monday|…|Sunday)`.
+pub(super) static WEEKDAY: LazyLock<String> = LazyLock::new(|| format!("({})", alternation(WEEKDAYS.iter().copied())));
+
+/// A number before a unit of time: figures, the words of `[NUMBERS]`, or "a"/"an" (one).
+/// "a hundred" comes before the article, which would otherwise take its "a".
+static NUMBER: LazyLock<String> =
+    LazyLock::new(|| format!(r"(\d+|{}|an?)", alternation(NUMBERS.iter().map(|&(w, _)| w))));
+
+/// The ordinal of a quarter or half (`[QUARTER_ORDINALS]`): `(first|…|4th)`.
+static ORDINAL: LazyLock<String> =
+    LazyLock::new(|| format!("({})", alternation(QUARTER_ORDINALS.iter().map(|&(w, _)| w))));
 
 pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
@@ -55,22 +67,22 @@ pub(super) static MONTH_RANGE: LazyLock<Regex> =
 
 pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|of|for|through)\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
+        r"\b(?:{before})\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
+        before = pattern("BEFORE_MONTH"),
         MONTH = &*MONTH
     ))
 });
 
 /// "December's figures": a month's own. "May's" is left out, for it is a name as often.
 pub(super) static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(January|February|March|April|June|July|August|September|October|November|December)['’]s\b")
+    let names = date_words::month_names().iter().filter(|m| **m != "may").map(|m| date_words::capitalised(m));
+    re(&format!(r"\b({})['’]s\b", names.collect::<Vec<_>>().join("|")))
 });
 
 pub(super) static ON_WEEKDAY: LazyLock<Regex> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
     LazyLock::new(|| {
-        re(&format!(
-            r"\b(?:[Oo]n|since|until|by|from|said|says|announced|reported|added|confirmed|stated)\s+{WEEKDAY}\b"
-        ))
+        re(&format!(r"\b(?:{before})\s+{WEEKDAY}\b", before = pattern("BEFORE_WEEKDAY"), WEEKDAY = &*WEEKDAY))
     });
 
 /// "today's world" speaks of the present in general, not of a day: the possessive is
@@ -78,12 +90,11 @@ pub(super) static ON_WEEKDAY: LazyLock<Regex> =
 pub(super) static SIMPLE_RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
 
-pub(super) static NAMED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this)\s+(year|month|week)\b")
-});
+pub(super) static NAMED_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b({})\s+(year|month|week)\b", pattern("RELATIVE_STEPS"))));
 
 pub(super) static AGO: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b")));
+    LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b", NUMBER = &*NUMBER)));
 
 /// Day and month, a dash, day, month and year, in figures: "25.09-04.10.2023".
 pub(super) static NUMERIC_RANGE: LazyLock<Regex> =
@@ -95,15 +106,16 @@ pub(super) static NUMERIC_DAY_RANGE: LazyLock<Regex> =
 
 /// "the second quarter of 2024", "the first half of 2023": a range of months.
 pub(super) static QUARTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)\s+of\s+((?:19|20)\d{2})\b"));
+    LazyLock::new(|| re(&format!(r"\b{ORDINAL}\s+(quarter|half)\s+of\s+((?:19|20)\d{{2}})\b", ORDINAL = &*ORDINAL)));
 
 /// "the third quarter", "third-quarter", "the fiscal first quarter", "this year's
 /// fourth quarter", "the 1988 second quarter", "the year-earlier third quarter",
 /// "the fourth quarter of 1989". Fiscal quarters are read as calendar ones.
 pub(super) static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:(this|last|next) year['’]s\s+|((?:19|20)\d{2})\s+|(year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d{2})\b)?",
-    )
+    re(&format!(
+        r"(?i)\b(?:(this|last|next) year['’]s\s+|((?:19|20)\d{{2}})\s+|(year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?{ORDINAL}[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d{{2}})\b)?",
+        ORDINAL = &*ORDINAL
+    ))
 });
 
 /// "the quarter", "the latest quarter", "this quarter", "the year-ago period", "the
@@ -129,15 +141,24 @@ pub(super) static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A weekday before a full or month-and-day date ("Saturday, April 25"): the date speaks.
 pub(super) static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", MONTH = &*MONTH))
+    re(&format!(
+        r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?",
+        WEEKDAY = &*WEEKDAY,
+        MONTH = &*MONTH
+    ))
 });
 
 /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the
 /// year two thousand" (which needs "the year" or a preposition before it).
 pub(super) static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b((?:the year|in|since|by|until|before|after|of)\s+)?(?:(nineteen|eighteen)[\s-]+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)|(two thousand)(?:[\s-]+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-    )
+    let (units, teens, tens) =
+        (alternation(UNITS.iter().copied()), alternation(TEENS.iter().copied()), alternation(TENS.iter().copied()));
+    // "two thousand ten": the first of the teens after the units.
+    re(&format!(
+        r"(?i)\b((?:{before})\s+)?(?:(nineteen|eighteen)[\s-]+(?:({teens})|({tens})(?:[\s-]+({units}))?)|(two thousand)(?:[\s-]+(?:and\s+)?({units}|{ten}))?)\b",
+        before = pattern("BEFORE_SPELLED_YEAR"),
+        ten = TEENS[0]
+    ))
 });
 
 /// A span of several months a figure is given for ("the nine months", "the first
@@ -149,13 +170,13 @@ pub(super) static YEAR_EARLIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
 
 pub(super) static WEEK_WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b")));
+    LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b", WEEKDAY = &*WEEKDAY)));
 
 /// A weekday with no word before it that says so ("the court Friday rejected", "left
 /// Tuesday"): the word before it is caught to refuse names ("Good Friday"), and a
 /// capital after it at a sentence's start ("Monday Morning Brief").
 pub(super) static BARE_WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?")));
+    LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?", WEEKDAY = &*WEEKDAY)));
 
 pub(super) static MONTH_STEP: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -170,66 +191,53 @@ pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
 /// A season with a word that makes it a time ("last summer", "in the fall", "winter
 /// of 1998"); "the fall of the wall" is caught to be refused.
 pub(super) static SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Oo]ver|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{2})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?",
-    )
+    let seasons = alternation(SEASONS.iter().map(|&(w, _)| w));
+    let (steps, before) = (pattern("SEASON_STEPS"), pattern("BEFORE_SEASON"));
+    re(&format!(
+        r"\b(?:({steps})\s+|(?:{before})\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?)?((?i:{seasons}))\b(?:,?\s+(?:of\s+)?((?:19|20)\d{{2}})\b|(\s+of\s+(?:the|a|an|his|her|its|their)\b))?",
+    ))
 });
 
 pub(super) static PART_OF_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+((?:19|20)\d{2})\b"));
+    LazyLock::new(|| re(&format!(r"\b({})[\s-]+((?:19|20)\d{{2}})\b", pattern("PARTS_OF_YEAR"))));
 
 /// The words before a year that say it is what something covers ("a plan for 2024",
 /// "the budget for the year 2025", either year of "a plan for 2023-2024").
 pub(super) static FOR_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
 
-pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(will|would|shall|to be held|is to|are to|is due|are due|expected (?:to|in|by|on|at|later|next)|to be|set to|plans? to|planned|scheduled|upcoming|intends? to)\b",
-    )
-});
+/// Words that put a sentence in the future (`[FUTURE]`).
+pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b({})\b", pattern("FUTURE"))));
 
+/// The value of a number before a unit of time: figures, a word of `[NUMBERS]`, or "a"/"an".
 pub(crate) fn number(word: &str) -> Option<i64> {
-    let words = [
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("fifteen", 15),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("hundred", 100),
-        ("a hundred", 100),
-        ("a", 1),
-        ("an", 1),
-    ];
-    word.parse().ok().or_else(|| words.iter().find(|(w, _)| *w == word).map(|&(_, n)| n))
+    word.parse().ok().or_else(|| NUMBERS.iter().find(|(w, _)| *w == word).map(|&(_, n)| n)).or_else(|| {
+        // The article, which the pattern reads as `an?`.
+        (word == "a" || word == "an").then_some(1)
+    })
+}
+
+/// The season a [`SEASON`] match names (0 spring … 3 winter).
+pub(super) fn season(word: &str) -> u8 {
+    value_of(&SEASONS, word).and_then(|n| u8::try_from(n).ok()).unwrap_or(3)
+}
+
+/// The quarter or half an ordinal of [`QUARTER`] or [`QUARTER_ORDINAL`] names (1 to 4).
+pub(super) fn ordinal(word: &str) -> u8 {
+    value_of(&QUARTER_ORDINALS, word).and_then(|n| u8::try_from(n).ok()).unwrap_or(4)
 }
 
 /// The year a [`SPELLED_YEAR`] match says; "two thousand" needs a word before it.
 pub(super) fn spelled_year(c: &regex::Captures<'_>) -> Option<i16> {
-    const UNITS: [&str; 10] = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-    const TEENS: [&str; 10] =
-        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let find =
         |list: &[&str], i: usize| c.get(i).and_then(|m| list.iter().position(|w| m.as_str().eq_ignore_ascii_case(w)));
+    // A unit's value is its place in `[UNITS]` plus one.
+    let unit = |i: usize| find(&UNITS, i).map_or(0, |p| p + 1);
     if c.get(6).is_some() {
         c.get(1)?;
         return Some(
             2000 + i16::try_from(
-                find(&UNITS, 7).unwrap_or(0)
-                    + if c.get(7).is_some_and(|m| m.as_str().eq_ignore_ascii_case("ten")) { 10 } else { 0 },
+                unit(7) + if c.get(7).is_some_and(|m| m.as_str().eq_ignore_ascii_case("ten")) { 10 } else { 0 },
             )
             .ok()?,
         );
@@ -237,7 +245,7 @@ pub(super) fn spelled_year(c: &regex::Captures<'_>) -> Option<i16> {
     let century: i16 = if c[2].eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
     let rest = match find(&TEENS, 3) {
         Some(t) => 10 + t,
-        None => 20 + 10 * find(&TENS, 4)? + find(&UNITS, 5).unwrap_or(0),
+        None => 20 + 10 * find(&TENS, 4)? + unit(5),
     };
     Some(century + i16::try_from(rest).ok()?)
 }

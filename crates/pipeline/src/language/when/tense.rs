@@ -9,6 +9,7 @@ use crate::language::date_words;
 
 use super::Tense;
 use super::patterns::{FUTURE, re};
+use super::words::{CLAUSE_OPENERS, alternation};
 
 /// The tense of a sentence: future when it says so ("will be held", "to be held in"),
 /// past otherwise, as news mostly reports what happened.
@@ -49,9 +50,9 @@ fn tense_marks(text: &str) -> Vec<(usize, Tense, bool)> {
 }
 
 /// Where a clause ends, for the verb that governs a date: punctuation, quotes and
-/// the words that open a reported or relative clause.
+/// the words that open a reported or relative clause (`[CLAUSE_OPENERS]`).
 static CLAUSE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"[,;:()"“”]|\b(?:that|which|who|saying|because|while|although)\b"#));
+    LazyLock::new(|| re(&format!(r#"[,;:()"“”]|\b(?:{})\b"#, alternation(CLAUSE_OPENERS.iter().copied()))));
 
 /// The tense of the clause a date sits in: the verb nearest before the date in its
 /// clause ("X said the plant will open on Friday": future; "Bush told reporters on
