@@ -1,7 +1,9 @@
 //! The article parser's tests: one short page or text a case, each layout news uses.
 
-use super::*;
 use model::{Basis, Date};
+
+use super::title::derive_title;
+use super::*;
 
 #[test]
 fn derived_titles_skip_broadcast_openers_and_greetings() {
