@@ -351,3 +351,6 @@ fn is_headline(block: &str) -> bool {
     let sentence_end = block.ends_with(['.', '”', '"']) && !block.ends_with("...") && !block.ends_with('…');
     len <= MAX_HEADLINE_CHARS && !sentence_end && block.split_whitespace().count() >= 2
 }
+
+#[cfg(test)]
+mod tests;
