@@ -231,7 +231,10 @@ mod rules {
             r#"<html><body><h1>Navies hold drills</h1><div class="meta">Special report from the coast</div>
             <p>The navies held drills on July 11 near the coast, officials said.</p>
             <p>The drills lasted three days and ended without incident.</p></body></html>"#,
-            &["removed: Special report from the coast", "lead: The navies held drills on July 11 near the coast, officials said."],
+            &[
+                "removed: Special report from the coast",
+                "lead: The navies held drills on July 11 near the coast, officials said.",
+            ],
         );
     }
 
