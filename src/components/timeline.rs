@@ -28,14 +28,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let total = props.rows.len();
     let VirtualWindow { list, top_spacer, bottom_spacer, start, end } = use_virtual_window(total);
     // The long summaries unfolded by the reader, by event id (kept while they scroll
-    // out of the window and back).
-    let unfolded = use_state_eq(std::collections::BTreeSet::<String>::new);
+    // out of the window and back). A list, not a set: the reader unfolds a few, and a
+    // `BTreeSet<String>` cost the wasm a few kilobytes of its own.
+    let unfolded = use_state_eq(Vec::<String>::new);
     let on_fold = {
         let unfolded = unfolded.clone();
         Callback::from(move |id: String| {
             let mut next = (*unfolded).clone();
-            if !next.remove(&id) {
-                next.insert(id);
+            match next.iter().position(|u| *u == id) {
+                Some(at) => drop(next.swap_remove(at)),
+                None => next.push(id),
             }
             unfolded.set(next);
         })
