@@ -2,17 +2,9 @@
 //! tests and the loading screen wait for, work put off until a frame is painted, and a
 //! panic hook that shows a message instead of leaving a blank page.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
-
-/// What the app tells the page once it has rendered (`window.chronicle`).
-#[derive(Serialize)]
-struct ReadyInfo {
-    articles: usize,
-    format_version: u16,
-}
 
 /// The element the app renders into: `#app` when the page has one (its loading
 /// message is removed), otherwise the body.
@@ -28,15 +20,14 @@ pub fn app_root() -> Element {
 }
 
 /// Marks the page ready: `data-ready` on `<html>`, and `window.chronicle` describing
-/// what was loaded.
+/// what was loaded (`{ articles, format_version }`, built field by field: through
+/// serde it cost the wasm a serializer of its own).
 pub fn mark_ready() {
-    let info = ReadyInfo {
-        articles: crate::corpus::corpus().map(|c| c.articles.len()).unwrap_or(0),
-        format_version: model::FORMAT_VERSION,
-    };
-    if let Ok(value) = serde_wasm_bindgen::to_value(&info) {
-        let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("chronicle"), &value);
-    }
+    let articles = crate::corpus::corpus().map(|c| c.articles.len()).unwrap_or(0);
+    let info = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&info, &JsValue::from_str("articles"), &JsValue::from(articles as f64));
+    let _ = js_sys::Reflect::set(&info, &JsValue::from_str("format_version"), &JsValue::from(model::FORMAT_VERSION));
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("chronicle"), &info);
     if let Some(html) = gloo::utils::document().document_element() {
         let _ = html.set_attribute("data-ready", "true");
     }
