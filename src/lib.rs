@@ -355,7 +355,7 @@ fn masthead(s: &State, tagline: String, on_search: Callback<String>, overlay: &U
     let tab = |label: &str, view: View| {
         let current = std::mem::discriminant(&s.view) == std::mem::discriminant(&view);
         let href = State { view, ..s.clone() }.to_fragment();
-        html! { <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>{ label }</a> }
+        html! { <a class={if current { "tab current" } else { "tab" }} href={href} aria-current={current.then_some("page")}>{ label }</a> }
     };
     // Not a fragment link: the fragment is the view's state.
     let skip = Callback::from(|e: MouseEvent| {
@@ -430,7 +430,7 @@ fn in_drawer(side: Html, drawer: &UseStateHandle<bool>) -> Html {
         Callback::from(move |_: MouseEvent| drawer.set(false))
     };
     html! {
-        <div id="filters-drawer" class={classes!("drawer", drawer.then_some("open"))} key="side">
+        <div id="filters-drawer" class={if **drawer { "drawer open" } else { "drawer" }} key="side">
             <button type="button" id="drawer-close" class="drawer-close" onclick={close}>{ "Show results" }</button>
             { side }
         </div>

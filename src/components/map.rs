@@ -246,8 +246,11 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
         let (x, y) = at(d.point);
         let r = radius_px(d.events) * units_per_px;
         let label = format!("{}: {}", e.name, count(d.events as usize, "event", "events"));
-        let class =
-            classes!("place", (d.point.of != PointOf::City).then_some("place-area"), (rank < 3).then_some("named"));
+        let class = format!(
+            "place{}{}",
+            if d.point.of != PointOf::City { " place-area" } else { "" },
+            if rank < 3 { " named" } else { "" }
+        );
         html! {
             <a class={class} href={link(&e.id)} tabindex="0" aria-label={label.clone()} data-entity={e.id.clone()}
                 data-lat={d.point.lat.to_string()} data-lon={d.point.lon.to_string()}>

@@ -204,7 +204,7 @@ fn inline(
         parts.push(marked(text, at, s, words));
         let entity = &corpus.entities[i];
         let href = State { view: View::Entity(entity.id.clone()), ..state.clone() }.to_fragment();
-        let class = classes!("mention", format!("chip-{}", entity.kind.as_str()));
+        let class = format!("mention chip-{}", entity.kind.as_str());
         parts.push(html! { <a class={class} href={href}>{ marked(text, s, e, words) }</a> });
         at = e;
     }
