@@ -36,13 +36,25 @@ pub fn mark_ready() {
 /// Runs `then` in a task of its own once the next frame is painted: a zero timeout set
 /// from a requestAnimationFrame callback, which runs just before that frame (a timeout
 /// set now could run before it). In a hidden tab frames wait until it is shown.
+///
+/// These three take any closure but hand it on boxed, so that wasm-bindgen's glue for a
+/// one-shot JavaScript callback is compiled once, not once per caller's closure type.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {
-    let frame = Closure::once_into_js(move || after(0, then));
+    let then: Task = Box::new(then);
+    let frame: Task = Box::new(move || after_boxed(0, then));
+    let frame = Closure::once_into_js(frame);
     let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
 }
 
+/// Work for a later task.
+type Task = Box<dyn FnOnce()>;
+
 /// Runs `then` in a task of its own once `ms` milliseconds have passed (a timeout).
 pub fn after(ms: i32, then: impl FnOnce() + 'static) {
+    after_boxed(ms, Box::new(then));
+}
+
+fn after_boxed(ms: i32, then: Task) {
     let task = Closure::once_into_js(then);
     let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), ms);
 }
@@ -51,6 +63,10 @@ pub fn after(ms: i32, then: impl FnOnce() + 'static) {
 /// included), with no delay: a message to itself, for a chain of zero timeouts is held
 /// back to 4 ms a link after the first few.
 pub fn next_task(then: impl FnOnce() + 'static) {
+    next_task_boxed(Box::new(then));
+}
+
+fn next_task_boxed(then: Task) {
     let task = Closure::once_into_js(then);
     match web_sys::MessageChannel::new() {
         Ok(channel) => {
