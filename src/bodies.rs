@@ -4,7 +4,6 @@
 //! saved), its SHA-256 checked against the embedded manifest, and kept for the page's life.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -39,14 +38,29 @@ pub enum Whole {
     Failed(Rc<str>),
 }
 
+/// A chunk file's state. Lists, not hash maps, here and in `CHUNKS`: chunks are
+/// numbered from 0 and hold a few hundred articles each, and hash maps of these cost
+/// the wasm some kilobytes of their own.
 enum Chunk {
+    NotAsked,
     Loading(Vec<Callback<()>>),
-    Ready(HashMap<u32, Rc<Body>>),
+    /// Its articles' numbers and bodies.
+    Ready(Vec<(u32, Rc<Body>)>),
     Failed(Rc<str>),
 }
 
 thread_local! {
-    static CHUNKS: RefCell<HashMap<u32, Chunk>> = RefCell::new(HashMap::new());
+    /// Each chunk's state, by chunk number (grown as chunks are asked for).
+    static CHUNKS: RefCell<Vec<Chunk>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Chunk `chunk`'s slot in `chunks`, made (not asked yet) when there is none.
+fn slot(chunks: &mut Vec<Chunk>, chunk: u32) -> &mut Chunk {
+    let at = chunk as usize;
+    if chunks.len() <= at {
+        chunks.resize_with(at + 1, || Chunk::NotAsked);
+    }
+    &mut chunks[at]
 }
 
 /// Whether the corpus is split (some bodies live in chunk files).
@@ -73,18 +87,19 @@ pub fn whole(number: u32, then: Callback<()>) -> Whole {
     let Some(chunk) = MANIFEST.1.get(number as usize).copied().flatten() else { return Whole::Here };
     let (answer, first) = CHUNKS.with(|c| {
         let mut c = c.borrow_mut();
-        match c.get_mut(&chunk) {
-            Some(Chunk::Ready(bodies)) => match bodies.get(&number) {
-                Some(b) => (Whole::Ready(b.clone()), false),
+        let slot = slot(&mut c, chunk);
+        match slot {
+            Chunk::Ready(bodies) => match bodies.iter().find(|(a, _)| *a == number) {
+                Some((_, b)) => (Whole::Ready(b.clone()), false),
                 None => (Whole::Failed("its chunk does not hold it".into()), false),
             },
-            Some(Chunk::Failed(why)) => (Whole::Failed(why.clone()), false),
-            Some(Chunk::Loading(waiting)) => {
+            Chunk::Failed(why) => (Whole::Failed(why.clone()), false),
+            Chunk::Loading(waiting) => {
                 waiting.push(then);
                 (Whole::Loading, false)
             }
-            None => {
-                c.insert(chunk, Chunk::Loading(vec![then]));
+            Chunk::NotAsked => {
+                *slot = Chunk::Loading(vec![then]);
                 (Whole::Loading, true)
             }
         }
@@ -96,8 +111,8 @@ pub fn whole(number: u32, then: Callback<()>) -> Whole {
                 Ok(bodies) => Chunk::Ready(bodies.into_iter().map(|(a, b)| (a, Rc::new(b))).collect()),
                 Err(why) => Chunk::Failed(why.into()),
             };
-            let waiting = CHUNKS.with(|c| match c.borrow_mut().insert(chunk, next) {
-                Some(Chunk::Loading(w)) => w,
+            let waiting = CHUNKS.with(|c| match std::mem::replace(slot(&mut c.borrow_mut(), chunk), next) {
+                Chunk::Loading(w) => w,
                 _ => Vec::new(),
             });
             waiting.into_iter().for_each(|cb| cb.emit(()));
@@ -109,9 +124,10 @@ pub fn whole(number: u32, then: Callback<()>) -> Whole {
 /// Every body the chunks hold, once all have come: `Err(Whole::Loading)` while some
 /// are on their way (all are asked for; `then` is called once, when the first of them
 /// still to come has come, so the caller asks again), `Err(Whole::Failed)` when one
-/// cannot be had. What a download of a split corpus's articles waits for.
-pub fn all(then: Callback<()>) -> Result<HashMap<u32, Rc<Body>>, Whole> {
-    let mut bodies = HashMap::new();
+/// cannot be had. What a download of a split corpus's articles waits for. The bodies
+/// are by article number (`None` for an article no chunk holds).
+pub fn all(then: Callback<()>) -> Result<Vec<Option<Rc<Body>>>, Whole> {
+    let mut bodies: Vec<Option<Rc<Body>>> = Vec::new();
     let mut waiting = Some(then);
     for (k, c) in MANIFEST.0.chunks.iter().enumerate() {
         let Some(&first) = c.articles.first() else { continue };
@@ -121,8 +137,14 @@ pub fn all(then: Callback<()>) -> Result<HashMap<u32, Rc<Body>>, Whole> {
             Whole::Ready(_) => {
                 waiting.get_or_insert(tell);
                 CHUNKS.with(|chunks| {
-                    if let Some(Chunk::Ready(got)) = chunks.borrow().get(&(k as u32)) {
-                        bodies.extend(got.iter().map(|(&a, b)| (a, b.clone())));
+                    if let Some(Chunk::Ready(got)) = chunks.borrow().get(k) {
+                        for (a, b) in got {
+                            let at = *a as usize;
+                            if bodies.len() <= at {
+                                bodies.resize(at + 1, None);
+                            }
+                            bodies[at] = Some(b.clone());
+                        }
                     }
                 });
             }

@@ -34,6 +34,7 @@ use crate::components::search_help::search_help;
 use crate::components::timeline::Timeline;
 use crate::components::{Data, use_data};
 use crate::hooks::lagging::Shared;
+use crate::hooks::{no_cleanup, use_effect_on};
 use crate::state::{Action, Ui};
 
 /// How long one slice of the deferred decode may run before it lets the browser have
@@ -97,7 +98,7 @@ pub fn App() -> Html {
     let side_shown = use_state_eq(|| false);
     {
         let side_shown = side_shown.clone();
-        use_effect_with((preview.is_some(), *side_shown), move |&(showing, side)| {
+        use_effect_on((preview.is_some(), *side_shown), move |&(showing, side)| {
             if showing {
                 shell::after_next_paint(move || decode_in_slices(move || rerender.force_update()));
             } else if !side {
@@ -106,17 +107,18 @@ pub fn App() -> Html {
                 shell::mark_ready();
                 shell::next_task(prepare_words_in_slices);
             }
+            no_cleanup()
         });
     }
     {
         let ui = ui.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let window = gloo::utils::window();
             let on_hash = EventListener::new(&window, "hashchange", move |_| {
                 ui.dispatch(Action::FromUrl(state::current_fragment()));
             });
             let on_leave = state::write_before_leaving();
-            move || drop((on_hash, on_leave))
+            Box::new(move || drop((on_hash, on_leave)))
         });
     }
     // The filters drawer (phones) and the shortcuts overlay: UI state no link needs.
@@ -137,7 +139,7 @@ pub fn App() -> Html {
         // One listener for the app's life, reading the state of the latest render (not
         // one per state: that was a listener removed and added on every keystroke).
         let (current, flags) = (current.clone(), flags.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             // Not passive: `/` and the arrow keys call prevent_default, which a passive
             // listener (gloo's default) ignores, so "/" would land in the search box.
             let options = EventListenerOptions::enable_prevent_default();
@@ -147,20 +149,26 @@ pub fn App() -> Html {
                     keyboard(key, &state, &flags.borrow());
                 }
             });
-            move || drop(on_key)
+            Box::new(move || drop(on_key))
         });
     }
     // An opened overlay or drawer takes the focus, so keys and screen readers are in it.
-    use_effect_with((*overlay, *drawer), |&(overlay, drawer)| {
+    use_effect_on((*overlay, *drawer), |&(overlay, drawer)| {
         if overlay {
             focus_by_id("shortcuts-close");
         } else if drawer {
             focus_by_id("drawer-close");
         }
+        no_cleanup()
     });
     // An article opened at an event shows that event's sentence, once it is drawn.
     let target = matches!(ui.state.view, View::Article(_, Some(_))).then(|| ui.state.view.clone());
-    use_effect_with(target, |target| target.is_some().then(components::reader::show_target).unwrap_or_default());
+    use_effect_on(target, |target| {
+        if target.is_some() {
+            components::reader::show_target();
+        }
+        no_cleanup()
+    });
     let s = &ui.state;
     // The side panel follows a frame behind while only the search text changes.
     let panel = hooks::lagging::use_lagging_state(s, current.clone());
@@ -355,7 +363,7 @@ fn masthead(s: &State, tagline: String, on_search: Callback<String>, overlay: &U
     let tab = |label: &str, view: View| {
         let current = std::mem::discriminant(&s.view) == std::mem::discriminant(&view);
         let href = State { view, ..s.clone() }.to_fragment();
-        html! { <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>{ label }</a> }
+        html! { <a class={if current { "tab current" } else { "tab" }} href={href} aria-current={current.then_some("page")}>{ label }</a> }
     };
     // Not a fragment link: the fragment is the view's state.
     let skip = Callback::from(|e: MouseEvent| {
@@ -430,7 +438,7 @@ fn in_drawer(side: Html, drawer: &UseStateHandle<bool>) -> Html {
         Callback::from(move |_: MouseEvent| drawer.set(false))
     };
     html! {
-        <div id="filters-drawer" class={classes!("drawer", drawer.then_some("open"))} key="side">
+        <div id="filters-drawer" class={if **drawer { "drawer open" } else { "drawer" }} key="side">
             <button type="button" id="drawer-close" class="drawer-close" onclick={close}>{ "Show results" }</button>
             { side }
         </div>

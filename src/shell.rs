@@ -2,17 +2,9 @@
 //! tests and the loading screen wait for, work put off until a frame is painted, and a
 //! panic hook that shows a message instead of leaving a blank page.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
-
-/// What the app tells the page once it has rendered (`window.chronicle`).
-#[derive(Serialize)]
-struct ReadyInfo {
-    articles: usize,
-    format_version: u16,
-}
 
 /// The element the app renders into: `#app` when the page has one (its loading
 /// message is removed), otherwise the body.
@@ -28,15 +20,14 @@ pub fn app_root() -> Element {
 }
 
 /// Marks the page ready: `data-ready` on `<html>`, and `window.chronicle` describing
-/// what was loaded.
+/// what was loaded (`{ articles, format_version }`, built field by field: through
+/// serde it cost the wasm a serializer of its own).
 pub fn mark_ready() {
-    let info = ReadyInfo {
-        articles: crate::corpus::corpus().map(|c| c.articles.len()).unwrap_or(0),
-        format_version: model::FORMAT_VERSION,
-    };
-    if let Ok(value) = serde_wasm_bindgen::to_value(&info) {
-        let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("chronicle"), &value);
-    }
+    let articles = crate::corpus::corpus().map(|c| c.articles.len()).unwrap_or(0);
+    let info = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&info, &JsValue::from_str("articles"), &JsValue::from(articles as f64));
+    let _ = js_sys::Reflect::set(&info, &JsValue::from_str("format_version"), &JsValue::from(model::FORMAT_VERSION));
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str("chronicle"), &info);
     if let Some(html) = gloo::utils::document().document_element() {
         let _ = html.set_attribute("data-ready", "true");
     }
@@ -45,13 +36,25 @@ pub fn mark_ready() {
 /// Runs `then` in a task of its own once the next frame is painted: a zero timeout set
 /// from a requestAnimationFrame callback, which runs just before that frame (a timeout
 /// set now could run before it). In a hidden tab frames wait until it is shown.
+///
+/// These three take any closure but hand it on boxed, so that wasm-bindgen's glue for a
+/// one-shot JavaScript callback is compiled once, not once per caller's closure type.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {
-    let frame = Closure::once_into_js(move || after(0, then));
+    let then: Task = Box::new(then);
+    let frame: Task = Box::new(move || after_boxed(0, then));
+    let frame = Closure::once_into_js(frame);
     let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
 }
 
+/// Work for a later task.
+type Task = Box<dyn FnOnce()>;
+
 /// Runs `then` in a task of its own once `ms` milliseconds have passed (a timeout).
 pub fn after(ms: i32, then: impl FnOnce() + 'static) {
+    after_boxed(ms, Box::new(then));
+}
+
+fn after_boxed(ms: i32, then: Task) {
     let task = Closure::once_into_js(then);
     let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), ms);
 }
@@ -60,6 +63,10 @@ pub fn after(ms: i32, then: impl FnOnce() + 'static) {
 /// included), with no delay: a message to itself, for a chain of zero timeouts is held
 /// back to 4 ms a link after the first few.
 pub fn next_task(then: impl FnOnce() + 'static) {
+    next_task_boxed(Box::new(then));
+}
+
+fn next_task_boxed(then: Task) {
     let task = Closure::once_into_js(then);
     match web_sys::MessageChannel::new() {
         Ok(channel) => {

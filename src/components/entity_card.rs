@@ -76,7 +76,7 @@ pub fn entity_card(corpus: &'static Corpus, id: &str, state: &State) -> Html {
                 <h3>{ "Mentioned with" }</h3>
                 <ul class="chips related">
                     { for e.related.iter().take(12).filter_map(|r| corpus.entities.get(r.entity as usize).map(|o| (r, o))).map(|(r, o)| html! {
-                        <li><a class={classes!("chip", format!("chip-{}", o.kind.as_str()))} href={link(View::Entity(o.id.clone()))}>
+                        <li><a class={format!("chip chip-{}", o.kind.as_str())} href={link(View::Entity(o.id.clone()))}>
                             { format!("{} ({})", o.name, r.sentences) }
                         </a></li>
                     }) }

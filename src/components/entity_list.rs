@@ -63,7 +63,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                             );
                             html! {
                                 <li>
-                                    <a class={classes!("chip", format!("chip-{}", e.kind.as_str()))} href={href}>{ e.name.clone() }</a>
+                                    <a class={format!("chip chip-{}", e.kind.as_str())} href={href}>{ e.name.clone() }</a>
                                     if !roles.is_empty() {
                                         <span class="roles">{ roles }</span>
                                     }

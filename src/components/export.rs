@@ -41,7 +41,7 @@ fn json(corpus: &'static model::Corpus, rows: std::rc::Rc<model::query::Rows>) {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| bodies.get(&(i as u32)).map_or_else(|| a.clone(), |b| b.fill(a)))
+            .map(|(i, a)| bodies.get(i).and_then(Option::as_ref).map_or_else(|| a.clone(), |b| b.fill(a)))
             .collect();
         model::export::export_view_in(corpus, &events, &|i| whole.get(i as usize))
     } else {

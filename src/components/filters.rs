@@ -184,7 +184,7 @@ pub fn filters(
                             let mut with = state.clone();
                             with.filter.entities.push(e.id.clone());
                             html! {
-                                <li><a class={classes!("chip", "pick", format!("chip-{}", e.kind.as_str()))} href={with.to_fragment()}
+                                <li><a class={format!("chip pick chip-{}", e.kind.as_str())} href={with.to_fragment()}
                                     aria-label={format!("Filter by {} ({})", e.name, crate::components::count(n, "event", "events"))}>{ format!("{} ({n})", e.name) }</a></li>
                             }
                         }) }

@@ -95,7 +95,7 @@ pub fn graph(corpus: &Corpus, rows: &Rows, per_entity: &[u32], state: &State) ->
                     };
                     let href = State { view: View::Entity(e.id.clone()), ..state.clone() }.to_fragment();
                     html! {
-                        <a class={classes!("node", format!("chip-{}", e.kind.as_str()))} href={href}>
+                        <a class={format!("node chip-{}", e.kind.as_str())} href={href}>
                             <title>{ format!("{} ({})", e.name, crate::components::count(c as usize, "event", "events")) }</title>
                             // The whole node and label answer the pointer, not only their ink.
                             <rect class="hit" x={fixed(cx - HIT_HALF_WIDTH)} y={fixed(cy.min(ly) - 12.0)}

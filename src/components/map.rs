@@ -19,6 +19,7 @@ use web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::{Data, count, fixed, use_data};
+use crate::hooks::use_effect_on;
 
 /// The outlines' file, beside the page (`index.html` copies it there).
 const OUTLINES: &str = "countries.tsv";
@@ -188,7 +189,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
     {
         // A new window size (a phone turned) gives the drawing a new width.
         let (svg, width_px) = (svg.clone(), width_px.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
                 if let Some(w) = svg.cast::<Element>().map(|el| el.get_bounding_client_rect().width())
                     && w > 0.0
@@ -196,14 +197,14 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
                     width_px.set(w);
                 }
             });
-            move || drop(listener)
+            Box::new(move || drop(listener))
         });
     }
     {
         // The wheel zooms about the pointer. A listener of its own, not Yew's: Yew's
         // are passive, and the page must not scroll while the map zooms.
         let (svg, drawn, set_frame) = (svg.clone(), drawn.clone(), set_frame.clone());
-        use_effect_with((fit, props.compact), move |&(_, compact)| {
+        use_effect_on((fit, props.compact), move |&(_, compact)| {
             // The compact map leaves the wheel to the page, which scrolls past it.
             let listener = svg.cast::<Element>().filter(|_| !compact).map(|el| {
                 let target = el.clone();
@@ -221,7 +222,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
                     },
                 )
             });
-            move || drop(listener)
+            Box::new(move || drop(listener))
         });
     }
     let on_loaded = Callback::from(move |()| refresh.force_update());
@@ -246,8 +247,11 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
         let (x, y) = at(d.point);
         let r = radius_px(d.events) * units_per_px;
         let label = format!("{}: {}", e.name, count(d.events as usize, "event", "events"));
-        let class =
-            classes!("place", (d.point.of != PointOf::City).then_some("place-area"), (rank < 3).then_some("named"));
+        let class = format!(
+            "place{}{}",
+            if d.point.of != PointOf::City { " place-area" } else { "" },
+            if rank < 3 { " named" } else { "" }
+        );
         html! {
             <a class={class} href={link(&e.id)} tabindex="0" aria-label={label.clone()} data-entity={e.id.clone()}
                 data-lat={d.point.lat.to_string()} data-lon={d.point.lon.to_string()}>

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::bodies::{self, Whole};
 use crate::components::use_data;
+use crate::hooks::{no_cleanup, use_effect_on};
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -29,10 +30,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let whole = number.map_or(Whole::Here, |n| bodies::whole(n as u32, Callback::from(move |_| update.force_update())));
     // A body that came after the first render: its target sentence is shown now.
     let came = matches!(whole, Whole::Ready(_));
-    use_effect_with(came, |&came| {
+    use_effect_on(came, |&came| {
         if came {
             show_target();
         }
+        no_cleanup()
     });
     match data {
         Some(d) => reader(d.corpus, &props.id, &props.state, whole),
@@ -204,7 +206,7 @@ fn inline(
         parts.push(marked(text, at, s, words));
         let entity = &corpus.entities[i];
         let href = State { view: View::Entity(entity.id.clone()), ..state.clone() }.to_fragment();
-        let class = classes!("mention", format!("chip-{}", entity.kind.as_str()));
+        let class = format!("mention chip-{}", entity.kind.as_str());
         parts.push(html! { <a class={class} href={href}>{ marked(text, s, e, words) }</a> });
         at = e;
     }

@@ -28,14 +28,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let total = props.rows.len();
     let VirtualWindow { list, top_spacer, bottom_spacer, start, end } = use_virtual_window(total);
     // The long summaries unfolded by the reader, by event id (kept while they scroll
-    // out of the window and back).
-    let unfolded = use_state_eq(std::collections::BTreeSet::<String>::new);
+    // out of the window and back). A list, not a set: the reader unfolds a few, and a
+    // `BTreeSet<String>` cost the wasm a few kilobytes of its own.
+    let unfolded = use_state_eq(Vec::<String>::new);
     let on_fold = {
         let unfolded = unfolded.clone();
         Callback::from(move |id: String| {
             let mut next = (*unfolded).clone();
-            if !next.remove(&id) {
-                next.insert(id);
+            match next.iter().position(|u| *u == id) {
+                Some(at) => drop(next.swap_remove(at)),
+                None => next.push(id),
             }
             unfolded.set(next);
         })
@@ -109,14 +111,14 @@ fn event_row(
     let sources = e.sources.len();
     let long = folds(&e.summary);
     let summary_id = format!("summary-{}", position + 1);
-    let classes = classes!("event", format!("kind-{}", e.kind.as_str()), (long && !open).then_some("folded"));
+    let classes = format!("event kind-{}{}", e.kind.as_str(), if long && !open { " folded" } else { "" });
     let toggle = {
         let (id, on_fold) = (e.id.clone(), on_fold.clone());
         Callback::from(move |_: MouseEvent| on_fold.emit(id.clone()))
     };
     html! {
         <li key={e.id.clone()} class={classes} data-id={e.id.clone()} tabindex="-1" aria-posinset={(position + 1).to_string()} aria-setsize={total.to_string()}>
-            <time class={classes!("when", format!("when-{precision}"))} datetime={e.when.start.iso()}
+            <time class={format!("when when-{precision}")} datetime={e.when.start.iso()}
                 title={format!("{} ({})", e.when.evidence, precision)}>{ e.when.label() }</time>
             <span class="kind">{ e.kind.as_str() }</span>
             <p class="summary" id={summary_id.clone()}>{ marked(&e.summary, &state.filter.text) }</p>
@@ -128,7 +130,7 @@ fn event_row(
             if !e.entities.is_empty() {
                 <ul class="chips" aria-label="Entities">
                     { for e.entities.iter().take(SHOWN_ENTITIES).filter_map(|&x| corpus.entities.get(x as usize)).map(|en| html! {
-                        <li><a class={classes!("chip", format!("chip-{}", en.kind.as_str()))}
+                        <li><a class={format!("chip chip-{}", en.kind.as_str())}
                             href={link(View::Entity(en.id.clone()))}>{ &en.name }</a></li>
                     }) }
                     if let Some(more) = and_more(e.entities.len(), SHOWN_ENTITIES) {

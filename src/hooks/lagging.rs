@@ -10,6 +10,7 @@ use std::rc::Rc;
 use model::query::State;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
 use crate::shell;
 
 /// A value shared between renders, equal only to itself (props that never change).
@@ -47,7 +48,7 @@ pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging 
     {
         let lagging = shown != *state;
         let (panel, refresh) = (panel.clone(), refresh.clone());
-        use_effect_with((lagging, state.filter.text.clone()), move |&(lagging, _)| {
+        use_effect_on((lagging, state.filter.text.clone()), move |&(lagging, _)| {
             if lagging {
                 shell::after_next_paint(move || {
                     // Keys typed within one frame each asked for this; the first to
@@ -61,6 +62,7 @@ pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging 
                     }
                 });
             }
+            super::no_cleanup()
         });
     }
     Lagging { shown, cell: Shared(panel), refresh: Shared(refresh) }

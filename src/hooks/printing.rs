@@ -4,13 +4,15 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// True between `beforeprint` and `afterprint`, and while the print media query holds.
 #[hook]
 pub fn use_printing() -> bool {
     let printing = use_state_eq(|| false);
     {
         let printing = printing.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let win = gloo::utils::window();
             let before = EventListener::new(&win, "beforeprint", {
                 let printing = printing.clone();
@@ -26,7 +28,7 @@ pub fn use_printing() -> bool {
                 let query = m.clone();
                 EventListener::new(&m, "change", move |_| printing.set(query.matches()))
             });
-            move || drop((before, after, on_media))
+            Box::new(move || drop((before, after, on_media)))
         });
     }
     *printing

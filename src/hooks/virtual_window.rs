@@ -8,6 +8,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::hooks::printing::use_printing;
+use crate::hooks::{no_cleanup, use_effect_on};
 
 /// Rows kept beyond each edge of the screen.
 pub const OVERSCAN: usize = 5;
@@ -74,15 +75,18 @@ pub fn use_virtual_window(total: usize) -> VirtualWindow {
             })
         };
         let update_now = update.clone();
-        use_effect_with(total, move |_| update_now.emit(false));
-        use_effect_with((), move |_| {
+        use_effect_on(total, move |_| {
+            update_now.emit(false);
+            no_cleanup()
+        });
+        use_effect_on((), move |_| {
             let win = gloo::utils::window();
             let on_scroll = EventListener::new(&win, "scroll", {
                 let update = update.clone();
                 move |_| update.emit(true)
             });
             let on_resize = EventListener::new(&win, "resize", move |_| update.emit(true));
-            move || drop((on_scroll, on_resize))
+            Box::new(move || drop((on_scroll, on_resize)))
         });
     }
     // From the list's last known position when there is one, so a new row count (a

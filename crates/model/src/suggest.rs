@@ -22,7 +22,9 @@ pub fn date_query(text: &str) -> Option<DateQuery> {
     let tokens: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
-        .map(|t| t.trim_end_matches('.').to_lowercase())
+        // ASCII case: every word a date is read from is ASCII, and `str::to_lowercase`
+        // cost the app's wasm about 4 kB.
+        .map(|t| t.trim_end_matches('.').to_ascii_lowercase())
         .collect();
     let year =
         |t: &str| (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<i16>().ok()).flatten();
@@ -82,8 +84,9 @@ fn two_digits(t: &str) -> Option<u8> {
 /// The month a word names, in full or abbreviated ("aug", "sept").
 fn month(word: &str) -> Option<u8> {
     (1..=12u8).find(|&m| {
-        let (full, short) = (month_name(m).to_lowercase(), month_abbrev(m).to_lowercase());
-        word == full || word == short || (m == 9 && word == "sept")
+        word.eq_ignore_ascii_case(month_name(m))
+            || word.eq_ignore_ascii_case(month_abbrev(m))
+            || (m == 9 && word == "sept")
     })
 }
 
