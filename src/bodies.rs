@@ -129,13 +129,17 @@ pub fn whole(number: u32, then: Callback<()>) -> Whole {
 pub fn all(then: Callback<()>) -> Result<Vec<Option<Rc<Body>>>, Whole> {
     let mut bodies: Vec<Option<Rc<Body>>> = Vec::new();
     let mut waiting = Some(then);
+    // Whether a chunk is still on its way: then nothing is returned, however many came.
+    let mut loading = false;
     for (k, c) in MANIFEST.0.chunks.iter().enumerate() {
         let Some(&first) = c.articles.first() else { continue };
         // Only one call of `then` is pending at a time, so one click gives one download.
         let tell = waiting.take().unwrap_or_else(Callback::noop);
         match whole(first, tell.clone()) {
             Whole::Ready(_) => {
-                waiting.get_or_insert(tell);
+                if waiting.is_none() && !loading {
+                    waiting = Some(tell);
+                }
                 CHUNKS.with(|chunks| {
                     if let Some(Chunk::Ready(got)) = chunks.borrow().get(k) {
                         for (a, b) in got {
@@ -149,10 +153,11 @@ pub fn all(then: Callback<()>) -> Result<Vec<Option<Rc<Body>>>, Whole> {
                 });
             }
             Whole::Failed(why) => return Err(Whole::Failed(why)),
-            Whole::Loading | Whole::Here => {}
+            Whole::Loading => loading = true,
+            Whole::Here => {}
         }
     }
-    if waiting.is_none() { Err(Whole::Loading) } else { Ok(bodies) }
+    if loading { Err(Whole::Loading) } else { Ok(bodies) }
 }
 
 /// Fetches `chunks/{file}` (same origin, which the page's `connect-src 'self'` allows),

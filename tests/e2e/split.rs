@@ -71,14 +71,9 @@ async fn a_split_corpus_reads_each_article_whole_from_its_checked_chunk() {
     assert!(fresh < default_view(&corpus).len(), "the bundled corpus has recycled background");
     browser.open(&format!("{site}#hide=recycled")).await;
     assert_eq!(browser.events_total().await, fresh);
-    for article in corpus.articles.iter().filter(|a| a.paragraphs.len() > 1) {
-        browser.open(&format!("{site}#article={}", article.id)).await;
-        browser.wait_whole(article).await;
-    }
-    let fetched = browser.fetched("/chunks/").await;
-    assert!(!fetched.is_empty(), "the bodies came from chunk files");
-    // The view's download holds its articles whole, and their mentions past the lead.
     browser.open(&site).await;
+    // The view's download, asked for before any chunk has come, waits for them all: its
+    // articles are whole, with their mentions past the lead.
     browser.driver.find(By::Css("button.download-json")).await.unwrap().click().await.unwrap();
     let json = std::fs::read_to_string(browser.downloaded(&["chronicle-view.json"]).await).unwrap();
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -95,6 +90,12 @@ async fn a_split_corpus_reads_each_article_whole_from_its_checked_chunk() {
     let all: usize =
         corpus.entities.iter().filter(|e| ids.contains(&&serde_json::json!(&*e.id))).map(|e| e.mentions.len()).sum();
     assert_eq!(shown, all, "every mention of the view's entities, in whichever article");
+    for article in corpus.articles.iter().filter(|a| a.paragraphs.len() > 1) {
+        browser.open(&format!("{site}#article={}", article.id)).await;
+        browser.wait_whole(article).await;
+    }
+    let fetched = browser.fetched("/chunks/").await;
+    assert!(!fetched.is_empty(), "the bodies came from chunk files");
     // A source link into a later paragraph, which only the chunk holds, marks its sentence.
     let (event, article, sentence) = corpus
         .events
