@@ -1,5 +1,6 @@
-//! The pipeline runs across cores (files read and parsed in parallel, the tagger per
-//! article): its output must not depend on how many threads ran it.
+//! The pipeline runs across cores (files read and parsed, recycled sentences compared,
+//! mentions and dated statements found, each per article in parallel): its output must
+//! not depend on how many threads ran it.
 
 use std::path::{Path, PathBuf};
 

@@ -2,12 +2,13 @@
 //! small changes ("Turkey"/"Turkiye", "defence"/"defense", a clause reworded). Each
 //! recurring sentence is traced to the earliest article that carries it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use model::{Article, Recycled};
+use rayon::prelude::*;
 
-use crate::text::sentences;
+use crate::text::{fold, sentences};
 
 /// Sentences with fewer distinct words than this are too short to call recycled.
 const MIN_WORDS: usize = 8;
@@ -18,31 +19,29 @@ const MIN_OVERLAP: f64 = 0.8;
 /// enough, and the work per sentence stays bounded however large the corpus.
 const PER_PHRASE: usize = 16;
 
-use crate::text::fold;
-
 /// Words of already folded text.
-fn tokens(folded: &str) -> Vec<String> {
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+fn tokens(folded: &str) -> Vec<&str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
 }
 
-/// Hashes of each run of three consecutive words. `DefaultHasher::new` has fixed
-/// keys, so the same text hashes the same in every build.
-fn phrases(tokens: &[String]) -> Vec<u64> {
-    let mut out: Vec<u64> = tokens
-        .windows(3)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect();
+/// A fixed-key hash: `DefaultHasher::new` has fixed keys, so the same text hashes the
+/// same in every build and on every thread.
+fn hash(value: impl Hash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Hashes of each run of three consecutive words, sorted and deduplicated.
+fn phrases(tokens: &[&str]) -> Vec<u64> {
+    let mut out: Vec<u64> = tokens.windows(3).map(hash).collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
 /// Size of the intersection of two sorted, deduplicated lists.
-fn shared(a: &[u32], b: &[u32]) -> usize {
+fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -62,70 +61,84 @@ struct Sentence {
     article: usize,
     paragraph: usize,
     text: String,
-    /// Sorted, deduplicated word ids.
-    words: Vec<u32>,
+    /// Sorted, deduplicated hashes of its words (a 64-bit hash stands for the word:
+    /// no shared vocabulary, so articles are read apart).
+    words: Vec<u64>,
     phrases: Vec<u64>,
+}
+
+/// The sentences of article `a`, each once: a sentence repeated inside one article is
+/// indexed once, for repeats within an article are not recycling, and indexing them
+/// would make the work quadratic.
+fn sentences_of(a: usize, article: &Article) -> Vec<Sentence> {
+    let mut seen_here = HashSet::new();
+    let mut out = Vec::new();
+    for (p, paragraph) in article.paragraphs.iter().enumerate() {
+        for s in sentences(paragraph) {
+            let folded = fold(s);
+            let toks = tokens(&folded);
+            let mut words: Vec<u64> = toks.iter().map(hash).collect();
+            words.sort_unstable();
+            words.dedup();
+            let phrases = phrases(&toks);
+            if seen_here.insert(folded) {
+                out.push(Sentence { article: a, paragraph: p, text: s.to_owned(), words, phrases });
+            }
+        }
+    }
+    out
 }
 
 /// Fills each article's `recycled` list. `order` ranks articles by age: the earliest
 /// article of a group of matching sentences is where the passage was first seen.
 pub fn mark_recycled(articles: &mut [Article]) {
     let rank = age_rank(articles);
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
-    let mut all: Vec<Sentence> = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        // A sentence repeated inside one article is indexed once: repeats within an
-        // article are not recycling, and indexing them would make the work quadratic.
-        let mut seen_here = std::collections::HashSet::new();
-        for (p, paragraph) in article.paragraphs.iter().enumerate() {
-            for s in sentences(paragraph) {
-                let folded = fold(s);
-                let toks = tokens(&folded);
-                if !seen_here.insert(folded) {
-                    continue;
-                }
-                let mut ids: Vec<u32> = toks
-                    .iter()
-                    .map(|w| {
-                        let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-                        *vocabulary.entry(w.clone()).or_insert(next)
-                    })
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let phrases = phrases(&toks);
-                all.push(Sentence { article: a, paragraph: p, text: s.to_owned(), words: ids, phrases });
-            }
-        }
-    }
+    // Sentences are read per article in parallel and taken in article order.
+    let all: Vec<Sentence> =
+        articles.par_iter().enumerate().flat_map_iter(|(a, article)| sentences_of(a, article)).collect();
 
-    // Candidates share a three-word phrase; each is confirmed by word overlap.
+    // Candidates share a three-word phrase; each is confirmed by word overlap. Each
+    // phrase keeps its first `PER_PHRASE` long sentences, in order; a sentence is
+    // compared with those before it, which are exactly what the list held when it came.
+    let long = |s: &Sentence| s.words.len() >= MIN_WORDS;
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut groups = UnionFind::new(all.len());
-    for (i, s) in all.iter().enumerate() {
-        if s.words.len() < MIN_WORDS {
-            continue;
-        }
-        let mut candidates: Vec<usize> = Vec::new();
-        for p in &s.phrases {
-            if let Some(list) = index.get(p) {
-                candidates.extend(list.iter().copied().filter(|&j| all[j].article != s.article));
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for j in candidates {
-            let other = &all[j];
-            let smaller = s.words.len().min(other.words.len());
-            if shared(&s.words, &other.words) as f64 >= MIN_OVERLAP * smaller as f64 {
-                groups.union(i, j);
-            }
-        }
+    for (i, s) in all.iter().enumerate().filter(|(_, s)| long(s)) {
         for p in &s.phrases {
             let list = index.entry(*p).or_default();
             if list.len() < PER_PHRASE {
                 list.push(i);
             }
+        }
+    }
+    // Comparing is most of the work and each sentence's is its own: in parallel.
+    let matches: Vec<Vec<usize>> = all
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if !long(s) {
+                return Vec::new();
+            }
+            let mut candidates: Vec<usize> = Vec::new();
+            for p in &s.phrases {
+                if let Some(list) = index.get(p) {
+                    candidates
+                        .extend(list.iter().copied().take_while(|&j| j < i).filter(|&j| all[j].article != s.article));
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates.retain(|&j| {
+                let other = &all[j];
+                let smaller = s.words.len().min(other.words.len());
+                shared(&s.words, &other.words) as f64 >= MIN_OVERLAP * smaller as f64
+            });
+            candidates
+        })
+        .collect();
+    let mut groups = UnionFind::new(all.len());
+    for (i, js) in matches.into_iter().enumerate() {
+        for j in js {
+            groups.union(i, j);
         }
     }
 

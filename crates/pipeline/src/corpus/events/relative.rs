@@ -1,0 +1,132 @@
+//! Dates relative to another event ("eight months after the war"): each takes the
+//! date of the event its anchor phrase names, once every dated statement is known.
+
+use std::collections::HashMap;
+
+use model::{EventKind, Source};
+
+use super::statements::summarise;
+use super::{Draft, Pending, word_set};
+use crate::language::when;
+
+/// Candidates kept per distinct anchor phrase of a relative date.
+const ANCHOR_KEPT: usize = 64;
+
+/// The drafts the relatively dated statements `pending` give, in their order.
+pub(super) fn resolve(drafts: &[Draft], pending: Vec<Pending>) -> Vec<Draft> {
+    // Relative dates take the date of the event they name: the dated event whose words
+    // share most with the anchor phrase (at least two words), the earliest if several,
+    // never one told by the same sentence. An index from word to drafts finds the
+    // candidates (`best_sharing`); each distinct anchor is ranked once (the best
+    // `ANCHOR_KEPT` kept), for anchors repeat.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if d.kind != EventKind::Publication {
+            for w in &d.words {
+                by_word.entry(w.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let rank = |anchor: &[String], keep: usize| -> Vec<usize> {
+        let lists: Vec<&[usize]> =
+            anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
+        best_sharing(lists, keep, |i| drafts[i].when.start)
+    };
+    let mut ranked_for: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    let mut extra = Vec::new();
+    for p in pending {
+        let mut key: Vec<String> = p.anchor.iter().cloned().collect();
+        key.sort();
+        let told_elsewhere = |i: &usize| drafts[*i].sources.iter().all(|s| s.sentence != p.sentence);
+        let ranked = ranked_for.entry(key.clone()).or_insert_with(|| {
+            let mut best = rank(&key, ANCHOR_KEPT);
+            // Kept for the whole loop: a ranking's spare capacity, once held for every
+            // anchor, was most of the pipeline's memory at 100,000 articles.
+            best.shrink_to_fit();
+            best
+        });
+        let best = match ranked.iter().copied().find(told_elsewhere) {
+            Some(i) => Some(i),
+            // Every kept candidate is told by this very sentence: rank them all.
+            None if ranked.len() == ANCHOR_KEPT => rank(&key, usize::MAX).into_iter().find(told_elsewhere),
+            None => None,
+        };
+        let Some(anchor) = best.map(|i| &drafts[i]) else { continue };
+        let evidence = format!("{} ({})", p.evidence, anchor.when.label());
+        let Some(when) = when::shift(&anchor.when, p.n, &p.unit, &evidence) else { continue };
+        let summary = summarise(&p.sentence, None);
+        extra.push(Draft {
+            words: word_set(&summary),
+            when,
+            summary,
+            kind: p.kind,
+            entities: p.ids,
+            sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence.into() }],
+        });
+    }
+    extra
+}
+
+/// The drafts in at least two of `lists` (each a word's drafts, ascending), best first:
+/// in more lists, then the earlier `start`, then the lower index; at most `keep`.
+///
+/// Ranked as search engines find their top hits (MaxScore): drafts are taken in index
+/// order from the shorter lists only, and the longest lists are probed for them, never
+/// walked: as many of the longest as together cannot give a draft found in none of the
+/// others the share of the `keep`-th best so far. Counting every list's drafts instead
+/// grew with the square of the corpus (anchor phrases hold common words, and their
+/// number grows with the corpus).
+pub(super) fn best_sharing(mut lists: Vec<&[usize]>, keep: usize, start: impl Fn(usize) -> model::Date) -> Vec<usize> {
+    use std::cmp::Reverse;
+    lists.sort_by_key(|l| l.len());
+    let k = lists.len();
+    let mut at = vec![0usize; k];
+    // The best so far, the worst on top.
+    let mut best: std::collections::BinaryHeap<(Reverse<usize>, model::Date, usize)> =
+        std::collections::BinaryHeap::new();
+    loop {
+        // A draft must be in at least `need` lists to enter; one found only in the
+        // `need - 1` longest cannot be.
+        let need = match best.peek() {
+            Some(&(Reverse(n), _, _)) if best.len() >= keep => n,
+            _ => 2,
+        };
+        let Some(essential) = k.checked_sub(need - 1).filter(|&e| e > 0) else { break };
+        let Some(draft) = (0..essential).filter_map(|j| lists[j].get(at[j]).copied()).min() else { break };
+        let mut shared = 0;
+        for (list, at) in lists.iter().zip(at.iter_mut()) {
+            *at = seek(list, *at, draft);
+            if list.get(*at) == Some(&draft) {
+                shared += 1;
+                *at += 1;
+            }
+        }
+        if shared < 2 {
+            continue;
+        }
+        let entry = (Reverse(shared), start(draft), draft);
+        if best.len() < keep {
+            best.push(entry);
+        } else if best.peek().is_some_and(|worst| entry < *worst) {
+            best.pop();
+            best.push(entry);
+        }
+    }
+    best.into_sorted_vec().into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The first position at or after `from` whose value is not below `value`, in an
+/// ascending list: galloping, so a probe far ahead costs its logarithm.
+pub(super) fn seek(list: &[usize], from: usize, value: usize) -> usize {
+    let mut step = 1;
+    let mut low = from;
+    while low < list.len() && list[low] < value {
+        let high = (low + step).min(list.len());
+        if high == list.len() || list[high] >= value {
+            return low + 1 + list[low + 1..high].partition_point(|&x| x < value);
+        }
+        low = high;
+        step *= 2;
+    }
+    low
+}
