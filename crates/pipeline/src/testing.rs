@@ -150,3 +150,15 @@ pub fn write_generated_hostile_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     }
     Ok(written)
 }
+
+/// Fails unless every name of a table of rules is distinct and `source` (the tests
+/// file, read with `include_str!`) holds a test named after it (`-` as `_`): taking a
+/// rule out of the table, or renaming it, then fails its test by name.
+pub fn assert_every_rule_has_a_test(table: &str, names: &[&str], source: &str) {
+    let distinct: std::collections::HashSet<&str> = names.iter().copied().collect();
+    assert_eq!(distinct.len(), names.len(), "{table}: a name twice");
+    for name in names {
+        let test = format!("fn {}()", name.replace('-', "_"));
+        assert!(source.contains(&test), "{table}: no test `{test}` for {name}");
+    }
+}

@@ -81,17 +81,10 @@ fn check_fallback(name: &str, text: &str, expected: &[&str]) {
 #[test]
 fn every_rule_has_a_test_by_its_name() {
     let source = include_str!("tests.rs");
-    for (table, names) in [
-        ("rules", RULES.iter().map(|(n, _)| *n).collect::<Vec<_>>()),
-        ("fallbacks", FALLBACKS.iter().map(|(n, _)| *n).collect()),
-    ] {
-        let distinct: HashSet<&str> = names.iter().copied().collect();
-        assert_eq!(distinct.len(), names.len(), "{table}: a name twice");
-        for name in names {
-            let test = format!("fn {}()", name.replace('-', "_"));
-            assert!(source.contains(&test), "{table}: no test `{test}` for {name}");
-        }
-    }
+    let rules: Vec<&str> = RULES.iter().map(|(n, _)| *n).collect();
+    crate::testing::assert_every_rule_has_a_test("rules", &rules, source);
+    let fallbacks: Vec<&str> = FALLBACKS.iter().map(|(n, _)| *n).collect();
+    crate::testing::assert_every_rule_has_a_test("fallbacks", &fallbacks, source);
 }
 
 mod rules {

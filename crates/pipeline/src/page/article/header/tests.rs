@@ -1,7 +1,6 @@
 //! Each rule of `RULES` tested alone, by its name: a short page or text in the layout
 //! the rule reads, what the article is with it, and that the article differs without it.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use model::Article;
@@ -51,14 +50,8 @@ fn check(name: &str, file: &str, input: &str, expected: &[&str]) {
 /// Every rule has a test of its own name below, and names are not repeated.
 #[test]
 fn every_rule_has_a_test_by_its_name() {
-    let source = include_str!("tests.rs");
     let names: Vec<&str> = RULES.iter().map(|(n, _)| *n).collect();
-    let distinct: HashSet<&str> = names.iter().copied().collect();
-    assert_eq!(distinct.len(), names.len(), "a name twice");
-    for name in names {
-        let test = format!("fn {}()", name.replace('-', "_"));
-        assert!(source.contains(&test), "no test `{test}` for {name}");
-    }
+    crate::testing::assert_every_rule_has_a_test("header rules", &names, include_str!("tests.rs"));
 }
 
 mod rules {
