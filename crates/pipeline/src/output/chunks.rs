@@ -6,6 +6,7 @@
 
 use model::search::TextIndex;
 use model::{Body, ChunkRef, Corpus, Manifest};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 /// From this many bytes of article bodies (paragraphs and removed furniture) the build
@@ -48,7 +49,36 @@ pub fn body_bytes(corpus: &Corpus) -> usize {
 /// alone stays whole in the core. The manifest lists the events told only in recycled
 /// passages, which the core's decoder cannot find without them.
 pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
-    let index = TextIndex::for_corpus(corpus);
+    // The whole corpus's text index and recycled events, and the grouping, apart.
+    let ((index, recycled), (core, groups)) = rayon::join(
+        || (TextIndex::for_corpus(corpus), model::query::recycled_events(corpus).ones().map(|i| i as u32).collect()),
+        || group(corpus, chunk_bytes),
+    );
+    // Each chunk is encoded and hashed on its own, and listed in order.
+    let chunks: Vec<(ChunkRef, Vec<u8>)> = groups
+        .into_par_iter()
+        .map(|mut group| {
+            group.sort_by_key(|(n, _)| *n);
+            let bytes = model::encode_chunk(&group);
+            let sha256: [u8; 32] = Sha256::digest(&bytes).into();
+            let file = format!("chunk-{}.bin", &Manifest::hex(&sha256)[..16]);
+            (ChunkRef { file, sha256, articles: group.iter().map(|g| g.0).collect() }, bytes)
+        })
+        .collect();
+    let (refs, chunks): (Vec<ChunkRef>, Vec<(String, Vec<u8>)>) = chunks
+        .into_iter()
+        .map(|(r, bytes)| {
+            let file = r.file.clone();
+            (r, (file, bytes))
+        })
+        .unzip();
+    let manifest = Manifest { chunks: refs, recycled };
+    Split { corpus: model::encode_with_index(&core, &index), chunks, manifest: model::encode_manifest(&manifest) }
+}
+
+/// The core (each article in a chunk cut to its lead) and the chunks' bodies, newest
+/// articles first, about `chunk_bytes` a chunk.
+fn group(corpus: &Corpus, chunk_bytes: usize) -> (Corpus, Vec<Vec<(u32, Body)>>) {
     let mut core = corpus.clone();
     let mut groups: Vec<Vec<(u32, Body)>> = Vec::new();
     let mut size = 0;
@@ -71,18 +101,7 @@ pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
         groups.last_mut().expect("a group was pushed").push((number as u32, Body::of(a)));
         core.articles[number] = Body::cut(a);
     }
-    let mut chunks = Vec::with_capacity(groups.len());
-    let recycled = model::query::recycled_events(corpus).ones().map(|i| i as u32).collect();
-    let mut manifest = Manifest { chunks: Vec::new(), recycled };
-    for mut group in groups {
-        group.sort_by_key(|(n, _)| *n);
-        let bytes = model::encode_chunk(&group);
-        let sha256: [u8; 32] = Sha256::digest(&bytes).into();
-        let file = format!("chunk-{}.bin", &Manifest::hex(&sha256)[..16]);
-        manifest.chunks.push(ChunkRef { file: file.clone(), sha256, articles: group.iter().map(|g| g.0).collect() });
-        chunks.push((file, bytes));
-    }
-    Split { corpus: model::encode_with_index(&core, &index), chunks, manifest: model::encode_manifest(&manifest) }
+    (core, groups)
 }
 
 #[cfg(test)]

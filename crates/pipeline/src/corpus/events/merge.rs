@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use model::{Article, Event, EventKind};
+use model::{Article, Event, EventKind, Source};
 
 use super::Draft;
 
@@ -52,6 +52,11 @@ pub(super) fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], nam
         drafts.iter().map(|d| ranked_words(&d.words, &ranks)).collect()
     };
     let mut by_dates: HashMap<(model::Date, model::Date, model::Precision), Candidates> = HashMap::new();
+    // Each merged draft's words as ranks, compared as sorted lists: the same sets as
+    // its words, compared without hashing strings.
+    let mut merged_ranked: Vec<Vec<u32>> = Vec::new();
+    // And the hashes of its sources.
+    let mut merged_sources: Vec<HashSet<u64>> = Vec::new();
     for (d, ranked) in drafts.into_iter().zip(ranked_all) {
         let key = (d.when.start, d.when.end, d.when.precision);
         let same = if d.kind == EventKind::Publication {
@@ -61,13 +66,13 @@ pub(super) fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], nam
                 c.possible(&ranked).into_iter().find(|&k| {
                     let m = &merged[k];
                     m.kind != EventKind::Publication
-                        && overlap(&m.words, &d.words) >= SAME_EVENT_OVERLAP
+                        && overlap(&merged_ranked[k], &ranked) >= SAME_EVENT_OVERLAP
                         && !distinct(&m.entities, &d.entities)
                 })
             })
         };
         let same = match same {
-            Some(k) => Some(&mut merged[k]),
+            Some(k) => Some((&mut merged[k], &mut merged_sources[k])),
             None => {
                 if d.kind != EventKind::Publication {
                     by_dates.entry(key).or_default().add(merged.len(), &ranked);
@@ -76,20 +81,27 @@ pub(super) fn merge_and_finish(mut drafts: Vec<Draft>, articles: &[Article], nam
             }
         };
         match same {
-            Some(m) => {
+            Some((m, seen)) => {
+                // A passage recycled in thousands of articles is one event with thousands
+                // of sources: each is looked for by its hash first, not in the whole list.
                 for s in d.sources {
-                    if !m.sources.contains(&s) {
-                        m.sources.push(s);
+                    if !seen.insert(source_hash(&s)) && m.sources.contains(&s) {
+                        continue;
                     }
+                    m.sources.push(s);
                 }
+                // Kept sorted and distinct.
                 for e in d.entities {
-                    if !m.entities.contains(&e) {
-                        m.entities.push(e);
+                    if let Err(at) = m.entities.binary_search(&e) {
+                        m.entities.insert(at, e);
                     }
                 }
-                m.entities.sort_unstable();
             }
-            None => merged.push(d),
+            None => {
+                merged_sources.push(d.sources.iter().map(source_hash).collect());
+                merged.push(d);
+                merged_ranked.push(ranked);
+            }
         }
     }
     let mut taken: HashSet<String> = HashSet::new();
@@ -188,10 +200,31 @@ impl Candidates {
     }
 }
 
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// A source's hash (fixed keys: the same in every run).
+fn source_hash(s: &Source) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (s.article, s.paragraph, &*s.sentence).hash(&mut h);
+    h.finish()
+}
+
+/// The share of the smaller of two sets (sorted, distinct ranks) that both hold.
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
     }
-    a.intersection(b).count() as f64 / smaller as f64
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / smaller as f64
 }
