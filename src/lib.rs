@@ -170,7 +170,7 @@ pub fn App() -> Html {
         no_cleanup()
     });
     let s = &ui.state;
-    // The side panel follows a frame behind while only the search text changes.
+    // The side panel follows a frame behind while the view stays the same.
     let panel = hooks::lagging::use_lagging_state(s, current.clone());
     let on_search = {
         let ui = ui.clone();
@@ -327,7 +327,7 @@ struct SideProps {
 
 /// The side panel: filters with the number of events each would leave, downloads of
 /// the rows, and the graph of their entities. A component, so that a render of the
-/// app with the panel's state unchanged (a keystroke) leaves it alone, and its
+/// app with the panel's state unchanged (a keystroke, a filter) leaves it alone, and its
 /// catching up re-renders it alone.
 #[component]
 fn Side(props: &SideProps) -> Html {
