@@ -255,7 +255,7 @@ pub fn App() -> Html {
             };
             let found_nothing = rows.is_empty();
             let card = match &s.view {
-                View::Entity(id) => Some(html! { <key="card">{ entity_card(corpus, id, s) }</> }),
+                View::Entity(id) => Some(html! { <key="card">{ entity_card(corpus, index, id, s) }</> }),
                 _ => None,
             };
             html! {
@@ -345,7 +345,7 @@ fn Side(props: &SideProps) -> Html {
             { export(corpus, &rows) }
             { graph(corpus, &rows, &per_entity, s) }
             if s.view != View::Map {
-                <PlacesMap rows={rows.clone()} state={s.clone()} compact=true />
+                <PlacesMap rows={rows.clone()} state={s.clone()} compact=true per_entity={per_entity.clone()} />
             }
         </div>
     }
