@@ -5,7 +5,8 @@
 //! by its place, as the entity card's link is. The frame fits the places; the wheel,
 //! a drag, a pinch, the + / − buttons and the keys (+, −, arrows, 0) zoom and pan it.
 //! Compact (the side panel beside the timeline on wide screens), it is the same
-//! drawing without the zoom, leading to the map view.
+//! drawing of the [`COMPACT_PLACES`] places with the most events, without the zoom,
+//! leading to the map view.
 
 use std::cell::RefCell;
 use std::rc::Rc;

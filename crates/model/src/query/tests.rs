@@ -751,7 +751,7 @@ fn entity_counts_over_most_events_equal_a_pass_over_the_rows() {
     // Every set of events of the corpus: the counts taken from the entities' totals
     // (more than half the events shown) and those of a pass over the rows agree.
     let n = c.events.len();
-    assert!(n >= 3 && n < 16, "the corpus is small enough to try every set");
+    assert!((3..16).contains(&n), "the corpus is small enough to try every set");
     for mask in 0..1u32 << n {
         let mut set = Bits::empty(n);
         (0..n).filter(|i| mask & (1 << i) != 0).for_each(|i| set.set(i));
