@@ -170,7 +170,7 @@ pub fn App() -> Html {
         no_cleanup()
     });
     let s = &ui.state;
-    // The side panel follows a frame behind while only the search text changes.
+    // The side panel follows a frame behind while the view stays the same.
     let panel = hooks::lagging::use_lagging_state(s, current.clone());
     let on_search = {
         let ui = ui.clone();
@@ -255,7 +255,7 @@ pub fn App() -> Html {
             };
             let found_nothing = rows.is_empty();
             let card = match &s.view {
-                View::Entity(id) => Some(html! { <key="card">{ entity_card(corpus, id, s) }</> }),
+                View::Entity(id) => Some(html! { <key="card">{ entity_card(corpus, index, id, s) }</> }),
                 _ => None,
             };
             html! {
@@ -327,7 +327,7 @@ struct SideProps {
 
 /// The side panel: filters with the number of events each would leave, downloads of
 /// the rows, and the graph of their entities. A component, so that a render of the
-/// app with the panel's state unchanged (a keystroke) leaves it alone, and its
+/// app with the panel's state unchanged (a keystroke, a filter) leaves it alone, and its
 /// catching up re-renders it alone.
 #[component]
 fn Side(props: &SideProps) -> Html {
@@ -345,7 +345,7 @@ fn Side(props: &SideProps) -> Html {
             { export(corpus, &rows) }
             { graph(corpus, &rows, &per_entity, s) }
             if s.view != View::Map {
-                <PlacesMap rows={rows.clone()} state={s.clone()} compact=true />
+                <PlacesMap rows={rows.clone()} state={s.clone()} compact=true per_entity={per_entity.clone()} />
             }
         </div>
     }

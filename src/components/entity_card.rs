@@ -3,15 +3,16 @@
 //! most often mentioned with it.
 
 use model::Corpus;
-use model::query::{State, View, events_of};
+use model::query::{Index, State, View};
 use yew::prelude::*;
 
-/// The card of the entity `id` of `corpus`, with links that keep `state`'s filters.
+/// The card of the entity `id` of `corpus`, with links that keep `state`'s filters;
+/// its own timeline is the entity's events as `index` lists them.
 /// A plain function, not a component: it keeps no state, and each component type
 /// costs the wasm bundle kilobytes.
-pub fn entity_card(corpus: &'static Corpus, id: &str, state: &State) -> Html {
+pub fn entity_card(corpus: &'static Corpus, index: &Index, id: &str, state: &State) -> Html {
     let close = State { view: View::Timeline, ..state.clone() }.to_fragment();
-    let Some((index, e)) = corpus.entities.iter().enumerate().find(|(_, e)| e.id == id) else {
+    let Some((x, e)) = index.entity(id).and_then(|x| Some((x, corpus.entities.get(x as usize)?))) else {
         return html! {
             <section class="card missing" role="alert">
                 <h2>{ "No such entity" }</h2>
@@ -29,8 +30,12 @@ pub fn entity_card(corpus: &'static Corpus, id: &str, state: &State) -> Html {
         }
         s.to_fragment()
     };
-    let events = events_of(corpus, index as u32);
-    let dated: Vec<_> = events.iter().filter(|x| x.kind != model::EventKind::Publication).collect();
+    let dated: Vec<&model::Event> = index
+        .entity_events(x)
+        .iter()
+        .filter_map(|&i| corpus.events.get(i as usize))
+        .filter(|x| x.kind != model::EventKind::Publication)
+        .collect();
     let mut articles: Vec<u32> =
         e.mentions.iter().map(|m| m.article).chain(e.roles.iter().map(|r| r.article)).collect();
     model::order::sort(&mut articles);

@@ -21,10 +21,7 @@ const HIT_HALF_WIDTH: f64 = 30.0;
 /// with the filters; the nodes' links keep `state`'s filters.
 pub fn graph(corpus: &Corpus, rows: &Rows, per_entity: &[u32], state: &State) -> Html {
     // The most named entities become the nodes.
-    let mut counts: Vec<(u32, u32)> =
-        per_entity.iter().enumerate().filter(|(_, c)| **c > 0).map(|(x, &c)| (x as u32, c)).collect();
-    model::order::sort_by_key(&mut counts, |&(e, c)| (std::cmp::Reverse(c), e));
-    counts.truncate(NODES);
+    let counts = model::query::most_named(per_entity, NODES, &|_| false);
     if counts.len() < 2 {
         return html! {};
     }

@@ -1,8 +1,9 @@
 //! `use_lagging_state`: the state a part of the page shows when it may follow the app a
-//! frame behind. While only the search text changes, the side panel (filters with their
-//! counts, downloads, graph) shows the state it showed before, and catches up, alone, in
-//! a task after the next frame: a keystroke's frame holds the search box, the density
-//! strip and the timeline, not the panel's counts too. Any other change shows at once.
+//! frame behind. While the view stays the same (typing, choosing or clearing a filter,
+//! zooming the strip), the side panel (filters with their counts, downloads, graph, the
+//! small map) shows the state it showed before, and catches up, alone, in a task after
+//! the next frame: that frame holds the search box, the density strip and the timeline,
+//! not the panel's counts and drawings too. A change of view shows at once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -40,7 +41,7 @@ pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging 
     let refresh = use_mut_ref(|| None::<UseForceUpdateHandle>);
     let shown = {
         let mut shown = panel.borrow_mut();
-        if !shown.differs_only_in_text(state) {
+        if shown.view != state.view {
             shown.clone_from(state);
         }
         shown.clone()
@@ -48,11 +49,11 @@ pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging 
     {
         let lagging = shown != *state;
         let (panel, refresh) = (panel.clone(), refresh.clone());
-        use_effect_on((lagging, state.filter.text.clone()), move |&(lagging, _)| {
-            if lagging {
+        use_effect_on((lagging, state.clone()), move |(lagging, _)| {
+            if *lagging {
                 shell::after_next_paint(move || {
                     // Keys typed within one frame each asked for this; the first to
-                    // run catches up for all of them (so does any other change).
+                    // run catches up for all of them.
                     if *panel.borrow() == *current.borrow() {
                         return;
                     }

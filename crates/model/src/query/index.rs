@@ -251,22 +251,42 @@ impl Index {
         }
     }
 
-    /// How many events of `rows` name each entity, by entity number: for the whole
-    /// timeline, the lengths of the entities' event lists; else one pass over the rows
-    /// (events name an entity at most once, as the pipeline makes them).
+    /// How many events of `rows` name each entity, by entity number (events name an
+    /// entity at most once, as the pipeline makes them). A pass over the rows when they
+    /// are fewer than half the events; else the lengths of the entities' event lists
+    /// less the events left out: the default timeline leaves out only the repeated
+    /// publications, and a pass over its rows was most of the side panel's render at
+    /// 10,000 articles.
     pub fn entity_counts(&self, corpus: &Corpus, rows: &Rows) -> Vec<u32> {
-        if rows.len() == self.events {
-            return self.entity_events.iter().map(|list| list.len() as u32).collect();
+        let entities_of = |i: usize| corpus.events.get(i).map_or(&[][..], |e| &e.entities[..]);
+        if rows.len() * 2 > self.events {
+            let mut per_entity: Vec<u32> = self.entity_events.iter().map(|list| list.len() as u32).collect();
+            let mut left_out = rows.set.to_bits(self.events);
+            left_out.invert();
+            for i in left_out.ones() {
+                for &x in entities_of(i) {
+                    if let Some(n) = per_entity.get_mut(x as usize) {
+                        *n = n.saturating_sub(1);
+                    }
+                }
+            }
+            return per_entity;
         }
         let mut per_entity = vec![0u32; corpus.entities.len()];
         for i in rows.iter() {
-            for &x in corpus.events.get(i).map_or(&[][..], |e| &e.entities[..]) {
+            for &x in entities_of(i) {
                 if let Some(n) = per_entity.get_mut(x as usize) {
                     *n += 1;
                 }
             }
         }
         per_entity
+    }
+
+    /// The events naming entity `entity` (a position in `Corpus::entities`), ascending,
+    /// which is date order: an entity card's own timeline, without a pass over every event.
+    pub fn entity_events(&self, entity: u32) -> &[u32] {
+        self.entity_events.get(entity as usize).map_or(&[], Vec::as_slice)
     }
 
     pub fn entity(&self, id: &str) -> Option<u32> {
@@ -638,14 +658,24 @@ pub fn credits(corpus: &Corpus, index: &Index, f: &Filter) -> Vec<(String, usize
 /// number of those events it would leave if added, most first; `per_entity` is
 /// [`Index::entity_counts`] of the events shown.
 pub fn entity_options(corpus: &Corpus, per_entity: &[u32], f: &Filter, most: usize) -> Vec<(u32, usize)> {
-    let mut counts: Vec<(u32, usize)> = per_entity
-        .iter()
-        .zip(&corpus.entities)
-        .enumerate()
-        .filter(|&(_, (&n, e))| n > 0 && !f.entities.contains(&e.id))
-        .map(|(x, (&n, _))| (x as u32, n as usize))
-        .collect();
-    crate::order::sort_by_key(&mut counts, |&(e, n)| (std::cmp::Reverse(n), e));
-    counts.truncate(most);
-    counts
+    let chosen = |x: u32| corpus.entities.get(x as usize).is_some_and(|e| f.entities.contains(&e.id));
+    most_named(per_entity, most, &chosen).into_iter().map(|(x, n)| (x, n as usize)).collect()
+}
+
+/// The `most` entities with the highest counts in `per_entity` ([`Index::entity_counts`]),
+/// most first, ties by entity number, leaving out those with none and those `skip`
+/// names: the few the side panel shows, kept as they come rather than by sorting
+/// thousands of entities on every change of filters.
+pub fn most_named(per_entity: &[u32], most: usize, skip: &dyn Fn(u32) -> bool) -> Vec<(u32, u32)> {
+    let mut top: Vec<(u32, u32)> = Vec::with_capacity(most + 1);
+    // Entity numbers ascend, so an entity ties behind every one already kept.
+    for (x, &n) in per_entity.iter().enumerate() {
+        if n == 0 || (top.len() == most && top.last().is_none_or(|&(_, last)| n <= last)) || skip(x as u32) {
+            continue;
+        }
+        let at = top.partition_point(|&(_, kept)| kept >= n);
+        top.insert(at, (x as u32, n));
+        top.truncate(most);
+    }
+    top
 }

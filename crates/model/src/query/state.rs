@@ -91,8 +91,8 @@ pub struct State {
 pub struct Problem(pub String);
 
 impl State {
-    /// Whether `self` and `other` differ in their search text and nothing else (the
-    /// app lets its side panel follow typing a frame behind, and nothing else).
+    /// Whether `self` and `other` differ in their search text and nothing else (a
+    /// keystroke; the app's side panel follows any change within a view a frame behind).
     pub fn differs_only_in_text(&self, other: &State) -> bool {
         // Taken apart field by field, so that a field added to either type must be
         // added here too.

@@ -734,3 +734,66 @@ fn one_evaluation_gives_rows_facets_and_credits_as_the_separate_calls_do() {
         assert_eq!(all.credits, credits(&c, &idx, &f));
     }
 }
+
+#[test]
+fn entity_counts_over_most_events_equal_a_pass_over_the_rows() {
+    let c = corpus();
+    let idx = Index::new(&c);
+    let pass = |rows: &Rows| {
+        let mut per_entity = vec![0u32; c.entities.len()];
+        for i in rows.iter() {
+            for &x in &c.events[i].entities {
+                per_entity[x as usize] += 1;
+            }
+        }
+        per_entity
+    };
+    // Every set of events of the corpus: the counts taken from the entities' totals
+    // (more than half the events shown) and those of a pass over the rows agree.
+    let n = c.events.len();
+    assert!((3..16).contains(&n), "the corpus is small enough to try every set");
+    for mask in 0..1u32 << n {
+        let mut set = Bits::empty(n);
+        (0..n).filter(|i| mask & (1 << i) != 0).for_each(|i| set.set(i));
+        let rows = Rows::new(set, false);
+        assert_eq!(idx.entity_counts(&c, &rows), pass(&rows), "events {mask:b}");
+    }
+}
+
+#[test]
+fn the_most_named_are_the_highest_counts_ties_by_entity() {
+    assert_eq!(most_named(&[0, 3, 5, 3, 1, 5], 3, &|_| false), [(2, 5), (5, 5), (1, 3)]);
+    assert_eq!(most_named(&[0, 3, 5, 3, 1, 5], 3, &|x| x == 2), [(5, 5), (1, 3), (3, 3)]);
+    assert_eq!(most_named(&[0, 3, 5], 0, &|_| false), []);
+    assert_eq!(most_named(&[0, 0, 2], 5, &|_| false), [(2, 2)], "none with no events");
+    // Against sorting them all, over counts with many ties.
+    let mut seed = 7u64;
+    for len in [1usize, 5, 40, 300] {
+        let counts: Vec<u32> = (0..len)
+            .map(|_| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                (seed >> 60) as u32
+            })
+            .collect();
+        for most in [1, 3, 12] {
+            let mut sorted: Vec<(u32, u32)> =
+                counts.iter().enumerate().filter(|(x, n)| **n > 0 && x % 7 != 3).map(|(x, &n)| (x as u32, n)).collect();
+            crate::order::sort_by_key(&mut sorted, |&(x, n)| (std::cmp::Reverse(n), x));
+            sorted.truncate(most);
+            assert_eq!(most_named(&counts, most, &|x| x % 7 == 3), sorted, "{counts:?}, {most}");
+        }
+    }
+}
+
+#[test]
+fn an_entitys_events_are_those_naming_it_in_date_order() {
+    let c = corpus();
+    let idx = Index::new(&c);
+    for x in 0..c.entities.len() as u32 {
+        let listed: Vec<&str> = idx.entity_events(x).iter().map(|&i| c.events[i as usize].id.as_str()).collect();
+        let named: Vec<&str> = events_of(&c, x).iter().map(|e| e.id.as_str()).collect();
+        assert!(!named.is_empty());
+        assert_eq!(listed, named, "{}", c.entities[x as usize].id);
+    }
+    assert!(idx.entity_events(c.entities.len() as u32).is_empty(), "no such entity");
+}
