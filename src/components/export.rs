@@ -20,9 +20,18 @@ fn download(name: &str, mime: &str, text: &str) {
     anchor.click();
 }
 
+/// Shows on the JSON button that its download waits for a split corpus's chunks
+/// ("Preparing JSON…", `aria-busy`), or that it waits no more. Set on the element: the
+/// markup Yew renders stays the same, so no render undoes it.
+fn preparing(on: bool) {
+    let Ok(Some(button)) = gloo::utils::document().query_selector("button.download-json") else { return };
+    button.set_text_content(Some(if on { "Preparing JSON…" } else { "Download JSON" }));
+    let _ = if on { button.set_attribute("aria-busy", "true") } else { button.remove_attribute("aria-busy") };
+}
+
 /// Offers the events of `rows` as JSON. A split corpus's articles are whole in it: the
 /// download waits for every chunk (`bodies::all`), for the entities' mentions may be in
-/// any article.
+/// any article; the button says so meanwhile.
 fn json(corpus: &'static model::Corpus, rows: std::rc::Rc<model::query::Rows>) {
     let events = rows.iter().collect::<Vec<_>>();
     let whole: Vec<model::Article>;
@@ -31,12 +40,17 @@ fn json(corpus: &'static model::Corpus, rows: std::rc::Rc<model::query::Rows>) {
         let bodies = match bodies::all(Callback::from(move |_| json(corpus, again.clone()))) {
             Ok(bodies) => bodies,
             Err(bodies::Whole::Failed(why)) => {
+                preparing(false);
                 let _ = gloo::utils::window()
                     .alert_with_message(&format!("The download needs every article's text. {why}"));
                 return;
             }
-            Err(_) => return,
+            Err(_) => {
+                preparing(true);
+                return;
+            }
         };
+        preparing(false);
         whole = corpus
             .articles
             .iter()

@@ -73,9 +73,26 @@ async fn a_split_corpus_reads_each_article_whole_from_its_checked_chunk() {
     assert_eq!(browser.events_total().await, fresh);
     browser.open(&site).await;
     // The view's download, asked for before any chunk has come, waits for them all: its
-    // articles are whole, with their mentions past the lead.
+    // articles are whole, with their mentions past the lead. Meanwhile the button says so.
+    browser
+        .driver
+        .execute(
+            "const b = document.querySelector('button.download-json'); window.__busy = [];
+             new MutationObserver(() => window.__busy.push([b.getAttribute('aria-busy'), b.textContent]))
+               .observe(b, { attributes: true, childList: true, characterData: true, subtree: true });",
+            vec![],
+        )
+        .await
+        .unwrap();
     browser.driver.find(By::Css("button.download-json")).await.unwrap().click().await.unwrap();
     let json = std::fs::read_to_string(browser.downloaded(&["chronicle-view.json"]).await).unwrap();
+    let busy = browser.driver.execute("return window.__busy;", vec![]).await.unwrap();
+    let busy: Vec<(Option<String>, String)> = serde_json::from_value(busy.json().clone()).unwrap();
+    assert!(
+        busy.contains(&(Some("true".into()), "Preparing JSON…".into())),
+        "the button said it was preparing the download: {busy:?}"
+    );
+    assert_eq!(busy.last(), Some(&(None, "Download JSON".into())), "and then that it was done: {busy:?}");
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let articles = json["articles"].as_array().unwrap();
     assert!(!articles.is_empty());
