@@ -81,6 +81,58 @@ fn countries_named(article: &Article) -> HashSet<String> {
     out
 }
 
+/// Each entity's co-mentioned entities with the sentences and articles they share,
+/// most first, at most `RELATED_KEPT`. Counted entity by entity over the sentences and
+/// articles it is in, in parallel: one map of every pair of the corpus (tens of
+/// millions at 100,000 articles) was most of the entities' time and memory there.
+fn related<'a>(
+    index: &HashMap<(EntityKind, String), u32>,
+    entities: usize,
+    sentences: impl Iterator<Item = &'a HashSet<(EntityKind, String)>>,
+    articles: impl Iterator<Item = &'a HashSet<(EntityKind, String)>>,
+) -> Vec<Vec<Related>> {
+    // Each group's members as numbers, and each entity's groups.
+    let numbered = |groups: Vec<&HashSet<(EntityKind, String)>>| -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let members: Vec<Vec<u32>> = groups.iter().map(|g| g.iter().map(|k| index[k]).collect()).collect();
+        let mut of: Vec<Vec<u32>> = vec![Vec::new(); entities];
+        for (g, list) in members.iter().enumerate() {
+            for &x in list {
+                of[x as usize].push(g as u32);
+            }
+        }
+        (members, of)
+    };
+    let (sentence_members, sentences_of) = numbered(sentences.collect());
+    let (article_members, articles_of) = numbered(articles.collect());
+    (0..entities)
+        .into_par_iter()
+        .map(|x| {
+            let mut shared: HashMap<u32, (u32, u32)> = HashMap::new();
+            for &s in &sentences_of[x] {
+                for &y in &sentence_members[s as usize] {
+                    if y as usize != x {
+                        shared.entry(y).or_default().0 += 1;
+                    }
+                }
+            }
+            for &a in &articles_of[x] {
+                for &y in &article_members[a as usize] {
+                    if y as usize != x {
+                        shared.entry(y).or_default().1 += 1;
+                    }
+                }
+            }
+            let mut related: Vec<Related> = shared
+                .into_iter()
+                .map(|(entity, (sentences, articles))| Related { entity, sentences, articles })
+                .collect();
+            related.sort_by_key(|r| (std::cmp::Reverse(r.sentences), std::cmp::Reverse(r.articles), r.entity));
+            related.truncate(RELATED_KEPT);
+            related
+        })
+        .collect()
+}
+
 /// Finds, merges and relates the entities of a corpus. Mentions point into
 /// `articles[i].paragraphs[j]` by byte offsets.
 pub fn extract(articles: &[Article]) -> Vec<Entity> {
@@ -241,41 +293,11 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
     // Pass 3: ids, relations, output in id order (stable whatever the input order).
     let index: HashMap<(EntityKind, String), u32> =
         drafts.keys().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
-    let mut pairs: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
-    for members in sentence_members.values() {
-        let ids: Vec<u32> = members.iter().map(|k| index[k]).collect();
-        for &x in &ids {
-            for &y in &ids {
-                if x != y {
-                    pairs.entry((x, y)).or_default().0 += 1;
-                }
-            }
-        }
-    }
-    for members in article_members.values() {
-        let ids: Vec<u32> = members.iter().map(|k| index[k]).collect();
-        for &x in &ids {
-            for &y in &ids {
-                if x != y {
-                    pairs.entry((x, y)).or_default().1 += 1;
-                }
-            }
-        }
-    }
-    // Each entity's co-mentions, gathered in one pass over the pairs (filtering all
-    // pairs once per entity grows with the square of the corpus).
-    let mut related_of: Vec<Vec<Related>> = vec![Vec::new(); drafts.len()];
-    for (&(x, y), &(sentences, articles)) in &pairs {
-        if let Some(list) = related_of.get_mut(x as usize) {
-            list.push(Related { entity: y, sentences, articles });
-        }
-    }
+    let related_of = related(&index, drafts.len(), sentence_members.values(), article_members.values());
     drafts
         .into_iter()
         .zip(related_of)
-        .map(|(((kind, slug), d), mut related)| {
-            related.sort_by_key(|r| (std::cmp::Reverse(r.sentences), std::cmp::Reverse(r.articles), r.entity));
-            related.truncate(RELATED_KEPT);
+        .map(|(((kind, slug), d), related)| {
             let mut mentions = d.mentions;
             mentions.sort();
             let point = (d.kind == EntityKind::Place).then(|| GAZETTEER.point(&d.name)).flatten();
