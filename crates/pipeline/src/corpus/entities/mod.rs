@@ -246,7 +246,7 @@ pub fn extract(articles: &[Article]) -> Vec<Entity> {
         let alias = draft.aliases.entry(f.surface.clone()).or_insert((0, rule));
         alias.0 += 1;
         if let Some(role) = &f.role
-            && !draft.roles.iter().any(|r| &r.text == role && r.article == *a)
+            && !draft.roles.iter().any(|r| r.article == *a && &r.text == role)
         {
             draft.roles.push(Role { text: role.clone(), article: *a });
         }
