@@ -1,5 +1,6 @@
 //! Text as every pipeline stage reads it: the one fold used for matching names and
-//! passages, and sentences. A base module: it imports no other pipeline module.
+//! passages, sentences, and the words two sentences share. A base module: it imports
+//! no other pipeline module.
 
 use std::sync::LazyLock;
 
@@ -9,6 +10,24 @@ use unicode_segmentation::UnicodeSegmentation;
 /// (lowercase, Latin diacritics dropped: "Türkiye" → "turkiye"). It agrees with
 /// NFD-then-drop-the-marks on every character the gazetteer's names hold (a test).
 pub use model::text::fold;
+
+/// How many values two sorted, deduplicated lists share (words as hashes or ranks):
+/// one pass over both.
+pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
 
 /// Words that end with a full stop without ending a sentence (`assets/text/abbreviations.txt`).
 static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {

@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use model::{Article, Recycled};
 use rayon::prelude::*;
 
-use crate::text::{fold, sentences};
+use crate::text::{fold, sentences, shared};
 
 /// Sentences with fewer distinct words than this are too short to call recycled.
 const MIN_WORDS: usize = 8;
@@ -38,23 +38,6 @@ fn phrases(tokens: &[&str]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// Size of the intersection of two sorted, deduplicated lists.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 struct Sentence {
