@@ -72,6 +72,32 @@ fn sentences_of(a: usize, article: &Article) -> Vec<Sentence> {
     out
 }
 
+/// Whether `shared` words are enough for two sentences whose smaller has `smaller`.
+fn enough(shared: f64, smaller: usize) -> bool {
+    shared >= MIN_OVERLAP * smaller as f64
+}
+
+/// A word's bit in a `Sketch`: the hash's top six bits pick one of 64.
+fn bit(word: u64) -> u64 {
+    1 << (word >> 58)
+}
+
+/// What a candidate is first checked by, small and side by side in one list: its
+/// article, its number of words, and the union of its words' bits. A word whose bit is
+/// not in the union is not among its words, so counting those bounds what two
+/// sentences share from above without reading the other's words.
+struct Sketch {
+    article: usize,
+    words: usize,
+    bits: u64,
+}
+
+impl Sketch {
+    fn of(s: &Sentence) -> Sketch {
+        Sketch { article: s.article, words: s.words.len(), bits: s.words.iter().fold(0, |acc, &w| acc | bit(w)) }
+    }
+}
+
 /// Fills each article's `recycled` list. `order` ranks articles by age: the earliest
 /// article of a group of matching sentences is where the passage was first seen.
 pub fn mark_recycled(articles: &mut [Article]) {
@@ -93,7 +119,9 @@ pub fn mark_recycled(articles: &mut [Article]) {
             }
         }
     }
-    // Comparing is most of the work and each sentence's is its own: in parallel.
+    // Comparing is most of the work and each sentence's is its own: in parallel. Each
+    // candidate is first ruled out, where it can be, by its `Sketch` alone.
+    let sketches: Vec<Sketch> = all.par_iter().map(Sketch::of).collect();
     let matches: Vec<Vec<usize>> = all
         .par_iter()
         .enumerate()
@@ -101,19 +129,25 @@ pub fn mark_recycled(articles: &mut [Article]) {
             if !long(s) {
                 return Vec::new();
             }
+            let bits: Vec<u64> = s.words.iter().map(|&w| bit(w)).collect();
             let mut candidates: Vec<usize> = Vec::new();
             for p in &s.phrases {
                 if let Some(list) = index.get(p) {
-                    candidates
-                        .extend(list.iter().copied().take_while(|&j| j < i).filter(|&j| all[j].article != s.article));
+                    candidates.extend(list.iter().copied().take_while(|&j| j < i).filter(|&j| {
+                        let other = &sketches[j];
+                        other.article != sketches[i].article && {
+                            // Words of this sentence whose bit the other lacks are not in it.
+                            let absent = bits.iter().filter(|&&b| other.bits & b == 0).count();
+                            enough((s.words.len() - absent) as f64, s.words.len().min(other.words))
+                        }
+                    }));
                 }
             }
             candidates.sort_unstable();
             candidates.dedup();
             candidates.retain(|&j| {
                 let other = &all[j];
-                let smaller = s.words.len().min(other.words.len());
-                shared(&s.words, &other.words) as f64 >= MIN_OVERLAP * smaller as f64
+                enough(shared(&s.words, &other.words) as f64, s.words.len().min(other.words.len()))
             });
             candidates
         })
@@ -268,6 +302,38 @@ mod tests {
         assert_eq!(articles[1].recycled[0].text, BACKGROUND);
         assert_eq!(r(2), [(0, "a", 3)]);
         assert_eq!(r(3), []);
+    }
+
+    /// A sketch's bound is never below what two sentences share, so it rules out no
+    /// pair that shares enough: checked on sentences of one small vocabulary.
+    #[test]
+    fn a_sketch_rules_out_only_pairs_that_share_too_little() {
+        let words = "the navy said ships from norway and denmark will patrol the strait in may after talks";
+        let vocabulary: Vec<&str> = words.split(' ').collect();
+        let sentence = |seed: usize| {
+            let text: Vec<&str> =
+                (0..12).map(|i| vocabulary[(seed * 7 + i * (seed % 5 + 1)) % vocabulary.len()]).collect();
+            let mut hashes: Vec<u64> = text.iter().map(hash).collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            Sentence { article: seed, paragraph: 0, text: text.join(" "), words: hashes, phrases: vec![] }
+        };
+        let all: Vec<Sentence> = (0..60).map(sentence).collect();
+        let (mut enough_pairs, mut ruled_out) = (0, 0);
+        for a in &all {
+            let bits: Vec<u64> = a.words.iter().map(|&w| bit(w)).collect();
+            for b in &all {
+                let sketch = Sketch::of(b);
+                let absent = bits.iter().filter(|&&x| sketch.bits & x == 0).count();
+                let bound = a.words.len() - absent;
+                let shared = shared(&a.words, &b.words);
+                assert!(bound >= shared, "{} / {}", a.text, b.text);
+                let smaller = a.words.len().min(b.words.len());
+                enough_pairs += usize::from(enough(shared as f64, smaller));
+                ruled_out += usize::from(!enough(bound as f64, smaller));
+            }
+        }
+        assert!(enough_pairs > 60 && ruled_out > 0, "both kinds of pair occur ({enough_pairs}, {ruled_out})");
     }
 
     #[test]

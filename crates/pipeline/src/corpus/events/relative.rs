@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use model::{EventKind, Source};
+use rayon::prelude::*;
 
 use super::statements::summarise;
 use super::{Draft, Pending, word_set};
@@ -32,39 +33,55 @@ pub(super) fn resolve(drafts: &[Draft], pending: Vec<Pending>) -> Vec<Draft> {
             anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
         best_sharing(lists, keep, |i| drafts[i].when.start)
     };
-    let mut ranked_for: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-    let mut extra = Vec::new();
-    for p in pending {
-        let mut key: Vec<String> = p.anchor.iter().cloned().collect();
-        key.sort();
-        let told_elsewhere = |i: &usize| drafts[*i].sources.iter().all(|s| s.sentence != p.sentence);
-        let ranked = ranked_for.entry(key.clone()).or_insert_with(|| {
-            let mut best = rank(&key, ANCHOR_KEPT);
-            // Kept for the whole loop: a ranking's spare capacity, once held for every
+    // Each pending statement's anchor words, sorted: the key its ranking is kept under.
+    let keys: Vec<Vec<String>> = pending
+        .iter()
+        .map(|p| {
+            let mut key: Vec<String> = p.anchor.iter().cloned().collect();
+            key.sort();
+            key
+        })
+        .collect();
+    let mut distinct: Vec<&Vec<String>> = keys.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    // Rankings and statements are each their own work: in parallel, taken in order.
+    let ranked_for: HashMap<&Vec<String>, Vec<usize>> = distinct
+        .into_par_iter()
+        .map(|key| {
+            let mut best = rank(key, ANCHOR_KEPT);
+            // Kept for the whole step: a ranking's spare capacity, once held for every
             // anchor, was most of the pipeline's memory at 100,000 articles.
             best.shrink_to_fit();
-            best
-        });
-        let best = match ranked.iter().copied().find(told_elsewhere) {
-            Some(i) => Some(i),
-            // Every kept candidate is told by this very sentence: rank them all.
-            None if ranked.len() == ANCHOR_KEPT => rank(&key, usize::MAX).into_iter().find(told_elsewhere),
-            None => None,
-        };
-        let Some(anchor) = best.map(|i| &drafts[i]) else { continue };
-        let evidence = format!("{} ({})", p.evidence, anchor.when.label());
-        let Some(when) = when::shift(&anchor.when, p.n, &p.unit, &evidence) else { continue };
-        let summary = summarise(&p.sentence, None);
-        extra.push(Draft {
-            words: word_set(&summary),
-            when,
-            summary,
-            kind: p.kind,
-            entities: p.ids,
-            sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence.into() }],
-        });
-    }
-    extra
+            (key, best)
+        })
+        .collect();
+    pending
+        .into_par_iter()
+        .zip(&keys)
+        .filter_map(|(p, key)| {
+            let told_elsewhere = |i: &usize| drafts[*i].sources.iter().all(|s| s.sentence != p.sentence);
+            let ranked = &ranked_for[key];
+            let best = match ranked.iter().copied().find(told_elsewhere) {
+                Some(i) => Some(i),
+                // Every kept candidate is told by this very sentence: rank them all.
+                None if ranked.len() == ANCHOR_KEPT => rank(key, usize::MAX).into_iter().find(told_elsewhere),
+                None => None,
+            };
+            let anchor = &drafts[best?];
+            let evidence = format!("{} ({})", p.evidence, anchor.when.label());
+            let when = when::shift(&anchor.when, p.n, &p.unit, &evidence)?;
+            let summary = summarise(&p.sentence, None);
+            Some(Draft {
+                words: word_set(&summary),
+                when,
+                summary,
+                kind: p.kind,
+                entities: p.ids,
+                sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence.into() }],
+            })
+        })
+        .collect()
 }
 
 /// The drafts in at least two of `lists` (each a word's drafts, ascending), best first:
