@@ -25,8 +25,11 @@ impl<T> PartialEq for Shared<T> {
 
 /// What [`use_lagging_state`] gives the component that shows the lagging state.
 pub struct Lagging {
-    /// The state to show in this render.
-    pub shown: State,
+    /// How many times a render of the app has set the state shown itself (a change of
+    /// view): as that component's prop, a change re-renders it with the app. Catching
+    /// up re-renders it alone, through `refresh`; the app's next render then leaves it
+    /// alone (a prop holding the state shown would differ, re-rendering the same state).
+    pub set: u32,
     /// The state to show, as it is when the component catches up.
     pub cell: Shared<State>,
     /// Where that component leaves its handle to re-render itself when it catches up.
@@ -39,15 +42,16 @@ pub struct Lagging {
 pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging {
     let panel = use_mut_ref(|| state.clone());
     let refresh = use_mut_ref(|| None::<UseForceUpdateHandle>);
-    let shown = {
+    let set = use_mut_ref(|| 0u32);
+    let lagging = {
         let mut shown = panel.borrow_mut();
         if shown.view != state.view {
             shown.clone_from(state);
+            *set.borrow_mut() += 1;
         }
-        shown.clone()
+        *shown != *state
     };
     {
-        let lagging = shown != *state;
         let (panel, refresh) = (panel.clone(), refresh.clone());
         use_effect_on((lagging, state.clone()), move |(lagging, _)| {
             if *lagging {
@@ -66,5 +70,5 @@ pub fn use_lagging_state(state: &State, current: Rc<RefCell<State>>) -> Lagging 
             super::no_cleanup()
         });
     }
-    Lagging { shown, cell: Shared(panel), refresh: Shared(refresh) }
+    Lagging { set: *set.borrow(), cell: Shared(panel), refresh: Shared(refresh) }
 }
