@@ -249,7 +249,7 @@ pub fn App() -> Html {
             // own state (the same one, or the one before while the search text changes).
             let rows = std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first));
             let side = if *side_shown {
-                html! { <Side state={panel.shown} shown={panel.cell} refresh={panel.refresh} /> }
+                html! { <Side set={panel.set} shown={panel.cell} refresh={panel.refresh} /> }
             } else {
                 side_waiting()
             };
@@ -274,7 +274,7 @@ pub fn App() -> Html {
         View::Map => {
             let rows = std::rc::Rc::new(index.timeline(corpus, &s.filter, s.oldest_first));
             let side = if *side_shown {
-                html! { <Side state={panel.shown} shown={panel.cell} refresh={panel.refresh} /> }
+                html! { <Side set={panel.set} shown={panel.cell} refresh={panel.refresh} /> }
             } else {
                 side_waiting()
             };
@@ -317,8 +317,9 @@ pub fn App() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SideProps {
-    /// The state to show, as the app last rendered it: a change re-renders the panel.
-    state: State,
+    /// Changes when the app sets the state shown itself (a change of view), which
+    /// re-renders the panel with the app; catching up re-renders it alone.
+    set: u32,
     /// The state to show, as it is now: the panel catching up reads it here.
     shown: Shared<State>,
     /// Where the panel leaves its handle to re-render itself when it catches up.

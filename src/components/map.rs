@@ -266,7 +266,9 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
     };
     let at = |p: Point| (p.lon_degrees() * frame.k * UNITS, -p.lat_degrees() * UNITS);
     // Larger dots first, so that smaller ones lie on top of them and stay clickable;
-    // the three with the most events keep their names shown.
+    // the three with the most events keep their names shown. Keyed by place: a new
+    // set of rows (a keystroke) mostly reorders the same places, which unkeyed had
+    // every dot's dozen attributes rewritten (most of a keystroke's DOM work).
     let drawn_dots = places.iter().enumerate().rev().map(|(rank, d)| {
         let e = &corpus.entities[d.entity as usize];
         let (x, y) = at(d.point);
@@ -278,7 +280,7 @@ pub fn PlacesMap(props: &PlacesMapProps) -> Html {
             if rank < 3 { " named" } else { "" }
         );
         html! {
-            <a class={class} href={link(&e.id)} tabindex="0" aria-label={label.clone()} data-entity={e.id.clone()}
+            <a key={e.id.clone()} class={class} href={link(&e.id)} tabindex="0" aria-label={label.clone()} data-entity={e.id.clone()}
                 data-lat={d.point.lat.to_string()} data-lon={d.point.lon.to_string()}>
                 <title>{ label.clone() }</title>
                 <circle cx={fixed(x)} cy={fixed(y)} r={fixed(r)} />
