@@ -96,6 +96,12 @@ impl Sketch {
     fn of(s: &Sentence) -> Sketch {
         Sketch { article: s.article, words: s.words.len(), bits: s.words.iter().fold(0, |acc, &w| acc | bit(w)) }
     }
+
+    /// The most words a sentence whose words have these `bits` can share with this one:
+    /// all but those whose bit this one lacks.
+    fn most_shared(&self, bits: &[u64]) -> usize {
+        bits.len() - bits.iter().filter(|&&b| self.bits & b == 0).count()
+    }
 }
 
 /// Fills each article's `recycled` list. `order` ranks articles by age: the earliest
@@ -135,11 +141,8 @@ pub fn mark_recycled(articles: &mut [Article]) {
                 if let Some(list) = index.get(p) {
                     candidates.extend(list.iter().copied().take_while(|&j| j < i).filter(|&j| {
                         let other = &sketches[j];
-                        other.article != sketches[i].article && {
-                            // Words of this sentence whose bit the other lacks are not in it.
-                            let absent = bits.iter().filter(|&&b| other.bits & b == 0).count();
-                            enough((s.words.len() - absent) as f64, s.words.len().min(other.words))
-                        }
+                        other.article != sketches[i].article
+                            && enough(other.most_shared(&bits) as f64, s.words.len().min(other.words))
                     }));
                 }
             }
@@ -323,9 +326,7 @@ mod tests {
         for a in &all {
             let bits: Vec<u64> = a.words.iter().map(|&w| bit(w)).collect();
             for b in &all {
-                let sketch = Sketch::of(b);
-                let absent = bits.iter().filter(|&&x| sketch.bits & x == 0).count();
-                let bound = a.words.len() - absent;
+                let bound = Sketch::of(b).most_shared(&bits);
                 let shared = shared(&a.words, &b.words);
                 assert!(bound >= shared, "{} / {}", a.text, b.text);
                 let smaller = a.words.len().min(b.words.len());
