@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use crfsuite::{Algorithm, Attribute, GraphicalModel, Trainer};
 use pipeline::tagger::conll::{self, Document, Score};
-use pipeline::tagger::features;
+use pipeline::tagger::{Scorer, features};
 
 struct Options {
     corpus: PathBuf,
@@ -100,15 +100,13 @@ fn run() -> Result<(), String> {
     let seconds = started.elapsed().as_secs_f64();
 
     let bytes = std::fs::read(&o.out).map_err(|e| format!("cannot read back {out}: {e}"))?;
-    let model = crfs::Model::new(&bytes).map_err(|e| format!("the written model does not load: {e}"))?;
-    let tagger = model.tagger().map_err(|e| e.to_string())?;
+    let scorer = Scorer::new(&bytes).map_err(|e| format!("the written model does not load: {e}"))?;
     let mut score = Score::default();
     for doc in &dev {
         let words = words_of(doc);
-        for (feats, sentence) in features::document(&words).into_iter().zip(doc) {
-            let items: Vec<Vec<crfs::Attribute>> =
-                feats.into_iter().map(|f| f.into_iter().map(|name| crfs::Attribute::new(name, 1.0)).collect()).collect();
-            let predicted = tagger.tag(&items).map_err(|e| e.to_string())?;
+        let view = features::DocumentView::new(&words);
+        for (sentence_words, sentence) in words.iter().zip(doc) {
+            let predicted = scorer.tag(sentence_words, &view);
             let gold: Vec<&str> = sentence.iter().map(|(_, t)| t.as_str()).collect();
             score.add(&gold, &predicted);
         }

@@ -101,11 +101,54 @@ fn gazetteer_kind(text: &str) -> Option<&'static str> {
     })
 }
 
-fn prefixes_suffixes(word: &str, out: &mut Vec<String>) {
-    let chars: Vec<char> = word.chars().collect();
-    for n in 1..=4.min(chars.len()) {
-        out.push(format!("p{n}={}", chars[..n].iter().collect::<String>()));
-        out.push(format!("s{n}={}", chars[chars.len() - n..].iter().collect::<String>()));
+/// The word's first and last one to four characters ("p1=T", "s1=i", ... "s4=kagi").
+fn prefixes_suffixes(word: &str, out: &mut Writer<'_, impl Sink>) {
+    let ends: Vec<usize> = word.char_indices().map(|(at, c)| at + c.len_utf8()).collect();
+    let starts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
+    for n in 1..=4.min(ends.len()) {
+        out.put(format_args!("p{n}={}", &word[..ends[n - 1]]));
+        out.put(format_args!("s{n}={}", &word[starts[starts.len() - n]..]));
+    }
+}
+
+/// Where a sentence's attributes go, token by token: collected as strings for training
+/// and evaluation ([`sentence`]), or scored as they come by the run-time tagger.
+pub trait Sink {
+    /// The attributes that follow belong to the next token.
+    fn token(&mut self);
+    /// One attribute (weighted 1) of the current token.
+    fn attribute(&mut self, name: &str);
+}
+
+/// Collects each token's attributes as strings.
+struct Collect(Vec<Vec<String>>);
+
+impl Sink for Collect {
+    fn token(&mut self) {
+        self.0.push(Vec::with_capacity(64));
+    }
+
+    fn attribute(&mut self, name: &str) {
+        self.0.last_mut().expect("an attribute follows a token").push(name.to_owned());
+    }
+}
+
+/// Formats attributes into one reused buffer before handing them to a sink.
+struct Writer<'s, S> {
+    sink: &'s mut S,
+    buffer: String,
+}
+
+impl<S: Sink> Writer<'_, S> {
+    fn plain(&mut self, name: &str) {
+        self.sink.attribute(name);
+    }
+
+    fn put(&mut self, name: std::fmt::Arguments<'_>) {
+        use std::fmt::Write;
+        self.buffer.clear();
+        self.buffer.write_fmt(name).expect("formatting into a String");
+        self.sink.attribute(&self.buffer);
     }
 }
 
@@ -125,6 +168,14 @@ struct Heads {
 /// The attributes of every token of one sentence of a document seen as `view`: the
 /// same as that sentence's part of [`document`].
 pub fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
+    let mut out = Collect(Vec::with_capacity(words.len()));
+    sentence_into(words, view, &mut out);
+    out.0
+}
+
+/// The attributes of every token of one sentence, handed to `sink` in the order
+/// [`sentence`] lists them.
+pub fn sentence_into(words: &[&str], view: &DocumentView, sink: &mut impl Sink) {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
@@ -152,93 +203,91 @@ pub fn sentence(words: &[&str], view: &DocumentView) -> Vec<Vec<String>> {
         })
         .collect();
     let at = |i: isize| -> Option<usize> { (i >= 0 && (i as usize) < n).then_some(i as usize) };
-    let mut out = Vec::with_capacity(n);
+    let mut f = Writer { sink, buffer: String::with_capacity(64) };
     for (i, &word) in words.iter().enumerate() {
-        let mut f: Vec<String> = Vec::with_capacity(64);
-        f.push("bias".into());
-        f.push(format!("w={word}"));
-        f.push(format!("wl={}", lower[i]));
-        f.push(format!("sh={}", shape(word).chars().take(8).collect::<String>()));
-        f.push(format!("ssh={}", shapes[i]));
+        f.sink.token();
+        f.plain("bias");
+        f.put(format_args!("w={word}"));
+        f.put(format_args!("wl={}", lower[i]));
+        f.put(format_args!("sh={}", shape(word).chars().take(8).collect::<String>()));
+        f.put(format_args!("ssh={}", shapes[i]));
         prefixes_suffixes(word, &mut f);
         if i == 0 {
-            f.push("first".into());
+            f.plain("first");
         }
         if i + 1 == n {
-            f.push("last".into());
+            f.plain("last");
         }
         if caps_sentence {
-            f.push("caps_sentence".into());
-            f.push(format!("caps_sentence|ssh={}", shapes[i]));
+            f.plain("caps_sentence");
+            f.put(format_args!("caps_sentence|ssh={}", shapes[i]));
         }
         if word.contains('-') {
-            f.push("hyphen".into());
+            f.plain("hyphen");
         }
         if has_upper(word) {
             if view.lower.contains(&lower[i]) {
-                f.push("doc_lower".into());
+                f.plain("doc_lower");
             }
             if view.mid_capitalised.contains(&lower[i]) {
-                f.push("doc_midcap".into());
+                f.plain("doc_midcap");
             }
             if i == 0 || caps_sentence {
                 // Where the case here says little, what the document says matters more.
-                f.push(format!("weak_case|doc_midcap={}", view.mid_capitalised.contains(&lower[i])));
+                f.put(format_args!("weak_case|doc_midcap={}", view.mid_capitalised.contains(&lower[i])));
             }
         }
         if let Some(kind) = gazetteer[i] {
-            f.push(format!("gz={kind}"));
+            f.put(format_args!("gz={kind}"));
         }
         for (o, name) in [(-1isize, "-1"), (1, "+1")] {
             if let Some(j) = at(i as isize + o)
                 && let Some(kind) = gazetteer[j]
             {
-                f.push(format!("gz{name}={kind}"));
+                f.put(format_args!("gz{name}={kind}"));
             }
         }
         // Two-word places ("New York", "Hong Kong").
         if let Some(kind) = pairs[i] {
-            f.push(format!("gz2+={kind}"));
+            f.put(format_args!("gz2+={kind}"));
         }
         if let Some(kind) = i.checked_sub(1).and_then(|j| pairs[j]) {
-            f.push(format!("gz2-={kind}"));
+            f.put(format_args!("gz2-={kind}"));
         }
         if heads[i].title {
-            f.push("title".into());
+            f.plain("title");
         }
         if heads[i].org {
-            f.push("orghead".into());
+            f.plain("orghead");
         }
         if heads[i].place {
-            f.push("placehead".into());
+            f.plain("placehead");
         }
         for (o, name) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
             match at(i as isize + o) {
                 Some(j) => {
-                    f.push(format!("wl{name}={}", lower[j]));
-                    f.push(format!("ssh{name}={}", shapes[j]));
+                    f.put(format_args!("wl{name}={}", lower[j]));
+                    f.put(format_args!("ssh{name}={}", shapes[j]));
                     if heads[j].title {
-                        f.push(format!("title{name}"));
+                        f.put(format_args!("title{name}"));
                     }
                     if heads[j].org {
-                        f.push(format!("orghead{name}"));
+                        f.put(format_args!("orghead{name}"));
                     }
                     if heads[j].place {
-                        f.push(format!("placehead{name}"));
+                        f.put(format_args!("placehead{name}"));
                     }
                 }
-                None => f.push(format!("wl{name}={}", if o < 0 { "<s>" } else { "</s>" })),
+                None => f.put(format_args!("wl{name}={}", if o < 0 { "<s>" } else { "</s>" })),
             }
         }
         let prev = at(i as isize - 1).map_or("<s>", |j| lower[j].as_str());
         let next = at(i as isize + 1).map_or("</s>", |j| lower[j].as_str());
-        f.push(format!("wl-1|wl={prev}|{}", lower[i]));
-        f.push(format!("wl|wl+1={}|{next}", lower[i]));
+        f.put(format_args!("wl-1|wl={prev}|{}", lower[i]));
+        f.put(format_args!("wl|wl+1={}|{next}", lower[i]));
         let sh = |o: isize| at(i as isize + o).map_or("_", |j| shapes[j].as_str());
-        f.push(format!("ssh-1|ssh|ssh+1={}|{}|{}", sh(-1), sh(0), sh(1)));
-        out.push(f);
+        f.put(format_args!("ssh-1|ssh|ssh+1={}|{}|{}", sh(-1), sh(0), sh(1)));
     }
-    out
 }
 
 #[cfg(test)]

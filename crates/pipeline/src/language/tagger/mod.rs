@@ -1,16 +1,19 @@
 //! A statistical name tagger: a linear-chain CRF over tokens that marks people (PER),
 //! organisations (ORG), places (LOC) and other names (MISC) in BIO tags. The model is
 //! trained from CoNLL-2003 by `cargo xtask train` (CRFsuite, in `trainer/`) and read and
-//! run here in pure Rust (`crfs`), so building the pipeline needs no C toolchain.
+//! run here in pure Rust (`crfs` reads it, [`scorer`] runs it), so building the pipeline
+//! needs no C toolchain.
 //! Tagging is deterministic: the same text gives the same tags.
 
 pub mod conll;
 pub mod features;
+mod scorer;
 pub mod tokens;
+mod viterbi;
 
 use std::sync::LazyLock;
 
-use crfs::{Attribute, Model};
+pub use scorer::Scorer;
 
 pub use tokens::{Token, tokenize};
 
@@ -19,8 +22,9 @@ pub use tokens::{Token, tokenize};
 /// those features change.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../data/ner.crfsuite");
 
-static MODEL: LazyLock<Model<'static>> = LazyLock::new(|| {
-    Model::new(MODEL_BYTES).expect("crates/pipeline/data/ner.crfsuite is a CRFsuite model (run `cargo xtask train`)")
+static SCORER: LazyLock<Scorer> = LazyLock::new(|| {
+    Scorer::new(MODEL_BYTES)
+        .unwrap_or_else(|e| panic!("crates/pipeline/data/ner.crfsuite: {e} (run `cargo xtask train`)"))
 });
 
 /// The kind of a tagged name.
@@ -55,14 +59,8 @@ pub struct Name {
 
 /// BIO tags for a document given as sentences of tokens (CoNLL tokens or [`tokenize`]d).
 pub fn tag_tokens(doc: &[Vec<&str>]) -> Vec<Vec<String>> {
-    features::document(doc).into_iter().map(tag_features).collect()
-}
-
-fn tag_features(sentence: Vec<Vec<String>>) -> Vec<String> {
-    let tagger = MODEL.tagger().expect("the committed model has a tagger");
-    let items: Vec<Vec<Attribute>> =
-        sentence.into_iter().map(|f| f.into_iter().map(|name| Attribute::new(name, 1.0)).collect()).collect();
-    tagger.tag(&items).expect("tagging with the committed model").into_iter().map(str::to_owned).collect()
+    let view = features::DocumentView::new(doc);
+    doc.iter().map(|sentence| SCORER.tag(sentence, &view).into_iter().map(str::to_owned).collect()).collect()
 }
 
 /// A document of cleaned sentences, tokenised and read once, whose sentences can then
@@ -89,7 +87,7 @@ impl<'a> Sentences<'a> {
     /// The names in sentence `i`, as byte offsets into that sentence.
     pub fn names_in(&self, i: usize) -> Vec<Name> {
         let words: Vec<&str> = self.plain[i].iter().map(|t| t.as_ref()).collect();
-        let tags = tag_features(features::sentence(&words, &self.view));
+        let tags = SCORER.tag(&words, &self.view);
         let tokens = &self.tokens[i];
         conll::spans(&tags)
             .into_iter()

@@ -1,0 +1,221 @@
+//! The committed CRF model read once into tables the run-time tagger scores with: each
+//! attribute name hashed to its state weights, the label-to-label weights as a matrix.
+//! `crfs` reads the model's names (its string databases); its own `Tagger` takes
+//! attributes as owned strings and looks each up in the model's database, which made
+//! tagging most of the pipeline's time, and its lookup (`cqdb` 0.7) misses every name of
+//! 12 or 24 bytes, which CRFsuite trained with. So the scores are summed here, from the
+//! same weights in the same order (`a_sentence_gets_the_tags_crfs_gives_it`), over every
+//! attribute the model knows.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crfs::Model;
+use rustc_hash::FxHasher;
+
+use super::features::{self, DocumentView, Sink};
+use super::viterbi;
+
+/// A CRFsuite model's tables: state weights per attribute and transition weights.
+pub struct Scorer {
+    labels: Vec<String>,
+    attributes: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Where each attribute's weights start in `weights`; one more entry than attributes.
+    starts: Vec<u32>,
+    /// (label, weight) of every state feature, attribute by attribute, in the model's order.
+    weights: Vec<(u32, f64)>,
+    /// `transitions[i * labels + j]`: the weight of label `j` following label `i`.
+    transitions: Vec<f64>,
+}
+
+/// The model file's layout (CRFsuite's `crf1d` format, version 100): a 48-byte header
+/// of offsets, chunks of 12-byte headers, features of 20 bytes (type, source, target,
+/// weight), and per-label and per-attribute lists of feature numbers.
+mod layout {
+    pub const NUM_LABELS: usize = 20;
+    pub const NUM_ATTRS: usize = 24;
+    pub const OFF_FEATURES: usize = 28;
+    pub const OFF_LABEL_REFS: usize = 40;
+    pub const OFF_ATTR_REFS: usize = 44;
+    pub const CHUNK_HEADER: usize = 12;
+    pub const FEATURE: usize = 20;
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Result<u32, String> {
+    let b = bytes.get(at..at + 4).ok_or_else(|| format!("the model ends before byte {at}"))?;
+    Ok(u32::from_le_bytes(b.try_into().expect("four bytes")))
+}
+
+fn f64_at(bytes: &[u8], at: usize) -> Result<f64, String> {
+    let b = bytes.get(at..at + 8).ok_or_else(|| format!("the model ends before byte {at}"))?;
+    Ok(f64::from_le_bytes(b.try_into().expect("eight bytes")))
+}
+
+/// A feature's (target label, weight), and the numbers of the features a label's or an
+/// attribute's list names.
+struct Tables<'b> {
+    bytes: &'b [u8],
+    features: usize,
+}
+
+impl Tables<'_> {
+    fn feature(&self, number: u32) -> Result<(u32, f64), String> {
+        let at = self.features + layout::CHUNK_HEADER + layout::FEATURE * number as usize;
+        Ok((u32_at(self.bytes, at + 8)?, f64_at(self.bytes, at + 12)?))
+    }
+
+    fn refs(&self, offset_field: usize, which: u32) -> Result<Vec<u32>, String> {
+        let list =
+            u32_at(self.bytes, u32_at(self.bytes, offset_field)? as usize + layout::CHUNK_HEADER + 4 * which as usize)?
+                as usize;
+        let count = u32_at(self.bytes, list)? as usize;
+        (0..count).map(|r| u32_at(self.bytes, list + 4 + 4 * r)).collect()
+    }
+}
+
+impl Scorer {
+    /// Reads `bytes`, a CRFsuite model; `crfs` checks its header and names its labels
+    /// and attributes.
+    pub fn new(bytes: &[u8]) -> Result<Scorer, String> {
+        let model = Model::new(bytes).map_err(|e| format!("not a CRFsuite model: {e}"))?;
+        let tables = Tables { bytes, features: u32_at(bytes, layout::OFF_FEATURES)? as usize };
+        let label_count = u32_at(bytes, layout::NUM_LABELS)?;
+        let attribute_count = u32_at(bytes, layout::NUM_ATTRS)?;
+        let labels = (0..label_count)
+            .map(|l| model.to_label(l).map(str::to_owned).ok_or(format!("label {l} has no name")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = labels.len();
+        let mut transitions = vec![0.0; n * n];
+        for i in 0..label_count {
+            for number in tables.refs(layout::OFF_LABEL_REFS, i)? {
+                let (j, weight) = tables.feature(number)?;
+                transitions[i as usize * n + j as usize] = weight;
+            }
+        }
+        let mut attributes = HashMap::with_capacity_and_hasher(attribute_count as usize, Default::default());
+        let mut starts = Vec::with_capacity(attribute_count as usize + 1);
+        let mut weights = Vec::new();
+        for a in 0..attribute_count {
+            let name = model.to_attr(a).ok_or(format!("attribute {a} has no name"))?;
+            attributes.insert(name.into(), a);
+            starts.push(weights.len() as u32);
+            for number in tables.refs(layout::OFF_ATTR_REFS, a)? {
+                let (label, weight) = tables.feature(number)?;
+                if label >= label_count {
+                    return Err(format!("feature {number} names label {label} of {label_count}"));
+                }
+                weights.push((label, weight));
+            }
+        }
+        starts.push(weights.len() as u32);
+        Ok(Scorer { labels, attributes, starts, weights, transitions })
+    }
+
+    /// The labels of one sentence's words, its document seen as `view`.
+    pub fn tag(&self, words: &[&str], view: &DocumentView) -> Vec<&str> {
+        self.best(words.len(), |states| features::sentence_into(words, view, states))
+    }
+
+    /// The labels of `tokens` tokens whose attributes `feed` gives.
+    fn best(&self, tokens: usize, feed: impl FnOnce(&mut States<'_>)) -> Vec<&str> {
+        let mut states = States { scorer: self, scores: Vec::with_capacity(tokens * self.labels.len()) };
+        feed(&mut states);
+        viterbi::best_path(&states.scores, &self.transitions, self.labels.len())
+            .into_iter()
+            .map(|l| self.labels[l].as_str())
+            .collect()
+    }
+}
+
+/// Sums each token's state weights as its attributes arrive; unknown attributes add
+/// nothing, as in CRFsuite.
+struct States<'s> {
+    scorer: &'s Scorer,
+    scores: Vec<f64>,
+}
+
+impl Sink for States<'_> {
+    fn token(&mut self) {
+        self.scores.extend(std::iter::repeat_n(0.0, self.scorer.labels.len()));
+    }
+
+    fn attribute(&mut self, name: &str) {
+        let Some(&a) = self.scorer.attributes.get(name) else { return };
+        let (from, to) = (self.scorer.starts[a as usize] as usize, self.scorer.starts[a as usize + 1] as usize);
+        let token = self.scores.len() - self.scorer.labels.len();
+        for &(label, weight) in &self.scorer.weights[from..to] {
+            self.scores[token + label as usize] += weight;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::tagger::{MODEL_BYTES, SCORER, tokenize};
+
+    #[test]
+    fn a_sentence_gets_the_tags_crfs_gives_it() {
+        let text = [
+            "MINISTERS MEET IN GENEVA",
+            "Takuya Takagi scored twice as Barcelona beat Valencia 3-1 in Madrid on Sunday.",
+            "The U.S. envoy Mirela Stanek met Acme Corp. officials and the Hong Kong trade council.",
+            "\"We will appeal,\" said Pablo Veranes, coach of the club, after UEFA's ruling in Nyon.",
+            "Stanek, 54, flew on to New York; the talks resume in São Paulo on March 3.",
+        ];
+        let words: Vec<Vec<&str>> = text.iter().map(|s| tokenize(s).into_iter().map(|t| t.text).collect()).collect();
+        let view = DocumentView::new(&words);
+        let model = Model::new(MODEL_BYTES).unwrap();
+        let tagger = model.tagger().unwrap();
+        let mut names = 0;
+        for sentence in &words {
+            let items: Vec<Vec<crfs::Attribute>> = features::sentence(sentence, &view)
+                .into_iter()
+                .map(|f| f.into_iter().map(|a| crfs::Attribute::new(a, 1.0)).collect())
+                .collect();
+            let expected = tagger.tag(&items).unwrap();
+            // Given only the attributes crfs finds, the sums and the path are the same.
+            let got = SCORER.best(sentence.len(), |states| {
+                features::sentence_into(sentence, &view, &mut FoundByCrfs { model: &model, states })
+            });
+            assert_eq!(got, expected, "{sentence:?}");
+            names += got.iter().filter(|t| t.starts_with("B-")).count();
+        }
+        assert!(names >= 8, "the sentences hold names the model finds: {names}");
+    }
+
+    struct FoundByCrfs<'m, 's, 'x> {
+        model: &'m Model<'m>,
+        states: &'s mut States<'x>,
+    }
+
+    impl Sink for FoundByCrfs<'_, '_, '_> {
+        fn token(&mut self) {
+            self.states.token();
+        }
+
+        fn attribute(&mut self, name: &str) {
+            if self.model.to_attr_id(name).is_some() {
+                self.states.attribute(name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_attribute_of_the_model_is_found_by_its_name() {
+        let model = Model::new(MODEL_BYTES).unwrap();
+        let mut lengths = std::collections::BTreeSet::new();
+        for a in 0..model.num_attrs() {
+            let name = model.to_attr(a).unwrap();
+            assert_eq!(SCORER.attributes.get(name), Some(&a), "{name}");
+            lengths.insert(name.len());
+        }
+        assert!(lengths.contains(&12) && lengths.contains(&24), "{lengths:?}");
+    }
+
+    #[test]
+    fn a_truncated_model_is_refused_with_a_reason() {
+        let cut = &MODEL_BYTES[..MODEL_BYTES.len() / 2];
+        assert!(Scorer::new(cut).is_err());
+    }
+}
