@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
+use crate::pattern::Pattern;
 use model::Date;
-use regex::Regex;
 
 pub use crate::language::date_words::is_month_word;
 
@@ -31,34 +31,34 @@ pub enum DateValue {
 /// `assets/dates/words.tsv`): the one pattern of a month, which `when` reads too.
 pub(crate) static MONTH: LazyLock<String> = LazyLock::new(crate::language::date_words::month_pattern);
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)").expect("valid regex"));
+static ISO: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)").expect("valid regex"));
 /// "2023/08/21", "2023.08.21": year first is always year, month, day.
-static YEAR_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("valid regex"));
+static YEAR_FIRST: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
+static DOTTED: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("valid regex"));
 /// "20/05/2024" or "05/20/2024": read only where the order shows (one number above 12).
-static SLASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b", MONTH = &*MONTH))
+static SLASHED: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
+static DAY_MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b", MONTH = &*MONTH))
         .expect("valid regex")
 });
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", MONTH = &*MONTH))
+static MONTH_DAY_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", MONTH = &*MONTH))
         .expect("valid regex")
 });
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", MONTH = &*MONTH)).expect("valid regex")
+static MONTH_DAY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", MONTH = &*MONTH)).expect("valid regex")
 });
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}", MONTH = &*MONTH)).expect("valid regex")
+static DAY_MONTH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}", MONTH = &*MONTH)).expect("valid regex")
 });
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b", MONTH = &*MONTH)).expect("valid regex"));
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d.:/$#-]|-)((?:1[89]|20)\d{2})\b").expect("valid regex"));
+static MONTH_YEAR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"\b{MONTH},?\s+(\d{{4}})\b", MONTH = &*MONTH)).expect("valid regex"));
+static YEAR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?:^|[^\d.:/$#-]|-)((?:1[89]|20)\d{2})\b").expect("valid regex"));
 
 /// Whether the four digits at `start..end` are a number that is not a year: a decimal
 /// or a thousands group ("2082.1", "1,990" is caught by the pattern), a percentage,
@@ -128,7 +128,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             _ => None,
         }
     };
-    let patterns: [(&Regex, Reader<'_>); 9] = [
+    let patterns: [(&Pattern, Reader<'_>); 9] = [
         (&ISO, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
         (&YEAR_FIRST, &|c| full(num(&c[1]), num(&c[2]), num(&c[3]))),
         (&DOTTED, &|c| full(num(&c[3]), num(&c[2]), num(&c[1]))),

@@ -6,8 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::pattern::Pattern;
 use model::{Article, Basis, DateSpan, Entity, EventKind, Precision, Source};
-use regex::Regex;
 
 use super::{Draft, Pending, list, word_set};
 use crate::language::date_words;
@@ -20,19 +20,19 @@ use crate::text::sentences;
 pub(super) type Spans = HashMap<(u32, u32), Vec<(usize, usize, u32)>>;
 
 /// A verb of action (`ACTIONS`).
-pub(super) static ACTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", alternation(&list("ACTIONS")))).expect("valid regex"));
+pub(super) static ACTION: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"(?i)\b({})\b", alternation(&list("ACTIONS")))).expect("valid regex"));
 /// A clause that is only an attribution: who spoke, then the speech verb
 /// (`ATTRIBUTION_VERBS`).
-pub(super) static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ATTRIBUTION: LazyLock<Pattern> = LazyLock::new(|| {
     let verbs = alternation(&list("ATTRIBUTION_VERBS"));
-    Regex::new(&format!(r"^[\s,;:–—-]*([\p{{L}}\p{{N}}'’\s.-]{{0,80}}?)\b(?:{verbs})[\s,.]*$")).expect("valid regex")
+    Pattern::new(&format!(r"^[\s,;:–—-]*([\p{{L}}\p{{N}}'’\s.-]{{0,80}}?)\b(?:{verbs})[\s,.]*$")).expect("valid regex")
 });
 /// "eight months after Azerbaijan's victory in the war": a date relative to another
 /// event (`RELATIVE_NUMBERS`).
-pub(super) static RELATIVE_TO: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RELATIVE_TO: LazyLock<Pattern> = LazyLock::new(|| {
     let numbers = alternation(&list("RELATIVE_NUMBERS"));
-    Regex::new(&format!(r"(?i)\b({numbers})\s+(years?|months?|weeks?|days?)\s+(after|before)\s+([^,.;]{{3,100}})"))
+    Pattern::new(&format!(r"(?i)\b({numbers})\s+(years?|months?|weeks?|days?)\s+(after|before)\s+([^,.;]{{3,100}})"))
         .expect("valid regex")
 });
 /// Words too common to tie a relative date to its anchor event.
@@ -44,13 +44,13 @@ fn words_alternation(name: &str) -> String {
 }
 
 /// A leading date phrase and its comma (`LEADING_DATE_WORDS`).
-static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:{})\s[^,]{{1,40}},\s+", words_alternation("LEADING_DATE_WORDS"))).expect("valid regex")
+static LEADING_DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"^(?:{})\s[^,]{{1,40}},\s+", words_alternation("LEADING_DATE_WORDS"))).expect("valid regex")
 });
 /// A leading month with no comma after it ("In July the forum met …"; `LEADING_MONTH_WORDS`).
-static LEADING_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+static LEADING_MONTH: LazyLock<Pattern> = LazyLock::new(|| {
     let months: Vec<String> = date_words::month_names().iter().map(|m| date_words::capitalised(m)).collect();
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"^(?:{})\s+(?:early\s+|late\s+|mid-?)?(?:{})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\s+",
         words_alternation("LEADING_MONTH_WORDS"),
         months.join("|")

@@ -3,8 +3,8 @@
 
 use std::sync::LazyLock;
 
+use crate::pattern::Pattern;
 use model::Date;
-use regex::Regex;
 
 use crate::language::date_words;
 use crate::language::dates::{self, DateValue, month_number};
@@ -20,7 +20,7 @@ use super::words::YEAR_BACK;
 use super::{Expr, Hit};
 
 /// Weekdays listed before a plural part of the day ("Monday and Tuesday nights").
-static RECURRING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static RECURRING_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(r"^(?:\s*(?:,|and|or)\s*{WEEKDAY})*\s+(?:nights|mornings|afternoons|evenings)\b", WEEKDAY = &*WEEKDAY))
 });
 
@@ -58,7 +58,7 @@ pub fn find(sentence: &str) -> Vec<Hit> {
         };
         add(expr.0, whole.end(), Some(expr.1), &mut hits);
     }
-    let patterns: [(&Regex, Reader); 23] = [
+    let patterns: [(&Pattern, Reader); 23] = [
         (&WEEKDAY_DATE, |c| {
             let (month, day) = (month_number(&c[2])?, day(c, 3)?);
             match year(c, 4) {

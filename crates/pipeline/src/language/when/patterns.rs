@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
+use crate::pattern::Pattern;
 use chrono::Weekday;
-use regex::Regex;
 
 use crate::language::date_words;
 use crate::language::dates::MONTH;
@@ -24,11 +24,11 @@ static NUMBER: LazyLock<String> =
 static ORDINAL: LazyLock<String> =
     LazyLock::new(|| format!("({})", alternation(QUARTER_ORDINALS.iter().map(|&(w, _)| w))));
 
-pub(super) fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid regex")
+pub(super) fn re(pattern: &str) -> Pattern {
+    Pattern::new(pattern).expect("valid regex")
 }
 
-pub(super) static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DAY_RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till|and)\s+)(\d{{1,2}})\s+{MONTH}(?:,?\s+(\d{{4}}))?",
         MONTH = &*MONTH
@@ -36,7 +36,7 @@ pub(super) static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "between 7 September and 9 September", "from 28 August to 2 September 2023".
-pub(super) static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CROSS_RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b(?:[Bb]etween|[Ff]rom)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:and|to|till|until|through)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}}))?",
         MONTH = &*MONTH
@@ -44,28 +44,28 @@ pub(super) static CROSS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "from August 28 to September 2".
-pub(super) static CROSS_RANGE_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CROSS_RANGE_MONTH_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b(?:[Bb]etween|[Ff]rom)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|till|until|through)\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?",
         MONTH = &*MONTH
     ))
 });
 
-pub(super) static MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MONTH_DAY_RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b{MONTH}\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?",
         MONTH = &*MONTH
     ))
 });
 
-pub(super) static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(r"\bbetween\s+{MONTH}\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?", MONTH = &*MONTH))
 });
 
-pub(super) static MONTH_RANGE: LazyLock<Regex> =
+pub(super) static MONTH_RANGE: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b{MONTH}\s*[-–]\s*{MONTH}(?:\s+(\d{{4}}))?", MONTH = &*MONTH)));
 
-pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static IN_MONTH: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b(?:{before})\s+(?:early\s+|late\s+|mid-?)?{MONTH}",
         before = pattern("BEFORE_MONTH"),
@@ -74,12 +74,12 @@ pub(super) static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "December's figures": a month's own. "May's" is left out, for it is a name as often.
-pub(super) static MONTH_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MONTH_POSSESSIVE: LazyLock<Pattern> = LazyLock::new(|| {
     let names = date_words::month_names().iter().filter(|m| **m != "may").map(|m| date_words::capitalised(m));
     re(&format!(r"\b({})['’]s\b", names.collect::<Vec<_>>().join("|")))
 });
 
-pub(super) static ON_WEEKDAY: LazyLock<Regex> =
+pub(super) static ON_WEEKDAY: LazyLock<Pattern> =
     // Wire copy puts the day right after the verb: "the ministry said Monday".
     LazyLock::new(|| {
         re(&format!(r"\b(?:{before})\s+{WEEKDAY}\b", before = pattern("BEFORE_WEEKDAY"), WEEKDAY = &*WEEKDAY))
@@ -87,31 +87,31 @@ pub(super) static ON_WEEKDAY: LazyLock<Regex> =
 
 /// "today's world" speaks of the present in general, not of a day: the possessive is
 /// caught so it can be refused.
-pub(super) static SIMPLE_RELATIVE: LazyLock<Regex> =
+pub(super) static SIMPLE_RELATIVE: LazyLock<Pattern> =
     LazyLock::new(|| re(r"\b([Yy]esterday|[Tt]oday|[Tt]omorrow)\b(['’]s\b)?"));
 
-pub(super) static NAMED_RELATIVE: LazyLock<Regex> =
+pub(super) static NAMED_RELATIVE: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b({})\s+(year|month|week)\b", pattern("RELATIVE_STEPS"))));
 
-pub(super) static AGO: LazyLock<Regex> =
+pub(super) static AGO: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b{NUMBER}\s+(years?|months?|weeks?|days?)\s+ago\b", NUMBER = &*NUMBER)));
 
 /// Day and month, a dash, day, month and year, in figures: "25.09-04.10.2023".
-pub(super) static NUMERIC_RANGE: LazyLock<Regex> =
+pub(super) static NUMERIC_RANGE: LazyLock<Pattern> =
     LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"));
 
 /// Two days of one month in figures: "25-29.09.2023".
-pub(super) static NUMERIC_DAY_RANGE: LazyLock<Regex> =
+pub(super) static NUMERIC_DAY_RANGE: LazyLock<Pattern> =
     LazyLock::new(|| re(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b"));
 
 /// "the second quarter of 2024", "the first half of 2023": a range of months.
-pub(super) static QUARTER: LazyLock<Regex> =
+pub(super) static QUARTER: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b{ORDINAL}\s+(quarter|half)\s+of\s+((?:19|20)\d{{2}})\b", ORDINAL = &*ORDINAL)));
 
 /// "the third quarter", "third-quarter", "the fiscal first quarter", "this year's
 /// fourth quarter", "the 1988 second quarter", "the year-earlier third quarter",
 /// "the fourth quarter of 1989". Fiscal quarters are read as calendar ones.
-pub(super) static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static QUARTER_ORDINAL: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"(?i)\b(?:(this|last|next) year['’]s\s+|((?:19|20)\d{{2}})\s+|(year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?{ORDINAL}[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?((?:19|20)\d{{2}})\b)?",
         ORDINAL = &*ORDINAL
@@ -120,14 +120,14 @@ pub(super) static QUARTER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "the quarter", "the latest quarter", "this quarter", "the year-ago period", "the
 /// quarter a year earlier": a quarter named by what the text said before.
-pub(super) static QUARTER_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static QUARTER_ANAPHOR: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"\b([Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Ll]ast year['’]s)\s+((?:(?:latest|current|most recent|same|comparable|corresponding|year-earlier|year-ago|(?:19|20)\d{2})\s+){0,2})(quarter|period)\b(\s+(?:a year (?:ago|earlier)|(?:of )?last year))?(-\w)?",
     )
 });
 
 /// The quarter's words are the first group: the date after "ended" is a date of its own.
-pub(super) static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static QUARTER_ENDING: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b((?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:(?:latest|fiscal)\s+)?quarter)\s+(?:ended|ending|that ended)\s+{MONTH}",
         MONTH = &*MONTH
@@ -135,12 +135,12 @@ pub(super) static QUARTER_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "the current year", "this fiscal year", "the full year": the reference's year.
-pub(super) static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static THIS_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     re(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:current|full|fiscal|current fiscal)\s+year\b(?:\s+((?:19|20)\d{2})\b)?")
 });
 
 /// A weekday before a full or month-and-day date ("Saturday, April 25"): the date speaks.
-pub(super) static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static WEEKDAY_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b{WEEKDAY},?\s+{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?",
         WEEKDAY = &*WEEKDAY,
@@ -150,7 +150,7 @@ pub(super) static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A year in words, as broadcast transcripts write it: "nineteen ninety-six", "the
 /// year two thousand" (which needs "the year" or a preposition before it).
-pub(super) static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SPELLED_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     let (units, teens, tens) =
         (alternation(UNITS.iter().copied()), alternation(TEENS.iter().copied()), alternation(TENS.iter().copied()));
     // "two thousand ten": the first of the teens after the units.
@@ -163,34 +163,34 @@ pub(super) static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A span of several months a figure is given for ("the nine months", "the first
 /// half"): "a year earlier" in its sentence compares that span, not a quarter.
-pub(super) static MONTHS_SPAN: LazyLock<Regex> =
+pub(super) static MONTHS_SPAN: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?i)\b(?:nine|six|first)[\s-]+months?\b|\b(?:first|second) half\b|\byear[\s-]to[\s-]date\b"));
 
-pub(super) static YEAR_EARLIER: LazyLock<Regex> =
+pub(super) static YEAR_EARLIER: LazyLock<Pattern> =
     LazyLock::new(|| re(r"\b(?:[Aa]|[Oo]ne)\s+year\s+(?:ago|earlier|before)\b|\b[Yy]ear-(?:earlier|ago)\b"));
 
-pub(super) static WEEK_WEEKDAY: LazyLock<Regex> =
+pub(super) static WEEK_WEEKDAY: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b([Ll]ast|[Nn]ext|[Tt]his)\s+{WEEKDAY}\b", WEEKDAY = &*WEEKDAY)));
 
 /// A weekday with no word before it that says so ("the court Friday rejected", "left
 /// Tuesday"): the word before it is caught to refuse names ("Good Friday"), and a
 /// capital after it at a sentence's start ("Monday Morning Brief").
-pub(super) static BARE_WEEKDAY: LazyLock<Regex> =
+pub(super) static BARE_WEEKDAY: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"(\p{{Lu}}\p{{Ll}}+\s+)?\b{WEEKDAY}\b(\s+\p{{Lu}})?", WEEKDAY = &*WEEKDAY)));
 
-pub(super) static MONTH_STEP: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MONTH_STEP: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"\b(?:(?:early|late|mid)[\s-]*)?([Ll]ast|[Nn]ext|[Tt]his)\s+(?:(?:early|late|mid)[\s-]*)?{MONTH}",
         MONTH = &*MONTH
     ))
 });
 
-pub(super) static MONTH_OF_YEAR: LazyLock<Regex> =
+pub(super) static MONTH_OF_YEAR: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b{MONTH},?\s+(?:of\s+)?(last|next|this)\s+year\b", MONTH = &*MONTH)));
 
 /// A season with a word that makes it a time ("last summer", "in the fall", "winter
 /// of 1998"); "the fall of the wall" is caught to be refused.
-pub(super) static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SEASON: LazyLock<Pattern> = LazyLock::new(|| {
     let seasons = alternation(SEASONS.iter().map(|&(w, _)| w));
     let (steps, before) = (pattern("SEASON_STEPS"), pattern("BEFORE_SEASON"));
     re(&format!(
@@ -198,16 +198,16 @@ pub(super) static SEASON: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-pub(super) static PART_OF_YEAR: LazyLock<Regex> =
+pub(super) static PART_OF_YEAR: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r"\b({})[\s-]+((?:19|20)\d{{2}})\b", pattern("PARTS_OF_YEAR"))));
 
 /// The words before a year that say it is what something covers ("a plan for 2024",
 /// "the budget for the year 2025", either year of "a plan for 2023-2024").
-pub(super) static FOR_YEAR: LazyLock<Regex> =
+pub(super) static FOR_YEAR: LazyLock<Pattern> =
     LazyLock::new(|| re(r"\bfor\s+(?:the\s+(?:years?\s+)?)?(?:\d{4}\s*[-–/]\s*)?$"));
 
 /// Words that put a sentence in the future (`[FUTURE]`).
-pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b({})\b", pattern("FUTURE"))));
+pub(super) static FUTURE: LazyLock<Pattern> = LazyLock::new(|| re(&format!(r"(?i)\b({})\b", pattern("FUTURE"))));
 
 /// The value of a number before a unit of time: figures, a word of `[NUMBERS]`, or "a"/"an".
 pub(crate) fn number(word: &str) -> Option<i64> {

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::language::date_words;
 
@@ -18,7 +18,7 @@ pub fn tense(sentence: &str) -> Tense {
 }
 
 /// Words, for finding the verbs that mark a clause's tense.
-static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}'’-]+"));
+static WORD: LazyLock<Pattern> = LazyLock::new(|| re(r"[\p{L}'’-]+"));
 
 /// The tense marks in `text`, in order: (offset, tense, is "had"). A future phrase
 /// ("will", "expected to"), an irregular past or a regular -ed form that is not a
@@ -51,7 +51,7 @@ fn tense_marks(text: &str) -> Vec<(usize, Tense, bool)> {
 
 /// Where a clause ends, for the verb that governs a date: punctuation, quotes and
 /// the words that open a reported or relative clause (`[CLAUSE_OPENERS]`).
-static CLAUSE_BREAK: LazyLock<Regex> =
+static CLAUSE_BREAK: LazyLock<Pattern> =
     LazyLock::new(|| re(&format!(r#"[,;:()"“”]|\b(?:{})\b"#, alternation(CLAUSE_OPENERS.iter().copied()))));
 
 /// The tense of the clause a date sits in: the verb nearest before the date in its
