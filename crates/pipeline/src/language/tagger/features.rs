@@ -114,8 +114,12 @@ fn prefixes_suffixes(word: &str, out: &mut Writer<'_, impl Sink>) {
 /// Where a sentence's attributes go, token by token: collected as strings for training
 /// and evaluation ([`sentence`]), or scored as they come by the run-time tagger.
 pub trait Sink {
-    /// The attributes that follow belong to the next token.
-    fn token(&mut self);
+    /// The attributes that follow belong to the next token, `word`. The first of them, up
+    /// to [`Sink::word_done`], depend on the word alone: a sink that returns true has
+    /// what they give it already, and they are not given.
+    fn token(&mut self, word: &str) -> bool;
+    /// The attributes of the word alone are given.
+    fn word_done(&mut self) {}
     /// One attribute (weighted 1) of the current token.
     fn attribute(&mut self, name: &str);
 }
@@ -124,8 +128,9 @@ pub trait Sink {
 struct Collect(Vec<Vec<String>>);
 
 impl Sink for Collect {
-    fn token(&mut self) {
+    fn token(&mut self, _: &str) -> bool {
         self.0.push(Vec::with_capacity(64));
+        false
     }
 
     fn attribute(&mut self, name: &str) {
@@ -205,13 +210,15 @@ pub fn sentence_into(words: &[&str], view: &DocumentView, sink: &mut impl Sink) 
     let at = |i: isize| -> Option<usize> { (i >= 0 && (i as usize) < n).then_some(i as usize) };
     let mut f = Writer { sink, buffer: String::with_capacity(64) };
     for (i, &word) in words.iter().enumerate() {
-        f.sink.token();
-        f.plain("bias");
-        f.put(format_args!("w={word}"));
-        f.put(format_args!("wl={}", lower[i]));
-        f.put(format_args!("sh={}", shape(word).chars().take(8).collect::<String>()));
-        f.put(format_args!("ssh={}", shapes[i]));
-        prefixes_suffixes(word, &mut f);
+        if !f.sink.token(word) {
+            f.plain("bias");
+            f.put(format_args!("w={word}"));
+            f.put(format_args!("wl={}", lower[i]));
+            f.put(format_args!("sh={}", shape(word).chars().take(8).collect::<String>()));
+            f.put(format_args!("ssh={}", shapes[i]));
+            prefixes_suffixes(word, &mut f);
+            f.sink.word_done();
+        }
         if i == 0 {
             f.plain("first");
         }

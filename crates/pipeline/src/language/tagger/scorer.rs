@@ -7,8 +7,10 @@
 //! same weights in the same order (`a_sentence_gets_the_tags_crfs_gives_it`), over every
 //! attribute the model knows.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crfs::Model;
 use rustc_hash::FxHasher;
@@ -26,7 +28,11 @@ pub struct Scorer {
     weights: Vec<(u32, f64)>,
     /// `transitions[i * labels + j]`: the weight of label `j` following label `i`.
     transitions: Vec<f64>,
+    /// This scorer among those made (from 1), for the sums kept per thread.
+    id: u64,
 }
+
+static SCORERS: AtomicU64 = AtomicU64::new(1);
 
 /// The model file's layout (CRFsuite's `crf1d` format, version 100): a 48-byte header
 /// of offsets, chunks of 12-byte headers, features of 20 bytes (type, source, target,
@@ -108,7 +114,7 @@ impl Scorer {
             }
         }
         starts.push(weights.len() as u32);
-        Ok(Scorer { labels, attributes, starts, weights, transitions })
+        Ok(Scorer { labels, attributes, starts, weights, transitions, id: SCORERS.fetch_add(1, Ordering::Relaxed) })
     }
 
     /// The labels of one sentence's words, its document seen as `view`.
@@ -118,7 +124,7 @@ impl Scorer {
 
     /// The labels of `tokens` tokens whose attributes `feed` gives.
     fn best(&self, tokens: usize, feed: impl FnOnce(&mut States<'_>)) -> Vec<&str> {
-        let mut states = States { scorer: self, scores: Vec::with_capacity(tokens * self.labels.len()) };
+        let mut states = States { scorer: self, scores: Vec::with_capacity(tokens * self.labels.len()), word: None };
         feed(&mut states);
         viterbi::best_path(&states.scores, &self.transitions, self.labels.len())
             .into_iter()
@@ -128,15 +134,49 @@ impl Scorer {
 }
 
 /// Sums each token's state weights as its attributes arrive; unknown attributes add
-/// nothing, as in CRFsuite.
+/// nothing, as in CRFsuite. A token's sums start at zero and take its word's own
+/// attributes first, so the sums after those are the word's whatever its place: kept
+/// per thread for the words seen last, they are the same numbers as summing again.
 struct States<'s> {
     scorer: &'s Scorer,
     scores: Vec<f64>,
+    /// The word whose own attributes are arriving, to keep their sums when they end.
+    word: Option<Box<str>>,
+}
+
+/// How many words' sums a thread keeps before it starts again.
+const WORDS_KEPT: usize = 50_000;
+
+thread_local! {
+    /// The scorer the sums are of (its `id`) and each word's sums.
+    static WORD_SUMS: RefCell<(u64, HashMap<Box<str>, Box<[f64]>, BuildHasherDefault<FxHasher>>)> =
+        RefCell::new((0, HashMap::default()));
 }
 
 impl Sink for States<'_> {
-    fn token(&mut self) {
-        self.scores.extend(std::iter::repeat_n(0.0, self.scorer.labels.len()));
+    fn token(&mut self, word: &str) -> bool {
+        let known = WORD_SUMS.with_borrow_mut(|(id, sums)| {
+            if *id != self.scorer.id {
+                (*id, *sums) = (self.scorer.id, HashMap::default());
+            }
+            sums.get(word).map(|known| self.scores.extend_from_slice(known)).is_some()
+        });
+        if !known {
+            self.scores.extend(std::iter::repeat_n(0.0, self.scorer.labels.len()));
+            self.word = Some(word.into());
+        }
+        known
+    }
+
+    fn word_done(&mut self) {
+        let Some(word) = self.word.take() else { return };
+        let sums = self.scores[self.scores.len() - self.scorer.labels.len()..].into();
+        WORD_SUMS.with_borrow_mut(|(_, kept)| {
+            if kept.len() >= WORDS_KEPT {
+                kept.clear();
+            }
+            kept.insert(word, sums);
+        });
     }
 
     fn attribute(&mut self, name: &str) {
@@ -190,8 +230,10 @@ mod tests {
     }
 
     impl Sink for FoundByCrfs<'_, '_, '_> {
-        fn token(&mut self) {
-            self.states.token();
+        fn token(&mut self, _: &str) -> bool {
+            // Every attribute is given, to be filtered: no word's sums are taken as known.
+            self.states.scores.extend(std::iter::repeat_n(0.0, self.states.scorer.labels.len()));
+            false
         }
 
         fn attribute(&mut self, name: &str) {
@@ -199,6 +241,39 @@ mod tests {
                 self.states.attribute(name);
             }
         }
+    }
+
+    /// Every attribute given and summed, no word's sums taken as known.
+    struct SumAgain<'s, 'x>(&'s mut States<'x>);
+
+    impl Sink for SumAgain<'_, '_> {
+        fn token(&mut self, _: &str) -> bool {
+            self.0.scores.extend(std::iter::repeat_n(0.0, self.0.scorer.labels.len()));
+            false
+        }
+
+        fn attribute(&mut self, name: &str) {
+            self.0.attribute(name);
+        }
+    }
+
+    #[test]
+    fn the_sums_kept_for_a_word_tag_as_summing_again_does() {
+        let text = [
+            "Lind met Stanek in Oslo; Stanek met Lind in Geneva.",
+            "The U.S. envoy said Oslo and Geneva would host the talks, said Lind.",
+        ];
+        let words: Vec<Vec<&str>> = text.iter().map(|s| tokenize(s).into_iter().map(|t| t.text).collect()).collect();
+        let view = DocumentView::new(&words);
+        for round in 0..2 {
+            for sentence in &words {
+                let again = SCORER
+                    .best(sentence.len(), |states| features::sentence_into(sentence, &view, &mut SumAgain(states)));
+                assert_eq!(SCORER.tag(sentence, &view), again, "round {round}: {sentence:?}");
+            }
+        }
+        let kept = WORD_SUMS.with_borrow(|(id, sums)| (*id == SCORER.id).then(|| sums.contains_key("Stanek")));
+        assert_eq!(kept, Some(true));
     }
 
     #[test]
