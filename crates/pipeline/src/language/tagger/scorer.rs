@@ -18,10 +18,13 @@ use rustc_hash::FxHasher;
 use super::features::{self, DocumentView, Sink};
 use super::viterbi;
 
+/// A map keyed by short strings, hashed fast.
+type ByName<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
+
 /// A CRFsuite model's tables: state weights per attribute and transition weights.
 pub struct Scorer {
     labels: Vec<String>,
-    attributes: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    attributes: ByName<u32>,
     /// Where each attribute's weights start in `weights`; one more entry than attributes.
     starts: Vec<u32>,
     /// (label, weight) of every state feature, attribute by attribute, in the model's order.
@@ -149,15 +152,14 @@ const WORDS_KEPT: usize = 50_000;
 
 thread_local! {
     /// The scorer the sums are of (its `id`) and each word's sums.
-    static WORD_SUMS: RefCell<(u64, HashMap<Box<str>, Box<[f64]>, BuildHasherDefault<FxHasher>>)> =
-        RefCell::new((0, HashMap::default()));
+    static WORD_SUMS: RefCell<(u64, ByName<Box<[f64]>>)> = RefCell::new((0, ByName::default()));
 }
 
 impl Sink for States<'_> {
     fn token(&mut self, word: &str) -> bool {
         let known = WORD_SUMS.with_borrow_mut(|(id, sums)| {
             if *id != self.scorer.id {
-                (*id, *sums) = (self.scorer.id, HashMap::default());
+                (*id, *sums) = (self.scorer.id, ByName::default());
             }
             sums.get(word).map(|known| self.scores.extend_from_slice(known)).is_some()
         });
