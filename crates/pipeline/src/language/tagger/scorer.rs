@@ -98,6 +98,9 @@ impl Scorer {
         for i in 0..label_count {
             for number in tables.refs(layout::OFF_LABEL_REFS, i)? {
                 let (j, weight) = tables.feature(number)?;
+                if j >= label_count {
+                    return Err(format!("transition {number} names label {j} of {label_count}"));
+                }
                 transitions[i as usize * n + j as usize] = weight;
             }
         }
