@@ -7,6 +7,7 @@ use std::hash::{Hash, Hasher};
 
 use model::{Article, Recycled};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::text::{fold, sentences, shared};
 
@@ -82,31 +83,42 @@ fn bit(word: u64) -> u64 {
     1 << (word >> 58)
 }
 
-/// What a candidate is first checked by, small and side by side in one list: its
-/// article, its number of words, and the union of its words' bits. A word whose bit is
-/// not in the union is not among its words, so counting those bounds what two
-/// sentences share from above without reading the other's words.
+/// What a candidate is first checked by, kept in the phrase index's lists beside its
+/// number so that ruling it out reads nothing else: its article, its number of words,
+/// and the union of its words' bits. A word whose bit is not in the union is not among
+/// its words, so what two sentences share is bounded from above without reading the
+/// other's words.
+#[derive(Clone, Copy)]
 struct Sketch {
+    sentence: usize,
     article: usize,
     words: usize,
     bits: u64,
 }
 
 impl Sketch {
-    fn of(s: &Sentence) -> Sketch {
-        Sketch { article: s.article, words: s.words.len(), bits: s.words.iter().fold(0, |acc, &w| acc | bit(w)) }
+    fn of(i: usize, s: &Sentence) -> Sketch {
+        Sketch {
+            sentence: i,
+            article: s.article,
+            words: s.words.len(),
+            bits: s.words.iter().fold(0, |acc, &w| acc | bit(w)),
+        }
     }
 
-    /// The most words a sentence whose words have these `bits` can share with this one:
-    /// all but those whose bit this one lacks.
-    fn most_shared(&self, bits: &[u64]) -> usize {
-        bits.len() - bits.iter().filter(|&&b| self.bits & b == 0).count()
+    /// The most words this sentence can share with `other`: the bits both have, plus
+    /// this one's words whose bit another of its words already has (at most one word
+    /// a bit is counted by the first term).
+    fn most_shared(&self, other: &Sketch) -> usize {
+        (self.bits & other.bits).count_ones() as usize + (self.words - self.bits.count_ones() as usize)
     }
 }
 
+static C: [std::sync::atomic::AtomicUsize; 4] = [const { std::sync::atomic::AtomicUsize::new(0) }; 4];
 /// Fills each article's `recycled` list. `order` ranks articles by age: the earliest
 /// article of a group of matching sentences is where the passage was first seen.
 pub fn mark_recycled(articles: &mut [Article]) {
+    let __t = std::time::Instant::now();
     let rank = age_rank(articles);
     // Sentences are read per article in parallel and taken in article order.
     let all: Vec<Sentence> =
@@ -115,19 +127,21 @@ pub fn mark_recycled(articles: &mut [Article]) {
     // Candidates share a three-word phrase; each is confirmed by word overlap. Each
     // phrase keeps its first `PER_PHRASE` long sentences, in order; a sentence is
     // compared with those before it, which are exactly what the list held when it came.
+    eprintln!("RT sentences {:?}", __t.elapsed());
     let long = |s: &Sentence| s.words.len() >= MIN_WORDS;
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u64, Vec<Sketch>> = FxHashMap::default();
     for (i, s) in all.iter().enumerate().filter(|(_, s)| long(s)) {
+        let sketch = Sketch::of(i, s);
         for p in &s.phrases {
             let list = index.entry(*p).or_default();
             if list.len() < PER_PHRASE {
-                list.push(i);
+                list.push(sketch);
             }
         }
     }
     // Comparing is most of the work and each sentence's is its own: in parallel. Each
     // candidate is first ruled out, where it can be, by its `Sketch` alone.
-    let sketches: Vec<Sketch> = all.par_iter().map(Sketch::of).collect();
+    eprintln!("RT index {:?}", __t.elapsed());
     let matches: Vec<Vec<usize>> = all
         .par_iter()
         .enumerate()
@@ -135,26 +149,33 @@ pub fn mark_recycled(articles: &mut [Article]) {
             if !long(s) {
                 return Vec::new();
             }
-            let bits: Vec<u64> = s.words.iter().map(|&w| bit(w)).collect();
+            let mine = Sketch::of(i, s);
             let mut candidates: Vec<usize> = Vec::new();
             for p in &s.phrases {
                 if let Some(list) = index.get(p) {
-                    candidates.extend(list.iter().copied().take_while(|&j| j < i).filter(|&j| {
-                        let other = &sketches[j];
-                        other.article != sketches[i].article
-                            && enough(other.most_shared(&bits) as f64, s.words.len().min(other.words))
-                    }));
+                    candidates.extend(
+                        list.iter()
+                            .take_while(|other| other.sentence < i)
+                            .filter(|other| {
+                                other.article != mine.article
+                                    && enough(mine.most_shared(other) as f64, mine.words.min(other.words))
+                            })
+                            .map(|other| other.sentence),
+                    );
                 }
             }
+            C[0].fetch_add(candidates.len(), std::sync::atomic::Ordering::Relaxed);
             candidates.sort_unstable();
             candidates.dedup();
             candidates.retain(|&j| {
                 let other = &all[j];
                 enough(shared(&s.words, &other.words) as f64, s.words.len().min(other.words.len()))
             });
+            C[1].fetch_add(candidates.len(), std::sync::atomic::Ordering::Relaxed);
             candidates
         })
         .collect();
+    eprintln!("RT counts {:?} compare {:?}", C, __t.elapsed());
     let mut groups = UnionFind::new(all.len());
     for (i, js) in matches.into_iter().enumerate() {
         for j in js {
@@ -323,10 +344,9 @@ mod tests {
         };
         let all: Vec<Sentence> = (0..60).map(sentence).collect();
         let (mut enough_pairs, mut ruled_out) = (0, 0);
-        for a in &all {
-            let bits: Vec<u64> = a.words.iter().map(|&w| bit(w)).collect();
-            for b in &all {
-                let bound = Sketch::of(b).most_shared(&bits);
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                let bound = Sketch::of(i, a).most_shared(&Sketch::of(j, b));
                 let shared = shared(&a.words, &b.words);
                 assert!(bound >= shared, "{} / {}", a.text, b.text);
                 let smaller = a.words.len().min(b.words.len());
