@@ -29,71 +29,151 @@ pub struct TextIndex {
     docs: u32,
 }
 
+/// A document's words, for [`TextIndex::build`]: back to back in one string, so that
+/// reading a document allocates a few buffers, not a string a word.
+#[derive(Clone, Debug, Default)]
+pub struct DocWords {
+    text: String,
+    /// Where each word is in `text`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl DocWords {
+    fn push(&mut self, word: &str) {
+        let start = self.text.len() as u32;
+        self.text.push_str(word);
+        self.spans.push((start, self.text.len() as u32));
+    }
+
+    fn word(&self, (start, end): (u32, u32)) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    /// Sorts the words and drops repeats.
+    fn sort(&mut self) {
+        let mut spans = std::mem::take(&mut self.spans);
+        spans.sort_unstable_by(|&a, &b| self.word(a).cmp(self.word(b)));
+        spans.dedup_by(|a, b| self.word(*a) == self.word(*b));
+        self.spans = spans;
+    }
+
+    /// The words, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|&span| self.word(span))
+    }
+}
+
+/// A document as [`TextIndex::build`] reads it: its words, in any order, repeats allowed.
+pub trait Document {
+    fn each_word(&self, each: impl FnMut(&str));
+}
+
+impl Document for DocWords {
+    fn each_word(&self, each: impl FnMut(&str)) {
+        self.iter().for_each(each);
+    }
+}
+
+impl Document for Vec<String> {
+    fn each_word(&self, each: impl FnMut(&str)) {
+        self.iter().map(String::as_str).for_each(each);
+    }
+}
+
 impl TextIndex {
     /// The index of a corpus's articles and events (see the module notes).
     pub fn for_corpus(corpus: &Corpus) -> TextIndex {
-        let articles = corpus.articles.iter().map(|a| {
-            let mut w: Vec<String> = words(&a.title).collect();
-            for p in &a.paragraphs {
-                w.extend(words(p));
-            }
-            w
-        });
-        let events = corpus.events.iter().map(|e| {
-            let mut w = Vec::new();
-            if e.kind != EventKind::Publication {
-                w.extend(words(&e.summary));
-                for s in &e.sources {
-                    w.extend(words(&s.sentence));
-                }
-            }
-            w
-        });
-        TextIndex::build(articles.chain(events))
+        TextIndex::build((0..TextIndex::documents(corpus)).map(|d| TextIndex::words_of(corpus, d)))
+    }
+
+    /// The number of documents of a corpus: its articles, then its events.
+    pub fn documents(corpus: &Corpus) -> usize {
+        corpus.articles.len() + corpus.events.len()
+    }
+
+    /// Document `d`'s distinct words, sorted (none past the last document): each
+    /// document's on its own, so a caller may read them in parallel and give them to
+    /// [`TextIndex::build`] in order.
+    pub fn words_of(corpus: &Corpus, d: usize) -> DocWords {
+        let mut doc = DocWords::default();
+        let mut add = |text: &str| for_each_word(text, |w| doc.push(w));
+        if let Some(a) = corpus.articles.get(d) {
+            add(&a.title);
+            a.paragraphs.iter().for_each(|p| add(p));
+        } else if let Some(e) = corpus.events.get(d - corpus.articles.len())
+            && e.kind != EventKind::Publication
+        {
+            add(&e.summary);
+            e.sources.iter().for_each(|s| add(&s.sentence));
+        }
+        doc.sort();
+        doc
     }
 
     /// An index of documents given as their words, one document at a time.
     ///
     /// Words are numbered as they come, so each (word, document) pair is two numbers,
-    /// sorted once the words' order is known: a string per pair, with every document's
-    /// words held at once, took about 1 GB of the pipeline's 2.7 GB peak at 40,000
-    /// articles.
-    pub fn build(docs: impl IntoIterator<Item = Vec<String>>) -> TextIndex {
+    /// put in word order once the words' order is known: a string per pair, with every
+    /// document's words held at once, took about 1 GB of the pipeline's 2.7 GB peak at
+    /// 40,000 articles. A word is copied once, when it is first met.
+    pub fn build<D: Document>(docs: impl IntoIterator<Item = D>) -> TextIndex {
         let mut numbers: HashMap<String, u32> = HashMap::new();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut count = 0u32;
+        // Each document's word numbers, ascending, back to back, and where each ends.
+        let mut pairs: Vec<u32> = Vec::new();
+        let mut doc_ends: Vec<usize> = Vec::new();
         let mut own: Vec<u32> = Vec::new();
-        for (d, doc) in docs.into_iter().enumerate() {
+        for doc in docs {
             own.clear();
-            for word in doc {
-                let next = numbers.len() as u32;
-                own.push(*numbers.entry(word).or_insert(next));
-            }
+            doc.each_word(|word| {
+                let n = match numbers.get(word) {
+                    Some(&n) => n,
+                    None => {
+                        let n = numbers.len() as u32;
+                        numbers.insert(word.to_owned(), n);
+                        n
+                    }
+                };
+                own.push(n);
+            });
             own.sort_unstable();
             own.dedup();
-            pairs.extend(own.iter().map(|&n| (n, d as u32)));
-            count = d as u32 + 1;
+            pairs.extend_from_slice(&own);
+            doc_ends.push(pairs.len());
         }
+        let count = doc_ends.len() as u32;
         let mut vocabulary: Vec<(String, u32)> = numbers.into_iter().collect();
         vocabulary.sort_unstable();
         let mut rank = vec![0u32; vocabulary.len()];
         for (r, (_, n)) in vocabulary.iter().enumerate() {
             rank[*n as usize] = r as u32;
         }
-        for pair in &mut pairs {
-            pair.0 = rank[pair.0 as usize];
+        // Documents by word, in document order: a counting sort on the words' ranks.
+        let mut starts = vec![0usize; vocabulary.len() + 1];
+        for &n in &pairs {
+            starts[rank[n as usize] as usize + 1] += 1;
         }
-        pairs.sort_unstable();
+        for w in 1..starts.len() {
+            starts[w] += starts[w - 1];
+        }
+        let mut by_word = vec![0u32; pairs.len()];
+        let mut next = starts.clone();
+        let mut from = 0;
+        for (d, &end) in doc_ends.iter().enumerate() {
+            for &n in &pairs[from..end] {
+                let w = rank[n as usize] as usize;
+                by_word[next[w]] = d as u32;
+                next[w] += 1;
+            }
+            from = end;
+        }
+        drop(pairs);
         let mut index = TextIndex { docs: count, ..TextIndex::default() };
-        let mut start = 0;
-        while start < pairs.len() {
-            let word = pairs[start].0;
-            let end = start + pairs[start..].iter().take_while(|(w, _)| *w == word).count();
-            index.words.push_str(&vocabulary[word as usize].0);
+        for (w, (word, _)) in vocabulary.iter().enumerate() {
+            let docs = &by_word[starts[w]..starts[w + 1]];
+            index.words.push_str(word);
             index.word_ends.push(index.words.len() as u32);
-            write_posting(&mut index.postings, pairs[start..end].iter().map(|(_, d)| *d), end - start, count as usize);
+            write_posting(&mut index.postings, docs.iter().copied(), docs.len(), count as usize);
             index.posting_ends.push(index.postings.len() as u32);
-            start = end;
         }
         index
     }
@@ -331,6 +411,27 @@ mod tests {
     }
 
     #[test]
+    fn a_document_read_into_one_buffer_is_its_words_sorted_once_each() {
+        let texts = ["Türkiye's navy met Greece's navy.", "", "ÉTÉ été 2021, 2021 and été"];
+        let buffers: Vec<DocWords> = texts
+            .iter()
+            .map(|t| {
+                let mut doc = DocWords::default();
+                for_each_word(t, |w| doc.push(w));
+                doc.sort();
+                doc
+            })
+            .collect();
+        for (doc, text) in buffers.iter().zip(texts) {
+            let mut expected: Vec<String> = words(text).collect();
+            expected.sort();
+            expected.dedup();
+            assert_eq!(doc.iter().collect::<Vec<_>>(), expected, "{text}");
+        }
+        assert_eq!(TextIndex::build(buffers), index(&texts));
+    }
+
+    #[test]
     fn events_found_in_one_pass_are_the_documents_renumbered() {
         // 70 articles (not a whole number of bytes or words), then 300 events; "common"
         // is in most documents (a bitmap), "rare" in a few (a list), "mid" in between.
@@ -432,8 +533,9 @@ mod tests {
             ("zeta", 2),
             ("zebra", 300),
         ];
-        let docs = (0..640)
-            .map(|d| vocabulary.iter().filter(|(_, every)| d % every == 1).map(|(w, _)| w.to_string()).collect());
+        let docs = (0..640).map(|d| {
+            vocabulary.iter().filter(|(_, every)| d % every == 1).map(|(w, _)| w.to_string()).collect::<Vec<String>>()
+        });
         let index = TextIndex::build(docs);
         let mut decoded = EventWords::new(640);
         while !decoded.build_some(&index, &[], 3) {}

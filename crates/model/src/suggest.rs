@@ -196,7 +196,7 @@ mod tests {
     }
 
     fn index(docs: &[&str]) -> TextIndex {
-        TextIndex::build(docs.iter().map(|d| crate::search::words(d).collect()))
+        TextIndex::build(docs.iter().map(|d| crate::search::words(d).collect::<Vec<String>>()))
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! SHA-256 in a manifest the wasm embeds (`model::Manifest`). The app fetches a chunk
 //! when a view needs a body, and the service worker saves them all for offline.
 
-use model::search::TextIndex;
+use super::index::text_index;
 use model::{Body, ChunkRef, Corpus, Manifest};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -33,7 +33,8 @@ pub struct Split {
 /// of about `chunk_bytes`.
 pub fn split(corpus: &Corpus, from: usize, chunk_bytes: usize) -> Split {
     if body_bytes(corpus) < from {
-        return Split { corpus: model::encode(corpus), chunks: Vec::new(), manifest: Vec::new() };
+        let corpus = model::encode_with_index(corpus, &text_index(corpus));
+        return Split { corpus, chunks: Vec::new(), manifest: Vec::new() };
     }
     split_into(corpus, chunk_bytes)
 }
@@ -51,7 +52,7 @@ pub fn body_bytes(corpus: &Corpus) -> usize {
 pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
     // The whole corpus's text index and recycled events, and the grouping, apart.
     let ((index, recycled), (core, groups)) = rayon::join(
-        || (TextIndex::for_corpus(corpus), model::query::recycled_events(corpus).ones().map(|i| i as u32).collect()),
+        || (text_index(corpus), model::query::recycled_events(corpus).ones().map(|i| i as u32).collect()),
         || group(corpus, chunk_bytes),
     );
     // Each chunk is encoded and hashed on its own, and listed in order.
