@@ -20,18 +20,24 @@ pub(super) fn resolve(drafts: &[Draft], pending: Vec<Pending>) -> Vec<Draft> {
     // never one told by the same sentence. An index from word to drafts finds the
     // candidates (`best_sharing`); each distinct anchor is ranked once (the best
     // `ANCHOR_KEPT` kept), for anchors repeat.
+    // Drafts are ranked by their start, then their index (the order candidates tie in),
+    // and the index lists ranks: a draft met later in a list then never ties with one
+    // kept before it, so the ranking can stop early (see `best_sharing`).
+    let mut by_date: Vec<usize> = (0..drafts.len()).collect();
+    by_date.sort_by_key(|&i| (drafts[i].when.start, i));
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, d) in drafts.iter().enumerate() {
+    for (rank, &i) in by_date.iter().enumerate() {
+        let d = &drafts[i];
         if d.kind != EventKind::Publication {
             for w in &d.words {
-                by_word.entry(w.as_str()).or_default().push(i);
+                by_word.entry(w.as_str()).or_default().push(rank);
             }
         }
     }
     let rank = |anchor: &[String], keep: usize| -> Vec<usize> {
         let lists: Vec<&[usize]> =
             anchor.iter().map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
-        best_sharing(lists, keep, |i| drafts[i].when.start)
+        best_sharing(lists, keep).into_iter().map(|r| by_date[r]).collect()
     };
     // Each pending statement's anchor words, sorted: the key its ranking is kept under.
     let keys: Vec<Vec<String>> = pending
@@ -85,27 +91,27 @@ pub(super) fn resolve(drafts: &[Draft], pending: Vec<Pending>) -> Vec<Draft> {
 }
 
 /// The drafts in at least two of `lists` (each a word's drafts, ascending), best first:
-/// in more lists, then the earlier `start`, then the lower index; at most `keep`.
+/// in more lists, then the lower number; at most `keep`.
 ///
-/// Ranked as search engines find their top hits (MaxScore): drafts are taken in index
-/// order from the shorter lists only, and the longest lists are probed for them, never
-/// walked: as many of the longest as together cannot give a draft found in none of the
-/// others the share of the `keep`-th best so far. Counting every list's drafts instead
-/// grew with the square of the corpus (anchor phrases hold common words, and their
-/// number grows with the corpus).
-pub(super) fn best_sharing(mut lists: Vec<&[usize]>, keep: usize, start: impl Fn(usize) -> model::Date) -> Vec<usize> {
+/// Ranked as search engines find their top hits (MaxScore): drafts are taken in
+/// ascending order from the shorter lists only, and the longest lists are probed for
+/// them, never walked: as many of the longest as together cannot give a draft found in
+/// none of the others more than the `keep`-th best so far (a draft met later ties
+/// with none kept before it, so it must be in more lists to enter). Counting every
+/// list's drafts instead grew with the square of the corpus (anchor phrases hold
+/// common words, and their number grows with the corpus).
+pub(super) fn best_sharing(mut lists: Vec<&[usize]>, keep: usize) -> Vec<usize> {
     use std::cmp::Reverse;
     lists.sort_by_key(|l| l.len());
     let k = lists.len();
     let mut at = vec![0usize; k];
     // The best so far, the worst on top.
-    let mut best: std::collections::BinaryHeap<(Reverse<usize>, model::Date, usize)> =
-        std::collections::BinaryHeap::new();
+    let mut best: std::collections::BinaryHeap<(Reverse<usize>, usize)> = std::collections::BinaryHeap::new();
     loop {
         // A draft must be in at least `need` lists to enter; one found only in the
         // `need - 1` longest cannot be.
         let need = match best.peek() {
-            Some(&(Reverse(n), _, _)) if best.len() >= keep => n,
+            Some(&(Reverse(n), _)) if best.len() >= keep => n + 1,
             _ => 2,
         };
         let Some(essential) = k.checked_sub(need - 1).filter(|&e| e > 0) else { break };
@@ -118,18 +124,15 @@ pub(super) fn best_sharing(mut lists: Vec<&[usize]>, keep: usize, start: impl Fn
                 *at += 1;
             }
         }
-        if shared < 2 {
+        if shared < need {
             continue;
         }
-        let entry = (Reverse(shared), start(draft), draft);
-        if best.len() < keep {
-            best.push(entry);
-        } else if best.peek().is_some_and(|worst| entry < *worst) {
+        if best.len() >= keep {
             best.pop();
-            best.push(entry);
         }
+        best.push((Reverse(shared), draft));
     }
-    best.into_sorted_vec().into_iter().map(|(_, _, i)| i).collect()
+    best.into_sorted_vec().into_iter().map(|(_, i)| i).collect()
 }
 
 /// The first position at or after `from` whose value is not below `value`, in an
