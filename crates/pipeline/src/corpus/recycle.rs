@@ -84,41 +84,39 @@ fn bit(word: u64) -> u64 {
 }
 
 /// What a candidate is first checked by, kept in the phrase index's lists beside its
-/// number so that ruling it out reads nothing else: its article, its number of words,
-/// and the union of its words' bits. A word whose bit is not in the union is not among
-/// its words, so what two sentences share is bounded from above without reading the
+/// number so that ruling it out reads nothing else (16 bytes): its number of words and
+/// the union of its words' bits. A word whose bit is not in the union is not among its
+/// words, so what two sentences share is bounded from above without reading the
 /// other's words.
 #[derive(Clone, Copy)]
 struct Sketch {
-    sentence: usize,
-    article: usize,
-    words: usize,
     bits: u64,
+    sentence: u32,
+    words: u32,
 }
 
 impl Sketch {
     fn of(i: usize, s: &Sentence) -> Sketch {
         Sketch {
-            sentence: i,
-            article: s.article,
-            words: s.words.len(),
             bits: s.words.iter().fold(0, |acc, &w| acc | bit(w)),
+            // Files are read up to 4 MB each: a sentence has fewer than 2^32 words, and a
+            // corpus of 2^32 sentences would need terabytes of memory first.
+            sentence: u32::try_from(i).expect("fewer than 2^32 sentences"),
+            words: u32::try_from(s.words.len()).expect("fewer than 2^32 words in a sentence"),
         }
     }
 
     /// The most words this sentence can share with `other`: the bits both have, plus
     /// this one's words whose bit another of its words already has (at most one word
     /// a bit is counted by the first term).
-    fn most_shared(&self, other: &Sketch) -> usize {
-        (self.bits & other.bits).count_ones() as usize + (self.words - self.bits.count_ones() as usize)
+    fn most_shared(&self, other: &Sketch) -> u32 {
+        (self.bits & other.bits).count_ones() + (self.words - self.bits.count_ones())
     }
 }
 
-static C: [std::sync::atomic::AtomicUsize; 4] = [const { std::sync::atomic::AtomicUsize::new(0) }; 4];
 /// Fills each article's `recycled` list. `order` ranks articles by age: the earliest
 /// article of a group of matching sentences is where the passage was first seen.
 pub fn mark_recycled(articles: &mut [Article]) {
-    let __t = std::time::Instant::now();
     let rank = age_rank(articles);
     // Sentences are read per article in parallel and taken in article order.
     let all: Vec<Sentence> =
@@ -127,7 +125,6 @@ pub fn mark_recycled(articles: &mut [Article]) {
     // Candidates share a three-word phrase; each is confirmed by word overlap. Each
     // phrase keeps its first `PER_PHRASE` long sentences, in order; a sentence is
     // compared with those before it, which are exactly what the list held when it came.
-    eprintln!("RT sentences {:?}", __t.elapsed());
     let long = |s: &Sentence| s.words.len() >= MIN_WORDS;
     let mut index: FxHashMap<u64, Vec<Sketch>> = FxHashMap::default();
     for (i, s) in all.iter().enumerate().filter(|(_, s)| long(s)) {
@@ -141,7 +138,6 @@ pub fn mark_recycled(articles: &mut [Article]) {
     }
     // Comparing is most of the work and each sentence's is its own: in parallel. Each
     // candidate is first ruled out, where it can be, by its `Sketch` alone.
-    eprintln!("RT index {:?}", __t.elapsed());
     let matches: Vec<Vec<usize>> = all
         .par_iter()
         .enumerate()
@@ -155,27 +151,25 @@ pub fn mark_recycled(articles: &mut [Article]) {
                 if let Some(list) = index.get(p) {
                     candidates.extend(
                         list.iter()
-                            .take_while(|other| other.sentence < i)
+                            .take_while(|other| other.sentence < mine.sentence)
                             .filter(|other| {
-                                other.article != mine.article
-                                    && enough(mine.most_shared(other) as f64, mine.words.min(other.words))
+                                enough(f64::from(mine.most_shared(other)), mine.words.min(other.words) as usize)
                             })
-                            .map(|other| other.sentence),
+                            .map(|other| other.sentence as usize),
                     );
                 }
             }
-            C[0].fetch_add(candidates.len(), std::sync::atomic::Ordering::Relaxed);
+            // A sentence shares many phrases with one like it: each candidate is read once.
             candidates.sort_unstable();
             candidates.dedup();
             candidates.retain(|&j| {
                 let other = &all[j];
-                enough(shared(&s.words, &other.words) as f64, s.words.len().min(other.words.len()))
+                other.article != s.article
+                    && enough(shared(&s.words, &other.words) as f64, s.words.len().min(other.words.len()))
             });
-            C[1].fetch_add(candidates.len(), std::sync::atomic::Ordering::Relaxed);
             candidates
         })
         .collect();
-    eprintln!("RT counts {:?} compare {:?}", C, __t.elapsed());
     let mut groups = UnionFind::new(all.len());
     for (i, js) in matches.into_iter().enumerate() {
         for j in js {
@@ -346,7 +340,7 @@ mod tests {
         let (mut enough_pairs, mut ruled_out) = (0, 0);
         for (i, a) in all.iter().enumerate() {
             for (j, b) in all.iter().enumerate() {
-                let bound = Sketch::of(i, a).most_shared(&Sketch::of(j, b));
+                let bound = Sketch::of(i, a).most_shared(&Sketch::of(j, b)) as usize;
                 let shared = shared(&a.words, &b.words);
                 assert!(bound >= shared, "{} / {}", a.text, b.text);
                 let smaller = a.words.len().min(b.words.len());
