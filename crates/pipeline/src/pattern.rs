@@ -76,10 +76,8 @@ fn ascii_boundaries(pattern: &str) -> String {
 /// Whether every word character of `text` (as `regex` defines one) is ASCII, so that
 /// ASCII and Unicode word boundaries fall in the same places.
 fn word_characters_are_ascii(text: &str) -> bool {
-    match text.bytes().position(|b| !b.is_ascii()) {
-        None => true,
-        Some(first) => text[first..].chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c)),
-    }
+    // `str::is_ascii` reads a word at a time; most texts end there.
+    text.is_ascii() || text.chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c))
 }
 
 #[cfg(test)]
