@@ -113,31 +113,39 @@ async fn a_split_corpus_reads_each_article_whole_from_its_checked_chunk() {
     }
     let fetched = browser.fetched("/chunks/").await;
     assert!(!fetched.is_empty(), "the bodies came from chunk files");
-    // A source link into a later paragraph, which only the chunk holds, marks its sentence.
-    let (event, article, sentence) = corpus
-        .events
-        .iter()
-        .filter(|e| e.kind != model::EventKind::Publication)
-        .find_map(|e| {
-            let article = &corpus.articles[e.sources[0].article as usize];
-            let (p, s, t) = model::query::target(&corpus, &article.id, &e.id)?;
-            (p > 0).then(|| (e, article, article.paragraphs[p][s..t].to_owned()))
-        })
-        .expect("an event told past its article's lead");
-    browser.open(&format!("{site}#article={}&at={}", article.id, event.id)).await;
-    browser.wait_whole(article).await;
-    let marked = "return !!document.querySelector('mark.at');";
-    let why = format!(
-        "the event's sentence is marked at {}: {:?}",
-        browser.fragment().await,
-        browser
-            .value(
-                "return [document.querySelectorAll('mark').length, document.querySelector('.reader h2').textContent]"
-            )
-            .await
-    );
-    browser.wait_true(marked, &why).await;
-    assert_eq!(browser.texts("mark.at").await, [squash(&sentence)]);
+    // A source link into a later paragraph, which only the chunk holds, marks its sentence:
+    // for an event's first source (the core holds its sentence) and for a later one (the
+    // core holds only its place in the paragraph).
+    for later in [false, true] {
+        let (event, article, sentence) = corpus
+            .events
+            .iter()
+            .filter(|e| e.kind != model::EventKind::Publication)
+            .find_map(|e| {
+                let (_, source) = e.sources.iter().enumerate().find(|&(i, s)| {
+                    (i > 0) == later && e.sources[..i].iter().all(|t| t.article != s.article) && s.paragraph > 0
+                })?;
+                let article = &corpus.articles[source.article as usize];
+                let (p, s, t) = model::query::target(&corpus, &article.id, &e.id)?;
+                (p > 0).then(|| (e, article, article.paragraphs[p][s..t].to_owned()))
+            })
+            .unwrap_or_else(|| panic!("an event told past its article's lead (by a later source: {later})"));
+        browser.open(&format!("{site}#article={}&at={}", article.id, event.id)).await;
+        browser.wait_whole(article).await;
+        let marked = "return !!document.querySelector('mark.at');";
+        let why = format!(
+            "the event's sentence is marked at {}: {:?}",
+            browser.fragment().await,
+            browser
+                .value(
+                    "return [document.querySelectorAll('mark').length, \
+                     document.querySelector('.reader h2').textContent]"
+                )
+                .await
+        );
+        browser.wait_true(marked, &why).await;
+        assert_eq!(browser.texts("mark.at").await, [squash(&sentence)], "later source: {later}");
+    }
     // Every one of the page's articles expands whole in the article list too.
     browser.open(&format!("{site}#view=articles")).await;
     browser.click_first("li.article button.toggle").await;

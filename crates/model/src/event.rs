@@ -61,6 +61,24 @@ pub struct Source {
     /// Index into `Corpus::articles`.
     pub article: u32,
     pub paragraph: u32,
-    /// The exact source sentence.
+    /// The exact source sentence; empty while `place` stands for it.
     pub sentence: Text,
+    /// Where the sentence sits in its paragraph (byte range), when a split corpus's
+    /// core holds only that: a later source's sentence past its article's lead, read
+    /// once the body comes (`sentence_in`). `None` wherever `sentence` is the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<(u32, u32)>,
+}
+
+impl Source {
+    /// The source sentence, taken from `paragraphs` (its article's whole body) when only
+    /// its place is known; empty when that place is not in them.
+    pub fn sentence_in<'a>(&'a self, paragraphs: &'a [Text]) -> &'a str {
+        match self.place {
+            None => &self.sentence,
+            Some((start, end)) => {
+                paragraphs.get(self.paragraph as usize).and_then(|p| p.get(start as usize..end as usize)).unwrap_or("")
+            }
+        }
+    }
 }

@@ -165,7 +165,7 @@ pub struct SourceJson<'a> {
     pub sentence: &'a str,
 }
 
-fn event<'a>(corpus: &'a Corpus, e: &'a Event) -> EventJson<'a> {
+fn event<'a>(corpus: &'a Corpus, e: &'a Event, at: ArticleAt<'_, 'a>) -> EventJson<'a> {
     EventJson {
         id: &e.id,
         when: when(&e.when),
@@ -176,7 +176,8 @@ fn event<'a>(corpus: &'a Corpus, e: &'a Event) -> EventJson<'a> {
             .sources
             .iter()
             .filter_map(|s| {
-                Some(SourceJson { article: &corpus.articles.get(s.article as usize)?.id, sentence: &s.sentence })
+                let article = at(s.article)?;
+                Some(SourceJson { article: &article.id, sentence: s.sentence_in(&article.paragraphs) })
             })
             .collect(),
     }
@@ -232,7 +233,7 @@ pub fn export<'a>(corpus: &'a Corpus, warnings: &'a [(String, String)]) -> Expor
     Export {
         articles: corpus.articles.iter().map(article).collect(),
         entities: corpus.entities.iter().map(|e| entity(corpus, e, &|i| corpus.articles.get(i as usize))).collect(),
-        events: corpus.events.iter().map(|e| event(corpus, e)).collect(),
+        events: corpus.events.iter().map(|e| event(corpus, e, &|i| corpus.articles.get(i as usize))).collect(),
         warnings: warnings.iter().map(|(file, message)| WarningJson { file, message }).collect(),
     }
 }
@@ -263,7 +264,7 @@ pub fn export_view_in<'a>(corpus: &'a Corpus, events: &[usize], at: ArticleAt<'_
             .filter_map(|&x| corpus.entities.get(x as usize))
             .map(|e| entity(corpus, e, at))
             .collect(),
-        events: events.iter().filter_map(|&i| corpus.events.get(i)).map(|e| event(corpus, e)).collect(),
+        events: events.iter().filter_map(|&i| corpus.events.get(i)).map(|e| event(corpus, e, at)).collect(),
         warnings: Vec::new(),
     }
 }
@@ -313,7 +314,7 @@ mod tests {
                 summary: "He said \"yes\", then left".into(),
                 kind: EventKind::Statement,
                 entities: vec![],
-                sources: vec![Source { article: 9, paragraph: 0, sentence: "s".into() }],
+                sources: vec![Source { article: 9, paragraph: 0, sentence: "s".into(), place: None }],
             }],
         };
         assert_eq!(
@@ -321,6 +322,42 @@ mod tests {
             "id,start,end,precision,basis,kind,summary,entities,sources\n\"event:x\",2021-01-02,2021-01-02,day,stated,statement,\"He said \"\"yes\"\", then left\",\"\",\"\"\n"
         );
         assert_eq!(export_view(&corpus, &[0]).events.len(), 1);
+    }
+
+    #[test]
+    fn a_source_a_core_holds_as_a_place_exports_its_sentence_from_the_whole_article() {
+        let whole = Article {
+            id: "a".into(),
+            file: "a.txt".into(),
+            title: "T".into(),
+            title_stated: true,
+            authors: vec![],
+            outlets: vec![],
+            credited: vec![],
+            published: None,
+            paragraphs: vec!["Lead.".into(), "One. Two.".into()],
+            removed: vec![],
+            recycled: vec![],
+        };
+        let core_article = crate::format::Body::cut(&whole);
+        let source =
+            |sentence: &str, place| Source { article: 0, paragraph: 1, sentence: sentence.to_owned().into(), place };
+        let corpus = Corpus {
+            articles: vec![core_article],
+            entities: vec![],
+            events: vec![Event {
+                id: "event:x".into(),
+                when: DateSpan::stated_day(Date::new(2021, 1, 2).unwrap(), ""),
+                summary: "One".into(),
+                kind: EventKind::Statement,
+                entities: vec![],
+                sources: vec![source("One.", None), source("", Some((5, 9)))],
+            }],
+        };
+        let sentences =
+            |export: Export| export.events[0].sources.iter().map(|s| s.sentence.to_owned()).collect::<Vec<_>>();
+        assert_eq!(sentences(export_view_in(&corpus, &[0], &|_| Some(&whole))), ["One.", "Two."]);
+        assert_eq!(sentences(export_view(&corpus, &[0])), ["One.", ""], "the core alone lacks it");
     }
 
     #[test]

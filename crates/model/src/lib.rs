@@ -24,6 +24,6 @@ pub use entity::{Alias, Entity, EntityKind, Mention, Point, PointOf, Related, Ro
 pub use event::{Event, EventKind, Source};
 pub use format::{
     Body, ChunkRef, DecodeError, Decoder, FORMAT_VERSION, MAGIC, Manifest, decode, decode_all, decode_chunk,
-    decode_manifest, decode_static, decode_with_search, encode, encode_chunk, encode_manifest, encode_with_index,
-    event_base_id, slug_words, streams,
+    decode_manifest, decode_static, decode_with_search, encode, encode_chunk, encode_core, encode_manifest,
+    encode_with_index, event_base_id, fill_sentences, slug_words, streams,
 };

@@ -110,6 +110,7 @@ pub(super) fn read_bundle(bin: &Path) -> Result<Bundle, String> {
         }
         chunks.push(bytes);
     }
+    model::fill_sentences(&mut corpus);
     Ok(Bundle { core, chunks, corpus })
 }
 

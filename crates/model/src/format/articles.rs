@@ -3,7 +3,9 @@
 
 use super::*;
 
-pub(super) fn write_corpus(w: &mut Writer, c: &Corpus) {
+/// Writes `c`; `bodies`, for a split corpus's core, are its articles whole, where a later
+/// source sentence past a cut lead is found and stored as its place.
+pub(super) fn write_corpus(w: &mut Writer, c: &Corpus, bodies: Option<&[Article]>) {
     w.num(SMALL, c.articles.len());
     let origins = predict_recycled(&c.articles);
     // Article numbers by id (the first article with an id, as a scan would find), for
@@ -22,7 +24,7 @@ pub(super) fn write_corpus(w: &mut Writer, c: &Corpus) {
     }
     w.num(SMALL, c.events.len());
     for e in &c.events {
-        write_event(w, e, c);
+        write_event(w, e, c, bodies);
     }
 }
 

@@ -9,8 +9,10 @@ pub(super) const EVENT_KINDS: [EventKind; 7] = EventKind::ALL;
 pub(super) const SENTENCE_LITERAL: u32 = 0;
 pub(super) const SENTENCE_TITLE: u32 = 1;
 pub(super) const SENTENCE_SLICE: u32 = 2;
+/// Only its place in the paragraph, which the core lacks (`Source::place`).
+pub(super) const SENTENCE_PLACE: u32 = 3;
 
-pub(super) fn write_event(w: &mut Writer, e: &Event, c: &Corpus) {
+pub(super) fn write_event(w: &mut Writer, e: &Event, c: &Corpus, bodies: Option<&[Article]>) {
     w.streams[SMALL].push(EVENT_KINDS.iter().position(|&k| k == e.kind).unwrap_or(0) as u8);
     w.date(EVENT_DATES, e.when.start);
     write_span_tail(w, &e.when);
@@ -21,16 +23,25 @@ pub(super) fn write_event(w: &mut Writer, e: &Event, c: &Corpus) {
         last = i64::from(x);
     }
     w.num(SMALL, e.sources.len());
-    for s in &e.sources {
+    for (i, s) in e.sources.iter().enumerate() {
         w.u(SOURCES, s.article);
         w.u(SOURCES, s.paragraph);
         let article = c.articles.get(s.article as usize);
-        if article.is_some_and(|a| a.title == s.sentence) {
+        // The first source's sentence stays text: the summary and evidence are read from it.
+        let place = s
+            .place
+            .map(|(start, end)| (start, end.saturating_sub(start)))
+            .or_else(|| bodies.filter(|_| i > 0).and_then(|b| paragraph(b, s)).and_then(|p| find(p, &s.sentence)));
+        if article.is_some_and(|a| a.title == s.sentence) && s.place.is_none() {
             w.u(SMALL, SENTENCE_TITLE);
         } else if let Some((start, len)) =
-            article.and_then(|a| a.paragraphs.get(s.paragraph as usize)).and_then(|p| find(p, &s.sentence))
+            paragraph(&c.articles, s).filter(|_| s.place.is_none()).and_then(|p| find(p, &s.sentence))
         {
             w.u(SMALL, SENTENCE_SLICE);
+            w.u(SPANS, start);
+            w.u(SPANS, len);
+        } else if let Some((start, len)) = place {
+            w.u(SMALL, SENTENCE_PLACE);
             w.u(SPANS, start);
             w.u(SPANS, len);
         } else {
@@ -44,6 +55,11 @@ pub(super) fn write_event(w: &mut Writer, e: &Event, c: &Corpus) {
     write_derived(w, &e.when.evidence, first);
     let article_id = e.sources.first().and_then(|s| c.articles.get(s.article as usize)).map_or("", |a| &*a.id);
     write_id(w, &e.id, &event_base_id(e.kind, e.when.start, &e.summary, article_id));
+}
+
+/// The paragraph `s` names in `articles`.
+fn paragraph<'a>(articles: &'a [Article], s: &Source) -> Option<&'a Text> {
+    articles.get(s.article as usize)?.paragraphs.get(s.paragraph as usize)
 }
 
 /// An event and whether it is told only in recycled passages: each source sentence
@@ -68,15 +84,22 @@ pub(super) fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Res
         let article = r.u(SOURCES)?;
         let paragraph = r.u(SOURCES)?;
         let a = c.articles.get(article as usize);
-        let (sentence, place) = match r.u(SMALL)? {
-            SENTENCE_LITERAL => (r.text(TEXT)?, None),
-            SENTENCE_TITLE => (a.ok_or_else(|| malformed("a source names no article"))?.title.clone(), None),
+        // `place`: where the sentence sits, when the paragraph holds it; `pending`: when
+        // the core holds only that.
+        let (sentence, place, pending) = match r.u(SMALL)? {
+            SENTENCE_LITERAL => (r.text(TEXT)?, None, None),
+            SENTENCE_TITLE => (a.ok_or_else(|| malformed("a source names no article"))?.title.clone(), None, None),
             SENTENCE_SLICE => {
                 let p = a
                     .and_then(|a| a.paragraphs.get(paragraph as usize))
                     .ok_or_else(|| malformed("a source names no paragraph"))?;
                 let (s, len) = (r.u(SPANS)?, r.u(SPANS)?);
-                (sub(p, s, len)?, Some((s, s + len)))
+                (sub(p, s, len)?, Some((s, s + len)), None)
+            }
+            SENTENCE_PLACE => {
+                let (s, len) = (r.u(SPANS)?, r.u(SPANS)?);
+                let end = s.checked_add(len).ok_or_else(|| malformed("a source's place is out of range"))?;
+                (Text::Borrowed(""), None, Some((s, end)))
             }
             _ => return Err(malformed("unknown source sentence form")),
         };
@@ -93,7 +116,7 @@ pub(super) fn read_event(r: &mut Reader, c: &Corpus, passages: &Passages) -> Res
                         }
                 });
         }
-        sources.push(Source { article, paragraph, sentence });
+        sources.push(Source { article, paragraph, sentence, place: pending });
     }
     let none = Text::default();
     let first = sources.first().map_or(&none, |s| &s.sentence);

@@ -41,7 +41,8 @@ mod tests;
 
 use articles::*;
 pub use chunks::{
-    Body, ChunkRef, Manifest, decode_chunk, decode_manifest, encode_chunk, encode_manifest, encode_with_index,
+    Body, ChunkRef, Manifest, decode_chunk, decode_manifest, encode_chunk, encode_core, encode_manifest,
+    encode_with_index, fill_sentences,
 };
 use entities::*;
 use events::*;
@@ -51,7 +52,7 @@ use index::*;
 use io::*;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 9;
+pub const FORMAT_VERSION: u16 = 10;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]

@@ -61,7 +61,12 @@ pub(super) fn sample() -> Corpus {
             summary: "Ministers met".into(),
             kind: EventKind::Meeting,
             entities: vec![0],
-            sources: vec![Source { article: 0, paragraph: 0, sentence: "Ministers met on October 5, 2021.".into() }],
+            sources: vec![Source {
+                article: 0,
+                paragraph: 0,
+                sentence: "Ministers met on October 5, 2021.".into(),
+                place: None,
+            }],
         }],
     }
 }
@@ -235,9 +240,11 @@ pub(super) fn odd() -> Corpus {
         kind: EventKind::Visit,
         entities: vec![1, 0, 1],
         sources: vec![
-            Source { article: 1, paragraph: 0, sentence: "Gamma delta.".into() },
-            Source { article: 1, paragraph: 0, sentence: "Zero\u{0}and\u{1}one".into() },
-            Source { article: 7, paragraph: 0, sentence: "from an article that is not there".into() },
+            Source { article: 1, paragraph: 0, sentence: "Gamma delta.".into(), place: None },
+            Source { article: 1, paragraph: 0, sentence: "Zero\u{0}and\u{1}one".into(), place: None },
+            Source { article: 7, paragraph: 0, sentence: "from an article that is not there".into(), place: None },
+            // A place a core held, in a paragraph this corpus lacks.
+            Source { article: 1, paragraph: 5, sentence: "".into(), place: Some((2, 9)) },
         ],
     });
     c.events.push(Event {
@@ -246,7 +253,7 @@ pub(super) fn odd() -> Corpus {
         summary: "Alpha …".into(),
         kind: EventKind::Other,
         entities: vec![],
-        sources: vec![Source { article: 1, paragraph: 0, sentence: "alpha beta.".into() }],
+        sources: vec![Source { article: 1, paragraph: 0, sentence: "alpha beta.".into(), place: None }],
     });
     c
 }
@@ -271,7 +278,7 @@ fn the_decoder_finds_the_events_told_only_in_recycled_passages_as_searching_does
         entities: vec![],
         sources: sources
             .iter()
-            .map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.to_owned().into() })
+            .map(|&(p, text)| Source { article: 0, paragraph: p, sentence: text.to_owned().into(), place: None })
             .collect(),
     };
     c.events = vec![
@@ -290,6 +297,52 @@ fn the_decoder_finds_the_events_told_only_in_recycled_passages_as_searching_does
     let (decoded, _, recycled) = decode_all(&encode(&c)).unwrap();
     assert_eq!(decoded, c);
     assert_eq!(recycled, expected);
+}
+
+#[test]
+fn a_cores_later_sentences_past_the_lead_are_places_filled_from_the_body() {
+    let mut whole = sample();
+    let mut a = whole.articles[0].clone();
+    a.paragraphs = vec!["Lead here. Second.".into(), "Ministers met. Talks ended.".into()];
+    whole.articles = vec![a];
+    let source = |p, text: &str| Source { article: 0, paragraph: p, sentence: text.to_owned().into(), place: None };
+    whole.events = vec![Event {
+        id: "e".into(),
+        when: DateSpan::stated_day(Date::new(2021, 1, 1).unwrap(), ""),
+        summary: "Talks ended".into(),
+        kind: EventKind::Meeting,
+        entities: vec![],
+        sources: vec![
+            source(1, "Talks ended."),
+            source(1, "Ministers met."),
+            source(0, "Second."),
+            source(1, "elsewhere"),
+        ],
+    }];
+    let mut core = whole.clone();
+    core.articles[0] = Body::cut(&whole.articles[0]);
+    let index = TextIndex::for_corpus(&whole);
+    let bytes = encode_core(&core, &whole.articles, &index);
+    let (mut decoded, decoded_index, _) = decode_all(&bytes).unwrap();
+    assert_eq!(decoded_index, index);
+    let s = &decoded.events[0].sources;
+    // The first source stays text (the summary is read from it); a later one past the
+    // lead is its place; one in the lead, or in no paragraph, is as ever.
+    assert_eq!((&*s[0].sentence, s[0].place), ("Talks ended.", None));
+    assert_eq!((&*s[1].sentence, s[1].place), ("", Some((0, 14))));
+    assert_eq!(s[1].sentence_in(&whole.articles[0].paragraphs), "Ministers met.");
+    assert_eq!(s[1].sentence_in(&decoded.articles[0].paragraphs), "", "not there before the body comes");
+    assert_eq!((&*s[2].sentence, s[2].place), ("Second.", None));
+    assert_eq!((&*s[3].sentence, s[3].place), ("elsewhere", None));
+    let literal = encode_with_index(&core, &index);
+    assert_eq!(literal.len() - bytes.len(), "Ministers met.".len() - 1, "the place takes 2 bytes, not the text");
+    // Encoded again as it is, the core keeps its places.
+    assert_eq!(decode(&encode_with_index(&decoded, &decoded_index)), Ok(decoded.clone()));
+    fill_sentences(&mut decoded);
+    assert_eq!(decoded.events[0].sources[1].place, Some((0, 14)), "no body, no sentence");
+    decoded.articles[0] = Body::of(&whole.articles[0]).fill(&decoded.articles[0]);
+    fill_sentences(&mut decoded);
+    assert_eq!(decoded, whole);
 }
 
 #[test]

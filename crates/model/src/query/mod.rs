@@ -47,7 +47,7 @@ pub fn target_in(corpus: &Corpus, article: &Article, event: &str) -> Option<(usi
     let source = e.sources.iter().find(|s| s.article as usize == a)?;
     let p = source.paragraph as usize;
     let text = article.paragraphs.get(p)?;
-    let sentence: &str = &source.sentence;
+    let sentence = source.sentence_in(&article.paragraphs);
     Some(match text.find(sentence).filter(|_| !sentence.is_empty()) {
         Some(start) => (p, start, start + sentence.len()),
         None => (p, 0, text.len()),

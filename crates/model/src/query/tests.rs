@@ -206,7 +206,7 @@ fn corpus() -> Corpus {
         summary: summary.to_owned().into(),
         kind,
         entities,
-        sources: vec![Source { article: 0, paragraph, sentence: summary.to_owned().into() }],
+        sources: vec![Source { article: 0, paragraph, sentence: summary.to_owned().into(), place: None }],
     };
     Corpus {
         articles: vec![Article {
@@ -620,14 +620,14 @@ fn searches_of_a_larger_corpus_find_what_reading_every_event_finds() {
         });
         let publication = Event {
             kind: EventKind::Publication,
-            sources: vec![Source { article: a, paragraph: 0, sentence: "".into() }],
+            sources: vec![Source { article: a, paragraph: 0, sentence: "".into(), place: None }],
             ..template.events[0].clone()
         };
         c.events.push(publication);
         for k in 0..6 {
             let (summary, sentence) = (text(3), text(2));
             let kind = if k % 2 == 0 { EventKind::Meeting } else { EventKind::Other };
-            let source = Source { article: a, paragraph: 0, sentence: sentence.into() };
+            let source = Source { article: a, paragraph: 0, sentence: sentence.into(), place: None };
             c.events.push(Event { summary: summary.into(), kind, sources: vec![source], ..template.events[0].clone() });
         }
     }

@@ -74,7 +74,8 @@ pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
         })
         .unzip();
     let manifest = Manifest { chunks: refs, recycled };
-    Split { corpus: model::encode_with_index(&core, &index), chunks, manifest: model::encode_manifest(&manifest) }
+    let core = model::encode_core(&core, &corpus.articles, &index);
+    Split { corpus: core, chunks, manifest: model::encode_manifest(&manifest) }
 }
 
 /// The core (each article in a chunk cut to its lead) and the chunks' bodies, newest
@@ -150,6 +151,9 @@ mod tests {
                 core.articles[a as usize] = body.fill(&core.articles[a as usize]);
             }
         }
+        let places = core.events.iter().flat_map(|e| &e.sources).filter(|s| s.place.is_some()).count();
+        assert!(places > 0, "later sources past a lead are held as places");
+        model::fill_sentences(&mut core);
         assert_eq!(core, c);
     }
 

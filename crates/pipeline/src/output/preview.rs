@@ -66,7 +66,7 @@ pub fn preview(corpus: &Corpus, n: usize) -> Corpus {
                 });
                 next
             });
-            sources.push(Source { article: number, paragraph: 0, sentence: Default::default() });
+            sources.push(Source { article: number, paragraph: 0, sentence: Default::default(), place: None });
         }
         out.events.push(Event { entities, sources, ..e.clone() });
     }

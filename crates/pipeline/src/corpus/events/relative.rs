@@ -84,7 +84,12 @@ pub(super) fn resolve(drafts: &[Draft], pending: Vec<Pending>) -> Vec<Draft> {
                 summary,
                 kind: p.kind,
                 entities: p.ids,
-                sources: vec![Source { article: p.article, paragraph: p.paragraph, sentence: p.sentence.into() }],
+                sources: vec![Source {
+                    article: p.article,
+                    paragraph: p.paragraph,
+                    sentence: p.sentence.into(),
+                    place: None,
+                }],
             })
         })
         .collect()

@@ -74,7 +74,7 @@ pub(super) fn of_article(
             summary: article.title.to_string(),
             kind: EventKind::Publication,
             entities: Vec::new(),
-            sources: vec![Source { article: a, paragraph: 0, sentence: article.title.clone() }],
+            sources: vec![Source { article: a, paragraph: 0, sentence: article.title.clone(), place: None }],
             words: HashSet::new(),
         });
     }
@@ -138,7 +138,12 @@ pub(super) fn of_article(
                         summary,
                         kind: kind_of(sentence, 0..0, &ids, entities),
                         entities: ids,
-                        sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned().into() }],
+                        sources: vec![Source {
+                            article: a,
+                            paragraph: p,
+                            sentence: sentence.to_owned().into(),
+                            place: None,
+                        }],
                     });
                 }
             }
@@ -237,7 +242,12 @@ pub(super) fn of_article(
                     summary,
                     kind,
                     entities: ids,
-                    sources: vec![Source { article: a, paragraph: p, sentence: sentence.to_owned().into() }],
+                    sources: vec![Source {
+                        article: a,
+                        paragraph: p,
+                        sentence: sentence.to_owned().into(),
+                        place: None,
+                    }],
                 });
             }
         }
