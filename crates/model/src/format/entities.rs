@@ -24,9 +24,19 @@ pub(super) fn write_entity(w: &mut Writer, e: &Entity) {
             }
         }
     }
+    // A role's text is stored once an entity: again, it is its number among the entity's
+    // texts so far (an outlet's "outlet" in every article it credits).
     w.num(SMALL, e.roles.len());
+    let mut texts: Vec<&str> = Vec::new();
     for role in &e.roles {
-        w.str(TEXT, &role.text);
+        match texts.iter().position(|&t| t == role.text) {
+            Some(i) => w.num(SMALL, i + 1),
+            None => {
+                w.u(SMALL, 0);
+                w.str(TEXT, &role.text);
+                texts.push(&role.text);
+            }
+        }
         w.u(REFS, role.article);
     }
     w.num(SMALL, e.mentions.len());
@@ -82,9 +92,21 @@ pub(super) fn read_entity(r: &mut Reader) -> Result<Entity, Damage> {
         aliases.push(Alias { text, count, rule });
     }
     let n = r.count(SMALL)?;
-    let mut roles = Vec::with_capacity(n);
+    let mut roles: Vec<Role> = Vec::with_capacity(n);
+    // Where each of the entity's role texts was first read.
+    let mut texts: Vec<usize> = Vec::new();
     for _ in 0..n {
-        roles.push(Role { text: r.str(TEXT)?, article: r.u(REFS)? });
+        let text = match r.u(SMALL)? {
+            0 => {
+                texts.push(roles.len());
+                r.str(TEXT)?
+            }
+            i => {
+                let first = texts.get(i as usize - 1).ok_or_else(|| malformed("a role names no earlier text"))?;
+                roles[*first].text.clone()
+            }
+        };
+        roles.push(Role { text, article: r.u(REFS)? });
     }
     let n = r.count(SMALL)?;
     let mut mentions = Vec::with_capacity(n);

@@ -222,7 +222,14 @@ pub(super) fn odd() -> Corpus {
         name: "Jane Roe".into(),
         kind: EntityKind::Person,
         aliases: vec![Alias { text: "Roe".into(), count: 1, rule: "a rule not yet known".into() }],
-        roles: vec![],
+        roles: vec![
+            Role { text: "author".into(), article: 1 },
+            Role { text: "".into(), article: 0 },
+            Role { text: "author".into(), article: 0 },
+            Role { text: "envoy".into(), article: 1 },
+            Role { text: "".into(), article: 7 },
+            Role { text: "author".into(), article: 1 },
+        ],
         mentions: vec![
             Mention { article: 1, paragraph: 0, start: 6, end: 10 },
             Mention { article: 1, paragraph: 0, start: 2, end: 1 },
@@ -380,6 +387,17 @@ fn derived_values_are_not_stored_twice() {
         assert!(!text.contains(derived), "{derived:?} is stored in {text:?}");
     }
     assert!(text.contains("Most Read"), "and the stream is the one holding other strings: {text:?}");
+}
+
+#[test]
+fn an_entitys_role_text_is_stored_once() {
+    let corpus = odd();
+    let roles = &corpus.entities.last().unwrap().roles;
+    assert_eq!(roles.iter().filter(|r| r.text == "author").count(), 3);
+    let bytes = encode(&corpus);
+    let text = streams(&bytes).unwrap().into_iter().find(|(n, _)| *n == "text").unwrap().1;
+    assert_eq!(String::from_utf8_lossy(text).matches("author").count(), 1);
+    assert_eq!(decode(&bytes).unwrap().entities.last().unwrap().roles, *roles);
 }
 
 #[test]
