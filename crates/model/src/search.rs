@@ -6,6 +6,7 @@
 //! source sentences; publications have none of their own: they are their article).
 //! A query word matches every indexed word it begins ("turk" finds "Türkiye").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use crate::bits::{Bits, Events, Ones};
@@ -21,8 +22,9 @@ pub struct TextIndex {
     words: String,
     /// Where word `i` ends in `words` (it starts where word `i - 1` ends).
     word_ends: Vec<u32>,
-    /// Per word, its document numbers as ascending deltas in LEB128, back to back.
-    postings: Vec<u8>,
+    /// Per word, its document numbers as ascending deltas in LEB128 or a bitmap, back to
+    /// back; borrowed from the embedded corpus when decoded from it.
+    postings: Cow<'static, [u8]>,
     /// Where word `i`'s postings end in `postings`.
     posting_ends: Vec<u32>,
     /// Number of documents: articles, then events.
@@ -168,13 +170,15 @@ impl TextIndex {
         }
         drop(pairs);
         let mut index = TextIndex { docs: count, ..TextIndex::default() };
+        let mut postings = Vec::new();
         for (w, (word, _)) in vocabulary.iter().enumerate() {
             let docs = &by_word[starts[w]..starts[w + 1]];
             index.words.push_str(word);
             index.word_ends.push(index.words.len() as u32);
-            write_posting(&mut index.postings, docs.iter().copied(), docs.len(), count as usize);
-            index.posting_ends.push(index.postings.len() as u32);
+            write_posting(&mut postings, docs.iter().copied(), docs.len(), count as usize);
+            index.posting_ends.push(postings.len() as u32);
         }
+        index.postings = Cow::Owned(postings);
         index
     }
 
@@ -196,7 +200,7 @@ impl TextIndex {
     pub(crate) fn from_parts(
         words: String,
         word_ends: Vec<u32>,
-        postings: Vec<u8>,
+        postings: Cow<'static, [u8]>,
         posting_ends: Vec<u32>,
         docs: u32,
     ) -> Option<TextIndex> {
@@ -217,6 +221,12 @@ impl TextIndex {
 
     pub fn docs(&self) -> usize {
         self.docs as usize
+    }
+
+    /// Whether the postings are read in place from bytes that live as long as the program.
+    #[cfg(test)]
+    pub(crate) fn postings_borrowed(&self) -> bool {
+        matches!(self.postings, Cow::Borrowed(_))
     }
 
     pub fn word_count(&self) -> usize {

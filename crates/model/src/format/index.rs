@@ -16,7 +16,8 @@ pub(super) fn write_index(w: &mut Writer, index: &TextIndex) {
         }
         w.num(WORDS, shared);
         w.str(WORDS, &word[shared..]);
-        w.num(POSTINGS, posting.len());
+        w.num(WORDS, posting.len());
+        // The postings stream is the postings alone, back to back: the index reads it in place.
         w.streams[POSTINGS].extend_from_slice(posting);
         previous = word;
     }
@@ -27,8 +28,8 @@ pub(super) fn read_index(r: &mut Reader) -> Result<TextIndex, Damage> {
     let n = r.count(SMALL)?;
     let mut words: Vec<u8> = Vec::new();
     let mut word_ends = Vec::with_capacity(n);
-    let mut postings = Vec::new();
     let mut posting_ends = Vec::with_capacity(n);
+    let mut postings_len = 0usize;
     let mut previous_start = 0usize;
     for _ in 0..n {
         let shared = r.u(WORDS)? as usize;
@@ -42,13 +43,16 @@ pub(super) fn read_index(r: &mut Reader) -> Result<TextIndex, Damage> {
         words.extend_from_slice(rest.as_bytes());
         previous_start = start;
         word_ends.push(words.len() as u32);
-        let len = r.u(POSTINGS)? as usize;
-        let p = &mut r.streams[POSTINGS];
-        let bytes = p.bytes.get(p.at..p.at + len).ok_or_else(|| malformed("the index's postings end early"))?;
-        p.at += len;
-        postings.extend_from_slice(bytes);
-        posting_ends.push(postings.len() as u32);
+        postings_len = postings_len
+            .checked_add(r.u(WORDS)? as usize)
+            .filter(|&l| u32::try_from(l).is_ok())
+            .ok_or_else(|| malformed("the index's postings are too long"))?;
+        posting_ends.push(postings_len as u32);
     }
+    let p = &mut r.streams[POSTINGS];
+    let bytes = p.bytes.get(p.at..p.at + postings_len).ok_or_else(|| malformed("the index's postings end early"))?;
+    p.at += postings_len;
+    let postings = (r.keep.bytes)(bytes);
     let words = String::from_utf8(words).map_err(|_| malformed("the index's words are not UTF-8"))?;
     TextIndex::from_parts(words, word_ends, postings, posting_ends, docs)
         .ok_or_else(|| malformed("the index's words are not in order"))

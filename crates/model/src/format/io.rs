@@ -120,9 +120,25 @@ impl<'a> Cursor<'a> {
 pub(super) struct Reader<'a> {
     pub(super) streams: [Cursor<'a>; STREAMS],
     pub(super) last_date: [i64; 2],
-    /// How a string of the bytes becomes corpus text: borrowed when the bytes live as
-    /// long as the program ([`decode_static`]), else copied.
-    pub(super) keep: fn(&'a str) -> Text,
+    pub(super) keep: Keep<'a>,
+}
+
+/// How a string of the bytes becomes corpus text, and the index's postings its own:
+/// borrowed when the bytes live as long as the program ([`decode_static`]), else copied.
+#[derive(Clone, Copy)]
+pub(super) struct Keep<'a> {
+    pub(super) text: fn(&'a str) -> Text,
+    pub(super) bytes: fn(&'a [u8]) -> Cow<'static, [u8]>,
+}
+
+impl Keep<'static> {
+    pub(super) const BORROWED: Keep<'static> = Keep { text: Cow::Borrowed, bytes: Cow::Borrowed };
+}
+
+impl<'a> Keep<'a> {
+    pub(super) fn copied() -> Keep<'a> {
+        Keep { text: |s| Cow::Owned(s.to_owned()), bytes: |b| Cow::Owned(b.to_vec()) }
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -148,7 +164,7 @@ impl<'a> Reader<'a> {
     /// [`Reader::str`] as corpus text, read in place where it can be.
     pub(super) fn text(&mut self, stream: usize) -> Result<Text, Damage> {
         Ok(match self.streams[stream].str()? {
-            Cow::Borrowed(s) => (self.keep)(s),
+            Cow::Borrowed(s) => (self.keep.text)(s),
             Cow::Owned(s) => Cow::Owned(s),
         })
     }

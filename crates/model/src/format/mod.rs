@@ -52,7 +52,7 @@ use index::*;
 use io::*;
 
 pub const MAGIC: [u8; 4] = *b"CHRN";
-pub const FORMAT_VERSION: u16 = 11;
+pub const FORMAT_VERSION: u16 = 12;
 
 /// Why embedded bytes could not be read as a corpus.
 #[derive(Debug, PartialEq, Eq)]
@@ -91,9 +91,10 @@ pub(super) const REFS: usize = 3;
 pub(super) const DATES: usize = 4;
 /// Entity mentions as differences from the previous mention.
 pub(super) const MENTIONS: usize = 5;
-/// The index's words, each as the length it shares with the previous word and the rest.
+/// The index's words, each as the length it shares with the previous word and the rest,
+/// and the length of its postings.
 pub(super) const WORDS: usize = 6;
-/// The index's postings, as `search::TextIndex` holds them.
+/// The index's postings, back to back, as `search::TextIndex` holds them (and borrows them).
 pub(super) const POSTINGS: usize = 7;
 /// Events' sources: article and paragraph numbers.
 pub(super) const SOURCES: usize = 8;
@@ -130,7 +131,7 @@ pub fn decode_with_search(bytes: &[u8]) -> Result<(Corpus, TextIndex), DecodeErr
 /// [`crate::query::recycled_events`] finds by searching text), found from where the
 /// stored sentences and passages sit in their paragraphs: what the app decodes.
 pub fn decode_all(bytes: &[u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
-    decode_with(bytes, |s| Cow::Owned(s.to_owned()))
+    decode_with(bytes, Keep::copied())
 }
 
 /// [`decode_all`] of bytes that live as long as the program (the app's embedded
@@ -139,13 +140,10 @@ pub fn decode_all(bytes: &[u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError
 /// `bytes`, not copied (at 10,000 articles the paragraphs, the recycled passages with
 /// their first articles' ids, and the source sentences alone are about 580,000 strings).
 pub fn decode_static(bytes: &'static [u8]) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
-    decode_with(bytes, Cow::Borrowed)
+    decode_with(bytes, Keep::BORROWED)
 }
 
-pub(super) fn decode_with<'a>(
-    bytes: &'a [u8],
-    keep: fn(&'a str) -> Text,
-) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
+fn decode_with<'a>(bytes: &'a [u8], keep: Keep<'a>) -> Result<(Corpus, TextIndex, Bits), DecodeError> {
     Decoder::with(bytes, keep)?.finish()
 }
 
@@ -180,12 +178,12 @@ impl Decoder<'static> {
     /// A decoder of bytes that live as long as the program, reading their text in
     /// place as [`decode_static`] does.
     pub fn of_static(bytes: &'static [u8]) -> Result<Decoder<'static>, DecodeError> {
-        Decoder::with(bytes, Cow::Borrowed)
+        Decoder::with(bytes, Keep::BORROWED)
     }
 }
 
 impl<'a> Decoder<'a> {
-    fn with(bytes: &'a [u8], keep: fn(&'a str) -> Text) -> Result<Decoder<'a>, DecodeError> {
+    fn with(bytes: &'a [u8], keep: Keep<'a>) -> Result<Decoder<'a>, DecodeError> {
         let streams = split(bytes)?;
         let mut r = Reader { streams: streams.map(|s| Cursor { bytes: s, at: 0 }), last_date: [0; 2], keep };
         let left = r.count(SMALL)?;

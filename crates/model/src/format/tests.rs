@@ -130,8 +130,9 @@ fn bytes_that_live_forever_are_read_in_place() {
             .flat_map(|e| &e.sources)
             .filter(|s| a.paragraphs.iter().any(|p| p.contains(&*s.sentence)));
         assert!(slices.clone().count() > 0 && slices.clone().all(|s| inside(&s.sentence)));
+        assert!(index.postings_borrowed() && index.word_count() > 0);
         // The copying decoder copies.
-        assert!(!inside(&owned.articles[0].title));
+        assert!(!inside(&owned.articles[0].title) && !owned_index.postings_borrowed());
     }
 }
 
