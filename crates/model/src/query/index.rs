@@ -105,11 +105,8 @@ pub fn recycled_events(corpus: &Corpus) -> Bits {
 pub fn repeated_publications(corpus: &Corpus) -> Bits {
     let n = corpus.events.len();
     let mut repeats = Bits::empty(n);
-    let words = |text: &str| -> Vec<String> {
-        let folded = fold(text.trim_end_matches(" …"));
-        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
-    };
-    // Per article, its publication and its other events' word lists.
+    let folded = |text: &str| fold(text.trim_end_matches(" …"));
+    // Per article, its publication and its other events.
     let mut publication: Vec<Option<usize>> = vec![None; corpus.articles.len()];
     let mut told: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
     for (i, e) in corpus.events.iter().enumerate() {
@@ -122,19 +119,39 @@ pub fn repeated_publications(corpus: &Corpus) -> Bits {
             }
         }
     }
+    // Each event's number of words, counted once: an event told in thousands of articles
+    // (a recycled passage) had its summary split into words again for each (at 10,000
+    // generated articles, two thirds of building the app's `Index`). Its words are read
+    // only when the counts allow a match.
+    let mut counts: Vec<u32> = vec![u32::MAX; n];
     for (a, p) in publication.into_iter().enumerate() {
         let Some(p) = p else { continue };
-        let title = words(&corpus.events[p].summary);
+        let title_text = folded(&corpus.events[p].summary);
+        let title = words(&title_text);
         let same = told[a].iter().any(|&i| {
-            let summary = words(&corpus.events[i].summary);
+            let count = &mut counts[i];
+            if *count == u32::MAX {
+                *count = words(&folded(&corpus.events[i].summary)).len() as u32;
+            }
+            let (shorter, longer) = (title.len().min(*count as usize), title.len().max(*count as usize));
+            if shorter < 3 || shorter * 2 < longer {
+                return false;
+            }
+            let text = folded(&corpus.events[i].summary);
+            let summary = words(&text);
             let (short, long) = if title.len() <= summary.len() { (&title, &summary) } else { (&summary, &title) };
-            short.len() >= 3 && short.len() * 2 >= long.len() && short.iter().all(|w| long.contains(w))
+            short.iter().all(|w| long.contains(w))
         });
         if same {
             repeats.set(p);
         }
     }
     repeats
+}
+
+/// The words of a folded text, as [`repeated_publications`] compares them.
+fn words(folded: &str) -> Vec<&str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
 }
 
 /// What one filter state leaves: the timeline and the counts beside its options.

@@ -250,6 +250,65 @@ fn with_publication(title: &str) -> Corpus {
 }
 
 #[test]
+fn repeated_publications_are_what_comparing_each_title_with_its_articles_events_gives() {
+    let base = corpus();
+    let summaries = [
+        "Ministers met in Türkiye.",
+        "Ministers met in Türkiye.",
+        "Talks on drills ended early, the envoy said, and the ministers flew home.",
+        "A quiet month.",
+        "Ministers met",
+        "Drills ended early",
+    ];
+    let titles = [
+        "Talks on drills ended early", "Ministers met in Turkiye", "Defence chiefs met", "A quiet month",
+        "ministers met in türkiye …", "drills",
+    ];
+    let mut c = Corpus { articles: vec![], entities: vec![], events: vec![] };
+    let event = |summary: &str, kind, articles: &[usize]| Event {
+        id: format!("e{}", c.events.len()),
+        summary: summary.to_owned().into(),
+        kind,
+        entities: vec![],
+        sources: articles
+            .iter()
+            .map(|&a| Source { article: a as u32, paragraph: 0, sentence: summary.to_owned().into(), place: None })
+            .collect(),
+        ..base.events[0].clone()
+    };
+    let mut events = Vec::new();
+    for (a, (title, summary)) in titles.iter().zip(summaries).enumerate() {
+        c.articles.push(Article { id: format!("a{a}").into(), ..base.articles[0].clone() });
+        events.push(event(title, EventKind::Publication, &[a]));
+        events.push(event(summary, EventKind::Meeting, &[a]));
+    }
+    // One event every article tells (a recycled passage), met by each article in turn.
+    events.push(event("Talks on drills ended early.", EventKind::Other, &(0..titles.len()).collect::<Vec<_>>()));
+    c.events = events;
+    let words = |t: &str| -> Vec<String> {
+        let folded = fold(t.trim_end_matches(" …"));
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    let expected: Vec<usize> = (0..c.events.len())
+        .filter(|&p| c.events[p].kind == EventKind::Publication)
+        .filter(|&p| {
+            let (a, title) = (c.events[p].sources[0].article, words(&c.events[p].summary));
+            c.events
+                .iter()
+                .filter(|e| e.kind != EventKind::Publication && e.sources.iter().any(|s| s.article == a))
+                .any(|e| {
+                    let summary = words(&e.summary);
+                    let (short, long) =
+                        if title.len() <= summary.len() { (&title, &summary) } else { (&summary, &title) };
+                    short.len() >= 3 && short.len() * 2 >= long.len() && short.iter().all(|w| long.contains(w))
+                })
+        })
+        .collect();
+    assert_eq!(expected, [0, 2, 6], "the comparison, for these titles");
+    assert_eq!(repeated_publications(&c).ones().collect::<Vec<_>>(), expected);
+}
+
+#[test]
 fn a_publication_repeating_an_event_of_its_article_is_hidden_by_default() {
     let repeat = |title: &str| repeated_publications(&with_publication(title)).get(3);
     // The lead's first sentence as the title, whole or cut, or word for word an event.
