@@ -16,13 +16,38 @@ pub fn wasm_memory_bytes() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Whether the engines' texts can be had whole: "ready" once every article's body is at
+/// hand (a split corpus's chunks are asked for on the first call), "waiting" meanwhile,
+/// else why not. Chronicle's index covers the whole corpus, so the engines timed beside
+/// it must index the whole texts too, not the core's leads.
+#[wasm_bindgen]
+pub fn engine_bodies() -> String {
+    if !crate::bodies::split() {
+        return "ready".into();
+    }
+    match crate::bodies::all(yew::Callback::noop()) {
+        Ok(_) => "ready".into(),
+        Err(crate::bodies::Whole::Failed(why)) => why.to_string(),
+        Err(_) => "waiting".into(),
+    }
+}
+
 /// For each event, the text the search box matches: its summary and source sentences,
 /// and for an article's publication the article's title and text, as `model::query::Index`
 /// reads them (the index keeps its folded copies private, so this rebuilds them unfolded;
-/// the other engines fold on their own).
+/// the other engines fold on their own). A split corpus's articles are read whole once
+/// [`engine_bodies`] is "ready"; before, what the core holds.
 #[wasm_bindgen]
 pub fn engine_texts() -> Vec<String> {
     let Ok(corpus) = crate::corpus::corpus() else { return Vec::new() };
+    let bodies =
+        if crate::bodies::split() { crate::bodies::all(yew::Callback::noop()).unwrap_or_default() } else { Vec::new() };
+    let paragraphs = |a: u32| -> &[model::Text] {
+        match bodies.get(a as usize).and_then(Option::as_ref) {
+            Some(body) => &body.paragraphs,
+            None => corpus.articles.get(a as usize).map_or(&[], |a| &a.paragraphs[..]),
+        }
+    };
     corpus
         .events
         .iter()
@@ -33,12 +58,12 @@ pub fn engine_texts() -> Vec<String> {
                 match (e.kind, corpus.articles.get(s.article as usize)) {
                     (model::EventKind::Publication, Some(a)) => {
                         text.push_str(&a.title);
-                        for p in &a.paragraphs {
+                        for p in paragraphs(s.article) {
                             text.push('\n');
                             text.push_str(p);
                         }
                     }
-                    _ => text.push_str(&s.sentence),
+                    _ => text.push_str(s.sentence_in(paragraphs(s.article))),
                 }
             }
             text
