@@ -68,17 +68,22 @@ pub fn split() -> bool {
     !MANIFEST.0.chunks.is_empty()
 }
 
-/// A split corpus's events told only in recycled passages, of `events` events: the
-/// core's decoder cannot find them, for the passages are in the chunks. `None` when whole.
-pub fn recycled_events(events: usize) -> Option<model::search::Bits> {
+/// What a split corpus's manifest lists of its `events` events: those told only in
+/// recycled passages (the core's decoder cannot find them, for the passages are in the
+/// chunks) and the repeated publications (found at build time, not at start-up).
+/// `None` when whole.
+pub fn listed_events(events: usize) -> Option<(model::search::Bits, model::search::Bits)> {
     if !split() {
         return None;
     }
-    let mut bits = model::search::Bits::empty(events);
-    for &e in MANIFEST.0.recycled.iter().filter(|&&e| (e as usize) < events) {
-        bits.set(e as usize);
-    }
-    Some(bits)
+    let bits = |list: &[u32]| {
+        let mut bits = model::search::Bits::empty(events);
+        for &e in list.iter().filter(|&&e| (e as usize) < events) {
+            bits.set(e as usize);
+        }
+        bits
+    };
+    Some((bits(&MANIFEST.0.recycled), bits(&MANIFEST.0.repeats)))
 }
 
 /// Article `number`'s whole body; asks for its chunk the first time, and calls `then`

@@ -4,7 +4,7 @@
 
 use std::sync::{LazyLock, Mutex, OnceLock};
 
-use model::query::Index;
+use model::query::{Index, IndexBuilder};
 use model::{Corpus, DecodeError, Decoder};
 
 /// Written by `build.rs` (the article pipeline) in `model`'s format, version
@@ -22,8 +22,10 @@ static PREVIEW: LazyLock<Option<Corpus>> =
     LazyLock::new(|| if PREVIEW_BYTES.is_empty() { None } else { model::decode(PREVIEW_BYTES).ok() });
 
 /// Items [`decode_some`] reads between looks at the clock (an article, entity or event
-/// each: some tens of microseconds in all).
+/// each: some tens of microseconds in all); events added to the index between looks are
+/// [`EVENTS_PER_ITEM`] times as many, each a few set bits.
 const ITEMS_PER_LOOK: usize = 64;
+const EVENTS_PER_ITEM: usize = 16;
 
 /// A corpus and the filter/search index over it (from the text index the pipeline
 /// embedded beside it), both made once: a slice at a time, or whatever is left at once
@@ -32,28 +34,80 @@ struct Lazy {
     bytes: &'static [u8],
     /// Items read between looks at the clock.
     items: usize,
-    /// A decode under way, between the slices [`Lazy::decode_some`] reads.
-    decoding: Mutex<Option<Decoder<'static>>>,
+    /// The work under way between the slices [`Lazy::decode_some`] does.
+    under_way: Mutex<Option<Progress>>,
     bundle: OnceLock<Result<(Corpus, Index), DecodeError>>,
+}
+
+/// Where the slices have got to: reading the corpus, then building its index.
+enum Progress {
+    Decoding(Decoder<'static>),
+    Indexing(Corpus, IndexBuilder),
+}
+
+impl Progress {
+    /// Does a slice of the work, looking at `enough` after each few items (all of it
+    /// when `enough` never says so): what is left while there is more, then the corpus
+    /// and its index.
+    fn advance(
+        mut self,
+        items: usize,
+        enough: &mut dyn FnMut() -> bool,
+    ) -> Result<Result<(Corpus, Index), Progress>, DecodeError> {
+        loop {
+            self = match self {
+                Progress::Decoding(mut decoder) => {
+                    if !decoder.step(items)? {
+                        if enough() {
+                            return Ok(Err(Progress::Decoding(decoder)));
+                        }
+                        Progress::Decoding(decoder)
+                    } else {
+                        let (corpus, search, recycled) = decoder.finish()?;
+                        // A split corpus's manifest lists what the core cannot show.
+                        let (recycled, repeats) = crate::bodies::listed_events(corpus.events.len())
+                            .unwrap_or_else(|| (recycled, model::query::repeated_publications(&corpus)));
+                        let builder = IndexBuilder::new(&corpus, search, recycled, repeats);
+                        if enough() {
+                            return Ok(Err(Progress::Indexing(corpus, builder)));
+                        }
+                        Progress::Indexing(corpus, builder)
+                    }
+                }
+                Progress::Indexing(corpus, mut builder) => {
+                    if builder.step(&corpus, items.saturating_mul(EVENTS_PER_ITEM)) {
+                        let index = builder.finish(&corpus);
+                        return Ok(Ok((corpus, index)));
+                    }
+                    if enough() {
+                        return Ok(Err(Progress::Indexing(corpus, builder)));
+                    }
+                    Progress::Indexing(corpus, builder)
+                }
+            }
+        }
+    }
 }
 
 impl Lazy {
     const fn new(bytes: &'static [u8], items: usize) -> Lazy {
-        Lazy { bytes, items, decoding: Mutex::new(None), bundle: OnceLock::new() }
+        Lazy { bytes, items, under_way: Mutex::new(None), bundle: OnceLock::new() }
     }
 
     fn get(&self) -> &Result<(Corpus, Index), DecodeError> {
         self.bundle.get_or_init(|| {
-            // Whatever the slices have not read yet is read now.
-            let started = self.decoding.lock().unwrap_or_else(|e| e.into_inner()).take();
-            let decoder = match started {
-                Some(decoder) => decoder,
-                None => Decoder::of_static(self.bytes)?,
+            // Whatever the slices have not done yet is done now.
+            let started = self.under_way.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let mut progress = match started {
+                Some(progress) => progress,
+                None => Progress::Decoding(Decoder::of_static(self.bytes)?),
             };
-            let (corpus, search, recycled) = decoder.finish()?;
-            let recycled = crate::bodies::recycled_events(corpus.events.len()).unwrap_or(recycled);
-            let index = Index::with_parts(&corpus, search, recycled);
-            Ok((corpus, index))
+            loop {
+                match progress.advance(usize::MAX, &mut || false)? {
+                    Ok(bundle) => return Ok(bundle),
+                    Err(left) => progress = left,
+                }
+            }
         })
     }
 
@@ -61,43 +115,31 @@ impl Lazy {
         if self.bundle.get().is_some() {
             return true;
         }
-        let mut slot = self.decoding.lock().unwrap_or_else(|e| e.into_inner());
+        let mut slot = self.under_way.lock().unwrap_or_else(|e| e.into_inner());
         let started = match slot.take() {
-            Some(decoder) => Ok(decoder),
-            None => Decoder::of_static(self.bytes),
+            Some(progress) => Ok(progress),
+            None => Decoder::of_static(self.bytes).map(Progress::Decoding),
         };
-        let outcome = started.and_then(|mut decoder| {
-            loop {
-                match decoder.step(self.items) {
-                    Ok(false) if !enough() => continue,
-                    Ok(done) => {
-                        *slot = Some(decoder);
-                        break Ok(done);
-                    }
-                    Err(err) => break Err(err),
-                }
+        let outcome = started.and_then(|progress| progress.advance(self.items, &mut enough));
+        let done = match outcome {
+            Ok(Err(progress)) => {
+                *slot = Some(progress);
+                return false;
             }
-        });
-        drop(slot);
-        match outcome {
-            Ok(false) => return false,
-            // `get` finishes the decode the slices read and builds the index.
-            Ok(true) => {
-                let _ = self.get();
-            }
+            Ok(Ok(bundle)) => Ok(bundle),
             // Damage ends the decode: `corpus` reports it.
-            Err(err) => {
-                let _ = self.bundle.set(Err(err));
-            }
-        }
+            Err(err) => Err(err),
+        };
+        drop(slot);
+        let _ = self.bundle.set(done);
         true
     }
 }
 
 /// Reads a slice of the corpus, until `enough()` (asked every few dozen items) says to
 /// stop, and says whether the corpus is now decoded (or has failed to: [`corpus`] then
-/// says why). Once every item is read, it builds the index in the same call; whatever
-/// is left when anything asks for the corpus is read then.
+/// says why). Once every item is read, it builds the index, a slice of events at a
+/// time too; whatever is left when anything asks for the corpus is done then.
 pub fn decode_some(enough: impl FnMut() -> bool) -> bool {
     EMBEDDED.decode_some(enough)
 }
@@ -143,11 +185,19 @@ mod tests {
         let (whole, _, _) = model::decode_static(super::BYTES).unwrap();
         // One look at the clock per slice, every 4 items: the bundled corpus takes a few.
         let lazy = super::Lazy::new(super::BYTES, 4);
-        let mut slices = 1;
+        let (mut slices, mut indexing) = (1, 0);
         while !lazy.decode_some(|| true) {
             slices += 1;
+            indexing += usize::from(matches!(*lazy.under_way.lock().unwrap(), Some(super::Progress::Indexing(..))));
         }
         assert!(slices > 1, "the bundled corpus is read in more than one slice");
+        // 4 × EVENTS_PER_ITEM events a slice.
+        let events = whole.events.len();
+        assert_eq!(
+            indexing,
+            events.div_ceil(4 * super::EVENTS_PER_ITEM),
+            "the index of {events} events is built in slices too"
+        );
         assert!(lazy.bundle.get().is_some(), "the last slice builds the index");
         assert_eq!(&lazy.get().as_ref().unwrap().0, &whole);
         assert_eq!(rows(lazy.get()), whole.events.len());
@@ -159,10 +209,10 @@ mod tests {
         let (whole, _, _) = model::decode_static(super::BYTES).unwrap();
         let lazy = super::Lazy::new(super::BYTES, 4);
         assert!(!lazy.decode_some(|| true), "one slice does not read the bundled corpus");
-        assert!(lazy.decoding.lock().unwrap().is_some(), "the decode under way is kept");
+        assert!(lazy.under_way.lock().unwrap().is_some(), "the decode under way is kept");
         assert_eq!(&lazy.get().as_ref().unwrap().0, &whole);
         assert_eq!(rows(lazy.get()), whole.events.len());
-        assert!(lazy.decoding.lock().unwrap().is_none(), "and finished from where it was");
+        assert!(lazy.under_way.lock().unwrap().is_none(), "and finished from where it was");
     }
 
     #[test]

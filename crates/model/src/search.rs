@@ -525,7 +525,9 @@ mod tests {
     #[test]
     fn prefixes_of_many_common_words_are_gathered_once_and_found_alike() {
         // 640 events (a pass over a set is 10 steps), no articles: words sharing
-        // prefixes, some common (bits), some rare (lists), and one word alone.
+        // prefixes, some common (bits), some rare (lists, of up to 20 events), and one
+        // word alone; "stat", "sta" and "s" each begin words costing more than
+        // PREFIX_PASSES passes.
         let vocabulary = [
             ("sta", 2),
             ("stab", 3),
@@ -534,10 +536,10 @@ mod tests {
             ("staff", 2),
             ("stage", 7),
             ("state", 2),
-            ("statement", 3),
-            ("states", 90),
-            ("station", 4),
-            ("statue", 2),
+            ("statement", 34),
+            ("states", 33),
+            ("station", 35),
+            ("statue", 36),
             ("stop", 2),
             ("store", 60),
             ("zeta", 2),

@@ -177,95 +177,15 @@ impl Index {
     }
 
     pub fn with_search(corpus: &Corpus, search: TextIndex) -> Index {
-        Index::with_parts(corpus, search, recycled_events(corpus))
+        Index::with_parts(corpus, search, recycled_events(corpus), repeated_publications(corpus))
     }
 
     /// The index from the pieces the decoder gives ([`crate::format::decode_all`]):
     /// `recycled` is [`recycled_events`] of the corpus, which the decoder finds
-    /// without searching text.
-    pub fn with_parts(corpus: &Corpus, search: TextIndex, recycled: Bits) -> Index {
-        let n = corpus.events.len();
-        let mut kind_events = vec![Bits::empty(n); EventKind::ALL.len()];
-        let mut entity_kind_events = vec![Bits::empty(n); EntityKind::ALL.len()];
-        let mut entity_events = vec![Vec::new(); corpus.entities.len()];
-        // Everyone credited, in order of first appearance, found by sorting (a scan of
-        // the names so far for each new one grows with the square of the articles).
-        let mut seen: Vec<(&str, usize)> = corpus
-            .articles
-            .iter()
-            .flat_map(|a| a.authors.iter().chain(&a.outlets))
-            .map(String::as_str)
-            .enumerate()
-            .map(|(i, s)| (s, i))
-            .collect();
-        crate::order::sort(&mut seen);
-        seen.dedup_by(|later, first| later.0 == first.0);
-        let mut by_appearance: Vec<(usize, &str)> = seen.iter().map(|&(s, i)| (i, s)).collect();
-        crate::order::sort(&mut by_appearance);
-        let credit_names: Vec<String> = by_appearance.iter().map(|(_, s)| (*s).to_owned()).collect();
-        let slot_of_first: Vec<usize> = {
-            let mut slots = vec![0; by_appearance.last().map_or(0, |l| l.0 + 1)];
-            for (slot, (first, _)) in by_appearance.iter().enumerate() {
-                slots[*first] = slot;
-            }
-            slots
-        };
-        let name_slot =
-            |name: &str| seen.binary_search_by(|(s, _)| (*s).cmp(name)).ok().map(|k| slot_of_first[seen[k].1]);
-        // Each article's credited slots, looked up once rather than once per event.
-        let article_slots: Vec<Vec<usize>> = corpus
-            .articles
-            .iter()
-            .map(|a| a.authors.iter().chain(&a.outlets).filter_map(|n| name_slot(n)).collect())
-            .collect();
-        let mut credit_events = vec![Vec::new(); credit_names.len()];
-        let mut publication_of_article = vec![None; corpus.articles.len()];
-        for (i, e) in corpus.events.iter().enumerate() {
-            kind_events[kind_slot(e.kind)].set(i);
-            for &x in &e.entities {
-                if let Some(en) = corpus.entities.get(x as usize) {
-                    entity_kind_events[entity_kind_slot(en.kind)].set(i);
-                    let list: &mut Vec<u32> = &mut entity_events[x as usize];
-                    if list.last() != Some(&(i as u32)) {
-                        list.push(i as u32);
-                    }
-                }
-            }
-            for s in &e.sources {
-                for &k in article_slots.get(s.article as usize).map_or(&[][..], Vec::as_slice) {
-                    let list: &mut Vec<u32> = &mut credit_events[k];
-                    if list.last() != Some(&(i as u32)) {
-                        list.push(i as u32);
-                    }
-                }
-            }
-            if e.kind == EventKind::Publication
-                && let Some(slot) = e.sources.first().and_then(|s| publication_of_article.get_mut(s.article as usize))
-            {
-                *slot = Some(i as u32);
-            }
-        }
-        let mut entity_ids: Vec<(String, u32)> =
-            corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        crate::order::sort(&mut entity_ids);
-        let publication_events = kind_events[kind_slot(EventKind::Publication)].clone();
-        Index {
-            search,
-            events: n,
-            publication_of_article,
-            kind_events,
-            entity_kind_events,
-            recycled,
-            repeats: repeated_publications(corpus),
-            publications: publication_events,
-            entity_events,
-            entity_ids,
-            credit_names,
-            credit_events,
-            recent: std::sync::Mutex::new(Vec::new()),
-            word_events: std::sync::OnceLock::new(),
-            preparing: std::sync::Mutex::new(None),
-        }
+    /// without searching text, and `repeats` its [`repeated_publications`], which a
+    /// split corpus's manifest lists.
+    pub fn with_parts(corpus: &Corpus, search: TextIndex, recycled: Bits, repeats: Bits) -> Index {
+        IndexBuilder::new(corpus, search, recycled, repeats).finish(corpus)
     }
 
     /// How many events of `rows` name each entity, by entity number (events name an
@@ -601,7 +521,7 @@ pub(crate) enum Facet {
     Publications,
 }
 
-pub(crate) fn entity_kind_slot(kind: EntityKind) -> usize {
+pub(super) fn entity_kind_slot(kind: EntityKind) -> usize {
     EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 

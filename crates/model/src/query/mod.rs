@@ -8,6 +8,7 @@ use crate::event::Event;
 pub use crate::text::fold;
 
 mod axis;
+mod build;
 mod density;
 mod index;
 mod map;
@@ -17,6 +18,7 @@ mod state;
 mod tests;
 
 pub use axis::*;
+pub use build::IndexBuilder;
 pub use density::*;
 pub use index::*;
 pub use map::*;

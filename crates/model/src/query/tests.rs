@@ -9,6 +9,7 @@ use crate::corpus::{Article, Recycled};
 use crate::date::{Date, DateSpan};
 use crate::entity::{Entity, EntityKind};
 use crate::event::{EventKind, Source};
+use crate::search::TextIndex;
 
 #[test]
 fn folding_matches_across_diacritics_and_case() {
@@ -587,6 +588,38 @@ fn credits_count_what_choosing_them_would_leave() {
     assert_eq!(credits(&c, &idx, &Filter::default()), [("Ann Lee".to_owned(), 3)]);
     let none = Filter { by: Some("Nobody".into()), ..Filter::default() };
     assert!(idx.timeline(&c, &none, true).is_empty());
+}
+
+#[test]
+fn an_index_built_a_slice_at_a_time_is_the_index_built_at_once() {
+    let mut c = corpus();
+    let mut second = c.articles[0].clone();
+    second.id = "b".into();
+    c.articles[0].authors = vec!["Bo Ek".into(), "Ann Lee".into()];
+    c.articles[0].outlets = vec!["Wire".into()];
+    // A name credited twice in one article, and one both author and outlet.
+    second.authors = vec!["Ann Lee".into(), "Cy Ng".into(), "Cy Ng".into()];
+    second.outlets = vec!["Wire".into(), "Bo Ek".into()];
+    c.articles.push(second);
+    c.events[1].sources.push(Source {
+        article: 1,
+        paragraph: 1,
+        sentence: "Old background drills.".into(),
+        place: None,
+    });
+    c.events[2].sources[0].article = 1;
+    let at_once = Index::new(&c);
+    assert_eq!(at_once.credit_names, ["Bo Ek", "Ann Lee", "Wire", "Cy Ng"], "in order of first appearance");
+    assert_eq!(at_once.credit_events, [vec![0, 1, 2], vec![0, 1, 2], vec![0, 1, 2], vec![1, 2]]);
+    for slice in [1, 2] {
+        let mut b = IndexBuilder::new(&c, TextIndex::for_corpus(&c), recycled_events(&c), repeated_publications(&c));
+        let mut steps = 1;
+        while !b.step(&c, slice) {
+            steps += 1;
+        }
+        assert_eq!(steps, c.events.len().div_ceil(slice));
+        assert_eq!(format!("{:?}", b.finish(&c)), format!("{at_once:?}"));
+    }
 }
 
 #[test]

@@ -48,11 +48,17 @@ pub fn body_bytes(corpus: &Corpus) -> usize {
 /// chunks newest first (the order the article list and the timeline open in), so the
 /// bodies a reader opens first share few files; an article whose body is its lead
 /// alone stays whole in the core. The manifest lists the events told only in recycled
-/// passages, which the core's decoder cannot find without them.
+/// passages, which the core's decoder cannot find without them, and the repeated
+/// publications, which the app would otherwise compare every title for at start-up.
 pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
     // The whole corpus's text index and recycled events, and the grouping, apart.
-    let ((index, recycled), (core, groups)) = rayon::join(
-        || (text_index(corpus), model::query::recycled_events(corpus).ones().map(|i| i as u32).collect()),
+    let listed = |bits: model::search::Bits| bits.ones().map(|i| i as u32).collect::<Vec<u32>>();
+    let ((index, (recycled, repeats)), (core, groups)) = rayon::join(
+        || {
+            let events = || listed(model::query::recycled_events(corpus));
+            let repeats = || listed(model::query::repeated_publications(corpus));
+            (text_index(corpus), (events(), repeats()))
+        },
         || group(corpus, chunk_bytes),
     );
     // Each chunk is encoded and hashed on its own, and listed in order.
@@ -73,7 +79,7 @@ pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
             (r, (file, bytes))
         })
         .unzip();
-    let manifest = Manifest { chunks: refs, recycled };
+    let manifest = Manifest { chunks: refs, recycled, repeats };
     let core = model::encode_core(&core, &corpus.articles, &index);
     Split { corpus: core, chunks, manifest: model::encode_manifest(&manifest) }
 }
@@ -155,6 +161,29 @@ mod tests {
         assert!(places > 0, "later sources past a lead are held as places");
         model::fill_sentences(&mut core);
         assert_eq!(core, c);
+    }
+
+    #[test]
+    fn the_manifest_lists_the_repeated_publications() {
+        let mut c = corpus();
+        // An article whose title says what one of its events says, as a wire headline does.
+        let (p, said) = (0..c.events.len())
+            .filter(|&p| c.events[p].kind == model::EventKind::Publication)
+            .find_map(|p| {
+                let article = c.events[p].sources.first()?.article;
+                let said = c.events.iter().position(|e| {
+                    e.kind != model::EventKind::Publication
+                        && e.sources.iter().any(|s| s.article == article)
+                        && e.summary.split_whitespace().count() >= 3
+                })?;
+                Some((p, said))
+            })
+            .expect("a bundled article tells an event");
+        c.events[p].summary = c.events[said].summary.clone();
+        let repeats: Vec<usize> = model::query::repeated_publications(&c).ones().collect();
+        assert!(repeats.contains(&p));
+        let manifest = model::decode_manifest(&split_into(&c, 4_000).manifest).unwrap();
+        assert_eq!(manifest.repeats.iter().map(|&e| e as usize).collect::<Vec<_>>(), repeats);
     }
 
     #[test]
