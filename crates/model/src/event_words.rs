@@ -6,19 +6,23 @@ use std::sync::Arc;
 
 use crate::bits::{Bits, Events};
 use crate::search::{BITMAP, TextIndex, each_list_doc, posting_events};
+use crate::varint::{put_varint, read_varint};
 
 /// Every word's events, as [`TextIndex::matching_events`] finds them, decoded once
 /// (a slice at a time, [`EventWords::build_some`]), so that a word looked up afresh
 /// costs a copy or a few bit sets instead of a pass over its postings: a word more
 /// than one event in [`DENSE_SHARE`] holds as a set of bits, the others as their event
-/// numbers. Then, for a prefix that begins many common words ("sta"), their events
+/// numbers (LEB128, each the difference from the one before: at 100,000 generated
+/// articles 9.2 million of them, 36.8 MB as `u32`). Then, for a prefix that begins many common words ("sta"), their events
 /// together, so a query word being typed is one lookup too.
 #[derive(Clone, Debug, Default)]
 pub struct EventWords {
     /// Per word, in the index's order: where its events sit in `lists`, or for a
     /// common word (`start == u32::MAX`) which of `dense` is its set.
     pub(crate) slots: Vec<(u32, u32)>,
-    pub(crate) lists: Vec<u32>,
+    /// Each listed word's events: their count, then the first and each difference
+    /// from the one before, in LEB128 ([`Listed`]).
+    pub(crate) lists: Vec<u8>,
     pub(crate) dense: Vec<Arc<Bits>>,
     pub(crate) events: usize,
     /// The runs of words (first, end) that some prefix begins and that would take
@@ -87,7 +91,7 @@ impl EventWords {
         let mut cost = 0;
         for &(start, end) in &self.slots {
             cost_before.push(cost);
-            cost += if start == u32::MAX { pass } else { LISTED_STEPS * (end - start) as usize };
+            cost += if start == u32::MAX { pass } else { LISTED_STEPS * self.listed(start, end).len() };
         }
         cost_before.push(cost);
         // Words in order, with the length of the prefix each shares with the one
@@ -125,7 +129,7 @@ impl EventWords {
                     }
                 }
                 (start, end) => {
-                    for &e in self.lists.get(start as usize..end as usize).unwrap_or(&[]) {
+                    for e in self.listed(start, end) {
                         events.set(e as usize);
                     }
                 }
@@ -155,7 +159,12 @@ impl EventWords {
                     // in event order, as a list of events is read (see `Events`).
                     ascending_union(&mut word);
                     let start = self.lists.len();
-                    self.lists.extend_from_slice(&word);
+                    put_varint(&mut self.lists, word.len() as u64);
+                    let mut last = 0;
+                    for &e in &word {
+                        put_varint(&mut self.lists, u64::from(e - last));
+                        last = e;
+                    }
                     self.slots.push((start as u32, self.lists.len() as u32));
                     continue;
                 }
@@ -187,18 +196,17 @@ impl EventWords {
             return Events::Bits(Arc::clone(bits));
         }
         let listed: Option<usize> = self.slots.get(words.clone()).and_then(|slots| {
-            slots.iter().try_fold(0, |n, &(start, end)| (start != u32::MAX).then(|| n + (end - start) as usize))
+            slots.iter().try_fold(0, |n, &(start, end)| (start != u32::MAX).then(|| n + self.listed(start, end).len()))
         });
         if let Some(n) = listed.filter(|&n| n * DENSE_SHARE <= self.events) {
-            let list = |&(start, end): &(u32, u32)| self.lists.get(start as usize..end as usize).unwrap_or(&[]);
-            if let [one] = &self.slots[words.clone()] {
-                return Events::Few(Arc::from(list(one)));
-            }
             let mut few = Vec::with_capacity(n);
-            for slot in &self.slots[words] {
-                few.extend_from_slice(list(slot));
+            for &(start, end) in &self.slots[words.clone()] {
+                few.extend(self.listed(start, end));
             }
-            ascending_union(&mut few);
+            // One word's list is in order already.
+            if words.len() > 1 {
+                ascending_union(&mut few);
+            }
             return Events::Few(few.into());
         }
         let run = (words.start as u32, words.end as u32);
@@ -213,12 +221,44 @@ impl EventWords {
         Events::Bits(Arc::new(events))
     }
 
+    /// The events of the listed word whose bytes are `lists[start..end]`.
+    fn listed(&self, start: u32, end: u32) -> Listed<'_> {
+        let bytes = self.lists.get(start as usize..end as usize).unwrap_or(&[]);
+        let (left, rest) = read_varint(bytes).unwrap_or((0, &[]));
+        Listed { rest, left: left as usize, last: 0 }
+    }
+
     /// Bytes held (what the decoded words cost in memory).
     pub fn heap_bytes(&self) -> usize {
         let sets = self.dense.iter().chain(&self.run_events).map(|b| b.words.len() * 8).sum::<usize>();
-        self.slots.len() * 8 + self.lists.len() * 4 + self.runs.as_ref().map_or(0, |r| r.len() * 8) + sets
+        self.slots.len() * 8 + self.lists.len() + self.runs.as_ref().map_or(0, |r| r.len() * 8) + sets
     }
 }
+
+/// A listed word's events, read from their differences.
+pub(crate) struct Listed<'a> {
+    rest: &'a [u8],
+    left: usize,
+    last: u32,
+}
+
+impl Iterator for Listed<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (step, rest) = read_varint(self.rest)?;
+        self.rest = rest;
+        self.left = self.left.saturating_sub(1);
+        self.last = self.last.checked_add(step)?;
+        Some(self.last)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Listed<'_> {}
 
 /// Puts `values` in ascending order, each number once: its ascending runs merged
 /// pairwise, so stretches already in order (each word's list, the events after an
