@@ -8,11 +8,15 @@ use yew::prelude::*;
 
 #[cfg(feature = "model")]
 fn work(fragment: &str) -> String {
-    use model::query::{Index, State};
+    use model::query::{IndexBuilder, State};
     static BYTES: &[u8] = &[];
     let Ok((corpus, search, recycled)) = model::decode_static(std::hint::black_box(BYTES)) else { return String::new() };
     let corpus: &'static model::Corpus = Box::leak(Box::new(corpus));
-    let index = Index::with_parts(corpus, search, recycled);
+    // As the app builds it: a slice of events at a time.
+    let repeats = model::query::repeated_publications(corpus);
+    let mut builder = IndexBuilder::new(corpus, search, recycled, repeats);
+    while !builder.step(corpus, 1024) {}
+    let index = builder.finish(corpus);
     while !index.prepare_words(&mut || false) {}
     let (mut state, problems) = State::from_fragment(fragment);
     let unknown = index.drop_unknown(corpus, &mut state);
