@@ -13,8 +13,9 @@ use crate::varint::{put_varint, read_varint};
 /// costs a copy or a few bit sets instead of a pass over its postings: a word more
 /// than one event in [`DENSE_SHARE`] holds as a set of bits, the others as their event
 /// numbers (LEB128, each the difference from the one before: at 100,000 generated
-/// articles 9.2 million of them, 36.8 MB as `u32`). Then, for a prefix that begins many common words ("sta"), their events
-/// together, so a query word being typed is one lookup too.
+/// articles 9.2 million of them, 36.8 MB as `u32`). Then, for a prefix that begins
+/// many common words ("sta"), their events together, so a query word being typed is
+/// one lookup too.
 #[derive(Clone, Debug, Default)]
 pub struct EventWords {
     /// Per word, in the index's order: where its events sit in `lists`, or for a

@@ -51,13 +51,13 @@ pub fn body_bytes(corpus: &Corpus) -> usize {
 /// passages, which the core's decoder cannot find without them, and the repeated
 /// publications, which the app would otherwise compare every title for at start-up.
 pub fn split_into(corpus: &Corpus, chunk_bytes: usize) -> Split {
-    // The whole corpus's text index and recycled events, and the grouping, apart.
+    // The whole corpus's text index and the events the manifest lists, and the
+    // grouping, apart.
     let listed = |bits: model::search::Bits| bits.ones().map(|i| i as u32).collect::<Vec<u32>>();
-    let ((index, (recycled, repeats)), (core, groups)) = rayon::join(
+    let ((index, recycled, repeats), (core, groups)) = rayon::join(
         || {
-            let events = || listed(model::query::recycled_events(corpus));
-            let repeats = || listed(model::query::repeated_publications(corpus));
-            (text_index(corpus), (events(), repeats()))
+            let recycled = listed(model::query::recycled_events(corpus));
+            (text_index(corpus), recycled, listed(model::query::repeated_publications(corpus)))
         },
         || group(corpus, chunk_bytes),
     );
